@@ -1,0 +1,3 @@
+/** Sidebar client: rendered inside the 300-px add-on sidebar. */
+const app = document.getElementById('app');
+if (app) app.textContent = 'Brex for Google Sheets';
