@@ -48,8 +48,8 @@ describe('brex client pagination', () => {
     it('uses pages of 100 for expenses and sends every filter as Brex names it', () => {
       const { client, http } = clientFor([page([])]);
 
-      [
-        ...client.pages('expenses', {
+      Array.from(
+        client.pages('expenses', {
           expand: ['merchant', 'location'],
           statuses: ['APPROVED', 'SETTLED'],
           paymentStatuses: ['CLEARED'],
@@ -57,7 +57,7 @@ describe('brex client pagination', () => {
           purchasedAtEnd: new Date(Date.UTC(2024, 0, 31, 23, 59, 59)),
           updatedAtStart: '2024-01-10T08:30:00+02:00',
         }),
-      ];
+      );
 
       expect(http.log).toEqual([
         'GET /v1/expenses?limit=100' +
@@ -70,13 +70,13 @@ describe('brex client pagination', () => {
     it('sends card-transaction filters: posted_at_start, repeated user_ids and expand[]', () => {
       const { client, http } = clientFor([page([])]);
 
-      [
-        ...client.pages('cardTransactions', {
+      Array.from(
+        client.pages('cardTransactions', {
           postedAtStart: Date.UTC(2024, 1, 1),
           userIds: ['cuuser_1', 'cuuser_2'],
           expand: ['expense_id'],
         }),
-      ];
+      );
 
       expect(http.log).toEqual([
         'GET /v2/transactions/card/primary?limit=1000&posted_at_start=2024-02-01T00%3A00%3A00' +
@@ -87,8 +87,8 @@ describe('brex client pagination', () => {
     it('puts the account id in the path of cash transactions and cash statements', () => {
       const { client, http } = clientFor([page([]), page([])]);
 
-      [...client.pages('cashTransactions', { accountId: 'dpacc_1' })];
-      [...client.pages('cashStatements', { accountId: 'dpacc_1' })];
+      Array.from(client.pages('cashTransactions', { accountId: 'dpacc_1' }));
+      Array.from(client.pages('cashStatements', { accountId: 'dpacc_1' }));
 
       expect(http.log).toEqual([
         'GET /v2/transactions/cash/dpacc_1?limit=1000',
