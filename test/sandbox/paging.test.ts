@@ -1,11 +1,11 @@
 import { type Sandbox, startSandbox } from '../../dev/sandbox';
 import type { Snapshot } from '../../dev/sandbox';
-import { at, call, pageAll } from './support';
+import { at, call, type Listed, pageAll } from './support';
 
 const TODAY = '2026-06-30';
 
 /** Every list endpoint with the snapshot list it must return, in order. */
-function lists(s: Snapshot): [string, { id?: string; budget_id?: string }[]][] {
+function lists(s: Snapshot): [string, Listed[]][] {
   const cash = s.cash_accounts.map((a) => a.id);
   return [
     ['/v2/accounts/cash', s.cash_accounts],
@@ -37,7 +37,7 @@ function lists(s: Snapshot): [string, { id?: string; budget_id?: string }[]][] {
   ];
 }
 
-function ids(items: { id?: string; budget_id?: string }[]): string[] {
+function ids(items: Listed[]): string[] {
   return items.map((i) => i.id ?? i.budget_id ?? '');
 }
 

@@ -41,6 +41,9 @@ export async function call(
   return { status: response.status, headers: response.headers, text, body };
 }
 
+/** A listed object: its id (`budget_id` for budgets). */
+export type Listed = { id?: string; budget_id?: string | null };
+
 const MAX_REQUESTS = 5000;
 
 /**
@@ -52,8 +55,8 @@ export async function pageAll(
   token: string,
   path: string,
   { retries = 0, start = null }: { retries?: number; start?: string | null } = {},
-): Promise<{ items: { id?: string; budget_id?: string }[]; requests: number }> {
-  const items: { id?: string; budget_id?: string }[] = [];
+): Promise<{ items: Listed[]; requests: number }> {
+  const items: Listed[] = [];
   let cursor: string | null = start;
   let requests = 0;
   while (requests < MAX_REQUESTS) {
