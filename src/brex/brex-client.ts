@@ -1,0 +1,317 @@
+/**
+ * The Brex API client: every endpoint the add-on uses, synchronous, over the HTTP port. Lists are
+ * read page by page (`pages`) or gathered within a bound (`collect`); records by id one at a time
+ * (`get`) or in parallel (`getEach`); writes take an optional idempotency key.
+ */
+import { resolveBaseUrl, type BrexEnvironment } from './environment';
+import { BrexError } from './errors';
+import type { Clock, HttpPort } from './http-port';
+import { lists, type ListItem, type ListName, type ListQuery } from './lists';
+import { operations, type Operation } from './operations';
+import {
+  collectPages,
+  pages,
+  readPage,
+  type Collected,
+  type CollectBound,
+  type Page,
+} from './pagination';
+import type { QueryParams } from './query-string';
+import { defaultRateLimit, type RateLimit } from './rate-limiter';
+import { RequestSender, type BrexCall, type Delivered } from './request-sender';
+import { defaultRetryPolicy, type RetryPolicy } from './retry-policy';
+import type {
+  Budget,
+  Card,
+  CardAccount,
+  CashAccount,
+  Department,
+  Expense,
+  LockCardRequest,
+  Location,
+  Money,
+  SpendControlUpdateRequest,
+  SpendLimit,
+  Title,
+  Transfer,
+  UpdateSpendLimitRequest,
+  User,
+  UserLimit,
+  Vendor,
+} from './types';
+
+export interface BrexClientOptions {
+  readonly http: HttpPort;
+  readonly clock: Clock;
+  /** A number in [0, 1) for backoff jitter; Math.random by default. */
+  readonly random?: () => number;
+  /** A UUID v4 (Utilities.getUuid in Apps Script), for idempotency keys. */
+  readonly newUuid: () => string;
+  readonly token: string;
+  /** Production by default; `baseUrl` wins (the local sandbox). */
+  readonly environment?: BrexEnvironment;
+  readonly baseUrl?: string;
+  /** Epoch ms after which no call starts and no retry waits. */
+  readonly deadline?: number;
+  readonly retry?: Partial<RetryPolicy>;
+  readonly rateLimit?: RateLimit;
+}
+
+export interface CallOptions {
+  /** Epoch ms; the earlier of this and the client's deadline applies. */
+  readonly deadline?: number;
+}
+
+export interface WriteOptions extends CallOptions {
+  /** A key persisted by the caller, so a push retried in a later execution reuses it. */
+  readonly idempotencyKey?: string;
+}
+
+export interface PageOptions extends CallOptions {
+  /** Resume from this cursor (a checkpointed `nextCursor`). */
+  readonly cursor?: string | null;
+}
+
+/** A write's outcome, with what an audit log needs. */
+export interface WriteResult<T> {
+  readonly value: T;
+  readonly traceId: string | null;
+  readonly idempotencyKey: string;
+}
+
+/** Records readable by id. */
+export interface Records {
+  cashAccount: CashAccount;
+  expense: Expense;
+  spendLimit: SpendLimit;
+  budget: Budget;
+  user: User;
+  userLimit: UserLimit;
+  department: Department;
+  location: Location;
+  title: Title;
+  card: Card;
+  vendor: Vendor;
+  transfer: Transfer;
+}
+
+export type RecordName = keyof Records;
+
+const recordOperations: { readonly [K in RecordName]: Operation } = {
+  cashAccount: operations.getCashAccount,
+  expense: operations.getExpense,
+  spendLimit: operations.getSpendLimit,
+  budget: operations.getBudget,
+  user: operations.getUser,
+  userLimit: operations.getUserLimit,
+  department: operations.getDepartment,
+  location: operations.getLocation,
+  title: operations.getTitle,
+  card: operations.getCard,
+  vendor: operations.getVendor,
+  transfer: operations.getTransfer,
+};
+
+export class BrexClient {
+  private readonly sender: RequestSender;
+
+  constructor(options: BrexClientOptions) {
+    this.sender = new RequestSender({
+      http: options.http,
+      clock: options.clock,
+      random: options.random ?? Math.random,
+      newUuid: options.newUuid,
+      token: options.token,
+      baseUrl: resolveBaseUrl(options),
+      deadline: options.deadline,
+      retry: { ...defaultRetryPolicy, ...options.retry },
+      rateLimit: options.rateLimit ?? defaultRateLimit,
+    });
+  }
+
+  /** A lazy iterator over a list's pages: each step sends one request. */
+  pages<K extends ListName>(
+    list: K,
+    query: ListQuery<K>,
+    options: PageOptions = {},
+  ): Generator<Page<ListItem<K>>, void, undefined> {
+    const { operation } = lists[list];
+    return pages(
+      operation,
+      (cursor) => this.fetchPage(list, query, cursor, options),
+      options.cursor ?? null,
+    );
+  }
+
+  /** The list's items, page after page, until the bound or the end. */
+  collect<K extends ListName>(
+    list: K,
+    query: ListQuery<K>,
+    bound: CollectBound<ListItem<K>>,
+    options: PageOptions = {},
+  ): Collected<ListItem<K>> {
+    return collectPages(this.pages(list, query, options), bound);
+  }
+
+  /** One page of each query, fetched in parallel (e.g. several cash accounts' transactions). */
+  pageOfEach<K extends ListName>(
+    list: K,
+    requests: ReadonlyArray<{ readonly query: ListQuery<K>; readonly cursor?: string | null }>,
+    options: CallOptions = {},
+  ): Page<ListItem<K>>[] {
+    const { operation } = lists[list];
+    const calls = requests.map(({ query, cursor }) =>
+      this.pageCall(list, query, cursor ?? null, options),
+    );
+    return this.sender
+      .sendAll(calls)
+      .map((delivered, index) =>
+        readPage<ListItem<K>>(operation, requests[index]?.cursor ?? null, delivered),
+      );
+  }
+
+  get<K extends RecordName>(record: K, id: string, options: CallOptions = {}): Records[K] {
+    return this.sender.send(this.recordCall(record, id, options)).data as Records[K];
+  }
+
+  /** Records by id, fetched in parallel; the results follow the ids' order. */
+  getEach<K extends RecordName>(
+    record: K,
+    ids: readonly string[],
+    options: CallOptions = {},
+  ): Records[K][] {
+    const calls = ids.map((id) => this.recordCall(record, id, options));
+    return this.sender.sendAll(calls).map((delivered) => delivered.data as Records[K]);
+  }
+
+  /** Every card account: Brex answers a bare array, with no paging. */
+  listCardAccounts(options: CallOptions = {}): CardAccount[] {
+    const operation = operations.listCardAccounts;
+    const delivered = this.sender.send({ operation, ...options });
+    if (!Array.isArray(delivered.data)) throw notAList(operation, delivered);
+    return delivered.data as CardAccount[];
+  }
+
+  getPrimaryCashAccount(options: CallOptions = {}): CashAccount {
+    return this.sender.send({ operation: operations.getPrimaryCashAccount, ...options })
+      .data as CashAccount;
+  }
+
+  /** The token's own user; a cheap way to check a token. */
+  getMe(options: CallOptions = {}): User {
+    return this.sender.send({ operation: operations.getMe, ...options }).data as User;
+  }
+
+  /** Changes only the fields `changes` names; Brex answers with the whole updated spend limit. */
+  updateSpendLimit(
+    id: string,
+    changes: UpdateSpendLimitRequest,
+    options: WriteOptions = {},
+  ): WriteResult<SpendLimit> {
+    return this.write<SpendLimit>({
+      operation: operations.updateSpendLimit,
+      pathId: id,
+      body: changes,
+      ...options,
+    });
+  }
+
+  archiveSpendLimit(id: string, options: WriteOptions = {}): WriteResult<undefined> {
+    return this.write<undefined>({ operation: operations.archiveSpendLimit, pathId: id, ...options });
+  }
+
+  /** Sets (or, with null, removes) a user's monthly limit, which governs their corporate cards. */
+  setUserMonthlyLimit(
+    userId: string,
+    monthlyLimit: Money | null,
+    options: WriteOptions = {},
+  ): WriteResult<UserLimit> {
+    return this.write<UserLimit>({
+      operation: operations.setUserLimit,
+      pathId: userId,
+      body: { monthly_limit: monthlyLimit },
+      ...options,
+    });
+  }
+
+  lockCard(id: string, request: LockCardRequest, options: WriteOptions = {}): WriteResult<Card> {
+    return this.write<Card>({
+      operation: operations.lockCard,
+      pathId: id,
+      body: request,
+      ...options,
+    });
+  }
+
+  unlockCard(id: string, options: WriteOptions = {}): WriteResult<Card> {
+    return this.write<Card>({ operation: operations.unlockCard, pathId: id, ...options });
+  }
+
+  /** Changes a vendor card's spend controls (limit, duration, lock date). */
+  updateCardSpendControls(
+    id: string,
+    spendControls: SpendControlUpdateRequest,
+    options: WriteOptions = {},
+  ): WriteResult<Card> {
+    return this.write<Card>({
+      operation: operations.updateCard,
+      pathId: id,
+      body: { spend_controls: spendControls },
+      ...options,
+    });
+  }
+
+  private fetchPage<K extends ListName>(
+    list: K,
+    query: ListQuery<K>,
+    cursor: string | null,
+    options: CallOptions,
+  ): Page<ListItem<K>> {
+    const delivered = this.sender.send(this.pageCall(list, query, cursor, options));
+    return readPage<ListItem<K>>(lists[list].operation, cursor, delivered);
+  }
+
+  private pageCall<K extends ListName>(
+    list: K,
+    query: ListQuery<K>,
+    cursor: string | null,
+    options: CallOptions,
+  ): BrexCall {
+    const definition = lists[list];
+    const { operation } = definition;
+    const paging: QueryParams = [
+      ...(operation.pageLimit === undefined
+        ? []
+        : [['limit', String(operation.pageLimit)] as const]),
+      ...(cursor === null ? [] : [['cursor', cursor] as const]),
+    ];
+    return {
+      operation,
+      pathId: definition.pathId?.(query),
+      query: [...paging, ...(definition.params?.(query, operation.id) ?? [])],
+      deadline: options.deadline,
+    };
+  }
+
+  private recordCall(record: RecordName, id: string, options: CallOptions): BrexCall {
+    return { operation: recordOperations[record], pathId: id, deadline: options.deadline };
+  }
+
+  private write<T>(call: BrexCall): WriteResult<T> {
+    const delivered = this.sender.send(call);
+    return {
+      value: delivered.data as T,
+      traceId: delivered.traceId,
+      idempotencyKey: delivered.idempotencyKey as string,
+    };
+  }
+}
+
+function notAList(operation: Operation, delivered: Delivered): BrexError {
+  return new BrexError({
+    kind: 'malformed_response',
+    operation: operation.id,
+    traceId: delivered.traceId,
+    message: `Brex's answer when asked to read ${operation.subject} was not a list. Try again.`,
+  });
+}

@@ -1,0 +1,205 @@
+/**
+ * Sends Brex calls over the HTTP port: bearer auth, the JSON body, an Idempotency-Key on every
+ * POST and PUT, the rate limiter, retries with backoff, and the caller's deadline. One call goes
+ * through `fetch`; a batch of GETs goes through `fetchAll`, its retryable failures retried together.
+ */
+import type { BrexError } from './errors';
+import type { Clock, HttpPort, HttpRequest, HttpResponse } from './http-port';
+import type { Operation } from './operations';
+import { buildQuery, type QueryParams } from './query-string';
+import type { RateLimit } from './rate-limiter';
+import { TokenBucket } from './rate-limiter';
+import {
+  deadlineError,
+  errorForResponse,
+  malformedResponseError,
+  networkError,
+  traceIdOf,
+  type CallContext,
+} from './response-errors';
+import { isRetryableStatus, retryDelay, type RetryPolicy } from './retry-policy';
+
+export interface BrexCall {
+  readonly operation: Operation;
+  /** Fills `{id}` in the operation's path. */
+  readonly pathId?: string;
+  readonly query?: QueryParams;
+  /** Sent as JSON. */
+  readonly body?: unknown;
+  /** For POST and PUT: the key to send; a new one is made when absent. */
+  readonly idempotencyKey?: string;
+  /** Epoch ms: no request or retry wait may end after it. */
+  readonly deadline?: number;
+}
+
+export interface Delivered {
+  /** The parsed body (undefined when the operation ignores it). */
+  readonly data: unknown;
+  readonly traceId: string | null;
+  /** The key sent with a POST or PUT. */
+  readonly idempotencyKey?: string;
+}
+
+export interface SenderSettings {
+  readonly http: HttpPort;
+  readonly clock: Clock;
+  readonly random: () => number;
+  readonly newUuid: () => string;
+  readonly token: string;
+  readonly baseUrl: string;
+  readonly deadline?: number;
+  readonly retry: RetryPolicy;
+  readonly rateLimit: RateLimit;
+}
+
+interface Prepared {
+  readonly request: HttpRequest;
+  readonly context: Omit<CallContext, 'attempts'>;
+  readonly deadline: number;
+  readonly idempotencyKey?: string;
+}
+
+interface Failure {
+  readonly index: number;
+  readonly error: BrexError;
+  readonly retryAfter?: string;
+}
+
+export class RequestSender {
+  private readonly bucket: TokenBucket;
+
+  constructor(private readonly settings: SenderSettings) {
+    this.bucket = new TokenBucket(settings.rateLimit);
+  }
+
+  send(call: BrexCall): Delivered {
+    const [delivered] = this.deliver([call], (requests) =>
+      requests.map((r) => this.settings.http.fetch(r)),
+    );
+    return delivered as Delivered;
+  }
+
+  /** Sends the calls in parallel (`fetchAll`); the results come back in the calls' order. */
+  sendAll(calls: readonly BrexCall[]): Delivered[] {
+    if (calls.length === 0) return [];
+    return this.deliver(calls, (requests) => this.settings.http.fetchAll(requests));
+  }
+
+  private deliver(
+    calls: readonly BrexCall[],
+    transmit: (requests: HttpRequest[]) => HttpResponse[],
+  ): Delivered[] {
+    const prepared = calls.map((call) => this.prepare(call));
+    const results: Delivered[] = [];
+    let pending = prepared.map((_, index) => index);
+    for (let attempt = 1; pending.length > 0; attempt += 1) {
+      const contextOf = (index: number): CallContext => ({
+        ...(prepared[index] as Prepared).context,
+        attempts: attempt,
+      });
+      for (const index of pending) this.admit(prepared[index] as Prepared, contextOf(index));
+
+      let responses: HttpResponse[] | undefined;
+      let thrown: unknown;
+      try {
+        responses = transmit(pending.map((index) => (prepared[index] as Prepared).request));
+      } catch (error) {
+        thrown = error;
+      }
+
+      const failures: Failure[] = [];
+      pending.forEach((index, position) => {
+        const response = responses?.[position];
+        if (response === undefined) {
+          failures.push({ index, error: networkError(contextOf(index), thrown) });
+          return;
+        }
+        if (response.status >= 200 && response.status < 300) {
+          results[index] = this.accept(prepared[index] as Prepared, contextOf(index), response);
+          return;
+        }
+        const error = errorForResponse(contextOf(index), response);
+        if (!isRetryableStatus(response.status)) throw error;
+        failures.push({ index, error, retryAfter: response.headers['retry-after'] });
+      });
+
+      if (failures.length === 0) break;
+      const first = failures[0] as Failure;
+      if (attempt >= this.settings.retry.maxAttempts) throw first.error;
+      this.waitBeforeRetry(attempt, failures, prepared);
+      pending = failures.map((failure) => failure.index);
+    }
+    return results;
+  }
+
+  private prepare(call: BrexCall): Prepared {
+    const { operation } = call;
+    const path = operation.path.replace('{id}', encodeURIComponent(call.pathId ?? ''));
+    const url = this.settings.baseUrl + path + buildQuery(call.query ?? []);
+    const headers: Record<string, string> = {
+      Authorization: `Bearer ${this.settings.token}`,
+      Accept: 'application/json',
+    };
+    let idempotencyKey: string | undefined;
+    if (operation.method === 'post' || operation.method === 'put') {
+      // One key per logical call, reused by its retries only: Brex then applies the change once.
+      idempotencyKey = call.idempotencyKey ?? this.settings.newUuid();
+      headers['Idempotency-Key'] = idempotencyKey;
+    }
+    let payload: string | undefined;
+    if (call.body !== undefined) {
+      headers['Content-Type'] = 'application/json';
+      payload = JSON.stringify(call.body);
+    }
+    const request: HttpRequest =
+      payload === undefined
+        ? { url, method: operation.method, headers }
+        : { url, method: operation.method, headers, payload };
+    return {
+      request,
+      context: { operation, url, pathId: call.pathId, token: this.settings.token },
+      deadline: Math.min(call.deadline ?? Infinity, this.settings.deadline ?? Infinity),
+      idempotencyKey,
+    };
+  }
+
+  /** Waits for the rate limiter, unless that wait would pass the deadline. */
+  private admit(prepared: Prepared, context: CallContext): void {
+    const { clock } = this.settings;
+    const wait = this.bucket.waitTime(clock.now());
+    if (clock.now() + wait >= prepared.deadline) throw deadlineError(context);
+    if (wait > 0) clock.sleep(wait);
+    this.bucket.take(clock.now());
+  }
+
+  private accept(prepared: Prepared, context: CallContext, response: HttpResponse): Delivered {
+    const traceId = traceIdOf(response);
+    const idempotencyKey = prepared.idempotencyKey;
+    if (context.operation.ignoresBody) return { data: undefined, traceId, idempotencyKey };
+    try {
+      return { data: JSON.parse(response.body) as unknown, traceId, idempotencyKey };
+    } catch {
+      throw malformedResponseError(context, response);
+    }
+  }
+
+  /** Sleeps the longest wait any failure asks for, or stops at the deadline. */
+  private waitBeforeRetry(
+    attempt: number,
+    failures: readonly Failure[],
+    prepared: readonly Prepared[],
+  ): void {
+    const { clock, random, retry } = this.settings;
+    const now = clock.now();
+    const wait = Math.max(
+      ...failures.map((f) => retryDelay(retry, attempt, random, now, f.retryAfter)),
+    );
+    for (const failure of failures) {
+      const call = prepared[failure.index] as Prepared;
+      if (now + wait >= call.deadline) {
+        throw deadlineError({ ...call.context, attempts: attempt }, failure.error);
+      }
+    }
+    clock.sleep(wait);
+  }
+}
