@@ -14,7 +14,7 @@ export interface ColumnDefinition {
 
 /** Brex's Money: integer minor units plus an ISO 4217 code (null means USD). */
 export interface Money {
-  readonly amount: number;
+  readonly amount?: number;
   readonly currency?: string | null;
 }
 
@@ -31,7 +31,7 @@ export const DATE_FORMAT = 'yyyy-mm-dd';
 export const DATETIME_FORMAT = 'yyyy-mm-dd hh:mm:ss';
 const NUMBER_FORMAT = '0.########';
 
-function isMoney(value: FieldValue): value is Money {
+function isMoney(value: FieldValue): value is Money & { readonly amount: number } {
   return typeof value === 'object' && value !== null && typeof value.amount === 'number';
 }
 

@@ -34,6 +34,20 @@ export class KnownIds {
     return this.columns.get(dataSetId)?.ids ?? new Set();
   }
 
+  /** Forgets a data set's ids (its sheet was deleted whole, so it starts over). */
+  forget(dataSetId: string): void {
+    const column = this.columns.get(dataSetId);
+    if (!column || column.length === 0) return;
+    this.table.writeBlock(STATE_SHEET, {
+      row: 2,
+      column: column.index + 1,
+      values: Array.from({ length: column.length }, () => ['']),
+      numberFormats: Array.from({ length: column.length }, () => [TEXT_FORMAT]),
+    });
+    column.ids.clear();
+    column.length = 0;
+  }
+
   /** Records ids after their rows are written, in one block. */
   remember(dataSetId: string, ids: Iterable<string>): void {
     let column = this.columns.get(dataSetId);
