@@ -1,0 +1,145 @@
+/**
+ * Answers one Brex API request: token, feature gates, scope, Idempotency-Key, then the route.
+ * Returns the response to send; faults and logging are the server's business.
+ */
+import {
+  BrexError,
+  badRequest,
+  expiredToken,
+  invalidToken,
+  missingScope,
+  noBrexCash,
+  noBudgetManagement,
+  notFound,
+} from './brex-errors';
+import type { DemoCompany } from './demo-company';
+import type { IdempotencyStore, StoredResponse } from './idempotency';
+import type { RouteTable } from './route-kit';
+import { budgetRoutes } from './routes/budgets';
+import { expenseRoutes } from './routes/expenses';
+import { paymentRoutes } from './routes/payments';
+import { teamRoutes } from './routes/team';
+import { transactionRoutes } from './routes/transactions';
+import { findOperation, grantingScopes, requiresIdempotencyKey } from './spec-index';
+import { powersOf, type TokenPowers, type TokenSet } from './tokens';
+
+const ROUTES: RouteTable = {
+  ...transactionRoutes,
+  ...expenseRoutes,
+  ...budgetRoutes,
+  ...teamRoutes,
+  ...paymentRoutes,
+};
+
+/** Paths that need Brex Cash: without it Brex answers 401 "Must be cash admin…". */
+const CASH_PATHS = [
+  /^\/v2\/accounts\/cash/,
+  /^\/v2\/transactions\/cash\//,
+  /^\/v1\/vendors/,
+  /^\/v1\/transfers/,
+];
+const BUDGET_PATHS = [/^\/v2\/spend_limits/, /^\/v2\/budgets/];
+
+export interface ApiRequest {
+  readonly method: string;
+  readonly path: string;
+  readonly query: URLSearchParams;
+  readonly headers: Record<string, string | string[] | undefined>;
+  readonly rawBody: string;
+}
+
+export interface ApiAnswer extends StoredResponse {
+  readonly token: TokenPowers | null;
+  readonly replayed: boolean;
+  /** True when the request changed state (a write that was applied). */
+  readonly applied: boolean;
+}
+
+export function answer(
+  request: ApiRequest,
+  company: DemoCompany,
+  tokens: TokenSet,
+  idempotency: IdempotencyStore,
+): ApiAnswer {
+  let powers: TokenPowers | null = null;
+  try {
+    powers = authenticate(request, tokens);
+    const op = findOperation(request.method, request.path);
+    const handler = op && ROUTES[`${op.method} ${op.template}`];
+    if (!op || !handler) throw notFound();
+    if (!powers.cash && CASH_PATHS.some((p) => p.test(request.path))) throw noBrexCash();
+    if (!powers.budgets && BUDGET_PATHS.some((p) => p.test(request.path)))
+      throw noBudgetManagement();
+    const scopes = grantingScopes(op);
+    if (scopes.length > 0 && !scopes.some((s) => powers!.scopes.has(s))) {
+      throw missingScope(scopes.find((s) => !s.endsWith('.readonly')) ?? scopes[0]!);
+    }
+    const write = request.method === 'POST' || request.method === 'PUT';
+    const key = header(request, 'idempotency-key');
+    if (write && !key && requiresIdempotencyKey(op)) {
+      throw badRequest('Idempotency-Key header is required');
+    }
+    if (write && key) {
+      const stored = idempotency.get(request.method, request.path, key);
+      if (stored) return { ...stored, token: powers, replayed: true, applied: false };
+    }
+    const params = op.pattern.exec(request.path)!.slice(1);
+    const result = handler({
+      state: company.state,
+      company,
+      query: request.query,
+      params,
+      body: parseBody(request),
+      powers,
+    });
+    const response = json(result.status, result.body);
+    if (write && key) idempotency.remember(request.method, request.path, key, response);
+    return { ...response, token: powers, replayed: false, applied: write };
+  } catch (error) {
+    if (!(error instanceof BrexError)) throw error;
+    return {
+      ...json(error.status, error.body, error.headers),
+      token: powers,
+      replayed: false,
+      applied: false,
+    };
+  }
+}
+
+function authenticate(request: ApiRequest, tokens: TokenSet): TokenPowers {
+  const auth = header(request, 'authorization') ?? '';
+  const match = /^Bearer\s+(\S+)$/i.exec(auth);
+  const powers = match ? powersOf(tokens, match[1]!) : null;
+  if (!powers) throw invalidToken();
+  if (powers.expired) throw expiredToken();
+  return powers;
+}
+
+function parseBody(request: ApiRequest): unknown {
+  if (request.method === 'GET' || request.rawBody.trim() === '') return undefined;
+  try {
+    return JSON.parse(request.rawBody) as unknown;
+  } catch {
+    throw badRequest('Request body is not valid JSON');
+  }
+}
+
+export function header(
+  request: { headers: ApiRequest['headers'] },
+  name: string,
+): string | undefined {
+  const value = request.headers[name];
+  return Array.isArray(value) ? value[0] : value;
+}
+
+export function json(
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): StoredResponse {
+  return {
+    status,
+    headers: { 'Content-Type': 'application/json', ...headers },
+    body: JSON.stringify(body),
+  };
+}

@@ -1,0 +1,140 @@
+/**
+ * The control API under `/_sandbox/` (a prefix Brex never uses; no token; loopback only): tokens,
+ * the request log, state changes as if made in Brex's dashboard, faults, a snapshot, reset.
+ */
+import { BrexError, badRequest, notFound } from './brex-errors';
+import type { DemoCompany } from './demo-company';
+import { parseFaults } from './faults';
+import type { SandboxState } from './model';
+import { renderExpense } from './routes/expenses';
+import { editSpendLimit } from './routes/budgets';
+import type { RouteResult } from './route-kit';
+import type { Sandbox } from './server';
+
+export const CONTROL_PREFIX = '/_sandbox';
+
+export function control(
+  sandbox: Sandbox,
+  method: string,
+  path: string,
+  body: unknown,
+): RouteResult {
+  const route = `${method} ${path.slice(CONTROL_PREFIX.length)}`;
+  const input = (body ?? {}) as Record<string, unknown>;
+  const company = sandbox.company;
+  try {
+    switch (route) {
+      case 'GET /tokens':
+        return { status: 200, body: sandbox.tokens };
+      case 'GET /log':
+        return { status: 200, body: sandbox.log };
+      case 'DELETE /log':
+        sandbox.log.length = 0;
+        return { status: 200, body: { cleared: true } };
+      case 'GET /state':
+        return { status: 200, body: snapshot(company.state) };
+      case 'POST /reset':
+        sandbox.reset();
+        return { status: 200, body: { reset: true } };
+      case 'PUT /faults':
+        sandbox.setFaults(typeof input.spec === 'string' ? input.spec : '');
+        return { status: 200, body: sandbox.faults.rates };
+      case 'POST /card-transactions': {
+        const rows = company.addCardPurchases(
+          count(input),
+          optionalString(input.date),
+          optionalString(input.user_id),
+        );
+        return {
+          status: 200,
+          body: { items: rows.map((r) => ({ ...r.data, expense_id: r.expenseId })) },
+        };
+      }
+      case 'POST /cash-transactions': {
+        const account =
+          optionalString(input.account_id) ??
+          company.state.cashAccounts.find((a) => a.account.primary)!.account.id;
+        const rows = company.addCashTransactions(account, count(input), optionalString(input.date));
+        return { status: 200, body: { items: rows.map((r) => r.data) } };
+      }
+      case 'POST /expenses/touch':
+        return { status: 200, body: { items: touchExpenses(sandbox, input) } };
+    }
+    const limitEdit = /^PUT \/spend_limits\/([^/]+)$/.exec(route);
+    if (limitEdit) {
+      const row = company.state.spendLimits.all().find((r) => r.data.id === limitEdit[1]);
+      if (!row) throw notFound();
+      return { status: 200, body: editSpendLimit(row.data, input) };
+    }
+    throw notFound();
+  } catch (error) {
+    if (error instanceof BrexError) return { status: error.status, body: error.body };
+    if (error instanceof Error)
+      return { status: 400, body: { type: 'BAD_REQUEST', message: error.message } };
+    throw error;
+  }
+}
+
+/** Bumps `updated_at` of the named expenses (or the `count` newest) to the sandbox's now. */
+function touchExpenses(sandbox: Sandbox, input: Record<string, unknown>) {
+  const state = sandbox.company.state;
+  const ids = Array.isArray(input.ids) ? (input.ids as string[]) : null;
+  const rows = ids
+    ? ids.map((id) => {
+        const row = state.expensesById.get(id);
+        if (!row) throw badRequest(`No expense ${id}.`);
+        return row;
+      })
+    : state.expenses.all().slice(0, count(input));
+  const memo = typeof input.memo === 'string' ? input.memo : undefined;
+  return rows.map((row) => {
+    row.data.updated_at = sandbox.now();
+    if (memo !== undefined) row.data.memo = memo;
+    return renderExpense(state, row, new Set());
+  });
+}
+
+function count(input: Record<string, unknown>): number {
+  const n = input.count ?? 1;
+  if (!Number.isInteger(n) || (n as number) < 1 || (n as number) > 100_000) {
+    throw badRequest('count must be an integer from 1 to 100000');
+  }
+  return n as number;
+}
+
+function optionalString(value: unknown): string | undefined {
+  return typeof value === 'string' && value !== '' ? value : undefined;
+}
+
+/** The whole state as API objects, each list in the order its endpoint returns it. */
+export function snapshot(state: SandboxState) {
+  const data = <T>(rows: readonly { data: T }[]) => rows.map((r) => r.data);
+  return {
+    today: state.today,
+    card_accounts: state.cardAccounts,
+    cash_accounts: state.cashAccounts.map((a) => a.account),
+    card_transactions: state.cardTransactions
+      .all()
+      .map((r) => ({ ...r.data, expense_id: r.expenseId })),
+    card_statements: data(state.cardStatements.all()),
+    cash_transactions: Object.fromEntries(
+      state.cashAccounts.map((a) => [a.account.id, data(a.transactions.all())]),
+    ),
+    cash_statements: Object.fromEntries(
+      state.cashAccounts.map((a) => [a.account.id, data(a.statements.all())]),
+    ),
+    expenses: data(state.expenses.all()),
+    users: data(state.users.all()),
+    user_limits: Object.fromEntries(state.userLimits),
+    departments: data(state.departments.all()),
+    locations: data(state.locations.all()),
+    titles: data(state.titles.all()),
+    cards: data(state.cards.all()),
+    vendors: data(state.vendors.all()),
+    transfers: data(state.transfers.all()),
+    spend_limits: data(state.spendLimits.all()),
+    budgets: data(state.budgets.all()),
+  };
+}
+
+export type Snapshot = ReturnType<typeof snapshot>;

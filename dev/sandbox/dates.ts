@@ -1,0 +1,35 @@
+/** UTC calendar helpers. Dates are `YYYY-MM-DD` strings, times ISO 8601 with `Z`. */
+
+const DAY_MS = 86_400_000;
+
+export function todayUtc(): string {
+  return new Date().toISOString().slice(0, 10);
+}
+
+export function addDays(date: string, days: number): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
+}
+
+export function firstOfMonth(date: string): string {
+  return `${date.slice(0, 7)}-01`;
+}
+
+export function addMonths(date: string, months: number): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCMonth(d.getUTCMonth() + months);
+  return d.toISOString().slice(0, 10);
+}
+
+export function isDate(text: string): boolean {
+  return /^\d{4}-\d{2}-\d{2}$/.test(text) && !Number.isNaN(Date.parse(`${text}T00:00:00Z`));
+}
+
+/**
+ * Parses a date-time filter as the client sends it: UTC `YYYY-MM-DDTHH:MM:SS`, optional fraction,
+ * no zone suffix (community clients report Brex rejects a suffix). Returns epoch ms or null.
+ */
+export function parseFilterDateTime(text: string): number | null {
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?$/.test(text)) return null;
+  const ms = Date.parse(`${text.slice(0, 23)}Z`);
+  return Number.isNaN(ms) ? null : ms;
+}

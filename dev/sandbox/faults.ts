@@ -1,0 +1,88 @@
+/**
+ * Seeded fault injection. One draw per Brex API request decides its fate, so a seed and a request
+ * sequence always give the same faults. Faults never change state, except `lost`, which applies a
+ * write and then cuts its response (what idempotency keys exist to survive).
+ */
+import { Random } from './random';
+
+export interface FaultRates {
+  /** 429, half of them with a Retry-After header. */
+  readonly rate429: number;
+  /** 500/502/503 before the request is handled. */
+  readonly err5xx: number;
+  /** A bounded delay (up to `slowMs`) before a normal answer. */
+  readonly slow: number;
+  /** GET only: a valid status and headers, the body cut mid-JSON. */
+  readonly truncate: number;
+  /** PUT/POST only: the write is applied, then the response body is cut. */
+  readonly lost: number;
+  /** Upper bound of a slow response's delay, in ms. */
+  readonly slowMs: number;
+}
+
+export const NO_FAULTS: FaultRates = {
+  rate429: 0,
+  err5xx: 0,
+  slow: 0,
+  truncate: 0,
+  lost: 0,
+  slowMs: 1500,
+};
+
+export type Fault =
+  | { kind: 'none' }
+  | { kind: 'rate429'; retryAfter: number | null }
+  | { kind: 'err5xx'; status: number }
+  | { kind: 'slow'; delayMs: number }
+  | { kind: 'truncate' }
+  | { kind: 'lost' };
+
+/** Parses `rate429=0.1,err5xx=0.05,slow=0.02,truncate=0.02,lost=0.05,slowMs=800`. */
+export function parseFaults(spec: string): FaultRates {
+  const rates: Record<string, number> = { ...NO_FAULTS };
+  for (const part of spec
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean)) {
+    const [name, value] = part.split('=');
+    const number = Number(value);
+    if (!name || !(name in NO_FAULTS) || value === undefined || !Number.isFinite(number)) {
+      throw new Error(
+        `Fault "${part}" is not understood. Use name=value with names ${Object.keys(NO_FAULTS).join(', ')}.`,
+      );
+    }
+    if (name !== 'slowMs' && (number < 0 || number > 1)) {
+      throw new Error(`Fault rate ${name}=${value} is not between 0 and 1. Give a probability.`);
+    }
+    rates[name] = number;
+  }
+  return rates as unknown as FaultRates;
+}
+
+export class FaultPlan {
+  private readonly rng: Random;
+
+  constructor(
+    readonly rates: FaultRates,
+    seed: string,
+  ) {
+    this.rng = new Random(`faults:${seed}`);
+  }
+
+  /** The fault for the next request: exactly three draws per request keep sequences aligned. */
+  next(method: string): Fault {
+    const r = this.rng.next();
+    const a = this.rng.next();
+    const b = this.rng.next();
+    const write = method !== 'GET';
+    const { rate429, err5xx, slow, truncate, lost } = this.rates;
+    let edge = rate429;
+    if (r < edge) return { kind: 'rate429', retryAfter: a < 0.5 ? 1 + Math.floor(b * 2) : null };
+    if (r < (edge += err5xx))
+      return { kind: 'err5xx', status: [500, 502, 503][Math.floor(a * 3)]! };
+    if (r < (edge += slow)) return { kind: 'slow', delayMs: Math.round(b * this.rates.slowMs) };
+    if (r < (edge += truncate)) return write ? { kind: 'none' } : { kind: 'truncate' };
+    if (r < (edge += lost)) return write ? { kind: 'lost' } : { kind: 'none' };
+    return { kind: 'none' };
+  }
+}

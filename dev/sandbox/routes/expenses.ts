@@ -1,0 +1,114 @@
+/** Expenses API: list and get, with `expand[]` and the date and status filters. */
+import type { ExpenseRow, SandboxState } from '../model';
+import {
+  arrayFilter,
+  dateTimeFilter,
+  expansions,
+  found,
+  ok,
+  page,
+  param,
+  type RouteContext,
+  type RouteTable,
+} from '../route-kit';
+
+/** The issue's choice (docs/sandbox.md): client and sandbox cap expense pages at 100. */
+export const EXPENSES_MAX_LIMIT = 100;
+
+const EXPANDABLE = [
+  'location',
+  'department',
+  'merchant',
+  'receipts.download_uris',
+  'user',
+  'budget',
+  'payment',
+];
+
+export const expenseRoutes: RouteTable = {
+  'GET /v1/expenses': (ctx) => listExpenses(ctx, true),
+  'GET /v1/expenses/card': (ctx) => listExpenses(ctx, false),
+  'GET /v1/expenses/{id}': (ctx) => getExpense(ctx),
+  'GET /v1/expenses/card/{expense_id}': (ctx) => getExpense(ctx),
+};
+
+function listExpenses(ctx: RouteContext, allTypes: boolean) {
+  const expand = expansions(ctx.query, EXPANDABLE);
+  const q = ctx.query;
+  const users = arrayFilter(q, 'user_id[]');
+  const parents = arrayFilter(q, 'parent_expense_id[]');
+  const budgets = arrayFilter(q, 'budget_id[]');
+  const entities = arrayFilter(q, 'spending_entity_id[]');
+  const types = allTypes ? arrayFilter(q, 'expense_type[]') : new Set(['CARD']);
+  const statuses = arrayFilter(q, 'status[]');
+  const payments = arrayFilter(q, 'payment_status[]');
+  const purchasedFrom = dateTimeFilter(q, 'purchased_at_start');
+  const purchasedTo = dateTimeFilter(q, 'purchased_at_end');
+  const updatedFrom = dateTimeFilter(q, 'updated_at_start');
+  const updatedTo = dateTimeFilter(q, 'updated_at_end');
+  return page(
+    ctx,
+    ctx.state.expenses,
+    ({ data: e }) => {
+      const purchased = e.purchased_at ? Date.parse(e.purchased_at) : null;
+      const updated = Date.parse(e.updated_at);
+      return (
+        (!users || users.has(e.user_id ?? '')) &&
+        !parents && // demo expenses are never split, so none has a parent
+        !entities &&
+        (!budgets || budgets.has(e.budget_id ?? '')) &&
+        (!types || types.has(e.expense_type ?? '')) &&
+        (!statuses || statuses.has(e.status ?? '')) &&
+        (!payments || payments.has(e.payment_status ?? '')) &&
+        (purchasedFrom === null || (purchased !== null && purchased >= purchasedFrom)) &&
+        (purchasedTo === null || (purchased !== null && purchased <= purchasedTo)) &&
+        (updatedFrom === null || updated >= updatedFrom) &&
+        (updatedTo === null || updated <= updatedTo)
+      );
+    },
+    (row) => renderExpense(ctx.state, row, expand),
+    EXPENSES_MAX_LIMIT,
+  );
+}
+
+function getExpense(ctx: RouteContext) {
+  const expand = expansions(ctx.query, EXPANDABLE);
+  return ok(renderExpense(ctx.state, found(ctx.state.expensesById.get(param(ctx))), expand));
+}
+
+/** The stored expense plus each expanded object the caller asked for. */
+export function renderExpense(state: SandboxState, row: ExpenseRow, expand: ReadonlySet<string>) {
+  const e = row.data;
+  const out: Record<string, unknown> = { ...e };
+  if (expand.has('merchant')) out.merchant = row.merchant;
+  if (expand.has('location')) out.location = named(state.locations.all(), e.location_id);
+  if (expand.has('department')) out.department = named(state.departments.all(), e.department_id);
+  if (expand.has('budget')) out.budget = named(state.spendLimits.all(), e.budget_id);
+  if (expand.has('user')) {
+    const user = state.users.all().find((u) => u.data.id === e.user_id)?.data;
+    out.user = user
+      ? {
+          id: user.id,
+          first_name: user.first_name,
+          last_name: user.last_name,
+          department_id: user.department_id ?? null,
+          location_id: user.location_id ?? null,
+        }
+      : null;
+  }
+  if (expand.has('receipts.download_uris')) {
+    out.receipts = (e.receipts ?? []).map((r) => ({
+      id: r.id,
+      download_uris: [`https://receipts.sandbox.invalid/${r.id}.pdf`],
+    }));
+  }
+  return out;
+}
+
+function named(
+  rows: readonly { data: { id: string; name: string } }[],
+  id: string | null | undefined,
+): { id: string; name: string } | null {
+  const data = rows.find((r) => r.data.id === id)?.data;
+  return data ? { id: data.id, name: data.name } : null;
+}

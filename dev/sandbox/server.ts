@@ -1,0 +1,207 @@
+/**
+ * The sandbox's HTTP server: Brex's API on 127.0.0.1, plus the control API under `/_sandbox/`.
+ * `startSandbox` runs it in-process; `dev/cli.ts sandbox` runs it as a process.
+ */
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { answer, json } from './brex-api';
+import { rateLimited, serverError } from './brex-errors';
+import { CONTROL_PREFIX, control, snapshot, type Snapshot } from './control';
+import { todayUtc } from './dates';
+import { DEFAULT_TRANSACTIONS, DemoCompany } from './demo-company';
+import { type Fault, FaultPlan, NO_FAULTS, parseFaults } from './faults';
+import { IdempotencyStore, type StoredResponse } from './idempotency';
+import { type LoggedRequest, queryRecord, safeHeaders } from './request-log';
+import { issueTokens, type TokenSet } from './tokens';
+
+export interface SandboxOptions {
+  /** 0 (the default) picks a free port. */
+  readonly port?: number;
+  readonly seed?: string;
+  /** The demo company's today, `YYYY-MM-DD`; defaults to the real current UTC date. */
+  readonly today?: string;
+  readonly transactions?: number;
+  /** Fault spec, e.g. `rate429=0.1,err5xx=0.05,slow=0.02,truncate=0.02,lost=0.05`. */
+  readonly faults?: string;
+  /** Validate every request and response against Brex's specs; violations go to the log. */
+  readonly strict?: boolean;
+}
+
+export interface Sandbox {
+  readonly url: string;
+  /** The full-power token (printed on start). */
+  readonly token: string;
+  readonly tokens: TokenSet;
+  readonly company: DemoCompany;
+  readonly log: LoggedRequest[];
+  readonly faults: FaultPlan;
+  setFaults(spec: string): void;
+  snapshot(): Snapshot;
+  reset(): void;
+  /** The sandbox's current time, ISO 8601 (moves forward one second per call when today is pinned). */
+  now(): string;
+  close(): Promise<void>;
+}
+
+export const DEFAULT_SEED = 'brex-demo';
+
+export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
+  const seed = options.seed ?? DEFAULT_SEED;
+  const today = options.today ?? todayUtc();
+  const demo = () =>
+    new DemoCompany({ seed, today, transactions: options.transactions ?? DEFAULT_TRANSACTIONS });
+  const tokens = issueTokens();
+  const idempotency = new IdempotencyStore();
+  let company = demo();
+  let faults = new FaultPlan(options.faults ? parseFaults(options.faults) : NO_FAULTS, seed);
+  let ticks = 0;
+  const validator = options.strict ? await import('./contract') : null;
+  const log: LoggedRequest[] = [];
+
+  const sandbox: Sandbox = {
+    url: '',
+    token: tokens.full,
+    tokens,
+    get company() {
+      return company;
+    },
+    log,
+    get faults() {
+      return faults;
+    },
+    setFaults(spec) {
+      faults = new FaultPlan(parseFaults(spec), seed);
+    },
+    snapshot: () => snapshot(company.state),
+    reset() {
+      company = demo();
+      idempotency.clear();
+      log.length = 0;
+      faults = new FaultPlan(faults.rates, seed);
+      ticks = 0;
+    },
+    now() {
+      if (!options.today) return new Date().toISOString();
+      return new Date(Date.parse(`${today}T12:00:00Z`) + 1000 * ++ticks).toISOString();
+    },
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+
+  let traceSeq = 0;
+  const server = createServer((req, res) => {
+    void handle(req, res).catch((error: unknown) => {
+      res.writeHead(500, { 'Content-Type': 'application/json' });
+      res.end(JSON.stringify({ type: 'INTERNAL', message: String(error) }));
+    });
+  });
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const rawBody = await readBody(req);
+    const method = req.method ?? 'GET';
+    const traceId = `sandbox-${(++traceSeq).toString(16).padStart(8, '0')}`;
+    if (url.pathname === CONTROL_PREFIX || url.pathname.startsWith(`${CONTROL_PREFIX}/`)) {
+      let body: unknown;
+      try {
+        body = rawBody ? JSON.parse(rawBody) : undefined;
+      } catch {
+        return send(
+          res,
+          json(400, { type: 'BAD_REQUEST', message: 'Body is not valid JSON' }),
+          traceId,
+        );
+      }
+      const result = control(sandbox, method, url.pathname, body);
+      return send(res, json(result.status, result.body), traceId);
+    }
+
+    const fault = faults.next(method);
+    const request = {
+      method,
+      path: url.pathname,
+      query: url.searchParams,
+      headers: req.headers,
+      rawBody,
+    };
+    let response: StoredResponse;
+    let token: string | null = null;
+    let replayed = false;
+    if (fault.kind === 'rate429' || fault.kind === 'err5xx') {
+      const error = fault.kind === 'rate429' ? rateLimited(fault.retryAfter) : serverError();
+      response = json(fault.kind === 'err5xx' ? fault.status : 429, error.body, error.headers);
+    } else {
+      if (fault.kind === 'slow') await delay(fault.delayMs);
+      const result = answer(request, company, tokens, idempotency);
+      response = result;
+      token = result.token?.kind ?? null;
+      replayed = result.replayed;
+    }
+    const violations = validator
+      ? [
+          ...validator.validateRequest(
+            method,
+            url.pathname,
+            url.searchParams,
+            req.headers,
+            rawBody,
+          ),
+          ...validator.validateResponse(
+            method,
+            url.pathname,
+            response.status,
+            JSON.parse(response.body),
+          ),
+        ]
+      : [];
+    log.push({
+      seq: log.length + 1,
+      method,
+      path: url.pathname,
+      query: queryRecord(url.searchParams),
+      headers: safeHeaders(req.headers),
+      token,
+      status: response.status,
+      fault: fault.kind === 'none' ? null : fault.kind,
+      replayed,
+      violations,
+    });
+    send(res, response, traceId, fault);
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  (sandbox as { url: string }).url = `http://127.0.0.1:${port}`;
+  return sandbox;
+}
+
+/**
+ * Writes a response. A `truncate` or `lost` fault keeps the status and headers but ends the body
+ * halfway through the JSON (sent without Content-Length, so the client reads a cut body).
+ */
+function send(res: ServerResponse, response: StoredResponse, traceId: string, fault?: Fault): void {
+  const cut = fault?.kind === 'truncate' || fault?.kind === 'lost';
+  const body = cut ? response.body.slice(0, Math.floor(response.body.length / 2)) : response.body;
+  const headers: Record<string, string | number> = {
+    ...response.headers,
+    'X-Brex-Trace-Id': traceId,
+  };
+  if (!cut) headers['Content-Length'] = Buffer.byteLength(body);
+  res.writeHead(response.status, headers);
+  res.end(body);
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+function delay(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
