@@ -29,12 +29,12 @@ export class ScriptedReader implements BrexReader {
     const q = query as { postedAtStart?: string; updatedAtStart?: string; accountId?: string };
     let items = this.lists.get(list) ?? [];
     if (q.accountId) items = items.filter((i) => i.account === q.accountId);
-    if (q.postedAtStart)
-      items = items.filter((i) => String(i.posted_at_date) >= q.postedAtStart!.slice(0, 10));
-    if (q.updatedAtStart)
-      items = items.filter(
-        (i) => Date.parse(String(i.updated_at)) >= Date.parse(`${q.updatedAtStart}Z`),
-      );
+    const postedFrom = q.postedAtStart?.slice(0, 10);
+    if (postedFrom) items = items.filter((i) => String(i.posted_at_date) >= postedFrom);
+    const updatedFrom = q.updatedAtStart ? Date.parse(`${q.updatedAtStart}Z`) : null;
+    if (updatedFrom !== null) {
+      items = items.filter((i) => Date.parse(String(i.updated_at)) >= updatedFrom);
+    }
     const start = cursor === null ? 0 : Number(cursor);
     const slice = items.slice(start, start + this.pageSize);
     const next = start + this.pageSize < items.length ? String(start + this.pageSize) : null;
