@@ -124,7 +124,7 @@ describe('BREX_TRANSACTIONS', () => {
 
     call(brexTransactions, r, '2026-01-01');
 
-    expect(r.queries.find((q) => q.list === 'cardTransactions')?.query).toEqual({
+    expect(r.queries.find((q) => q.list === 'cardTransactions')?.query).toMatchObject({
       postedAtStart: '2026-01-01T00:00:00',
     });
   });

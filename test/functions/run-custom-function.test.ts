@@ -29,7 +29,12 @@ function host(reader: FakeReader, connected = true) {
     cache: new ResultCache(
       {
         getAll: (keys) =>
-          Object.fromEntries(keys.filter((k) => memory.has(k)).map((k) => [k, memory.get(k)!])),
+          Object.fromEntries(
+            keys.flatMap((k) => {
+              const v = memory.get(k);
+              return v === undefined ? [] : [[k, v]];
+            }),
+          ),
         putAll: (values) => Object.entries(values).forEach(([k, v]) => memory.set(k, v)),
       },
       () => 'g',
