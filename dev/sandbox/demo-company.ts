@@ -410,7 +410,16 @@ export class DemoCompany {
     const billing = sign * Math.round(major * rate * 100);
     const initiated = addDays(date, -this.rng.int(0, 3));
     const userId = card.owner.user_id;
-    const expense = this.expense(initiated, date, userId, merchant, original, billing, type);
+    const expense = this.expense(
+      initiated,
+      date,
+      userId,
+      card.id,
+      merchant,
+      original,
+      billing,
+      type,
+    );
     const seq = this.nextSeq();
     return {
       sortKey: date,
@@ -467,6 +476,7 @@ export class DemoCompany {
     purchasedOn: string,
     postedOn: string,
     userId: string,
+    cardId: string | null,
     merchant: MerchantProfile | null,
     original: number,
     billing: number,
@@ -493,6 +503,7 @@ export class DemoCompany {
     const row: ExpenseRow = {
       sortKey: purchasedAt,
       seq: this.nextSeq(),
+      cardId,
       merchant: merchant
         ? { raw_descriptor: merchant.descriptor, mcc: merchant.mcc, country: merchant.country }
         : null,
@@ -530,7 +541,7 @@ export class DemoCompany {
     const users = this.state.users.all().filter((u) => u.data.status === 'ACTIVE');
     const user = this.rng.pick(users).data;
     const amount = this.rng.int(15_00, 400_00);
-    this.expense(date, date, user.id, null, amount, amount, 'REIMBURSEMENT');
+    this.expense(date, date, user.id, null, null, amount, amount, 'REIMBURSEMENT');
   }
 
   private merchantId(merchant: MerchantProfile): string {

@@ -131,7 +131,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       response = json(fault.kind === 'err5xx' ? fault.status : 429, error.body, error.headers);
     } else {
       if (fault.kind === 'slow') await delay(fault.delayMs);
-      const result = answer(request, company, tokens, idempotency);
+      const result = answer(request, company, tokens, idempotency, sandbox.now);
       response = result;
       token = result.token?.kind ?? null;
       replayed = result.replayed;

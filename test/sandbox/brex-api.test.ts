@@ -191,6 +191,29 @@ describe('sandbox Brex API', () => {
     });
   });
 
+  it('updates an expense memo and bumps its updated_at', async () => {
+    const expense = at(sandbox.snapshot().expenses, 5);
+
+    const reply = await call(sandbox, sandbox.token, 'PUT', `/v1/expenses/card/${expense.id}`, {
+      body: { memo: 'Team offsite snacks' },
+    });
+
+    const after = must(
+      sandbox.snapshot().expenses.find((e) => e.id === expense.id),
+      'the expense',
+    );
+    expect(reply.status).toBe(200);
+    expect(after.memo).toBe('Team offsite snacks');
+    expect(after.updated_at).toBe(`${TODAY}T23:00:01.000Z`);
+    expect(reply.body).toEqual(
+      expect.objectContaining({
+        id: expense.id,
+        memo: 'Team offsite snacks',
+        updated_at: after.updated_at,
+      }),
+    );
+  });
+
   describe('cards and user limits', () => {
     it('locks and unlocks a card', async () => {
       const card = must(
