@@ -235,7 +235,9 @@ describe('refresh in the local runtime against the sandbox', () => {
       '#,##0',
     ]);
     const usd = rowsOf(runtime, 'Brex Card Transactions');
-    const cents = sandbox.snapshot().card_transactions.find((t) => (t.amount.amount ?? 0) % 100 !== 0);
+    const cents = sandbox
+      .snapshot()
+      .card_transactions.find((t) => (t.amount.amount ?? 0) % 100 !== 0);
     expect(cents?.amount.currency ?? 'USD').toBe('USD');
     expect(usd.get(cents?.id ?? '')?.Amount).toBe(amount(cents?.amount));
   });

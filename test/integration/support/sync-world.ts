@@ -78,11 +78,13 @@ export function rowsOf(runtime: Runtime, name: string): Map<string, Record<strin
   return rowsById;
 }
 
+const BOOKKEEPING_SHEETS = ['Brex Sync Log', 'Brex Sync State'];
+
 /** Every data sheet's values (the add-on's hidden state and log sheets aside). */
 export function dataSheets(runtime: Runtime): Record<string, unknown[][]> {
   return Object.fromEntries(
     runtime.workbook.sheets
-      .filter((s) => s.name.startsWith('Brex ') && s.name !== 'Brex Sync Log')
+      .filter((s) => s.name.startsWith('Brex ') && !BOOKKEEPING_SHEETS.includes(s.name))
       .map((s) => [s.name, runtime.values(s.name)]),
   );
 }
