@@ -217,7 +217,11 @@ export class BrexClient {
   }
 
   archiveSpendLimit(id: string, options: WriteOptions = {}): WriteResult<undefined> {
-    return this.write<undefined>({ operation: operations.archiveSpendLimit, pathId: id, ...options });
+    return this.write<undefined>({
+      operation: operations.archiveSpendLimit,
+      pathId: id,
+      ...options,
+    });
   }
 
   /** Sets (or, with null, removes) a user's monthly limit, which governs their corporate cards. */

@@ -87,6 +87,8 @@ export class BrexError extends Error {
 /** Removes the secret, and anything shaped like a bearer credential, from a text. */
 export function redact(text: string, secret?: string): string {
   let clean = text.replace(/(bearer\s+)[^\s"',]+/gi, `$1${REDACTED}`);
-  if (secret) clean = clean.split(secret).join(REDACTED);
+  if (!secret) return clean;
+  for (const form of new Set([secret, encodeURIComponent(secret)]))
+    clean = clean.split(form).join(REDACTED);
   return clean;
 }
