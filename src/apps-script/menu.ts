@@ -9,6 +9,7 @@ export interface MenuItem {
 export const MENU_ITEMS: readonly MenuItem[] = [
   { label: 'Open sidebar', functionName: 'showSidebar' },
   { label: 'Refresh now', functionName: 'refreshNow' },
+  { label: 'Refresh formulas', functionName: 'refreshFormulas' },
   { label: 'Help', functionName: 'showHelp' },
 ];
 
