@@ -7,6 +7,12 @@
 import { buildAddonMenu } from '../apps-script/menu';
 import { openHelp, openSidebar } from '../apps-script/sidebar';
 import {
+  getScheduleService,
+  runScheduledRefreshService,
+  setScheduleService,
+  takeOverScheduleService,
+} from '../apps-script/triggers';
+import {
   connectionStatusService,
   connectService,
   disconnectService,
@@ -32,6 +38,7 @@ import {
 import type { ConnectInput, ConnectionStatus } from '../sync/connection';
 import type { RefreshSummary } from '../sync/refresh';
 import type { SyncSettings } from '../sync/settings';
+import type { ScheduledRun, ScheduleRequest, ScheduleStatus } from '../schedule/schedule';
 
 /** Adds the Extensions ▸ Brex menu when the spreadsheet opens. */
 export function onOpen(_e?: GoogleAppsScript.Events.SheetsOnOpen): void {
@@ -46,6 +53,16 @@ export function onInstall(e?: GoogleAppsScript.Events.AddonOnInstall): void {
 /** Menu ▸ Open sidebar. */
 export function showSidebar(): void {
   openSidebar();
+}
+
+/** Menu ▸ Refresh now: opens the sidebar, which refreshes at once and shows the progress. */
+export function showRefreshSidebar(): void {
+  openSidebar('refresh');
+}
+
+/** Menu ▸ Review spend-limit changes: opens the sidebar on the review of edited limits. */
+export function showReviewSidebar(): void {
+  openSidebar('review');
 }
 
 /** Menu ▸ Help. */
@@ -251,4 +268,32 @@ export function BREX_CARDS(refresh?: unknown): FunctionResult {
  */
 export function BREX_USERS(refresh?: unknown): FunctionResult {
   return customFunction(brexUsers, [refresh]);
+
+/** Sidebar: the scheduled refresh (off, hourly, every 6 hours or daily), whose trigger runs it, its last run. */
+export function getSchedule(): ScheduleStatus {
+  return getScheduleService();
+}
+
+/**
+ * Sidebar: schedules the refresh with a trigger of the calling user, who becomes the schedule's
+ * owner (`kind: 'off'` turns it off). `hour` (0–23, spreadsheet time zone) is for `daily`.
+ */
+export function setSchedule(request: ScheduleRequest): ScheduleStatus {
+  return setScheduleService(request);
+}
+
+/** Sidebar: another editor takes the current schedule over, running it under their own account. */
+export function takeOverSchedule(): ScheduleStatus {
+  return takeOverScheduleService();
+}
+
+/**
+ * Schedule trigger handler: one execution of the refresh (a long one continues at the next run),
+ * then Refresh formulas. A trigger replaced by another editor's removes itself instead.
+ */
+export function runScheduledRefresh(e?: { triggerUid?: string }): ScheduledRun | null {
+  return runScheduledRefreshService(e, {
+    refresh: () => refreshNowService(),
+    refreshFormulas: () => refreshFormulas(),
+  });
 }
