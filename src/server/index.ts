@@ -268,6 +268,7 @@ export function BREX_CARDS(refresh?: unknown): FunctionResult {
  */
 export function BREX_USERS(refresh?: unknown): FunctionResult {
   return customFunction(brexUsers, [refresh]);
+}
 
 /** Sidebar: the scheduled refresh (off, hourly, every 6 hours or daily), whose trigger runs it, its last run. */
 export function getSchedule(): ScheduleStatus {
