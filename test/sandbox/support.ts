@@ -1,6 +1,14 @@
 /** Helpers for sandbox tests: an HTTP client for the sandbox and full paging. */
 import type { Sandbox } from '../../dev/sandbox';
 
+export { at } from '../../dev/sandbox/at';
+
+/** The value, or a thrown error naming what was missing. */
+export function must<T>(value: T | null | undefined, what: string): T {
+  if (value === null || value === undefined) throw new Error(`Expected ${what}.`);
+  return value;
+}
+
 export interface Reply {
   readonly status: number;
   readonly headers: Headers;
@@ -33,17 +41,25 @@ export async function call(
   return { status: response.status, headers: response.headers, text, body };
 }
 
-/** Follows next_cursor to the end; retries faulted pages (429, 5xx, cut bodies) up to `retries`. */
+/** A listed object: its id (`budget_id` for budgets). */
+export type Listed = { id?: string; budget_id?: string | null };
+
+const MAX_REQUESTS = 5000;
+
+/**
+ * Follows next_cursor to the end (from `start` if given); retries faulted pages (429, 5xx, cut
+ * bodies) up to `retries` times. Gives up after 5000 requests so a cursor loop cannot hang a test.
+ */
 export async function pageAll(
   sandbox: Sandbox | { url: string },
   token: string,
   path: string,
-  retries = 0,
-): Promise<{ items: { id?: string; budget_id?: string }[]; requests: number }> {
-  const items: { id?: string; budget_id?: string }[] = [];
-  let cursor: string | null = null;
+  { retries = 0, start = null }: { retries?: number; start?: string | null } = {},
+): Promise<{ items: Listed[]; requests: number }> {
+  const items: Listed[] = [];
+  let cursor: string | null = start;
   let requests = 0;
-  for (;;) {
+  while (requests < MAX_REQUESTS) {
     const separator = path.includes('?') ? '&' : '?';
     const url: string = cursor ? `${path}${separator}cursor=${encodeURIComponent(cursor)}` : path;
     let reply: Reply | null = null;
@@ -60,4 +76,5 @@ export async function pageAll(
     if (!page.next_cursor) return { items, requests };
     cursor = page.next_cursor;
   }
+  throw new Error(`GET ${path} did not reach the last page in ${MAX_REQUESTS} requests.`);
 }
