@@ -1,5 +1,5 @@
 /** Cards, users, departments and locations, read whole. */
-import type { Card, Department, Location, Money, User } from '../../brex';
+import type { Card, Department, Location, User } from '../../brex';
 import { defineDataSet, KEY_HEADER, singlePageSource } from '../data-set';
 import { columns } from './columns';
 import { cardHolderId } from './transactions';
@@ -46,15 +46,7 @@ export const cards = defineDataSet<Card>({
   },
 });
 
-/** A user as listed with `expand[]=limit`, where Brex adds the monthly limit. */
-type UserWithLimit = User & {
-  readonly limit?: {
-    readonly monthly_limit?: Money | null;
-    readonly monthly_available?: Money | null;
-  } | null;
-};
-
-export const users = defineDataSet<UserWithLimit>({
+export const users = defineDataSet<User>({
   id: 'users',
   title: 'Users',
   sheetName: 'Brex Users',
@@ -66,9 +58,6 @@ export const users = defineDataSet<UserWithLimit>({
     ['Department', 'text'],
     ['Location', 'text'],
     ['Manager', 'text'],
-    ['Monthly limit', 'money'],
-    ['Monthly available', 'money'],
-    ['Limit currency', 'text'],
   ]),
   sources: ({ lookups }) => [singlePageSource('all', () => lookups.read('users'))],
   idOf: (u) => u.id,
@@ -80,9 +69,6 @@ export const users = defineDataSet<UserWithLimit>({
     Department: lookups.departmentName(u.department_id),
     Location: lookups.locationName(u.location_id),
     Manager: lookups.userName(u.manager_id),
-    'Monthly limit': u.limit?.monthly_limit,
-    'Monthly available': u.limit?.monthly_available,
-    'Limit currency': u.limit?.monthly_limit ? u.limit.monthly_limit.currency || 'USD' : '',
   }),
 });
 

@@ -31,7 +31,7 @@ export const cardTransactions = defineDataSet<CardTransaction>({
   incremental: { cursorValue: (t) => t.posted_at_date, lookbackDays: LOOKBACK_DAYS },
   sources: ({ reader, since }) => [
     listSource('card', (cursor) =>
-      reader.page('cardTransactions', { postedAtStart: since }, cursor),
+      reader.page('cardTransactions', { postedAtStart: since, expand: ['expense_id'] }, cursor),
     ),
   ],
   idOf: (t) => t.id,

@@ -1,0 +1,96 @@
+/**
+ * CacheService: document, user and script caches on the runtime's clock. 100 KB per value,
+ * keys of at most 250 characters, TTL of at most 6 hours (default 10 minutes).
+ */
+import { fail, op, remote, type Execution, type Host, type ServiceTable } from './host';
+import {
+  CACHE_DEFAULT_TTL_SECONDS,
+  CACHE_KEY_CHARS,
+  CACHE_MAX_TTL_SECONDS,
+  CACHE_VALUE_BYTES,
+  MESSAGES,
+} from './limits';
+
+interface Entry {
+  readonly value: string;
+  readonly expiresAt: number;
+}
+
+interface CacheHandle {
+  readonly scope: string;
+}
+
+export function createCacheService(host: Host): ServiceTable {
+  const caches = new Map<string, Map<string, Entry>>();
+  const cacheOf = (h: CacheHandle) => {
+    let cache = caches.get(h.scope);
+    if (!cache) caches.set(h.scope, (cache = new Map()));
+    return cache;
+  };
+  const checkKey = (key: unknown): string => {
+    const k = String(key);
+    if (k.length > CACHE_KEY_CHARS) fail(MESSAGES.cacheKey);
+    return k;
+  };
+  const lookup = (h: CacheHandle, key: string): string | null => {
+    const cache = cacheOf(h);
+    const entry = cache.get(key);
+    if (!entry) return null;
+    if (entry.expiresAt <= host.clock.now()) {
+      cache.delete(key);
+      return null;
+    }
+    return entry.value;
+  };
+  const store = (x: Execution, h: CacheHandle, entries: [string, unknown][], ttl?: number) => {
+    const seconds = ttl === undefined ? CACHE_DEFAULT_TTL_SECONDS : Number(ttl);
+    if (!(seconds >= 1 && seconds <= CACHE_MAX_TTL_SECONDS)) fail(MESSAGES.cacheTtl);
+    const checked = entries.map(([k, v]) => {
+      const value = String(v);
+      if (Buffer.byteLength(value, 'utf8') > CACHE_VALUE_BYTES) fail(MESSAGES.cacheValue);
+      return [checkKey(k), value] as const;
+    });
+    host.count(x, 'cacheWrites');
+    const expiresAt = host.clock.now() + seconds * 1000;
+    for (const [k, value] of checked) cacheOf(h).set(k, { value, expiresAt });
+  };
+
+  const scopeFor = (kind: string) => (x: Execution) =>
+    remote('Cache', { scope: kind === 'user' ? `user:${x.user}` : kind });
+
+  return {
+    'CacheService.getDocumentCache': op('store', scopeFor('document')),
+    'CacheService.getScriptCache': op('store', scopeFor('script')),
+    'CacheService.getUserCache': op('store', scopeFor('user')),
+    'Cache.get': op('store', (x, h: CacheHandle, key: string) => {
+      host.count(x, 'cacheReads');
+      return lookup(h, checkKey(key));
+    }),
+    'Cache.getAll': op('store', (x, h: CacheHandle, keys: string[]) => {
+      host.count(x, 'cacheReads');
+      const out: Record<string, string> = {};
+      for (const key of keys) {
+        const value = lookup(h, checkKey(key));
+        if (value !== null) out[key] = value;
+      }
+      return out;
+    }),
+    'Cache.put': op('store', (x, h: CacheHandle, key: string, value: unknown, ttl?: number) => {
+      store(x, h, [[key, value]], ttl);
+    }),
+    'Cache.putAll': op(
+      'store',
+      (x, h: CacheHandle, values: Record<string, unknown>, ttl?: number) => {
+        store(x, h, Object.entries(values), ttl);
+      },
+    ),
+    'Cache.remove': op('store', (x, h: CacheHandle, key: string) => {
+      host.count(x, 'cacheWrites');
+      cacheOf(h).delete(checkKey(key));
+    }),
+    'Cache.removeAll': op('store', (x, h: CacheHandle, keys: string[]) => {
+      host.count(x, 'cacheWrites');
+      for (const key of keys) cacheOf(h).delete(checkKey(key));
+    }),
+  };
+}

@@ -1,0 +1,127 @@
+/**
+ * UrlFetchApp over real HTTP (Node's fetch, on the main thread, so fetchAll runs in parallel).
+ * Enforces the manifest's urlFetchWhitelist; given a Brex URL, routes the whitelisted hosts to
+ * that server, the way a DNS override would, so the bundle stays byte-for-byte production.
+ */
+import { fail, op, type Execution, type Host, type ServiceTable } from './host';
+import { MESSAGES } from './limits';
+
+export interface FetchParams {
+  method?: string;
+  headers?: Record<string, unknown>;
+  payload?: unknown;
+  contentType?: string;
+  muteHttpExceptions?: boolean;
+  followRedirects?: boolean;
+  validateHttpsCertificates?: boolean;
+  escaping?: boolean;
+}
+
+export interface FetchResponseData {
+  readonly code: number;
+  readonly headers: Record<string, string>;
+  readonly body: Uint8Array;
+}
+
+export interface UrlFetchOptions {
+  /** Prefixes from appsscript.json's urlFetchWhitelist; absent means every https URL. */
+  readonly whitelist?: readonly string[];
+  /** Where whitelisted hosts are served from (the sandbox, staging, a proxy). */
+  readonly brexUrl?: string;
+}
+
+function matchesPrefix(url: string, prefix: string): boolean {
+  if (!prefix.startsWith('https://*.')) return url.startsWith(prefix);
+  const rest = prefix.slice('https://*.'.length);
+  const match = /^https:\/\/[^/]+?\.(.*)$/.exec(url);
+  return match !== null && (match[1] ?? '').startsWith(rest);
+}
+
+function encodeBody(params: FetchParams): { body?: Uint8Array; contentType?: string } {
+  const { payload } = params;
+  if (payload === undefined || payload === null) return {};
+  if (typeof payload === 'string') {
+    return {
+      body: Buffer.from(payload, 'utf8'),
+      contentType: params.contentType ?? 'application/x-www-form-urlencoded',
+    };
+  }
+  if (Array.isArray(payload) || payload instanceof Uint8Array) {
+    return {
+      body: Uint8Array.from(payload as number[], (b) => b & 0xff),
+      contentType: params.contentType ?? 'application/octet-stream',
+    };
+  }
+  const form = new URLSearchParams();
+  for (const [k, v] of Object.entries(payload as Record<string, unknown>))
+    form.append(k, String(v));
+  return {
+    body: Buffer.from(form.toString(), 'utf8'),
+    contentType: params.contentType ?? 'application/x-www-form-urlencoded',
+  };
+}
+
+export function createUrlFetchService(host: Host, options: UrlFetchOptions): ServiceTable {
+  const route = (url: string): string => {
+    if (!/^https?:\/\//.test(url)) fail(`Invalid argument: ${url}`);
+    if (options.whitelist && !options.whitelist.some((p) => matchesPrefix(url, p)))
+      fail(MESSAGES.notWhitelisted(url));
+    if (!options.brexUrl || !options.whitelist) return url;
+    const target = new URL(options.brexUrl);
+    const original = new URL(url);
+    const base = target.pathname.replace(/\/$/, '');
+    return `${target.origin}${base}${original.pathname}${original.search}`;
+  };
+
+  const fetchOne = async (
+    x: Execution,
+    url: string,
+    params: FetchParams = {},
+  ): Promise<FetchResponseData> => {
+    const target = route(String(url));
+    const { body, contentType } = encodeBody(params);
+    const headers: Record<string, string> = {};
+    for (const [k, v] of Object.entries(params.headers ?? {})) headers[k] = String(v);
+    if (contentType && !Object.keys(headers).some((k) => k.toLowerCase() === 'content-type'))
+      headers['Content-Type'] = contentType;
+    host.count(x, 'fetches');
+    host.count(x, 'fetchBytesSent', (body?.byteLength ?? 0) + JSON.stringify(headers).length);
+    let response: Response;
+    try {
+      response = await fetch(target, {
+        method: (params.method ?? 'get').toUpperCase(),
+        headers,
+        body: body as BodyInit | undefined,
+        redirect: params.followRedirects === false ? 'manual' : 'follow',
+      });
+    } catch {
+      fail(`Address unavailable: ${url}`);
+    }
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    host.count(x, 'fetchBytesReceived', bytes.byteLength);
+    const responseHeaders: Record<string, string> = {};
+    response.headers.forEach((value, key) => {
+      responseHeaders[key] = value;
+    });
+    if (response.status >= 400 && !params.muteHttpExceptions) {
+      const text = Buffer.from(bytes).toString('utf8');
+      fail(
+        `Request failed for ${new URL(url).origin} returned code ${response.status}. Truncated server response: ${text.slice(0, 500)} (use muteHttpExceptions option to examine full response)`,
+      );
+    }
+    return { code: response.status, headers: responseHeaders, body: bytes };
+  };
+
+  return {
+    'UrlFetchApp.fetch': op('fetch', (x, _h, url: string, params?: FetchParams) =>
+      fetchOne(x, url, params),
+    ),
+    'UrlFetchApp.fetchAll': op(
+      'fetch',
+      (x, _h, requests: Array<string | ({ url: string } & FetchParams)>) =>
+        Promise.all(
+          requests.map((r) => (typeof r === 'string' ? fetchOne(x, r) : fetchOne(x, r.url, r))),
+        ),
+    ),
+  };
+}

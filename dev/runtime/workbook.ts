@@ -1,0 +1,275 @@
+/**
+ * The spreadsheet's state: sheets of cells (value and formula kept apart, note, number format,
+ * background), protections, frozen rows, the time zone. Pure data and grid operations; the
+ * Apps Script surface over it is spreadsheet-service.ts.
+ */
+import { cellA1, type GridRect } from './a1-notation';
+import { typeValue } from './cell-typing';
+import { MESSAGES, NEW_SHEET_COLUMNS, NEW_SHEET_ROWS, SPREADSHEET_CELLS } from './limits';
+import { isDateFormat, type CellValue } from './number-format';
+
+export interface Cell {
+  value?: CellValue;
+  formula?: string;
+  note?: string;
+  format?: string;
+  background?: string;
+  fontWeight?: string;
+  /** The formula's error message, shown by Sheets on hover (`#ERROR!`, `#REF!`). */
+  error?: string;
+  /** A1 of the formula cell whose array result spilled into this cell. */
+  spilledFrom?: string;
+}
+
+export interface Protection {
+  readonly id: string;
+  /** The protected range; the whole sheet when absent. */
+  range?: GridRect;
+  description: string;
+  warningOnly: boolean;
+  editors: string[];
+}
+
+export interface Sheet {
+  readonly id: number;
+  name: string;
+  hidden: boolean;
+  frozenRows: number;
+  frozenColumns: number;
+  maxRows: number;
+  maxColumns: number;
+  tabColor?: string;
+  /** rows[r][c] is the cell at row r+1, column c+1; missing entries are empty cells. */
+  rows: (Cell | undefined)[][];
+  protections: Protection[];
+}
+
+export interface Workbook {
+  readonly id: string;
+  name: string;
+  timeZone: string;
+  locale: string;
+  owner: string;
+  sheets: Sheet[];
+  activeSheetId: number;
+  nextSheetId: number;
+}
+
+let protectionCounter = 0;
+
+export function createSheet(workbook: Workbook, name: string, index?: number): Sheet {
+  if (workbook.sheets.some((s) => s.name.toLowerCase() === name.toLowerCase())) {
+    throw new Error(`A sheet with the name "${name}" already exists. Please enter another name.`);
+  }
+  ensureCellBudget(workbook, NEW_SHEET_ROWS * NEW_SHEET_COLUMNS);
+  const sheet: Sheet = {
+    id: workbook.nextSheetId++,
+    name,
+    hidden: false,
+    frozenRows: 0,
+    frozenColumns: 0,
+    maxRows: NEW_SHEET_ROWS,
+    maxColumns: NEW_SHEET_COLUMNS,
+    rows: [],
+    protections: [],
+  };
+  workbook.sheets.splice(index ?? workbook.sheets.length, 0, sheet);
+  return sheet;
+}
+
+export function createWorkbook(
+  options: { name?: string; timeZone?: string; owner?: string } = {},
+): Workbook {
+  const workbook: Workbook = {
+    id: `local-${Math.random().toString(36).slice(2, 12)}`,
+    name: options.name ?? 'Untitled spreadsheet',
+    timeZone: options.timeZone ?? 'Etc/UTC',
+    locale: 'en_US',
+    owner: options.owner ?? 'owner@example.com',
+    sheets: [],
+    activeSheetId: 0,
+    nextSheetId: 0,
+  };
+  workbook.activeSheetId = createSheet(workbook, 'Sheet1').id;
+  return workbook;
+}
+
+export function gridCells(workbook: Workbook): number {
+  return workbook.sheets.reduce((sum, s) => sum + s.maxRows * s.maxColumns, 0);
+}
+
+export function ensureCellBudget(workbook: Workbook, added: number): void {
+  if (gridCells(workbook) + added > SPREADSHEET_CELLS) throw new Error(MESSAGES.cells);
+}
+
+export function findSheet(workbook: Workbook, name: string): Sheet | undefined {
+  return workbook.sheets.find((s) => s.name === name);
+}
+
+export function sheetById(workbook: Workbook, id: number): Sheet {
+  const sheet = workbook.sheets.find((s) => s.id === id);
+  if (!sheet) throw new Error('The sheet has been deleted.');
+  return sheet;
+}
+
+export function getCell(sheet: Sheet, row: number, column: number): Cell | undefined {
+  return sheet.rows[row - 1]?.[column - 1];
+}
+
+export function cellFor(sheet: Sheet, row: number, column: number): Cell {
+  const cells = (sheet.rows[row - 1] ??= []);
+  return (cells[column - 1] ??= {});
+}
+
+export function isEmptyCell(cell: Cell | undefined): boolean {
+  return !cell || ((cell.value === undefined || cell.value === '') && !cell.formula);
+}
+
+export function checkInside(sheet: Sheet, rect: GridRect): void {
+  if (
+    rect.row < 1 ||
+    rect.column < 1 ||
+    rect.rows < 1 ||
+    rect.columns < 1 ||
+    rect.row + rect.rows - 1 > sheet.maxRows ||
+    rect.column + rect.columns - 1 > sheet.maxColumns
+  ) {
+    throw new Error(MESSAGES.outside);
+  }
+}
+
+/** Writes one value as Sheets types it: a formula, or a typed value with its implied format. */
+export function writeValue(
+  sheet: Sheet,
+  row: number,
+  column: number,
+  input: unknown,
+  timeZone: string,
+): void {
+  const cell = cellFor(sheet, row, column);
+  const typed = typeValue(input, cell.format, timeZone);
+  delete cell.error;
+  delete cell.spilledFrom;
+  if (typed.formula !== undefined) {
+    cell.formula = typed.formula;
+    cell.value = 'Loading...';
+    return;
+  }
+  delete cell.formula;
+  if (typed.value === undefined) delete cell.value;
+  else cell.value = typed.value;
+  if (typed.format && !(isDateFormat(typed.format) && isDateFormat(cell.format)))
+    cell.format = typed.format;
+}
+
+export function lastRow(sheet: Sheet): number {
+  for (let r = sheet.rows.length; r >= 1; r--) {
+    if (sheet.rows[r - 1]?.some((c) => !isEmptyCell(c))) return r;
+  }
+  return 0;
+}
+
+export function lastColumn(sheet: Sheet): number {
+  let last = 0;
+  for (const cells of sheet.rows) {
+    if (!cells) continue;
+    for (let c = cells.length; c > last; c--) {
+      if (!isEmptyCell(cells[c - 1])) {
+        last = c;
+        break;
+      }
+    }
+  }
+  return last;
+}
+
+export function insertRows(workbook: Workbook, sheet: Sheet, before: number, count: number): void {
+  ensureCellBudget(workbook, count * sheet.maxColumns);
+  if (sheet.rows.length >= before)
+    sheet.rows.splice(before - 1, 0, ...new Array<Cell[]>(count).fill([]).map(() => []));
+  sheet.maxRows += count;
+}
+
+export function deleteRows(sheet: Sheet, start: number, count: number): void {
+  if (start < 1 || start + count - 1 > sheet.maxRows) throw new Error(MESSAGES.outside);
+  if (count >= sheet.maxRows) {
+    throw new Error('You can’t delete all the rows on the sheet.');
+  }
+  sheet.rows.splice(start - 1, count);
+  sheet.maxRows -= count;
+}
+
+export function insertColumns(
+  workbook: Workbook,
+  sheet: Sheet,
+  before: number,
+  count: number,
+): void {
+  ensureCellBudget(workbook, count * sheet.maxRows);
+  for (const cells of sheet.rows)
+    if (cells && cells.length >= before) cells.splice(before - 1, 0, ...new Array(count));
+  sheet.maxColumns += count;
+}
+
+export function deleteColumns(sheet: Sheet, start: number, count: number): void {
+  if (start < 1 || start + count - 1 > sheet.maxColumns) throw new Error(MESSAGES.outside);
+  if (count >= sheet.maxColumns) throw new Error('You can’t delete all the columns on the sheet.');
+  for (const cells of sheet.rows) cells?.splice(start - 1, count);
+  sheet.maxColumns -= count;
+}
+
+/** Sheets' ascending order: numbers, then text (case-insensitive), then booleans; blanks last. */
+function compareCells(a: Cell | undefined, b: Cell | undefined): number {
+  const rank = (c: Cell | undefined) =>
+    isEmptyCell(c) ? 3 : typeof c?.value === 'number' ? 0 : typeof c?.value === 'boolean' ? 2 : 1;
+  const ra = rank(a);
+  const rb = rank(b);
+  if (ra !== rb) return ra - rb;
+  if (ra === 0) return (a?.value as number) - (b?.value as number);
+  if (ra === 1) return String(a?.value).toLowerCase().localeCompare(String(b?.value).toLowerCase());
+  if (ra === 2) return Number(a?.value) - Number(b?.value);
+  return 0;
+}
+
+export interface SortSpec {
+  readonly column: number;
+  readonly ascending: boolean;
+}
+
+export function sortRows(sheet: Sheet, rect: GridRect, specs: readonly SortSpec[]): void {
+  const rows: (Cell | undefined)[][] = [];
+  for (let r = 0; r < rect.rows; r++) {
+    const cells = sheet.rows[rect.row - 1 + r] ?? [];
+    rows.push(cells.slice(rect.column - 1, rect.column - 1 + rect.columns));
+  }
+  rows.sort((x, y) => {
+    for (const spec of specs) {
+      const a = x[spec.column - rect.column];
+      const b = y[spec.column - rect.column];
+      const blank = Number(isEmptyCell(a)) - Number(isEmptyCell(b));
+      if (blank !== 0) return blank; // blanks last in both directions
+      const order = compareCells(a, b);
+      if (order !== 0) return spec.ascending ? order : -order;
+    }
+    return 0;
+  });
+  rows.forEach((cells, r) => {
+    const target = (sheet.rows[rect.row - 1 + r] ??= []);
+    for (let c = 0; c < rect.columns; c++) target[rect.column - 1 + c] = cells[c];
+  });
+}
+
+export function newProtection(range?: GridRect): Protection {
+  protectionCounter += 1;
+  return {
+    id: `protection-${protectionCounter}`,
+    range,
+    description: '',
+    warningOnly: false,
+    editors: [],
+  };
+}
+
+export function cellLabel(sheet: Sheet, row: number, column: number): string {
+  return `${sheet.name}!${cellA1(row, column)}`;
+}
