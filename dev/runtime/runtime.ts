@@ -26,6 +26,7 @@ import {
   type Host,
   type ServiceTable,
 } from './host';
+import { typeValue } from './cell-typing';
 import { DEFAULT_LIMITS, MESSAGES, type ExecutionLimits } from './limits';
 import { createLockService } from './lock-service';
 import { displayValue, isDateFormat } from './number-format';
@@ -454,9 +455,11 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
     rows.forEach((values, r) =>
       values.forEach((v, c) => {
         const target = cellFor(sheet, row + r, column + c);
-        // A custom function's strings are text, never formulas.
-        if (typeof v === 'string') target.value = v;
-        else writeValue(sheet, row + r, column + c, v ?? '', workbook.timeZone);
+        // A custom function's strings are text, never formulas; the formula cell keeps its formula.
+        const typed =
+          typeof v === 'string' ? { value: v } : typeValue(v, target.format, workbook.timeZone);
+        target.value = typed.value ?? '';
+        if (typed.format && !isDateFormat(target.format)) target.format = typed.format;
         if (r !== 0 || c !== 0) target.spilledFrom = origin;
       }),
     );

@@ -1,0 +1,72 @@
+/* eslint-disable -- stands in for a built bundle: Apps Script provides its globals, and its functions are entry points. */
+// A tiny stand-in for dist/Code.js, for testing the runtime's services one by one.
+
+/** Runs a snippet of script with the Apps Script globals in scope. */
+function exec(source, arg) {
+  return new Function('arg', source)(arg);
+}
+
+/** Appends one to the `ticks` document property (a trigger handler). */
+function tick() {
+  var props = PropertiesService.getDocumentProperties();
+  props.setProperty('ticks', String(Number(props.getProperty('ticks') || 0) + 1));
+}
+
+/** Holds the document lock for `ms` milliseconds. */
+function holdLock(ms) {
+  var lock = LockService.getDocumentLock();
+  lock.waitLock(5000);
+  Utilities.sleep(ms);
+  lock.releaseLock();
+  return 'released';
+}
+
+/**
+ * Doubles a number.
+ * @param {number} x
+ * @customfunction
+ */
+function DOUBLE(x) {
+  return x * 2;
+}
+
+/**
+ * A block of n rows: the row number and a string that looks like a formula.
+ * @customfunction
+ */
+function BLOCK(n) {
+  var out = [];
+  for (var i = 1; i <= n; i++) out.push([i, '=HYPERLINK("x")']);
+  return out;
+}
+
+/**
+ * Tries to write to the sheet, which custom functions may not do.
+ * @customfunction
+ */
+function WRITE_ATTEMPT() {
+  SpreadsheetApp.getActive().getRange('Z1').setValue(1);
+  return 'wrote';
+}
+
+/**
+ * Reads the owner's user properties and the cache, which custom functions may do.
+ * @customfunction
+ */
+function READ_STORES() {
+  CacheService.getDocumentCache().put('k', 'v');
+  return (
+    PropertiesService.getUserProperties().getProperty('who') +
+    '/' +
+    CacheService.getDocumentCache().get('k')
+  );
+}
+
+/**
+ * Opens the UI, which custom functions may not do.
+ * @customfunction
+ */
+function UI_ATTEMPT() {
+  SpreadsheetApp.getUi();
+  return 'ui';
+}
