@@ -2,6 +2,7 @@
  * Answers one Brex API request: token, feature gates, scope, Idempotency-Key, then the route.
  * Returns the response to send; faults and logging are the server's business.
  */
+import { at } from './at';
 import {
   BrexError,
   badRequest,
@@ -71,8 +72,9 @@ export function answer(
     if (!powers.budgets && BUDGET_PATHS.some((p) => p.test(request.path)))
       throw noBudgetManagement();
     const scopes = grantingScopes(op);
-    if (scopes.length > 0 && !scopes.some((s) => powers!.scopes.has(s))) {
-      throw missingScope(scopes.find((s) => !s.endsWith('.readonly')) ?? scopes[0]!);
+    const granted = powers.scopes;
+    if (scopes.length > 0 && !scopes.some((s) => granted.has(s))) {
+      throw missingScope(scopes.find((s) => !s.endsWith('.readonly')) ?? at(scopes, 0));
     }
     const write = request.method === 'POST' || request.method === 'PUT';
     const key = header(request, 'idempotency-key');
@@ -83,7 +85,7 @@ export function answer(
       const stored = idempotency.get(request.method, request.path, key);
       if (stored) return { ...stored, token: powers, replayed: true, applied: false };
     }
-    const params = op.pattern.exec(request.path)!.slice(1);
+    const params = (op.pattern.exec(request.path) ?? []).slice(1);
     const result = handler({
       state: company.state,
       company,
@@ -109,7 +111,7 @@ export function answer(
 function authenticate(request: ApiRequest, tokens: TokenSet): TokenPowers {
   const auth = header(request, 'authorization') ?? '';
   const match = /^Bearer\s+(\S+)$/i.exec(auth);
-  const powers = match ? powersOf(tokens, match[1]!) : null;
+  const powers = match ? powersOf(tokens, at(match, 1)) : null;
   if (!powers) throw invalidToken();
   if (powers.expired) throw expiredToken();
   return powers;

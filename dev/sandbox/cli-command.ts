@@ -23,7 +23,9 @@ export function parseSandboxArgs(args: readonly string[]): SandboxOptions {
     const value = () => {
       const v = args[++i];
       if (v === undefined)
-        throw new Error(`${flag} needs a value. Example: ${flag} ${EXAMPLES[flag!] ?? 'VALUE'}`);
+        throw new Error(
+          `${flag} needs a value. Example: ${flag} ${EXAMPLES[flag ?? ''] ?? 'VALUE'}`,
+        );
       return v;
     };
     switch (flag) {

@@ -61,7 +61,8 @@ export function toJsonSchema(schema: unknown, file: string): unknown {
 }
 
 function makeAjv(lenientDateTime: boolean): Ajv {
-  const ajv = new Ajv({ strict: false, allErrors: true });
+  // `enum` appears as a format in the Fields spec; it is no format at all.
+  const ajv = new Ajv({ strict: false, allErrors: true, formats: { enum: true } });
   addFormats(ajv);
   if (lenientDateTime) {
     // The shared convention: filter date-times are sent in UTC with no zone suffix.
@@ -71,9 +72,36 @@ function makeAjv(lenientDateTime: boolean): Ajv {
   for (const op of operations()) {
     if (seen.has(op.file)) continue;
     seen.add(op.file);
-    ajv.addSchema({ components: toJsonSchema(op.document.components ?? {}, op.file) }, op.file);
+    const components = withoutPolymorphicCycles(op.document.components ?? {});
+    ajv.addSchema({ components: toJsonSchema(components, op.file) }, op.file);
   }
   return ajv;
+}
+
+/**
+ * Brex's polymorphic schemas point both ways: a base (`CardOwner`) lists its variants in `oneOf`,
+ * and each variant (`UserOwner`) includes the base through `allOf`, which would recurse forever
+ * during validation. The variant's back-reference to its base is dropped.
+ */
+function withoutPolymorphicCycles(components: { schemas?: Record<string, unknown> }) {
+  const schemas = structuredClone(components.schemas ?? {}) as Record<
+    string,
+    Record<string, unknown>
+  >;
+  for (const [name, schema] of Object.entries(schemas)) {
+    if (!schema.discriminator || !Array.isArray(schema.oneOf)) continue;
+    const self = `#/components/schemas/${name}`;
+    for (const variant of schema.oneOf as Record<string, unknown>[]) {
+      const target =
+        typeof variant.$ref === 'string'
+          ? schemas[variant.$ref.slice(variant.$ref.lastIndexOf('/') + 1)]
+          : variant;
+      if (target && Array.isArray(target.allOf)) {
+        target.allOf = (target.allOf as { $ref?: string }[]).filter((m) => m.$ref !== self);
+      }
+    }
+  }
+  return { ...components, schemas };
 }
 
 let responseAjv: Ajv | null = null;
@@ -154,8 +182,8 @@ export function validateRequest(
     const schema = (p.schema ?? {}) as { type?: string; items?: { type?: string } };
     const value =
       schema.type === 'array'
-        ? values.map((v) => coerce(v!, schema.items?.type))
-        : coerce(values[0]!, schema.type);
+        ? values.map((v) => coerce(String(v), schema.items?.type))
+        : coerce(String(values[0]), schema.type);
     if (schema.type !== 'array' && values.length > 1)
       problems.push(`query parameter ${p.name} is repeated`);
     const validate = validator(

@@ -3,8 +3,6 @@
  * the request log, state changes as if made in Brex's dashboard, faults, a snapshot, reset.
  */
 import { BrexError, badRequest, notFound } from './brex-errors';
-import type { DemoCompany } from './demo-company';
-import { parseFaults } from './faults';
 import type { SandboxState } from './model';
 import { renderExpense } from './routes/expenses';
 import { editSpendLimit } from './routes/budgets';
@@ -51,9 +49,7 @@ export function control(
         };
       }
       case 'POST /cash-transactions': {
-        const account =
-          optionalString(input.account_id) ??
-          company.state.cashAccounts.find((a) => a.account.primary)!.account.id;
+        const account = optionalString(input.account_id) ?? primaryCashAccount(company.state);
         const rows = company.addCashTransactions(account, count(input), optionalString(input.date));
         return { status: 200, body: { items: rows.map((r) => r.data) } };
       }
@@ -92,6 +88,12 @@ function touchExpenses(sandbox: Sandbox, input: Record<string, unknown>) {
     if (memo !== undefined) row.data.memo = memo;
     return renderExpense(state, row, new Set());
   });
+}
+
+function primaryCashAccount(state: SandboxState): string {
+  const primary = state.cashAccounts.find((a) => a.account.primary);
+  if (!primary) throw notFound();
+  return primary.account.id;
 }
 
 function count(input: Record<string, unknown>): number {

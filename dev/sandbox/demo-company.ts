@@ -2,6 +2,7 @@
  * The deterministic demo company: the same seed, today and size give byte-identical state.
  * Generation is linear in the number of transactions (100,000 take well under a second or two).
  */
+import { at } from './at';
 import {
   CURRENCIES,
   DEPARTMENTS,
@@ -137,9 +138,9 @@ export class DemoCompany {
     const users: Row<User>[] = [];
     const heads = new Map<string, string>();
     for (let i = 0; i < 36; i++) {
-      const first = FIRST_NAMES[i % FIRST_NAMES.length]!;
-      const last = LAST_NAMES[(i * 7) % LAST_NAMES.length]!;
-      const department = i < departments.length ? departments[i]! : this.rng.pick(departments);
+      const first = at(FIRST_NAMES, i % FIRST_NAMES.length);
+      const last = at(LAST_NAMES, (i * 7) % LAST_NAMES.length);
+      const department = i < departments.length ? at(departments, i) : this.rng.pick(departments);
       const status = i < 30 ? 'ACTIVE' : this.rng.pick(['INVITED', 'DISABLED', 'ACTIVE'] as const);
       const user: User = {
         id: this.id('cuuser'),
@@ -147,10 +148,10 @@ export class DemoCompany {
         last_name: last,
         email: `${first}.${last}${i >= FIRST_NAMES.length ? i : ''}@acme-demo.com`.toLowerCase(),
         status,
-        manager_id: i === 0 ? null : (heads.get(department) ?? users[0]!.data.id),
+        manager_id: i === 0 ? null : (heads.get(department) ?? at(users, 0).data.id),
         department_id: department,
-        location_id: i < 3 ? locations[0]! : this.rng.pick(locations),
-        title_id: i < 2 ? titles[i === 0 ? 1 : 0]! : this.rng.pick(titles.slice(2)),
+        location_id: i < 3 ? at(locations, 0) : this.rng.pick(locations),
+        title_id: i < 2 ? at(titles, i === 0 ? 1 : 0) : this.rng.pick(titles.slice(2)),
         metadata: {},
         remote_display_id: `E${String(1000 + i)}`,
       };
@@ -186,7 +187,7 @@ export class DemoCompany {
     }
     const durations = ['MONTHLY', 'QUARTERLY', 'YEARLY', 'ONE_TIME'] as const;
     VENDOR_CARDS.forEach((name, i) => {
-      const owner = users[i % 4]!;
+      const owner = at(users, i % 4);
       const limit = this.rng.int(5, 200) * 100_00;
       const card = this.card(
         owner,
@@ -198,7 +199,7 @@ export class DemoCompany {
       card.data.spend_controls = {
         spend_limit: usd(limit),
         spend_available: usd(limit - this.rng.int(0, limit)),
-        spend_duration: durations[i % durations.length]!,
+        spend_duration: at(durations, i % durations.length),
         reason: `Vendor card for ${name}`,
         lock_after_date: i % durations.length === 3 ? addDays(s.today, 90) : null,
       };
@@ -216,7 +217,7 @@ export class DemoCompany {
         name,
         description: `${name} budget`,
         parent_budget_id: null,
-        owner_user_ids: [users[i % 3]!.id],
+        owner_user_ids: [at(users, i % 3).id],
         period_recurrence_type: period,
         start_date: `${s.today.slice(0, 4)}-01-01`,
         end_date: null,
@@ -226,7 +227,7 @@ export class DemoCompany {
       };
       return creationOrder(this.nextSeq(), data);
     });
-    const root = budgets[0]!.data.budget_id;
+    const root = at(budgets, 0).data.budget_id;
     for (const b of budgets.slice(1)) b.data.parent_budget_id = root;
     s.budgets.load(budgets);
 
@@ -268,17 +269,17 @@ export class DemoCompany {
     users: User[],
   ): Row<SpendLimit> {
     const s = this.state;
-    const department = s.departments.all()[i % DEPARTMENTS.length]!.data.id;
+    const department = at(s.departments.all(), i % DEPARTMENTS.length).data.id;
     const members = users.filter((u) => u.department_id === department).map((u) => u.id);
-    const base = major * 10 ** CURRENCIES[currency]!.exponent;
-    const buffer = [0, 10, 20][i % 3]!;
+    const base = major * 10 ** currencyOf(currency).exponent;
+    const buffer = at([0, 10, 20], i % 3);
     const oneTime = period === 'ONE_TIME';
     const data: SpendLimit = {
       id: this.id('splim'),
       account_id: s.accountId,
       name,
       description: `${name} spending`,
-      parent_budget_id: budgets[1 + (i % (budgets.length - 1))]!.data.budget_id,
+      parent_budget_id: at(budgets, 1 + (i % (budgets.length - 1))).data.budget_id,
       status,
       period_recurrence_type: period,
       start_date: oneTime ? addDays(s.today, -30) : null,
@@ -400,7 +401,7 @@ export class DemoCompany {
     type: 'PURCHASE' | 'REFUND' | 'CHARGEBACK',
   ): CardTransactionRow {
     const merchant = this.rng.weighted(MERCHANTS.map((m) => [m, m.weight] as const));
-    const { exponent, usd: rate } = CURRENCIES[merchant.currency]!;
+    const { exponent, usd: rate } = currencyOf(merchant.currency);
     const major = merchant.range[0] + this.rng.next() * (merchant.range[1] - merchant.range[0]);
     const sign = type === 'PURCHASE' ? 1 : -1;
     const original = sign * Math.round(major * 10 ** exponent);
@@ -469,7 +470,8 @@ export class DemoCompany {
     billing: number,
     type: 'PURCHASE' | 'REFUND' | 'CHARGEBACK' | 'REIMBURSEMENT',
   ): ExpenseRow {
-    const user = this.usersById.get(userId)!;
+    const user = this.usersById.get(userId);
+    if (!user) throw new Error(`No user ${userId}.`);
     const age = Date.parse(`${this.state.today}T00:00:00Z`) - Date.parse(`${postedOn}T00:00:00Z`);
     const recent = age < 14 * 86_400_000;
     const purchasedAt = `${purchasedOn}T${pad(this.rng.int(7, 22))}:${pad(this.rng.int(0, 59))}:${pad(this.rng.int(0, 59))}.000Z`;
@@ -757,7 +759,7 @@ export class DemoCompany {
   }
 
   private transfer(vendor: Vendor, date: string, accountId: string): Row<Transfer> {
-    const details = vendor.payment_accounts![0]!.details as {
+    const details = at(vendor.payment_accounts ?? [], 0).details as {
       type: string;
       payment_instrument_id: string;
     };
@@ -783,7 +785,7 @@ export class DemoCompany {
       status,
       cancellation_reason: status === 'FAILED' ? 'INSUFFICIENT_FUNDS' : null,
       estimated_delivery_date: addDays(date, 2),
-      creator_user_id: this.state.users.all()[0]!.data.id,
+      creator_user_id: at(this.state.users.all(), 0).data.id,
       created_at: date,
       display_name: vendor.company_name,
       external_memo: `ACME DEMO INC ${this.rng.digits(6)}`,
@@ -827,6 +829,12 @@ function closingBalance(
     if (d >= from && d <= to) balance += amountOf(row.data.amount);
   }
   return balance;
+}
+
+function currencyOf(code: string): { usd: number; exponent: number } {
+  const currency = CURRENCIES[code];
+  if (!currency) throw new Error(`Unknown currency ${code}.`);
+  return currency;
 }
 
 function amountOf(money: { amount?: number } | null | undefined): number {

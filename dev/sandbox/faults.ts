@@ -3,6 +3,7 @@
  * sequence always give the same faults. Faults never change state, except `lost`, which applies a
  * write and then cuts its response (what idempotency keys exist to survive).
  */
+import { at } from './at';
 import { Random } from './random';
 
 export interface FaultRates {
@@ -79,7 +80,7 @@ export class FaultPlan {
     let edge = rate429;
     if (r < edge) return { kind: 'rate429', retryAfter: a < 0.5 ? 1 + Math.floor(b * 2) : null };
     if (r < (edge += err5xx))
-      return { kind: 'err5xx', status: [500, 502, 503][Math.floor(a * 3)]! };
+      return { kind: 'err5xx', status: at([500, 502, 503], Math.floor(a * 3)) };
     if (r < (edge += slow)) return { kind: 'slow', delayMs: Math.round(b * this.rates.slowMs) };
     if (r < (edge += truncate)) return write ? { kind: 'none' } : { kind: 'truncate' };
     if (r < (edge += lost)) return write ? { kind: 'lost' } : { kind: 'none' };

@@ -3,6 +3,8 @@
  * (its sort key and sequence number), so items added or edited while a client pages never shift
  * the pages still to come, and paging returns each item exactly once.
  */
+import { at } from './at';
+
 export interface Ordered {
   /** Immutable sort text (a date for dated lists, '' for creation order). */
   readonly sortKey: string;
@@ -48,13 +50,13 @@ export class OrderedList<T extends Ordered> {
     const out: T[] = [];
     let i = after ? this.firstAfter(after) : 0;
     for (; i < this.items.length && out.length < limit; i++) {
-      const item = this.items[i]!;
+      const item = at(this.items, i);
       if (accept(item)) out.push(item);
     }
     const last = out[out.length - 1];
     if (!last || out.length < limit) return { items: out, next: null };
     for (; i < this.items.length; i++) {
-      if (accept(this.items[i]!)) return { items: out, next: [last.sortKey, last.seq] };
+      if (accept(at(this.items, i))) return { items: out, next: [last.sortKey, last.seq] };
     }
     return { items: out, next: null };
   }
@@ -65,7 +67,7 @@ export class OrderedList<T extends Ordered> {
     let hi = this.items.length;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      const item = this.items[mid]!;
+      const item = at(this.items, mid);
       if (this.compare([item.sortKey, item.seq], key) <= 0) lo = mid + 1;
       else hi = mid;
     }

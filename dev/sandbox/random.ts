@@ -2,6 +2,9 @@
  * A small seeded PRNG (mulberry32 over a string hash), so the same seed always gives the same
  * demo company and the same fault sequence.
  */
+
+import { at } from './at';
+
 export class Random {
   private state: number;
 
@@ -41,7 +44,7 @@ export class Random {
       r -= weight;
       if (r < 0) return value;
     }
-    return entries[entries.length - 1]![0];
+    return at(entries, entries.length - 1)[0];
   }
 
   /** Lowercase letters and digits, like the tail of a Brex id. */

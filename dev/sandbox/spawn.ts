@@ -72,7 +72,7 @@ export function spawnSandbox(options: SpawnOptions = {}): Promise<SpawnedSandbox
       const { url, token } = JSON.parse(stdout.slice(0, newline)) as { url: string; token: string };
       fetch(`${url}/_sandbox/tokens`)
         .then((r) => r.json() as Promise<TokenSet>)
-        .then((tokens) => resolve({ url, token, tokens, pid: child.pid!, close }))
+        .then((tokens) => resolve({ url, token, tokens, pid: child.pid ?? 0, close }))
         .catch(reject);
     });
   });

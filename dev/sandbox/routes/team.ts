@@ -1,4 +1,5 @@
 /** Team API: users and their limits, departments, locations, titles, cards. */
+import { at } from '../at';
 import { badRequest } from '../brex-errors';
 import type { Card, Money, Row, SandboxState, UserLimit } from '../model';
 import type { OrderedList } from '../ordered-list';
@@ -40,7 +41,7 @@ export const teamRoutes: RouteTable = {
     );
   },
   // The token belongs to the first user, the company's account admin.
-  'GET /v2/users/me': ({ state }) => ok(state.users.all()[0]!.data),
+  'GET /v2/users/me': ({ state }) => ok(at(state.users.all(), 0).data),
   'GET /v2/users/{id}': (ctx) => ok(byId(ctx.state.users, param(ctx))),
   'GET /v2/users/{id}/limit': (ctx) => ok(userLimit(ctx.state, param(ctx))),
   'POST /v2/users/{id}/limit': (ctx) => {
