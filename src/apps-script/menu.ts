@@ -9,6 +9,7 @@ export interface MenuItem {
 export const MENU_ITEMS: readonly MenuItem[] = [
   { label: 'Open sidebar', functionName: 'showSidebar' },
   { label: 'Refresh now', functionName: 'refreshNow' },
+  { label: 'Review spend-limit changes', functionName: 'showReviewSidebar' },
   { label: 'Help', functionName: 'showHelp' },
 ];
 
