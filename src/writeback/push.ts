@@ -84,6 +84,12 @@ export function pushChanges(deps: PushDeps, ids?: readonly string[]): PushResult
     if (outcome.value) pushed.push(outcome.value);
   });
 
+  // Results and audit rows follow the order the changes were asked for.
+  const order = [...new Set(wanted)];
+  const rank = (id: string): number => order.indexOf(id);
+  results.sort((a, b) => rank(a.id) - rank(b.id));
+  audit.sort((a, b) => rank(a.spendLimitId) - rank(b.spendLimitId));
+
   if (pushed.length > 0) refreshRows(deps, pushed);
   if (audit.length > 0) deps.audit.append(audit);
   for (const id of finished) inFlight.finish(id);
