@@ -126,14 +126,3 @@ export function writeBackSettingsService(): WriteBackSettings {
 export function saveWriteBackSettingsService(settings: WriteBackSettings): WriteBackSettings {
   return saveWriteBackSettings(documentStore(), settings);
 }
-
-/** Opens the sidebar on its review panel: a marker the sidebar reads when it starts. */
-export function openReviewSidebar(): void {
-  const content = HtmlService.createHtmlOutputFromFile('sidebar').getContent();
-  const marked = content.replace(
-    /<head>/i,
-    '<head><meta name="brex-initial-panel" content="review">',
-  );
-  const html = HtmlService.createHtmlOutput(marked).setTitle('Brex');
-  SpreadsheetApp.getUi().showSidebar(html);
-}
