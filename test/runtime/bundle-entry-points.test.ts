@@ -19,7 +19,7 @@ describe('dist/Code.js in the local runtime', () => {
 
       expect(
         rt.ui.menus.map((m) => [m.addon, m.items.map((i) => ('label' in i ? i.label : '-'))]),
-      ).toEqual([[true, ['Open sidebar', 'Help']]]);
+      ).toEqual([[true, ['Open sidebar', 'Refresh now', 'Help']]]);
     }
   });
 
