@@ -32,6 +32,7 @@ export class SpreadsheetTable implements TablePort {
     if (!sheet) throw new Error(`The sheet "${sheetName}" is missing. Run the refresh again.`);
     const width = block.values[0]?.length ?? 0;
     if (block.values.length === 0 || width === 0) return;
+    growTo(sheet, block.row + block.values.length - 1, block.column + width - 1);
     const range = sheet.getRange(block.row, block.column, block.values.length, width);
     // The format first: a string written into a plain-text cell stays text, never a formula.
     range.setNumberFormats(block.numberFormats as string[][]);
@@ -46,4 +47,16 @@ export class SpreadsheetTable implements TablePort {
     }
     return sheet;
   }
+}
+
+/** A range outside the sheet's grid is an error in Sheets: add the rows and columns first. */
+function growTo(
+  sheet: GoogleAppsScript.Spreadsheet.Sheet,
+  lastRow: number,
+  lastColumn: number,
+): void {
+  const rows = sheet.getMaxRows();
+  if (lastRow > rows) sheet.insertRowsAfter(rows, lastRow - rows);
+  const columns = sheet.getMaxColumns();
+  if (lastColumn > columns) sheet.insertColumnsAfter(columns, lastColumn - columns);
 }
