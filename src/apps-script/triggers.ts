@@ -7,6 +7,7 @@ import {
   isLiveTrigger,
   parseScheduleRequest,
   readSchedule,
+  runOutcome,
   scheduleStatus,
   triggerTiming,
   writeLastRun,
@@ -116,12 +117,10 @@ export function runScheduledRefreshService(
   let run: ScheduledRun;
   try {
     const summary = work.refresh();
-    if (summary.busy) {
-      run = { at, by: me, outcome: 'skipped', message: summary.message };
-    } else {
-      work.refreshFormulas();
-      run = { at, by: me, outcome: summary.done ? 'done' : 'continues', message: summary.message };
-    }
+    // Formulas read Brex on their own, so they refresh whatever the sheets' outcome; a run that
+    // found another refresh holding the spreadsheet did nothing and leaves them too.
+    if (!summary.busy) work.refreshFormulas();
+    run = { at, by: me, ...runOutcome(summary) };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     writeLastRun(store, { at, by: me, outcome: 'failed', message });

@@ -5,6 +5,7 @@
  * is no longer the recorded one removes itself the next time it fires.
  */
 import { readJson, writeJson, type KeyValuePort } from '../sync/key-value-port';
+import type { RefreshSummary } from '../sync/refresh';
 
 export const SCHEDULE_KINDS = ['off', 'hourly', 'every6h', 'daily'] as const;
 export type ScheduleKind = (typeof SCHEDULE_KINDS)[number];
@@ -146,4 +147,19 @@ export function isLiveTrigger(
   triggerId: string | undefined,
 ): boolean {
   return record !== null && record.owner === runningAs && record.triggerId === triggerId;
+}
+
+/**
+ * How a scheduled run went, from the refresh's summary. A data set that failed makes the run
+ * failed, with that data set's message (which names the fix); nothing to refresh (not connected,
+ * nothing chosen) too.
+ */
+export function runOutcome(summary: RefreshSummary): Pick<ScheduledRun, 'outcome' | 'message'> {
+  if (summary.busy) return { outcome: 'skipped', message: summary.message };
+  const failed = summary.dataSets.find((d) => d.state === 'error');
+  if (failed) {
+    return { outcome: 'failed', message: `${failed.title}: ${failed.message ?? summary.message}` };
+  }
+  if (summary.dataSets.length === 0) return { outcome: 'failed', message: summary.message };
+  return { outcome: summary.done ? 'done' : 'continues', message: summary.message };
 }
