@@ -7,6 +7,12 @@
 import { buildAddonMenu } from '../apps-script/menu';
 import { openHelp, openSidebar } from '../apps-script/sidebar';
 import {
+  getScheduleService,
+  runScheduledRefreshService,
+  setScheduleService,
+  takeOverScheduleService,
+} from '../apps-script/triggers';
+import {
   connectionStatusService,
   connectService,
   disconnectService,
@@ -16,6 +22,21 @@ import {
   syncSettingsService,
   type SyncHealthReport,
 } from '../apps-script/sync-service';
+import {
+  discardService,
+  pushService,
+  revertService,
+  reviewService,
+  saveWriteBackSettingsService,
+  writeBackSettingsService,
+} from '../apps-script/writeback-service';
+import type {
+  DiscardResult,
+  PushResult,
+  RevertResult,
+  SpendLimitReview,
+  WriteBackSettings,
+} from '../contract/writeback';
 import { customFunction, refreshFormulasService } from '../apps-script/custom-functions-service';
 import {
   brexBalance,
@@ -32,6 +53,7 @@ import {
 import type { ConnectInput, ConnectionStatus } from '../sync/connection';
 import type { RefreshSummary } from '../sync/refresh';
 import type { SyncSettings } from '../sync/settings';
+import type { ScheduledRun, ScheduleRequest, ScheduleStatus } from '../schedule/schedule';
 
 /** Adds the Extensions ▸ Brex menu when the spreadsheet opens. */
 export function onOpen(_e?: GoogleAppsScript.Events.SheetsOnOpen): void {
@@ -46,6 +68,16 @@ export function onInstall(e?: GoogleAppsScript.Events.AddonOnInstall): void {
 /** Menu ▸ Open sidebar. */
 export function showSidebar(): void {
   openSidebar();
+}
+
+/** Menu ▸ Refresh now: opens the sidebar, which refreshes at once and shows the progress. */
+export function showRefreshSidebar(): void {
+  openSidebar('refresh');
+}
+
+/** Menu ▸ Review spend-limit changes: opens the sidebar on the review of edited limits. */
+export function showReviewSidebar(): void {
+  openSidebar('review');
 }
 
 /** Menu ▸ Help. */
@@ -90,6 +122,46 @@ export function disconnect(): ConnectionStatus {
 /** Sidebar: who the spreadsheet is connected as (never the token, at most its last four characters). */
 export function getConnectionStatus(): ConnectionStatus {
   return connectionStatusService();
+}
+
+/**
+ * The edited "Base limit" cells of the "Brex Spend Limits" sheet (compared with the last sync),
+ * each with its validation result and consequences; brings the cells' pending marks up to date.
+ */
+export function reviewSpendLimitChanges(): SpendLimitReview {
+  return reviewService();
+}
+
+/**
+ * Pushes the listed spend-limit changes to Brex (every valid one when `ids` is omitted) with the
+ * acting user's own write credential, and returns one result per change. Every attempt is
+ * recorded in the "Brex Audit Log" sheet.
+ */
+export function pushSpendLimitChanges(ids?: string[]): PushResult[] {
+  return pushService(ids);
+}
+
+/** Restores the listed edited limits (all when `ids` is omitted) to the values of the last sync. */
+export function discardSpendLimitChanges(ids?: string[]): DiscardResult {
+  return discardService(ids);
+}
+
+/**
+ * "Revert" on a "Brex Audit Log" row: stages the inverse of that push (the limit's cell gets the
+ * old amount back) for review. `entry` is the audit row number or the push's idempotency key.
+ */
+export function revertAuditEntry(entry: number | string): RevertResult {
+  return revertService(entry);
+}
+
+/** Sidebar: the write-back's ceilings (an edit above its currency's ceiling is refused). */
+export function getWriteBackSettings(): WriteBackSettings {
+  return writeBackSettingsService();
+}
+
+/** Sidebar: saves the write-back's ceilings. */
+export function saveWriteBackSettings(settings: WriteBackSettings): WriteBackSettings {
+  return saveWriteBackSettingsService(settings);
 }
 
 /**
@@ -251,4 +323,33 @@ export function BREX_CARDS(refresh?: unknown): FunctionResult {
  */
 export function BREX_USERS(refresh?: unknown): FunctionResult {
   return customFunction(brexUsers, [refresh]);
+}
+
+/** Sidebar: the scheduled refresh (off, hourly, every 6 hours or daily), whose trigger runs it, its last run. */
+export function getSchedule(): ScheduleStatus {
+  return getScheduleService();
+}
+
+/**
+ * Sidebar: schedules the refresh with a trigger of the calling user, who becomes the schedule's
+ * owner (`kind: 'off'` turns it off). `hour` (0–23, spreadsheet time zone) is for `daily`.
+ */
+export function setSchedule(request: ScheduleRequest): ScheduleStatus {
+  return setScheduleService(request);
+}
+
+/** Sidebar: another editor takes the current schedule over, running it under their own account. */
+export function takeOverSchedule(): ScheduleStatus {
+  return takeOverScheduleService();
+}
+
+/**
+ * Schedule trigger handler: one execution of the refresh (a long one continues at the next run),
+ * then Refresh formulas. A trigger replaced by another editor's removes itself instead.
+ */
+export function runScheduledRefresh(e?: { triggerUid?: string }): ScheduledRun | null {
+  return runScheduledRefreshService(e, {
+    refresh: () => refreshNowService(),
+    refreshFormulas: () => refreshFormulas(),
+  });
 }
