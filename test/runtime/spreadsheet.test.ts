@@ -1,3 +1,4 @@
+import { stateFromFile, stateToFile, type WorkbookFile } from '../../dev/runtime/workbook-file';
 import { fakeRuntime } from './fake-bundle';
 
 const run = (rt: ReturnType<typeof fakeRuntime>, source: string, arg?: unknown) =>
@@ -114,6 +115,19 @@ describe('runtime SpreadsheetApp', () => {
     expect(file.sheets[1]?.protections).toEqual([
       { description: '', warningOnly: true, editors: ['owner@example.com'] },
     ]);
+  });
+
+  it('keeps date-times with milliseconds through the workbook file', async () => {
+    const rt = fakeRuntime();
+    await run(
+      rt,
+      `SpreadsheetApp.getActive().getActiveSheet().getRange(1, 1)
+         .setValues([[new Date(Date.UTC(2026, 10, 26, 5, 17, 34, 166))]]);`,
+    );
+
+    const reloaded = stateFromFile(JSON.parse(JSON.stringify(rt.toFile())) as WorkbookFile);
+
+    expect(stateToFile(reloaded)).toEqual(rt.toFile());
   });
 
   it('refuses ranges outside the sheet and sheets beyond 10,000,000 cells', async () => {
