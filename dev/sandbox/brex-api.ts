@@ -61,6 +61,7 @@ export function answer(
   company: DemoCompany,
   tokens: TokenSet,
   idempotency: IdempotencyStore,
+  now: () => string,
 ): ApiAnswer {
   let powers: TokenPowers | null = null;
   try {
@@ -93,6 +94,7 @@ export function answer(
       params,
       body: parseBody(request),
       powers,
+      now,
     });
     const response = json(result.status, result.body);
     if (write && key) idempotency.remember(request.method, request.path, key, response);

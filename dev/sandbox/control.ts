@@ -108,8 +108,15 @@ function optionalString(value: unknown): string | undefined {
   return typeof value === 'string' && value !== '' ? value : undefined;
 }
 
-/** The whole state as API objects, each list in the order its endpoint returns it. */
+/**
+ * The whole state as API objects, each list in the order its endpoint returns it. A deep copy:
+ * later changes to the sandbox do not reach a snapshot already taken.
+ */
 export function snapshot(state: SandboxState) {
+  return structuredClone(view(state));
+}
+
+function view(state: SandboxState) {
   const data = <T>(rows: readonly { data: T }[]) => rows.map((r) => r.data);
   return {
     today: state.today,

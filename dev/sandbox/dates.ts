@@ -6,8 +6,17 @@ export function todayUtc(): string {
   return new Date().toISOString().slice(0, 10);
 }
 
+const shifted = new Map<string, string>();
+
+/** Memoised: generating a big company asks for the same few hundred dates again and again. */
 export function addDays(date: string, days: number): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
+  const key = `${date}${days}`;
+  let result = shifted.get(key);
+  if (result === undefined) {
+    result = new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
+    shifted.set(key, result);
+  }
+  return result;
 }
 
 export function firstOfMonth(date: string): string {

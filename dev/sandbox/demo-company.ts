@@ -349,6 +349,7 @@ export class DemoCompany {
     const thisMonth = firstOfMonth(s.today);
     for (let month = firstOfMonth(first); month <= thisMonth; month = addMonths(month, 1)) {
       const start = balance;
+      let closing = start + (byMonth.get(month.slice(0, 7)) ?? 0);
       if (month > firstOfMonth(first)) {
         const previous = addMonths(month, -1).slice(0, 7);
         const collection = addDays(month, 4);
@@ -357,15 +358,16 @@ export class DemoCompany {
           rows.push(
             this.accountLine(collection, -balance, 'COLLECTION', 'Brex Card payment - thank you'),
           );
+          closing -= balance;
         }
         const earned = Math.round((byMonth.get(previous) ?? 0) * 0.01);
         if (earned > 0 && rewards <= s.today) {
           rows.push(this.accountLine(rewards, -earned, 'REWARDS_CREDIT', 'Brex Rewards credit'));
+          closing -= earned;
         }
       }
       if (month < thisMonth) {
         const end = addDays(addMonths(month, 1), -1);
-        const closing = closingBalance(rows, month, end, start);
         statements.push({
           sortKey: month,
           seq: this.nextSeq(),
@@ -376,12 +378,12 @@ export class DemoCompany {
             period: { start_date: month, end_date: end },
           },
         });
-        balance = closing;
       }
+      balance = closing;
     }
     s.cardTransactions.load(rows);
     s.cardStatements.load(statements);
-    const current = closingBalance(rows, thisMonth, s.today, balance);
+    const current = balance;
     s.cardAccounts.push({
       id: s.accountId,
       status: 'ACTIVE',
@@ -400,7 +402,7 @@ export class DemoCompany {
     card: Card,
     type: 'PURCHASE' | 'REFUND' | 'CHARGEBACK',
   ): CardTransactionRow {
-    const merchant = this.rng.weighted(MERCHANTS.map((m) => [m, m.weight] as const));
+    const merchant = this.rng.weighted(WEIGHTED_MERCHANTS);
     const { exponent, usd: rate } = currencyOf(merchant.currency);
     const major = merchant.range[0] + this.rng.next() * (merchant.range[1] - merchant.range[0]);
     const sign = type === 'PURCHASE' ? 1 : -1;
@@ -408,7 +410,16 @@ export class DemoCompany {
     const billing = sign * Math.round(major * rate * 100);
     const initiated = addDays(date, -this.rng.int(0, 3));
     const userId = card.owner.user_id;
-    const expense = this.expense(initiated, date, userId, merchant, original, billing, type);
+    const expense = this.expense(
+      initiated,
+      date,
+      userId,
+      card.id,
+      merchant,
+      original,
+      billing,
+      type,
+    );
     const seq = this.nextSeq();
     return {
       sortKey: date,
@@ -465,6 +476,7 @@ export class DemoCompany {
     purchasedOn: string,
     postedOn: string,
     userId: string,
+    cardId: string | null,
     merchant: MerchantProfile | null,
     original: number,
     billing: number,
@@ -472,8 +484,7 @@ export class DemoCompany {
   ): ExpenseRow {
     const user = this.usersById.get(userId);
     if (!user) throw new Error(`No user ${userId}.`);
-    const age = Date.parse(`${this.state.today}T00:00:00Z`) - Date.parse(`${postedOn}T00:00:00Z`);
-    const recent = age < 14 * 86_400_000;
+    const recent = postedOn > addDays(this.state.today, -14);
     const purchasedAt = `${purchasedOn}T${pad(this.rng.int(7, 22))}:${pad(this.rng.int(0, 59))}:${pad(this.rng.int(0, 59))}.000Z`;
     const updatedOn = minDate(addDays(postedOn, this.rng.int(0, 6)), this.state.today);
     const currency = merchant?.currency ?? 'USD';
@@ -487,9 +498,12 @@ export class DemoCompany {
           ['VOID', 1],
         ] as const);
     const id = this.id('expn');
+    const originalMoney = { amount: original, currency };
+    const billingMoney = usd(billing);
     const row: ExpenseRow = {
       sortKey: purchasedAt,
       seq: this.nextSeq(),
+      cardId,
       merchant: merchant
         ? { raw_descriptor: merchant.descriptor, mcc: merchant.mcc, country: merchant.country }
         : null,
@@ -498,18 +512,19 @@ export class DemoCompany {
         memo: this.rng.chance(0.4) ? this.rng.pick(MEMOS) : null,
         location_id: user.location_id ?? null,
         department_id: user.department_id ?? null,
-        updated_at: `${updatedOn}T${pad(this.rng.int(0, 23))}:${pad(this.rng.int(0, 59))}:00.000Z`,
+        updated_at: `${updatedOn}T${pad(this.rng.int(0, 22))}:${pad(this.rng.int(0, 59))}:00.000Z`,
         payment_posted_at: reimbursement ? null : `${postedOn}T12:00:00.000Z`,
         category: merchant?.category ?? 'OTHER_BUSINESS_EXPENSES',
         merchant_id: merchant ? this.merchantId(merchant) : null,
         receipts: this.rng.chance(0.7) ? [{ id: this.id('rcpt') }] : [],
         budget_id: this.limitsByUser.get(userId) ?? null,
         expense_type: reimbursement ? 'REIMBURSEMENT' : 'CARD',
-        original_amount: { amount: original, currency },
-        billing_amount: usd(billing),
-        budget_amount: usd(billing),
-        purchased_amount: { amount: original, currency },
-        usd_equivalent_amount: usd(billing),
+        // Shared objects: these amounts are equal by construction and never edited apart.
+        original_amount: originalMoney,
+        billing_amount: billingMoney,
+        budget_amount: billingMoney,
+        purchased_amount: originalMoney,
+        usd_equivalent_amount: billingMoney,
         purchased_at: purchasedAt,
         status,
         payment_status: type === 'REFUND' ? 'REFUNDED' : recent ? 'PROCESSING' : 'CLEARED',
@@ -526,7 +541,7 @@ export class DemoCompany {
     const users = this.state.users.all().filter((u) => u.data.status === 'ACTIVE');
     const user = this.rng.pick(users).data;
     const amount = this.rng.int(15_00, 400_00);
-    this.expense(date, date, user.id, null, amount, amount, 'REIMBURSEMENT');
+    this.expense(date, date, user.id, null, null, amount, amount, 'REIMBURSEMENT');
   }
 
   private merchantId(merchant: MerchantProfile): string {
@@ -817,20 +832,6 @@ function emptyState(today: string, accountId: string): SandboxState {
   };
 }
 
-function closingBalance(
-  rows: CardTransactionRow[],
-  from: string,
-  to: string,
-  start: number,
-): number {
-  let balance = start;
-  for (const row of rows) {
-    const d = row.data.posted_at_date;
-    if (d >= from && d <= to) balance += amountOf(row.data.amount);
-  }
-  return balance;
-}
-
 function currencyOf(code: string): { usd: number; exponent: number } {
   const currency = CURRENCIES[code];
   if (!currency) throw new Error(`Unknown currency ${code}.`);
@@ -852,6 +853,8 @@ function pad(n: number): string {
 function minDate(a: string, b: string): string {
   return a < b ? a : b;
 }
+
+const WEIGHTED_MERCHANTS = MERCHANTS.map((m) => [m, m.weight] as const);
 
 const HQ_ADDRESS = {
   line1: '500 Howard St',

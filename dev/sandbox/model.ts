@@ -45,6 +45,8 @@ export interface CardTransactionRow extends Row<CardTransaction> {
 export interface ExpenseRow extends Row<Expense> {
   /** Expandable objects, kept apart so a plain list returns ids only. */
   readonly merchant: NonNullable<Expense['merchant']> | null;
+  /** The card that paid, for `expand[]=payment`; null for reimbursements. */
+  readonly cardId: string | null;
 }
 
 export interface CashAccountState {

@@ -49,10 +49,14 @@ export class Random {
 
   /** Lowercase letters and digits, like the tail of a Brex id. */
   token(length: number): string {
-    const alphabet = 'abcdefghijklmnopqrstuvwxyz0123456789';
     let out = '';
-    for (let i = 0; i < length; i++) out += alphabet[Math.floor(this.next() * alphabet.length)];
-    return out;
+    // One draw gives 32 bits: six base-36 characters.
+    while (out.length < length) {
+      out += Math.floor(this.next() * 2_176_782_336)
+        .toString(36)
+        .padStart(6, '0');
+    }
+    return out.slice(0, length);
   }
 
   digits(length: number): string {

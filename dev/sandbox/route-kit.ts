@@ -14,6 +14,8 @@ export interface RouteContext {
   readonly params: readonly string[];
   readonly body: unknown;
   readonly powers: TokenPowers;
+  /** The sandbox's current time, ISO 8601. */
+  readonly now: () => string;
 }
 
 export interface RouteResult {

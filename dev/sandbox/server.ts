@@ -38,7 +38,7 @@ export interface Sandbox {
   setFaults(spec: string): void;
   snapshot(): Snapshot;
   reset(): void;
-  /** The sandbox's current time, ISO 8601 (moves forward one second per call when today is pinned). */
+  /** The sandbox's current time, ISO 8601 (when today is pinned: 23:00 UTC that day, one second later per call). */
   now(): string;
   close(): Promise<void>;
 }
@@ -82,7 +82,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     },
     now() {
       if (!options.today) return new Date().toISOString();
-      return new Date(Date.parse(`${today}T12:00:00Z`) + 1000 * ++ticks).toISOString();
+      return new Date(Date.parse(`${today}T23:00:00Z`) + 1000 * ++ticks).toISOString();
     },
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
@@ -131,7 +131,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       response = json(fault.kind === 'err5xx' ? fault.status : 429, error.body, error.headers);
     } else {
       if (fault.kind === 'slow') await delay(fault.delayMs);
-      const result = answer(request, company, tokens, idempotency);
+      const result = answer(request, company, tokens, idempotency, sandbox.now);
       response = result;
       token = result.token?.kind ?? null;
       replayed = result.replayed;

@@ -24,7 +24,7 @@ describe('sandbox contract', () => {
       `/v2/transactions/card/primary?user_ids=${user}&posted_at_start=2026-01-01T00:00:00`,
       `/v2/transactions/cash/${cash}?limit=1000`,
       '/v1/expenses',
-      '/v1/expenses?limit=100&expand[]=merchant&expand[]=location&expand[]=department&expand[]=user&expand[]=budget&expand[]=receipts.download_uris',
+      '/v1/expenses?limit=100&expand[]=merchant&expand[]=location&expand[]=department&expand[]=user&expand[]=budget&expand[]=receipts.download_uris&expand[]=payment',
       '/v1/expenses?status[]=APPROVED&payment_status[]=CLEARED&updated_at_start=2026-01-01T00:00:00.000',
       '/v1/expenses/card',
       `/v1/expenses/${at(s.expenses, 0).id}?expand[]=merchant`,
@@ -78,6 +78,7 @@ describe('sandbox contract', () => {
       'an active vendor card',
     );
     const writes: [string, string, unknown][] = [
+      ['PUT', `/v1/expenses/card/${at(s.expenses, 0).id}`, { memo: 'Client dinner with Globex' }],
       [
         'PUT',
         `/v2/spend_limits/${at(s.spend_limits, 0).id}`,

@@ -1,7 +1,9 @@
 /** Expenses API: list and get, with `expand[]` and the date and status filters. */
 import type { ExpenseRow, SandboxState } from '../model';
+import { badRequest } from '../brex-errors';
 import {
   arrayFilter,
+  bodyObject,
   dateTimeFilter,
   expansions,
   found,
@@ -30,7 +32,40 @@ export const expenseRoutes: RouteTable = {
   'GET /v1/expenses/card': (ctx) => listExpenses(ctx, false),
   'GET /v1/expenses/{id}': (ctx) => getExpense(ctx),
   'GET /v1/expenses/card/{expense_id}': (ctx) => getExpense(ctx),
+  'PUT /v1/expenses/card/{expense_id}': (ctx) => {
+    const row = found(ctx.state.expensesById.get(param(ctx)));
+    const memo = bodyObject(ctx).memo;
+    if (memo !== undefined && memo !== null && typeof memo !== 'string') {
+      throw badRequest('memo must be a string or null');
+    }
+    if (memo !== undefined) row.data.memo = memo;
+    row.data.updated_at = ctx.now();
+    return ok(pick(row.data, UPDATED_EXPENSE_FIELDS));
+  },
 };
+
+/** The fields of the spec's `Expense`, what an update returns (a subset of ExpandableExpense). */
+const UPDATED_EXPENSE_FIELDS = [
+  'id',
+  'memo',
+  'location_id',
+  'department_id',
+  'updated_at',
+  'category',
+  'merchant_id',
+  'budget_id',
+  'original_amount',
+  'billing_amount',
+  'purchased_at',
+  'status',
+  'payment_status',
+] as const;
+
+function pick<T extends object, K extends keyof T>(source: T, keys: readonly K[]): Pick<T, K> {
+  const out = {} as Pick<T, K>;
+  for (const key of keys) if (key in source) out[key] = source[key];
+  return out;
+}
 
 function listExpenses(ctx: RouteContext, allTypes: boolean) {
   const expand = expansions(ctx.query, EXPANDABLE);
@@ -93,6 +128,15 @@ export function renderExpense(state: SandboxState, row: ExpenseRow, expand: Read
           last_name: user.last_name,
           department_id: user.department_id ?? null,
           location_id: user.location_id ?? null,
+        }
+      : null;
+  }
+  if (expand.has('payment')) {
+    out.payment = row.cardId
+      ? {
+          id: `pay_${e.id}`,
+          paymentInstrument: { type: 'CARD', id: row.cardId },
+          statusReason: e.status === 'OUT_OF_POLICY' ? 'OTHER' : 'APPROVED',
         }
       : null;
   }
