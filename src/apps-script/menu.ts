@@ -8,6 +8,7 @@ export interface MenuItem {
 
 export const MENU_ITEMS: readonly MenuItem[] = [
   { label: 'Open sidebar', functionName: 'showSidebar' },
+  { label: 'Refresh now', functionName: 'refreshNow' },
   { label: 'Help', functionName: 'showHelp' },
 ];
 

@@ -1,0 +1,24 @@
+/** Key-value ports over PropertiesService. */
+import type { KeyValuePort } from '../sync/key-value-port';
+
+function over(properties: GoogleAppsScript.Properties.Properties): KeyValuePort {
+  return {
+    get: (key) => properties.getProperty(key),
+    set: (key, value) => {
+      properties.setProperty(key, value);
+    },
+    delete: (key) => {
+      properties.deleteProperty(key);
+    },
+  };
+}
+
+/** Shared by every editor of the spreadsheet, and by its triggers and custom functions. */
+export function documentStore(): KeyValuePort {
+  return over(PropertiesService.getDocumentProperties());
+}
+
+/** The acting user's own store: nobody else's execution can read it. */
+export function userStore(): KeyValuePort {
+  return over(PropertiesService.getUserProperties());
+}

@@ -1,0 +1,62 @@
+/** The sync core's table port over the active spreadsheet (SpreadsheetApp ranges). */
+import type { CellBlock, CellValue, TablePort } from '../sync/table-port';
+
+export class SpreadsheetTable implements TablePort {
+  private readonly sheets = new Map<string, GoogleAppsScript.Spreadsheet.Sheet>();
+
+  constructor(private readonly spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet) {}
+
+  timeZone(): string {
+    return this.spreadsheet.getSpreadsheetTimeZone();
+  }
+
+  readAll(sheetName: string): CellValue[][] | null {
+    const sheet = this.sheet(sheetName);
+    if (!sheet) return null;
+    const rows = sheet.getLastRow();
+    const columns = sheet.getLastColumn();
+    if (rows === 0 || columns === 0) return [];
+    return sheet.getRange(1, 1, rows, columns).getValues() as CellValue[][];
+  }
+
+  ensureSheet(sheetName: string, options?: { readonly hidden?: boolean }): void {
+    if (this.sheet(sheetName)) return;
+    const sheet = this.spreadsheet.insertSheet(sheetName);
+    if (options?.hidden) sheet.hideSheet();
+    else sheet.setFrozenRows(1);
+    this.sheets.set(sheetName, sheet);
+  }
+
+  writeBlock(sheetName: string, block: CellBlock): void {
+    const sheet = this.sheet(sheetName);
+    if (!sheet) throw new Error(`The sheet "${sheetName}" is missing. Run the refresh again.`);
+    const width = block.values[0]?.length ?? 0;
+    if (block.values.length === 0 || width === 0) return;
+    growTo(sheet, block.row + block.values.length - 1, block.column + width - 1);
+    const range = sheet.getRange(block.row, block.column, block.values.length, width);
+    // The format first: a string written into a plain-text cell stays text, never a formula.
+    range.setNumberFormats(block.numberFormats as string[][]);
+    range.setValues(block.values as CellValue[][]);
+  }
+
+  private sheet(sheetName: string): GoogleAppsScript.Spreadsheet.Sheet | null {
+    let sheet = this.sheets.get(sheetName) ?? null;
+    if (!sheet) {
+      sheet = this.spreadsheet.getSheetByName(sheetName);
+      if (sheet) this.sheets.set(sheetName, sheet);
+    }
+    return sheet;
+  }
+}
+
+/** A range outside the sheet's grid is an error in Sheets: add the rows and columns first. */
+function growTo(
+  sheet: GoogleAppsScript.Spreadsheet.Sheet,
+  lastRow: number,
+  lastColumn: number,
+): void {
+  const rows = sheet.getMaxRows();
+  if (lastRow > rows) sheet.insertRowsAfter(rows, lastRow - rows);
+  const columns = sheet.getMaxColumns();
+  if (lastColumn > columns) sheet.insertColumnsAfter(columns, lastColumn - columns);
+}

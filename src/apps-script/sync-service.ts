@@ -1,0 +1,137 @@
+/**
+ * The composition root of the sync: builds the sync core over the Apps Script adapters for the
+ * entry points (menu, sidebar, triggers) in src/server/index.ts.
+ */
+import { BrexClient } from '../brex';
+import { clientReader } from '../sync/brex-reader';
+import {
+  connect,
+  connectionStatus,
+  disconnect,
+  readConnection,
+  type ConnectInput,
+  type ConnectionStatus,
+  type ConnectEnvironment,
+} from '../sync/connection';
+import { DATA_SET_IDS, DATA_SETS } from '../sync/data-sets';
+import { runRefresh, type RefreshSummary } from '../sync/refresh';
+import { getSyncSettings, saveSyncSettings, type SyncSettings } from '../sync/settings';
+import { readHealth, type DataSetHealth } from '../sync/sync-health';
+import { appsScriptClock, newUuid } from './apps-script-clock';
+import { documentStore, userStore } from './properties-store';
+import { SpreadsheetTable } from './spreadsheet-table';
+import { urlFetchHttp } from './url-fetch-http';
+
+/** Stop starting pages well before Apps Script's 6-minute wall… */
+const PAGE_BUDGET_MS = 270_000;
+/** …and let no Brex call or retry run past this. */
+const CALL_BUDGET_MS = 330_000;
+/** How long a second refresh waits for the first before reporting it. */
+const LOCK_WAIT_MS = 5_000;
+
+function client(token: string, environment: ConnectEnvironment, deadline?: number): BrexClient {
+  return new BrexClient({
+    http: urlFetchHttp,
+    clock: appsScriptClock,
+    newUuid,
+    token,
+    environment,
+    deadline,
+  });
+}
+
+export function refreshNowService(dataSets?: readonly string[]): RefreshSummary {
+  const started = Date.now();
+  const lock = LockService.getDocumentLock();
+  if (!lock.tryLock(LOCK_WAIT_MS)) {
+    return {
+      done: false,
+      busy: true,
+      message:
+        'A refresh of this spreadsheet is already running. Wait for it to finish, then refresh again.',
+      dataSets: [],
+    };
+  }
+  try {
+    const store = documentStore();
+    const connection = readConnection(store);
+    if (!connection) {
+      return {
+        done: true,
+        busy: false,
+        message:
+          'This spreadsheet is not connected to Brex. Open Extensions ▸ Brex ▸ Open sidebar and connect a token.',
+        dataSets: [],
+      };
+    }
+    const saved = getSyncSettings(store, new Date(started));
+    // Data sets named by the caller replace the saved choice for this refresh only.
+    const settings: SyncSettings = dataSets?.length
+      ? { ...saved, dataSets: DATA_SET_IDS.filter((id) => dataSets.includes(id)) }
+      : saved;
+    const reader = clientReader(
+      client(connection.token, connection.environment, started + CALL_BUDGET_MS),
+      started + CALL_BUDGET_MS,
+    );
+    return runRefresh(
+      {
+        table: new SpreadsheetTable(SpreadsheetApp.getActiveSpreadsheet()),
+        store,
+        reader,
+        now: () => Date.now(),
+        stopAt: started + PAGE_BUDGET_MS,
+      },
+      settings,
+    );
+  } finally {
+    lock.releaseLock();
+  }
+}
+
+export interface SyncHealthReport {
+  readonly refreshInProgress: boolean;
+  readonly dataSets: (DataSetHealth & {
+    readonly title: string;
+    readonly sheetName: string;
+    readonly selected: boolean;
+  })[];
+}
+
+export function syncHealthService(): SyncHealthReport {
+  const store = documentStore();
+  const settings = getSyncSettings(store, new Date());
+  return {
+    refreshInProgress: store.get('sync.round') !== null,
+    dataSets: DATA_SETS.map((d) => ({
+      ...readHealth(store, d.id),
+      title: d.title,
+      sheetName: d.sheetName,
+      selected: settings.dataSets.includes(d.id),
+    })),
+  };
+}
+
+export function syncSettingsService(): SyncSettings {
+  return getSyncSettings(documentStore(), new Date());
+}
+
+export function saveSyncSettingsService(settings: SyncSettings): SyncSettings {
+  return saveSyncSettings(documentStore(), settings);
+}
+
+export function connectService(input: ConnectInput): ConnectionStatus {
+  return connect(
+    input,
+    { document: documentStore(), user: userStore() },
+    (token, environment) => client(token, environment).getMe(),
+    new Date(),
+  );
+}
+
+export function disconnectService(): ConnectionStatus {
+  return disconnect({ document: documentStore(), user: userStore() });
+}
+
+export function connectionStatusService(): ConnectionStatus {
+  return connectionStatus({ document: documentStore(), user: userStore() });
+}

@@ -1,0 +1,20 @@
+import type { UpsertPlan } from './upsert-plan';
+import type { TablePort } from './table-port';
+
+/**
+ * Writes an upsert plan: the header first, then every block holding the key column, then the
+ * rest. A run killed between two blocks therefore leaves, at worst, rows that have their Brex id
+ * and miss some cells, which the next run finds by id and completes; never a row without an id.
+ */
+export function applyPlan(
+  table: TablePort,
+  sheetName: string,
+  plan: UpsertPlan,
+  keyColumn: number,
+): void {
+  if (plan.headerBlock) table.writeBlock(sheetName, plan.headerBlock);
+  const holdsKey = (block: UpsertPlan['blocks'][number]): boolean =>
+    block.column <= keyColumn && keyColumn < block.column + (block.values[0]?.length ?? 0);
+  for (const block of plan.blocks.filter(holdsKey)) table.writeBlock(sheetName, block);
+  for (const block of plan.blocks.filter((b) => !holdsKey(b))) table.writeBlock(sheetName, block);
+}

@@ -1,0 +1,22 @@
+/**
+ * What the sync core reads from Brex: one page of a list at a time, and the card accounts (a bare
+ * array). `clientReader` adapts the Brex client; tests may hand in a scripted reader.
+ */
+import type { BrexClient, CardAccount, ListItem, ListName, ListQuery, Page } from '../brex';
+
+export interface BrexReader {
+  page<K extends ListName>(list: K, query: ListQuery<K>, cursor: string | null): Page<ListItem<K>>;
+  cardAccounts(): CardAccount[];
+}
+
+/** Every call stops starting (and retrying) at `deadline`, so a refresh ends before Apps Script's wall. */
+export function clientReader(client: BrexClient, deadline: number): BrexReader {
+  return {
+    page(list, query, cursor) {
+      const next = client.pages(list, query, { cursor, deadline }).next();
+      if (next.done) throw new Error(`Brex returned no page for ${list}. Try the refresh again.`);
+      return next.value;
+    },
+    cardAccounts: () => client.listCardAccounts({ deadline }),
+  };
+}

@@ -1,0 +1,82 @@
+/**
+ * A data set: one Brex list (or a few) shown in one sheet. Its definition says which columns it
+ * has, how it reads Brex (whole each time, or incrementally from a date) and how an item becomes
+ * a row.
+ */
+import type { BrexReader } from './brex-reader';
+import type { ColumnDefinition, FieldValue } from './columns';
+import type { Lookups } from './lookups';
+import type { Page } from '../brex';
+
+export type DataSetId =
+  | 'card_transactions'
+  | 'cash_transactions'
+  | 'accounts'
+  | 'statements'
+  | 'expenses'
+  | 'expense_categories'
+  | 'spend_limits'
+  | 'budgets'
+  | 'cards'
+  | 'users'
+  | 'departments'
+  | 'locations'
+  | 'vendors'
+  | 'transfers';
+
+/** One paged list a data set reads (a data set over several cash accounts has one per account). */
+export interface Source<T> {
+  /** Stable across runs, so a checkpoint can name the source it belongs to. */
+  readonly key: string;
+  fetch(cursor: string | null): Page<T>;
+}
+
+export interface ReadContext {
+  readonly reader: BrexReader;
+  readonly lookups: Lookups;
+  /** Where an incremental read starts (`YYYY-MM-DDTHH:MM:SS`, UTC); the history start at first. */
+  readonly since: string;
+  /** The history start the person chose (`YYYY-MM-DD`). */
+  readonly historyStart: string;
+}
+
+export interface Incremental<T> {
+  /** The item's date that drives the next read's start: a posted date or an update time. */
+  readonly cursorValue: (item: T) => string;
+  /** Days re-read before the last seen value, for items that arrive late. */
+  readonly lookbackDays: number;
+}
+
+/** `T` is the item a row shows; `R` the item Brex sends, when a data set summarizes them. */
+export interface DataSet<T = unknown, R = T> {
+  readonly id: DataSetId;
+  readonly title: string;
+  readonly sheetName: string;
+  /** The first column is the Brex id. */
+  readonly columns: readonly ColumnDefinition[];
+  /** Absent for small data sets, which are read whole on every refresh. */
+  readonly incremental?: Incremental<T>;
+  sources(context: ReadContext): Source<R>[];
+  idOf(item: T): string;
+  row(item: T, lookups: Lookups): Readonly<Record<string, FieldValue>>;
+  /** Whole data sets only: turns the items read into the rows shown (e.g. totals per category). */
+  summarize?(items: readonly R[], context: ReadContext): T[];
+}
+
+export const KEY_HEADER = 'Brex ID';
+export const STATUS_HEADER = 'Sync status';
+
+/** Keeps each definition's item type checked while the registry holds them side by side. */
+export function defineDataSet<T, R = T>(definition: DataSet<T, R>): DataSet {
+  return definition as unknown as DataSet;
+}
+
+/** Pure: a list source reading one Brex list with a fixed query. */
+export function listSource<T>(key: string, fetch: (cursor: string | null) => Page<T>): Source<T> {
+  return { key, fetch };
+}
+
+/** Pure: a source for a list Brex answers in one piece (card accounts). */
+export function singlePageSource<T>(key: string, read: () => T[]): Source<T> {
+  return { key, fetch: () => ({ items: read(), cursor: null, nextCursor: null, traceId: null }) };
+}

@@ -1,0 +1,124 @@
+/** Card and cash accounts with their balances, and their statements. */
+import type { Money, Statement } from '../../brex';
+import { defineDataSet, KEY_HEADER, listSource, singlePageSource, type Source } from '../data-set';
+import { columns } from './columns';
+
+interface AccountRow {
+  readonly id: string;
+  readonly kind: 'Card' | 'Cash';
+  readonly name: string;
+  readonly status: string;
+  readonly current?: Money | null;
+  readonly available?: Money | null;
+  readonly limit?: Money | null;
+  readonly statementStart?: string;
+  readonly statementEnd?: string;
+  readonly primary?: boolean;
+}
+
+export const accounts = defineDataSet<AccountRow>({
+  id: 'accounts',
+  title: 'Accounts and balances',
+  sheetName: 'Brex Accounts',
+  columns: columns([
+    [KEY_HEADER, 'text'],
+    ['Kind', 'text'],
+    ['Name', 'text'],
+    ['Status', 'text'],
+    ['Current balance', 'money'],
+    ['Available balance', 'money'],
+    ['Limit', 'money'],
+    ['Currency', 'text'],
+    ['Statement start', 'date'],
+    ['Statement end', 'date'],
+    ['Primary', 'text'],
+  ]),
+  sources: ({ reader, lookups }) => [
+    singlePageSource('card', () =>
+      reader.cardAccounts().map((a): AccountRow => ({
+        id: a.id,
+        kind: 'Card',
+        name: 'Card account',
+        status: String(a.status ?? ''),
+        current: a.current_balance,
+        available: a.available_balance,
+        limit: a.account_limit,
+        statementStart: a.current_statement_period.start_date,
+        statementEnd: a.current_statement_period.end_date,
+      })),
+    ),
+    // Without Brex Cash the list is empty: the card accounts still show.
+    singlePageSource('cash', () =>
+      lookups.all('cashAccounts').map((a): AccountRow => ({
+        id: a.id,
+        kind: 'Cash',
+        name: a.name,
+        status: String(a.status ?? ''),
+        current: a.current_balance,
+        available: a.available_balance,
+        primary: a.primary,
+      })),
+    ),
+  ],
+  idOf: (a) => a.id,
+  row: (a) => ({
+    [KEY_HEADER]: a.id,
+    Kind: a.kind,
+    Name: a.name,
+    Status: a.status,
+    'Current balance': a.current,
+    'Available balance': a.available,
+    Limit: a.limit,
+    Currency: (a.current ?? a.available ?? a.limit)?.currency || 'USD',
+    'Statement start': a.statementStart,
+    'Statement end': a.statementEnd,
+    Primary: a.primary === undefined ? '' : a.primary ? 'Yes' : 'No',
+  }),
+});
+
+type AccountStatement = Statement & { readonly kind: 'Card' | 'Cash'; readonly account_id: string };
+
+export const statements = defineDataSet<AccountStatement>({
+  id: 'statements',
+  title: 'Statements',
+  sheetName: 'Brex Statements',
+  columns: columns([
+    [KEY_HEADER, 'text'],
+    ['Kind', 'text'],
+    ['Account', 'text'],
+    ['Period start', 'date'],
+    ['Period end', 'date'],
+    ['Start balance', 'money'],
+    ['End balance', 'money'],
+    ['Currency', 'text'],
+    ['Account ID', 'text'],
+  ]),
+  sources: ({ reader, lookups }) => {
+    const card: Source<AccountStatement> = listSource('card', (cursor) => {
+      const page = reader.page('cardStatements', {}, cursor);
+      return { ...page, items: page.items.map((s) => ({ ...s, kind: 'Card', account_id: '' })) };
+    });
+    const cash = lookups.all('cashAccounts').map((account) =>
+      listSource<AccountStatement>(account.id, (cursor) => {
+        const page = reader.page('cashStatements', { accountId: account.id }, cursor);
+        return {
+          ...page,
+          items: page.items.map((s) => ({ ...s, kind: 'Cash', account_id: account.id })),
+        };
+      }),
+    );
+    return [card, ...cash];
+  },
+  idOf: (s) => s.id,
+  row: (s, lookups) => ({
+    [KEY_HEADER]: s.id,
+    Kind: s.kind,
+    Account: s.kind === 'Card' ? 'Card account' : lookups.cashAccountName(s.account_id),
+    'Period start': s.period.start_date,
+    'Period end': s.period.end_date,
+    'Start balance': s.start_balance,
+    'End balance': s.end_balance,
+    Currency: (s.end_balance ?? s.start_balance)?.currency || 'USD',
+    'Account ID': s.account_id,
+  }),
+});

@@ -1,0 +1,89 @@
+/** Spend limits (v2) and budgets (v2), read whole. */
+import type { Budget, SpendLimit } from '../../brex';
+import { defineDataSet, KEY_HEADER, listSource, singlePageSource } from '../data-set';
+import { columns } from './columns';
+
+export const spendLimits = defineDataSet<SpendLimit>({
+  id: 'spend_limits',
+  title: 'Spend limits',
+  sheetName: 'Brex Spend Limits',
+  columns: columns([
+    [KEY_HEADER, 'text'],
+    ['Name', 'text'],
+    ['Status', 'text'],
+    ['Period', 'text'],
+    ['Base limit', 'money'],
+    ['Spent this period', 'money'],
+    ['Remaining', 'money'],
+    ['Currency', 'text'],
+    ['Members', 'text'],
+    ['Owners', 'text'],
+    ['Department', 'text'],
+    ['Start date', 'date'],
+    ['End date', 'date'],
+    ['Description', 'text'],
+  ]),
+  sources: ({ lookups }) => [singlePageSource('all', () => lookups.read('spendLimits'))],
+  idOf: (s) => s.id,
+  row: (s, lookups) => {
+    const base = s.authorization_settings?.base_limit;
+    const spent = s.current_period_balance?.amount_spent;
+    const currency = base?.currency || spent?.currency || 'USD';
+    const remaining =
+      base && (spent?.currency || currency) === currency
+        ? { amount: base.amount - (spent?.amount ?? 0), currency }
+        : null;
+    return {
+      [KEY_HEADER]: s.id,
+      Name: s.name,
+      Status: s.status,
+      Period: s.period_recurrence_type,
+      'Base limit': base,
+      'Spent this period': spent ?? (base ? { amount: 0, currency } : null),
+      Remaining: remaining,
+      Currency: currency,
+      Members: lookups.userNames(s.member_user_ids),
+      Owners: lookups.userNames(s.owner_user_ids),
+      Department: lookups.departmentName(s.department_id),
+      'Start date': s.start_date,
+      'End date': s.end_date,
+      Description: s.description,
+    };
+  },
+});
+
+export const budgets = defineDataSet<Budget>({
+  id: 'budgets',
+  title: 'Budgets',
+  sheetName: 'Brex Budgets',
+  columns: columns([
+    [KEY_HEADER, 'text'],
+    ['Name', 'text'],
+    ['Status', 'text'],
+    ['Period', 'text'],
+    ['Amount', 'money'],
+    ['Currency', 'text'],
+    ['Limit type', 'text'],
+    ['Owners', 'text'],
+    ['Parent budget ID', 'text'],
+    ['Start date', 'date'],
+    ['End date', 'date'],
+    ['Description', 'text'],
+  ]),
+  sources: ({ reader }) => [listSource('all', (cursor) => reader.page('budgets', {}, cursor))],
+  idOf: (b) => b.budget_id,
+  row: (b, lookups) => ({
+    [KEY_HEADER]: b.budget_id,
+    Name: b.name,
+    Status: b.spend_budget_status,
+    Period: b.period_recurrence_type,
+    Amount: b.amount,
+    Currency: b.amount ? b.amount.currency || 'USD' : '',
+    'Limit type': b.limit_type,
+    Owners: lookups.userNames(b.owner_user_ids),
+    'Parent budget ID': b.parent_budget_id,
+    'Start date': b.start_date,
+    'End date': b.end_date,
+    Description: b.description,
+  }),
+});

@@ -1,0 +1,55 @@
+/**
+ * Where an incremental data set stands: the last date it has seen (posted date or update time)
+ * and, while a refresh is paging through it, the page to continue from. Written only after the
+ * rows of the page it follows are in the sheet.
+ */
+import type { DataSetId } from './data-set';
+import { readJson, writeJson, type KeyValuePort } from './key-value-port';
+import { toBrexFilterTime } from './time-zone';
+
+export interface Paging {
+  /** The filter start this refresh pages with (kept, so resumed pages match the first ones). */
+  readonly since: string;
+  /** The source being read, or null when every source is done. */
+  readonly sourceKey: string | null;
+  readonly cursor: string | null;
+  /** The latest date seen so far in this refresh. */
+  readonly maxSeen: string | null;
+}
+
+export interface CursorState {
+  /** The latest date seen by the last complete refresh. */
+  readonly last: string | null;
+  readonly paging: Paging | null;
+}
+
+const DAY_MS = 24 * 3600 * 1000;
+const cursorKey = (id: DataSetId): string => `sync.cursor.${id}`;
+
+export function readCursor(store: KeyValuePort, id: DataSetId): CursorState {
+  return readJson<CursorState>(store, cursorKey(id)) ?? { last: null, paging: null };
+}
+
+export function writeCursor(store: KeyValuePort, id: DataSetId, state: CursorState): void {
+  writeJson(store, cursorKey(id), state);
+}
+
+export function clearCursor(store: KeyValuePort, id: DataSetId): void {
+  store.delete(cursorKey(id));
+}
+
+/** Pure: the filter start of a new refresh: the last date seen minus the lookback, or the history start. */
+export function nextSince(last: string | null, lookbackDays: number, historyStart: string): string {
+  const first = Date.parse(`${historyStart}T00:00:00Z`);
+  if (last === null) return toBrexFilterTime(first);
+  const seen = Date.parse(last.length === 10 ? `${last}T00:00:00Z` : last);
+  if (Number.isNaN(seen)) return toBrexFilterTime(first);
+  return toBrexFilterTime(Math.max(first, seen - lookbackDays * DAY_MS));
+}
+
+/** Pure: the later of two dates (date or timestamp strings), null-safe. */
+export function later(a: string | null, b: string | null | undefined): string | null {
+  if (!b) return a;
+  if (a === null) return b;
+  return Date.parse(b) > Date.parse(a) ? b : a;
+}

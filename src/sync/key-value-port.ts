@@ -1,0 +1,42 @@
+/**
+ * Small, durable state (cursors, settings, health): the document's properties in Apps Script
+ * (src/apps-script/properties-store.ts). Apps Script allows 9 KB per value and 500 KB per store,
+ * so larger state lives in a hidden sheet instead (see known-ids.ts).
+ */
+export interface KeyValuePort {
+  get(key: string): string | null;
+  set(key: string, value: string): void;
+  delete(key: string): void;
+}
+
+/** Apps Script's limit per property value, checked here for a clear message instead of a quota error. */
+export const MAX_PROPERTY_VALUE_BYTES = 9 * 1024;
+
+export function readJson<T>(store: KeyValuePort, key: string): T | null {
+  const raw = store.get(key);
+  if (raw === null) return null;
+  try {
+    return JSON.parse(raw) as T;
+  } catch {
+    return null;
+  }
+}
+
+export function writeJson(store: KeyValuePort, key: string, value: unknown): void {
+  const raw = JSON.stringify(value);
+  if (utf8Length(raw) > MAX_PROPERTY_VALUE_BYTES) {
+    throw new Error(
+      `Sync state "${key}" is ${utf8Length(raw)} bytes, over the 9 KB a document property holds. Report this to the add-on's maintainers.`,
+    );
+  }
+  store.set(key, raw);
+}
+
+function utf8Length(text: string): number {
+  let bytes = 0;
+  for (const char of text) {
+    const code = char.codePointAt(0) ?? 0;
+    bytes += code < 0x80 ? 1 : code < 0x800 ? 2 : code < 0x10000 ? 3 : 4;
+  }
+  return bytes;
+}

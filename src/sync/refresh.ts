@@ -1,0 +1,378 @@
+/**
+ * One execution of a refresh: reads the chosen data sets from Brex and upserts them into their
+ * sheets, until done or until the time budget runs out. A refresh left unfinished is a "round" in
+ * document properties; the next call continues it where it stopped.
+ *
+ * Order of effects, so that a run killed at any call loses and duplicates nothing: rows are
+ * written, then their ids remembered, then the cursor checkpointed. Replaying a page is harmless,
+ * since the upsert is keyed by Brex id.
+ */
+import { BrexError } from '../brex';
+import { applyPlan } from './apply-plan';
+import type { BrexReader } from './brex-reader';
+import { toCell, type Cell } from './columns';
+import {
+  KEY_HEADER,
+  STATUS_HEADER,
+  type DataSet,
+  type DataSetId,
+  type ReadContext,
+} from './data-set';
+import { dataSetById, DATA_SETS } from './data-sets';
+import {
+  clearCursor,
+  later,
+  nextSince,
+  readCursor,
+  writeCursor,
+  type Paging,
+} from './incremental-cursor';
+import { readJson, writeJson, type KeyValuePort } from './key-value-port';
+import { KnownIds } from './known-ids';
+import { Lookups } from './lookups';
+import type { SyncSettings } from './settings';
+import { appendLog, readHealth, writeHealth, type DataSetHealth } from './sync-health';
+import type { CellValue, TablePort } from './table-port';
+import { planUpsert, readIds, type RecordRow, type SheetLayout } from './upsert-plan';
+
+export interface RefreshDeps {
+  readonly table: TablePort;
+  readonly store: KeyValuePort;
+  readonly reader: BrexReader;
+  readonly now: () => number;
+  /** Epoch ms after which no new page is started. */
+  readonly stopAt: number;
+}
+
+export interface DataSetProgress {
+  readonly id: DataSetId;
+  readonly title: string;
+  readonly sheetName: string;
+  readonly state: DataSetHealth['state'] | 'pending';
+  readonly done: boolean;
+  readonly pages: number;
+  readonly rows: number;
+  readonly added: number;
+  readonly updated: number;
+  readonly removed: number;
+  readonly message: string | null;
+  readonly traceId: string | null;
+}
+
+/** Plain JSON: the sidebar shows it and calls again while `done` is false. */
+export interface RefreshSummary {
+  /** False when the run stopped early; calling again continues. */
+  readonly done: boolean;
+  /** True when another refresh held the lock and this one did nothing. */
+  readonly busy: boolean;
+  readonly message: string;
+  readonly dataSets: DataSetProgress[];
+}
+
+interface Round {
+  /** Every data set of this refresh, and those still to do. */
+  readonly dataSets: DataSetId[];
+  readonly pending: DataSetId[];
+  readonly startedAt: string;
+}
+
+const ROUND_KEY = 'sync.round';
+
+/** The run's time budget is spent: stop before starting another page. */
+class OutOfTime extends Error {}
+
+export function runRefresh(deps: RefreshDeps, settings: SyncSettings): RefreshSummary {
+  const { store, table } = deps;
+  const round = readJson<Round>(store, ROUND_KEY) ?? newRound(deps, settings);
+  const pending = [...round.pending];
+  const knownIds = new KnownIds(table);
+  const lookups = new Lookups(deps.reader);
+  const finished: DataSetHealth[] = [];
+  let stopMessage: string | null = null;
+
+  while (pending.length > 0) {
+    const dataSet = dataSetById(pending[0] as DataSetId) as DataSet;
+    const context: Omit<ReadContext, 'since'> = {
+      reader: deps.reader,
+      lookups,
+      historyStart: settings.historyStart,
+    };
+    const started = startHealth(readHealth(store, dataSet.id), deps.now());
+    try {
+      const health = dataSet.incremental
+        ? syncIncremental(deps, dataSet, context, knownIds, started)
+        : syncWhole(deps, dataSet, context, knownIds, started);
+      finished.push(health);
+    } catch (error) {
+      if (
+        error instanceof OutOfTime ||
+        (error instanceof BrexError && error.kind === 'deadline_reached')
+      ) {
+        stopMessage =
+          'Paused before the Apps Script time limit. Run the refresh again to continue.';
+        break;
+      }
+      const health = failedHealth(store, dataSet.id, error, deps.now());
+      finished.push(health);
+      if (
+        error instanceof BrexError &&
+        (error.kind === 'invalid_token' || error.kind === 'expired_token')
+      ) {
+        stopMessage = error.message;
+        pending.length = 0;
+        break;
+      }
+    }
+    pending.shift();
+    writeJson(store, ROUND_KEY, { ...round, pending });
+  }
+
+  appendLog(table, new Date(deps.now()), finished);
+  const done = pending.length === 0;
+  if (done) store.delete(ROUND_KEY);
+  return {
+    done,
+    busy: false,
+    message: stopMessage ?? (done ? 'Refresh complete.' : 'Refresh in progress.'),
+    dataSets: summarize(store, round, pending),
+  };
+}
+
+function newRound(deps: RefreshDeps, settings: SyncSettings): Round {
+  const chosen = DATA_SETS.map((d) => d.id).filter((id) => settings.dataSets.includes(id));
+  const round: Round = {
+    dataSets: chosen,
+    pending: chosen,
+    startedAt: new Date(deps.now()).toISOString(),
+  };
+  writeJson(deps.store, ROUND_KEY, round);
+  for (const id of round.pending) {
+    const health = readHealth(deps.store, id);
+    writeHealth(deps.store, { ...health, pages: 0, rows: 0, added: 0, updated: 0, removed: 0 });
+  }
+  return round;
+}
+
+function startHealth(health: DataSetHealth, now: number): DataSetHealth {
+  return { ...health, state: 'in_progress', lastRun: new Date(now).toISOString() };
+}
+
+function checkTime(deps: RefreshDeps): void {
+  if (deps.now() >= deps.stopAt) throw new OutOfTime();
+}
+
+function layoutOf(dataSet: DataSet): SheetLayout {
+  return { columns: dataSet.columns, keyHeader: KEY_HEADER, statusHeader: STATUS_HEADER };
+}
+
+/** The sheet as it is now, and the ids a person deleted from it. */
+function openSheet(
+  deps: RefreshDeps,
+  dataSet: DataSet,
+  knownIds: KnownIds,
+): { sheet: CellValue[][]; deleted: Set<string> } {
+  const existing = deps.table.readAll(dataSet.sheetName);
+  if (existing === null) {
+    // A sheet deleted whole (or never made) starts over: nothing in it counts as deleted by hand.
+    knownIds.forget(dataSet.id);
+    if (dataSet.incremental) clearCursor(deps.store, dataSet.id);
+    deps.table.ensureSheet(dataSet.sheetName);
+  }
+  const sheet = existing ?? [];
+  const present = readIds(layoutOf(dataSet), sheet);
+  // Ids in the sheet but not yet remembered: a run stopped between writing rows and remembering them.
+  knownIds.remember(dataSet.id, present.keys());
+  const deleted = new Set([...knownIds.of(dataSet.id)].filter((id) => !present.has(id)));
+  return { sheet, deleted };
+}
+
+function toRecords(
+  dataSet: DataSet,
+  items: readonly unknown[],
+  lookups: Lookups,
+  timeZone: string,
+): RecordRow[] {
+  return items.map((item) => {
+    const fields = dataSet.row(item, lookups);
+    const cells: Record<string, Cell> = {};
+    for (const column of dataSet.columns)
+      cells[column.header] = toCell(column.type, fields[column.header], timeZone);
+    return { id: dataSet.idOf(item), cells };
+  });
+}
+
+/** Writes one batch of rows; returns the sheet as it now is. */
+function upsert(
+  deps: RefreshDeps,
+  dataSet: DataSet,
+  sheet: CellValue[][],
+  records: RecordRow[],
+  deleted: ReadonlySet<string>,
+  complete: boolean,
+  knownIds: KnownIds,
+  health: DataSetHealth,
+): { sheet: CellValue[][]; health: DataSetHealth } {
+  const layout = layoutOf(dataSet);
+  const plan = planUpsert({ layout, sheet, records, deletedIds: deleted, complete });
+  const keyColumn =
+    (plan.sheetAfter[0] ?? []).findIndex(
+      (h) => String(h).trim().toLowerCase() === KEY_HEADER.toLowerCase(),
+    ) + 1;
+  applyPlan(deps.table, dataSet.sheetName, plan, keyColumn);
+  knownIds.remember(dataSet.id, plan.added);
+  return {
+    sheet: plan.sheetAfter,
+    health: {
+      ...health,
+      rows: health.rows + records.length,
+      added: health.added + plan.added.length,
+      updated: health.updated + plan.updated.length,
+      removed: health.removed + plan.removed.length,
+    },
+  };
+}
+
+function syncWhole(
+  deps: RefreshDeps,
+  dataSet: DataSet,
+  base: Omit<ReadContext, 'since'>,
+  knownIds: KnownIds,
+  started: DataSetHealth,
+): DataSetHealth {
+  const context: ReadContext = { ...base, since: `${base.historyStart}T00:00:00` };
+  let health = started;
+  const items: unknown[] = [];
+  for (const source of dataSet.sources(context)) {
+    let cursor: string | null = null;
+    do {
+      checkTime(deps);
+      const page = source.fetch(cursor);
+      items.push(...page.items);
+      cursor = page.nextCursor;
+      health = { ...health, pages: health.pages + 1 };
+    } while (cursor !== null);
+  }
+  const rows = dataSet.summarize ? dataSet.summarize(items, context) : items;
+  const { sheet, deleted } = openSheet(deps, dataSet, knownIds);
+  const records = toRecords(dataSet, rows, base.lookups, deps.table.timeZone());
+  health = upsert(deps, dataSet, sheet, records, deleted, true, knownIds, health).health;
+  return succeed(deps, health);
+}
+
+function syncIncremental(
+  deps: RefreshDeps,
+  dataSet: DataSet,
+  base: Omit<ReadContext, 'since'>,
+  knownIds: KnownIds,
+  started: DataSetHealth,
+): DataSetHealth {
+  const incremental = dataSet.incremental as NonNullable<DataSet['incremental']>;
+  const opened = openSheet(deps, dataSet, knownIds);
+  let sheet = opened.sheet;
+  const state = readCursor(deps.store, dataSet.id);
+  const paging: Paging = state.paging ?? {
+    since: nextSince(state.last, incremental.lookbackDays, base.historyStart),
+    sourceKey: null,
+    cursor: null,
+    maxSeen: state.last,
+  };
+  const sources = dataSet.sources({ ...base, since: paging.since });
+  const resumeAt =
+    paging.sourceKey === null ? 0 : sources.findIndex((s) => s.key === paging.sourceKey);
+  let health = started;
+  let maxSeen = paging.maxSeen;
+  for (let index = Math.max(resumeAt, 0); index < sources.length; index += 1) {
+    const source = sources[index] as (typeof sources)[number];
+    let cursor = index === resumeAt ? paging.cursor : null;
+    do {
+      checkTime(deps);
+      const page = source.fetch(cursor);
+      const records = toRecords(dataSet, page.items, base.lookups, deps.table.timeZone());
+      ({ sheet, health } = upsert(
+        deps,
+        dataSet,
+        sheet,
+        records,
+        opened.deleted,
+        false,
+        knownIds,
+        health,
+      ));
+      for (const item of page.items) maxSeen = later(maxSeen, incremental.cursorValue(item));
+      cursor = page.nextCursor;
+      const next = cursor === null ? (sources[index + 1]?.key ?? null) : source.key;
+      health = { ...health, pages: health.pages + 1 };
+      writeCursor(deps.store, dataSet.id, {
+        last: state.last,
+        paging: { since: paging.since, sourceKey: next, cursor, maxSeen },
+      });
+      writeHealth(deps.store, health);
+    } while (cursor !== null);
+  }
+  writeCursor(deps.store, dataSet.id, { last: maxSeen, paging: null });
+  return succeed(deps, health);
+}
+
+function succeed(deps: RefreshDeps, health: DataSetHealth): DataSetHealth {
+  const done: DataSetHealth = {
+    ...health,
+    state: 'ok',
+    lastSuccess: new Date(deps.now()).toISOString(),
+    message: null,
+    traceId: null,
+  };
+  writeHealth(deps.store, done);
+  return done;
+}
+
+/** Brex's refusals that make a data set unavailable to this account, not broken. */
+const UNAVAILABLE = new Set(['cash_not_enabled', 'budget_management_not_enabled', 'missing_scope']);
+
+function failedHealth(
+  store: KeyValuePort,
+  id: DataSetId,
+  error: unknown,
+  now: number,
+): DataSetHealth {
+  const health = readHealth(store, id);
+  const brex = error instanceof BrexError ? error : null;
+  const failed: DataSetHealth = {
+    ...health,
+    state: brex && UNAVAILABLE.has(brex.kind) ? 'unavailable' : 'error',
+    lastRun: new Date(now).toISOString(),
+    message: error instanceof Error ? error.message : String(error),
+    traceId: brex?.traceId ?? null,
+  };
+  writeHealth(store, failed);
+  return failed;
+}
+
+function summarize(
+  store: KeyValuePort,
+  round: Round,
+  pending: readonly DataSetId[],
+): DataSetProgress[] {
+  return round.dataSets.map((id) => {
+    const dataSet = dataSetById(id) as DataSet;
+    const health = readHealth(store, id);
+    const isPending = pending.includes(id);
+    return {
+      id,
+      title: dataSet.title,
+      sheetName: dataSet.sheetName,
+      state: isPending
+        ? health.state === 'in_progress'
+          ? 'in_progress'
+          : 'pending'
+        : health.state,
+      done: !isPending,
+      pages: health.pages,
+      rows: health.rows,
+      added: health.added,
+      updated: health.updated,
+      removed: health.removed,
+      message: health.message,
+      traceId: health.traceId,
+    };
+  });
+}

@@ -1,0 +1,106 @@
+/**
+ * Sync health per data set (last success, counts, last error with Brex's trace id), kept in
+ * document properties for the sidebar, and one row per data set and run in the "Brex Sync Log"
+ * sheet.
+ */
+import { TEXT_FORMAT, DATETIME_FORMAT } from './columns';
+import type { DataSetId } from './data-set';
+import { readJson, writeJson, type KeyValuePort } from './key-value-port';
+import type { CellValue, TablePort } from './table-port';
+
+export type DataSetState = 'never' | 'in_progress' | 'ok' | 'error' | 'unavailable';
+
+export interface DataSetHealth {
+  readonly id: DataSetId;
+  readonly state: DataSetState;
+  /** ISO time of the last complete refresh of this data set. */
+  readonly lastSuccess: string | null;
+  /** ISO time of the last run that touched it. */
+  readonly lastRun: string | null;
+  /** Counts of the refresh in progress, or of the last one. */
+  readonly pages: number;
+  readonly rows: number;
+  readonly added: number;
+  readonly updated: number;
+  readonly removed: number;
+  /** The last error, or why the data set is unavailable. */
+  readonly message: string | null;
+  readonly traceId: string | null;
+}
+
+export const LOG_SHEET = 'Brex Sync Log';
+const LOG_HEADER = [
+  'Time',
+  'Data set',
+  'Result',
+  'Added',
+  'Updated',
+  'Removed',
+  'Message',
+  'Trace ID',
+];
+
+const healthKey = (id: DataSetId): string => `sync.health.${id}`;
+
+export function readHealth(store: KeyValuePort, id: DataSetId): DataSetHealth {
+  return (
+    readJson<DataSetHealth>(store, healthKey(id)) ?? {
+      id,
+      state: 'never',
+      lastSuccess: null,
+      lastRun: null,
+      pages: 0,
+      rows: 0,
+      added: 0,
+      updated: 0,
+      removed: 0,
+      message: null,
+      traceId: null,
+    }
+  );
+}
+
+export function writeHealth(store: KeyValuePort, health: DataSetHealth): void {
+  writeJson(store, healthKey(health.id), health);
+}
+
+/** Appends one row per finished data set to the log sheet, in one block. */
+export function appendLog(table: TablePort, at: Date, entries: readonly DataSetHealth[]): void {
+  if (entries.length === 0) return;
+  table.ensureSheet(LOG_SHEET);
+  const grid = table.readAll(LOG_SHEET) ?? [];
+  if (grid.length === 0) {
+    table.writeBlock(LOG_SHEET, {
+      row: 1,
+      column: 1,
+      values: [LOG_HEADER],
+      numberFormats: [LOG_HEADER.map(() => TEXT_FORMAT)],
+    });
+  }
+  const values: CellValue[][] = entries.map((h) => [
+    at,
+    h.id,
+    h.state,
+    h.added,
+    h.updated,
+    h.removed,
+    h.message ?? '',
+    h.traceId ?? '',
+  ]);
+  const formats = entries.map(() => [
+    DATETIME_FORMAT,
+    TEXT_FORMAT,
+    TEXT_FORMAT,
+    '0',
+    '0',
+    '0',
+    TEXT_FORMAT,
+    TEXT_FORMAT,
+  ]);
+  table.writeBlock(LOG_SHEET, {
+    row: Math.max(grid.length, 1) + 1,
+    column: 1,
+    values,
+    numberFormats: formats,
+  });
+}

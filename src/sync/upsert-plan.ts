@@ -1,0 +1,241 @@
+/**
+ * Upsert planning: which cells of a data set's sheet change, given the rows Brex sent.
+ *
+ * Rows are keyed by Brex id and columns found by header name, read afresh every run: a person may
+ * sort, filter, reorder columns and add their own anywhere. The plan writes only the add-on's own
+ * columns, only in rows that changed, and never brings back a row a person deleted.
+ */
+import { cellKey, type Cell, type ColumnDefinition, TEXT_FORMAT } from './columns';
+import type { CellBlock, CellValue } from './table-port';
+
+/** The status a vanished row gets instead of being deleted. */
+export const REMOVED_IN_BREX = 'Removed in Brex';
+
+export interface SheetLayout {
+  /** The own columns in the order the data set defines them. */
+  readonly columns: readonly ColumnDefinition[];
+  /** Header of the Brex id column (text); the first own column. */
+  readonly keyHeader: string;
+  /** Header of the status column that marks vanished rows. */
+  readonly statusHeader: string;
+}
+
+/** One row as Brex has it: a cell per own column header (the status column excluded). */
+export interface RecordRow {
+  readonly id: string;
+  readonly cells: Readonly<Record<string, Cell>>;
+}
+
+export interface UpsertInput {
+  readonly layout: SheetLayout;
+  /** The sheet as `readAll` returned it (header first); empty for a new sheet. */
+  readonly sheet: readonly (readonly CellValue[])[];
+  readonly records: readonly RecordRow[];
+  /** Ids a person deleted from the sheet: they are not written again. */
+  readonly deletedIds: ReadonlySet<string>;
+  /** True when `records` is the whole data set, so rows missing from it vanished from Brex. */
+  readonly complete: boolean;
+}
+
+export interface UpsertPlan {
+  /** Header cells for own columns the sheet lacks (appended after its last header). */
+  readonly headerBlock: CellBlock | null;
+  /** Data blocks, each one contiguous range. */
+  readonly blocks: readonly CellBlock[];
+  readonly added: readonly string[];
+  readonly updated: readonly string[];
+  readonly removed: readonly string[];
+  /** The sheet's values once the plan is applied, for planning the next page without a re-read. */
+  readonly sheetAfter: CellValue[][];
+}
+
+/** Pure: the header text used for matching (trimmed, case-insensitive). */
+function headerKey(value: CellValue | undefined): string {
+  return String(value ?? '')
+    .trim()
+    .toLowerCase();
+}
+
+/** Pure: own header → 0-based sheet column, adding missing headers after the last used one. */
+export function locateColumns(
+  layout: SheetLayout,
+  header: readonly CellValue[],
+): { positions: Map<string, number>; missing: { header: string; index: number }[] } {
+  const positions = new Map<string, number>();
+  const found = new Map<string, number>();
+  header.forEach((cell, index) => {
+    const key = headerKey(cell);
+    if (key && !found.has(key)) found.set(key, index);
+  });
+  let next = header.reduce<number>((last, cell, index) => (headerKey(cell) ? index : last), -1) + 1;
+  const missing: { header: string; index: number }[] = [];
+  for (const name of ownHeaders(layout)) {
+    const index = found.get(headerKey(name));
+    if (index !== undefined) {
+      positions.set(name, index);
+    } else {
+      positions.set(name, next);
+      missing.push({ header: name, index: next });
+      next += 1;
+    }
+  }
+  return { positions, missing };
+}
+
+export function ownHeaders(layout: SheetLayout): string[] {
+  return [...layout.columns.map((c) => c.header), layout.statusHeader];
+}
+
+/** Pure: the Brex ids present in a sheet's key column, with their 0-based data-row indexes. */
+export function readIds(
+  layout: SheetLayout,
+  sheet: readonly (readonly CellValue[])[],
+): Map<string, number> {
+  const ids = new Map<string, number>();
+  const keyIndex = locateColumns(layout, sheet[0] ?? []).positions.get(layout.keyHeader) ?? 0;
+  for (let row = 1; row < sheet.length; row += 1) {
+    const id = String(sheet[row]?.[keyIndex] ?? '').trim();
+    if (id && !ids.has(id)) ids.set(id, row);
+  }
+  return ids;
+}
+
+/** Pure: plans one upsert. See the module comment for the rules. */
+export function planUpsert(input: UpsertInput): UpsertPlan {
+  const { layout } = input;
+  const sheet = input.sheet.map((row) => [...row]);
+  if (sheet.length === 0) sheet.push([]);
+  const header = sheet[0] as CellValue[];
+  const { positions, missing } = locateColumns(layout, header);
+  for (const { header: name, index } of missing) header[index] = name;
+  const headerBlock = headerBlockFor(missing);
+
+  const ids = readIds(layout, sheet);
+  const statusColumn = positions.get(layout.statusHeader) as number;
+  const writes = new Map<number, Map<number, Cell>>();
+  const added: string[] = [];
+  const updated: string[] = [];
+  const removed: string[] = [];
+
+  const latest = new Map<string, RecordRow>();
+  for (const record of input.records) latest.set(record.id, record);
+
+  for (const record of latest.values()) {
+    if (input.deletedIds.has(record.id)) continue;
+    const desired = new Map<number, Cell>();
+    for (const column of layout.columns) {
+      const cell = record.cells[column.header] ?? { value: '', numberFormat: TEXT_FORMAT };
+      desired.set(positions.get(column.header) as number, cell);
+    }
+    desired.set(statusColumn, { value: '', numberFormat: TEXT_FORMAT });
+    const existing = ids.get(record.id);
+    if (existing === undefined) {
+      const row = sheet.length;
+      sheet.push([]);
+      ids.set(record.id, row);
+      writes.set(row, desired);
+      added.push(record.id);
+    } else if (differs(sheet[existing] as CellValue[], desired)) {
+      writes.set(existing, desired);
+      updated.push(record.id);
+    }
+  }
+
+  if (input.complete) {
+    for (const [id, row] of ids) {
+      if (latest.has(id)) continue;
+      if (String(sheet[row]?.[statusColumn] ?? '') === REMOVED_IN_BREX) continue;
+      writes.set(
+        row,
+        new Map([[statusColumn, { value: REMOVED_IN_BREX, numberFormat: TEXT_FORMAT }]]),
+      );
+      removed.push(id);
+    }
+  }
+
+  for (const [row, cells] of writes) {
+    const values = sheet[row] as CellValue[];
+    for (const [column, cell] of cells) values[column] = cell.value;
+  }
+  fillHoles(sheet);
+  return { headerBlock, blocks: toBlocks(writes), added, updated, removed, sheetAfter: sheet };
+}
+
+function differs(current: readonly CellValue[], desired: ReadonlyMap<number, Cell>): boolean {
+  for (const [column, cell] of desired) {
+    if (cellKey(current[column]) !== cellKey(cell.value)) return true;
+  }
+  return false;
+}
+
+function headerBlockFor(missing: readonly { header: string; index: number }[]): CellBlock | null {
+  if (missing.length === 0) return null;
+  const first = missing[0] as { index: number };
+  const last = missing[missing.length - 1] as { index: number };
+  const values: CellValue[] = [];
+  for (let index = first.index; index <= last.index; index += 1) {
+    values.push(missing.find((m) => m.index === index)?.header ?? '');
+  }
+  return {
+    row: 1,
+    column: first.index + 1,
+    values: [values],
+    numberFormats: [values.map(() => TEXT_FORMAT)],
+  };
+}
+
+/** Sparse rows (new rows, new columns) become dense, '' where nothing is. */
+function fillHoles(sheet: CellValue[][]): void {
+  for (const row of sheet) {
+    for (let index = 0; index < row.length; index += 1) {
+      if (row[index] === undefined) row[index] = '';
+    }
+  }
+}
+
+/**
+ * Pure: cells to write → as few contiguous blocks as the layout allows. Each row splits into runs
+ * of adjacent columns; a run continues the block above it when it spans the same columns.
+ */
+export function toBlocks(writes: ReadonlyMap<number, ReadonlyMap<number, Cell>>): CellBlock[] {
+  const blocks: { row: number; column: number; width: number; cells: Cell[][] }[] = [];
+  const open = new Map<string, (typeof blocks)[number]>();
+  const rows = [...writes.keys()].sort((a, b) => a - b);
+  for (const row of rows) {
+    const cells = writes.get(row) as ReadonlyMap<number, Cell>;
+    const columns = [...cells.keys()].sort((a, b) => a - b);
+    const stillOpen = new Map<string, (typeof blocks)[number]>();
+    let start = 0;
+    while (start < columns.length) {
+      let end = start;
+      while (
+        end + 1 < columns.length &&
+        (columns[end + 1] as number) === (columns[end] as number) + 1
+      )
+        end += 1;
+      const first = columns[start] as number;
+      const width = end - start + 1;
+      const runCells = columns.slice(start, end + 1).map((c) => cells.get(c) as Cell);
+      const key = `${first}:${width}`;
+      const above = open.get(key);
+      if (above && above.row + above.cells.length === row) {
+        above.cells.push(runCells);
+        stillOpen.set(key, above);
+      } else {
+        const block = { row, column: first, width, cells: [runCells] };
+        blocks.push(block);
+        stillOpen.set(key, block);
+      }
+      start = end + 1;
+    }
+    open.clear();
+    for (const [key, block] of stillOpen) open.set(key, block);
+  }
+  // Data rows are 0-based indexes into readAll's grid, whose index 0 is the header (sheet row 1).
+  return blocks.map((block) => ({
+    row: block.row + 1,
+    column: block.column + 1,
+    values: block.cells.map((cells) => cells.map((cell) => cell.value)),
+    numberFormats: block.cells.map((cells) => cells.map((cell) => cell.numberFormat)),
+  }));
+}

