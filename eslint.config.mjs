@@ -36,6 +36,20 @@ export default tseslint.config(
     rules: { 'no-restricted-globals': ['error', ...appsScriptGlobals] },
   },
   {
+    // The sidebar type-checks against the server's types (src/contract), so Apps Script's
+    // declarations are in scope there; at run time it is a web page and has none of them.
+    files: ['src/sidebar/**/*.ts'],
+    rules: {
+      'no-restricted-globals': [
+        'error',
+        ...appsScriptGlobals.map(({ name }) => ({
+          name,
+          message: 'The sidebar runs in the browser: call the server through src/contract.',
+        })),
+      ],
+    },
+  },
+  {
     files: ['*.js', '*.cjs'],
     languageOptions: {
       sourceType: 'commonjs',

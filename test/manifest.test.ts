@@ -23,6 +23,7 @@ describe('appsscript.json', () => {
       'https://www.googleapis.com/auth/script.container.ui',
       'https://www.googleapis.com/auth/script.external_request',
       'https://www.googleapis.com/auth/script.scriptapp',
+      'https://www.googleapis.com/auth/userinfo.email',
     ]);
     for (const scope of manifest.oauthScopes) expect(deployDoc).toContain(scope);
   });

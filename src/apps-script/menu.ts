@@ -8,13 +8,15 @@ export interface MenuItem {
 
 export const MENU_ITEMS: readonly MenuItem[] = [
   { label: 'Open sidebar', functionName: 'showSidebar' },
-  { label: 'Refresh now', functionName: 'refreshNow' },
+  { label: 'Refresh now', functionName: 'showRefreshSidebar' },
+  { label: 'Refresh formulas', functionName: 'refreshFormulas' },
+  { label: 'Review spend-limit changes', functionName: 'showReviewSidebar' },
   { label: 'Help', functionName: 'showHelp' },
 ];
 
 /**
  * Builds the menu. Safe in every auth mode: in AuthMode.NONE an add-on may only add menu items,
- * so nothing here reads properties or the document.
+ * so nothing here reads properties or the document, and every item is there before authorization.
  */
 export function buildAddonMenu(ui: GoogleAppsScript.Base.Ui): void {
   const menu = ui.createAddonMenu();

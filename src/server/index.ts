@@ -7,6 +7,12 @@
 import { buildAddonMenu } from '../apps-script/menu';
 import { openHelp, openSidebar } from '../apps-script/sidebar';
 import {
+  getScheduleService,
+  runScheduledRefreshService,
+  setScheduleService,
+  takeOverScheduleService,
+} from '../apps-script/triggers';
+import {
   connectionStatusService,
   connectService,
   disconnectService,
@@ -16,9 +22,23 @@ import {
   syncSettingsService,
   type SyncHealthReport,
 } from '../apps-script/sync-service';
+import { customFunction, refreshFormulasService } from '../apps-script/custom-functions-service';
+import {
+  brexBalance,
+  brexBalances,
+  brexCards,
+  brexExpenseCategories,
+  brexExpenses,
+  brexSpend,
+  brexSpendLimits,
+  brexTransactions,
+  brexUsers,
+  type FunctionResult,
+} from '../functions';
 import type { ConnectInput, ConnectionStatus } from '../sync/connection';
 import type { RefreshSummary } from '../sync/refresh';
 import type { SyncSettings } from '../sync/settings';
+import type { ScheduledRun, ScheduleRequest, ScheduleStatus } from '../schedule/schedule';
 
 /** Adds the Extensions ▸ Brex menu when the spreadsheet opens. */
 export function onOpen(_e?: GoogleAppsScript.Events.SheetsOnOpen): void {
@@ -33,6 +53,16 @@ export function onInstall(e?: GoogleAppsScript.Events.AddonOnInstall): void {
 /** Menu ▸ Open sidebar. */
 export function showSidebar(): void {
   openSidebar();
+}
+
+/** Menu ▸ Refresh now: opens the sidebar, which refreshes at once and shows the progress. */
+export function showRefreshSidebar(): void {
+  openSidebar('refresh');
+}
+
+/** Menu ▸ Review spend-limit changes: opens the sidebar on the review of edited limits. */
+export function showReviewSidebar(): void {
+  openSidebar('review');
 }
 
 /** Menu ▸ Help. */
@@ -77,4 +107,194 @@ export function disconnect(): ConnectionStatus {
 /** Sidebar: who the spreadsheet is connected as (never the token, at most its last four characters). */
 export function getConnectionStatus(): ConnectionStatus {
   return connectionStatusService();
+}
+
+/**
+ * Menu ▸ Refresh formulas (and the scheduled refresh, after its run): writes the time into
+ * 'Brex Settings'!B1, so every Brex formula that takes that cell as its last argument runs again.
+ */
+export function refreshFormulas(): void {
+  refreshFormulasService();
+}
+
+/**
+ * Settled Brex transactions from a date, one row each, with a header row.
+ *
+ * Example: =BREX_TRANSACTIONS("2026-01-01", , "all", "Posted date, Description, Amount")
+ *
+ * @param {date} start_date First posted day: a date, or an ISO date like "2026-01-31".
+ * @param {date} end_date Optional. Last posted day (a date or ISO date); blank for up to today.
+ * @param {string} account Optional. "card" (default), "cash" (every cash account), "all", or a cash account id.
+ * @param {string} columns Optional. Header names to show, in order: "Posted date, Amount", or a range of names.
+ * @param {any} refresh Optional. Any cell, e.g. 'Brex Settings'!B1: when it changes, the formula asks Brex again.
+ * @return A table of transactions, amounts in the currency's units.
+ * @customfunction
+ */
+export function BREX_TRANSACTIONS(
+  start_date: unknown,
+  end_date?: unknown,
+  account?: unknown,
+  columns?: unknown,
+  refresh?: unknown,
+): FunctionResult {
+  return customFunction(brexTransactions, [start_date, end_date, account, columns, refresh]);
+}
+
+/**
+ * Every Brex card and cash account with its balances, a row each, with a header row.
+ *
+ * Example: =BREX_BALANCES('Brex Settings'!B1)
+ *
+ * @param {any} refresh Optional. Any cell, e.g. 'Brex Settings'!B1: when it changes, the formula asks Brex again.
+ * @return A table of accounts: kind, name, status, current and available balance, limit, currency.
+ * @customfunction
+ */
+export function BREX_BALANCES(refresh?: unknown): FunctionResult {
+  return customFunction(brexBalances, [refresh]);
+}
+
+/**
+ * One balance, as a number in the account's currency.
+ *
+ * Example: =BREX_BALANCE("cash", "available")
+ *
+ * @param {string} account Optional. "card" (default), "cash" (the primary cash account) or a cash account id.
+ * @param {string} kind Optional. "current" (default) or "available".
+ * @param {any} refresh Optional. Any cell, e.g. 'Brex Settings'!B1: when it changes, the formula asks Brex again.
+ * @return The balance, in the currency's units.
+ * @customfunction
+ */
+export function BREX_BALANCE(account?: unknown, kind?: unknown, refresh?: unknown): FunctionResult {
+  return customFunction(brexBalance, [account, kind, refresh]);
+}
+
+/**
+ * Brex expenses purchased in a period, a row each, with a header row.
+ *
+ * Example: =BREX_EXPENSES("2026-01-01", "2026-01-31", "APPROVED, SETTLED")
+ *
+ * @param {date} start_date First purchase day: a date, or an ISO date like "2026-01-31".
+ * @param {date} end_date Optional. Last purchase day (a date or ISO date); blank for up to today.
+ * @param {string} status Optional. DRAFT, SUBMITTED, APPROVED, OUT_OF_POLICY, VOID, CANCELED, SPLIT or SETTLED; several separated by commas; blank for all.
+ * @param {any} refresh Optional. Any cell, e.g. 'Brex Settings'!B1: when it changes, the formula asks Brex again.
+ * @return A table of expenses, amounts in the currency's units.
+ * @customfunction
+ */
+export function BREX_EXPENSES(
+  start_date: unknown,
+  end_date?: unknown,
+  status?: unknown,
+  refresh?: unknown,
+): FunctionResult {
+  return customFunction(brexExpenses, [start_date, end_date, status, refresh]);
+}
+
+/**
+ * Expense count and total per expense category, from the billing amounts of every expense
+ * purchased in the period (whatever its status), a row per category and currency.
+ *
+ * Example: =BREX_EXPENSE_CATEGORIES("2026-01-01", "2026-03-31")
+ *
+ * @param {date} start_date Optional. First purchase day (a date or ISO date); blank for the sync's history start.
+ * @param {date} end_date Optional. Last purchase day (a date or ISO date); blank for up to today.
+ * @param {any} refresh Optional. Any cell, e.g. 'Brex Settings'!B1: when it changes, the formula asks Brex again.
+ * @return A table: category, currency, expense count, spend.
+ * @customfunction
+ */
+export function BREX_EXPENSE_CATEGORIES(
+  start_date?: unknown,
+  end_date?: unknown,
+  refresh?: unknown,
+): FunctionResult {
+  return customFunction(brexExpenseCategories, [start_date, end_date, refresh]);
+}
+
+/**
+ * Spend grouped by department, user, category, merchant or month: the billing amounts of every
+ * expense purchased in the period (whatever its status), a row per group and currency.
+ *
+ * Example: =BREX_SPEND("department", "2026-01-01", "2026-03-31")
+ *
+ * @param {string} group_by "department", "user", "category", "merchant" or "month".
+ * @param {date} start_date Optional. First purchase day (a date or ISO date); blank for the sync's history start.
+ * @param {date} end_date Optional. Last purchase day (a date or ISO date); blank for up to today.
+ * @param {any} refresh Optional. Any cell, e.g. 'Brex Settings'!B1: when it changes, the formula asks Brex again.
+ * @return A table: group, currency, expense count, spend; largest spend first (months in order).
+ * @customfunction
+ */
+export function BREX_SPEND(
+  group_by: unknown,
+  start_date?: unknown,
+  end_date?: unknown,
+  refresh?: unknown,
+): FunctionResult {
+  return customFunction(brexSpend, [group_by, start_date, end_date, refresh]);
+}
+
+/**
+ * Every Brex spend limit with its limit, spend this period and what remains, a row each.
+ *
+ * Example: =BREX_SPEND_LIMITS('Brex Settings'!B1)
+ *
+ * @param {any} refresh Optional. Any cell, e.g. 'Brex Settings'!B1: when it changes, the formula asks Brex again.
+ * @return A table of spend limits, amounts in the currency's units.
+ * @customfunction
+ */
+export function BREX_SPEND_LIMITS(refresh?: unknown): FunctionResult {
+  return customFunction(brexSpendLimits, [refresh]);
+}
+
+/**
+ * Every Brex card with its holder, status, limit and what is available, a row each.
+ *
+ * Example: =BREX_CARDS('Brex Settings'!B1)
+ *
+ * @param {any} refresh Optional. Any cell, e.g. 'Brex Settings'!B1: when it changes, the formula asks Brex again.
+ * @return A table of cards, amounts in the currency's units.
+ * @customfunction
+ */
+export function BREX_CARDS(refresh?: unknown): FunctionResult {
+  return customFunction(brexCards, [refresh]);
+}
+
+/**
+ * Every Brex user with their department, location, manager and monthly limit, a row each.
+ *
+ * Example: =BREX_USERS('Brex Settings'!B1)
+ *
+ * @param {any} refresh Optional. Any cell, e.g. 'Brex Settings'!B1: when it changes, the formula asks Brex again.
+ * @return A table of users.
+ * @customfunction
+ */
+export function BREX_USERS(refresh?: unknown): FunctionResult {
+  return customFunction(brexUsers, [refresh]);
+}
+
+/** Sidebar: the scheduled refresh (off, hourly, every 6 hours or daily), whose trigger runs it, its last run. */
+export function getSchedule(): ScheduleStatus {
+  return getScheduleService();
+}
+
+/**
+ * Sidebar: schedules the refresh with a trigger of the calling user, who becomes the schedule's
+ * owner (`kind: 'off'` turns it off). `hour` (0–23, spreadsheet time zone) is for `daily`.
+ */
+export function setSchedule(request: ScheduleRequest): ScheduleStatus {
+  return setScheduleService(request);
+}
+
+/** Sidebar: another editor takes the current schedule over, running it under their own account. */
+export function takeOverSchedule(): ScheduleStatus {
+  return takeOverScheduleService();
+}
+
+/**
+ * Schedule trigger handler: one execution of the refresh (a long one continues at the next run),
+ * then Refresh formulas. A trigger replaced by another editor's removes itself instead.
+ */
+export function runScheduledRefresh(e?: { triggerUid?: string }): ScheduledRun | null {
+  return runScheduledRefreshService(e, {
+    refresh: () => refreshNowService(),
+    refreshFormulas: () => refreshFormulas(),
+  });
 }

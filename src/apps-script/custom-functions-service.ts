@@ -1,0 +1,84 @@
+/**
+ * The composition root of the custom functions: the function host over the Apps Script adapters,
+ * and "Refresh formulas". Custom functions run in AuthMode.CUSTOM_FUNCTION: they may read the
+ * document, its properties and cache, and fetch; they may not write or show UI.
+ */
+import { BrexClient } from '../brex';
+import {
+  readCacheMinutes,
+  ResultCache,
+  runCustomFunction,
+  type CustomFunction,
+  type FunctionHost,
+  type FunctionResult,
+} from '../functions';
+import { clientReader } from '../sync/brex-reader';
+import { readConnection } from '../sync/connection';
+import { getSyncSettings } from '../sync/settings';
+import { appsScriptClock, newUuid } from './apps-script-clock';
+import { documentCache, sha256 } from './document-cache';
+import { documentStore } from './properties-store';
+import { urlFetchHttp } from './url-fetch-http';
+
+function functionHost(): FunctionHost {
+  const store = documentStore();
+  return {
+    now: () => Date.now(),
+    timeZone: () => SpreadsheetApp.getActiveSpreadsheet().getSpreadsheetTimeZone(),
+    historyStart: () => getSyncSettings(store, new Date()).historyStart,
+    connection: () => {
+      const connection = readConnection(store);
+      if (!connection) return null;
+      return {
+        id: `${connection.environment}:${connection.connectedAt}`,
+        open: (deadline) => {
+          const { token, environment } = connection;
+          const client = new BrexClient({
+            http: urlFetchHttp,
+            clock: appsScriptClock,
+            newUuid,
+            token,
+            environment,
+            deadline,
+          });
+          return clientReader(client, deadline);
+        },
+      };
+    },
+    cache: new ResultCache(
+      documentCache(),
+      () => `${Date.now().toString(36)}${newUuid().slice(0, 8)}`,
+    ),
+    cacheSeconds: () => readCacheMinutes(store) * 60,
+    digest: sha256,
+  };
+}
+
+/** Runs one custom function call from its global entry point. */
+export function customFunction(
+  fn: CustomFunction<unknown>,
+  args: readonly unknown[],
+): FunctionResult {
+  return runCustomFunction(fn, args, functionHost());
+}
+
+export const REFRESH_SHEET = 'Brex Settings';
+/** The cell people pass as every formula's last argument: `=BREX_BALANCES('Brex Settings'!B1)`. */
+export const REFRESH_CELL = 'B1';
+
+/**
+ * Menu ▸ Refresh formulas, and the scheduled refresh after its run: writes the time into the
+ * refresh cell, so every formula that takes it as its `refresh` argument runs again and, its
+ * cache key having changed, asks Brex anew.
+ */
+export function refreshFormulasService(): void {
+  const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+  const sheet = spreadsheet.getSheetByName(REFRESH_SHEET) ?? spreadsheet.insertSheet(REFRESH_SHEET);
+  sheet.getRange('A1').setValue('Formulas refreshed at');
+  sheet.getRange(REFRESH_CELL).setValue(new Date());
+  sheet
+    .getRange('A2')
+    .setValue(
+      `Pass '${REFRESH_SHEET}'!${REFRESH_CELL} as the last argument of a Brex formula, e.g. =BREX_BALANCES('${REFRESH_SHEET}'!${REFRESH_CELL}); Extensions ▸ Brex ▸ Refresh formulas updates it.`,
+    );
+}

@@ -1,0 +1,37 @@
+/**
+ * The shape every custom function shares: read and check the arguments (pure, before anything
+ * is fetched), then compute the result from Brex. `run-custom-function.ts` adds the connection,
+ * the cache and the time budget around it.
+ */
+import type { BrexReader } from '../sync/brex-reader';
+import type { Lookups } from '../sync/lookups';
+import type { FunctionResult } from './result';
+
+/** What parsing may need besides the arguments. */
+export interface ParseContext {
+  readonly timeZone: string;
+  /** The sync's history start (`YYYY-MM-DD`), the default start of a period left open. */
+  readonly historyStart: () => string;
+}
+
+/** What computing needs: Brex, the names joined into rows, and the spreadsheet's zone. */
+export interface ComputeContext {
+  readonly reader: BrexReader;
+  readonly lookups: Lookups;
+  readonly timeZone: string;
+}
+
+export interface CustomFunction<A> {
+  /** As typed in a cell: BREX_TRANSACTIONS. */
+  readonly name: string;
+  /** How many arguments come before the optional `refresh`, which is always last. */
+  readonly arity: number;
+  /** Pure: the raw arguments → plain-JSON arguments, normalized so equal calls share a cache key. */
+  parse(raw: readonly unknown[], context: ParseContext): A;
+  compute(args: A, context: ComputeContext): FunctionResult;
+}
+
+/** Keeps each definition's argument type checked while the registry holds them side by side. */
+export function defineFunction<A>(definition: CustomFunction<A>): CustomFunction<unknown> {
+  return definition as unknown as CustomFunction<unknown>;
+}

@@ -1,0 +1,80 @@
+/**
+ * Runs one custom function call: arguments checked first (an error names the argument), then the
+ * read connection, then the cache (an identical call sends no request), then Brex within the
+ * time budget. Custom functions run read-only, without UI, for at most 30 s.
+ */
+import { BrexError } from '../brex';
+import type { BrexReader } from '../sync/brex-reader';
+import { Lookups } from '../sync/lookups';
+import { FunctionError, readRefresh } from './arguments';
+import type { CustomFunction } from './custom-function';
+import type { ResultCache } from './result-cache';
+import type { FunctionResult } from './result';
+
+/** No Brex call starts, and no retry waits, past this: well before Sheets' 30-s wall. */
+export const BREX_BUDGET_MS = 20_000;
+
+export const NOT_CONNECTED =
+  'This spreadsheet is not connected to Brex. Connect it from Extensions ▸ Brex ▸ Open sidebar.';
+
+/** The spreadsheet's read connection, as the functions see it: never the token itself. */
+export interface ReadConnection {
+  /** Changes when the spreadsheet is connected anew, so results of an old connection are not reused. */
+  readonly id: string;
+  /** A reader whose calls stop starting at `deadline` (epoch ms). */
+  open(deadline: number): BrexReader;
+}
+
+export interface FunctionHost {
+  readonly now: () => number;
+  readonly timeZone: () => string;
+  readonly historyStart: () => string;
+  readonly connection: () => ReadConnection | null;
+  readonly cache: ResultCache;
+  readonly cacheSeconds: () => number;
+  /** A short digest of a text (SHA-256 in Apps Script), for cache keys of bounded length. */
+  readonly digest: (text: string) => string;
+}
+
+export function runCustomFunction(
+  fn: CustomFunction<unknown>,
+  raw: readonly unknown[],
+  host: FunctionHost,
+): FunctionResult {
+  const started = host.now();
+  const timeZone = host.timeZone();
+  const args = fn.parse(raw.slice(0, fn.arity), { timeZone, historyStart: host.historyStart });
+  const connection = host.connection();
+  if (!connection) return [[NOT_CONNECTED]];
+
+  const refresh = readRefresh(raw[fn.arity]);
+  const key = host.digest(JSON.stringify([fn.name, args, refresh, connection.id, timeZone]));
+  const cached = host.cache.get(key);
+  if (cached !== null) return cached;
+
+  const reader = connection.open(started + BREX_BUDGET_MS);
+  const result = computeOrExplain(fn, args, reader, timeZone);
+  host.cache.put(key, result, host.cacheSeconds());
+  return result;
+}
+
+function computeOrExplain(
+  fn: CustomFunction<unknown>,
+  args: unknown,
+  reader: BrexReader,
+  timeZone: string,
+): FunctionResult {
+  try {
+    return fn.compute(args, { reader, lookups: new Lookups(reader), timeZone });
+  } catch (error) {
+    if (error instanceof FunctionError) throw error;
+    if (error instanceof BrexError && error.kind === 'deadline_reached') {
+      throw new FunctionError(
+        `${fn.name}: Brex did not answer within the formula's time limit. Try again in a minute, or use the synced sheets (Extensions ▸ Brex ▸ Refresh now).`,
+      );
+    }
+    // Brex's messages already say what to do, and never hold the token.
+    if (error instanceof Error) throw new FunctionError(`${fn.name}: ${error.message}`);
+    throw error;
+  }
+}

@@ -1,0 +1,85 @@
+/**
+ * The sidebar: Connection first; once the spreadsheet is connected, Data sets (with Refresh now),
+ * Schedule and Sync health below it.
+ */
+import type { ServerFacade } from '../contract/server-facade';
+import type { SidebarStart } from '../contract/sidebar-start';
+import { ConnectionSection, type ConnectionStatus } from './connection-section';
+import { DataSection } from './data-section';
+import { h, notice, replaceChildren } from './dom';
+import { HealthSection } from './health-section';
+import { ScheduleSection } from './schedule-section';
+
+export interface SidebarOptions {
+  readonly server: ServerFacade;
+  readonly start: SidebarStart;
+  readonly now?: () => Date;
+  /** How often the progress bar looks for new pages during a refresh call, in ms. */
+  readonly pollMs?: number;
+}
+
+export class Sidebar {
+  private readonly connection: ConnectionSection;
+  private readonly data: DataSection;
+  private readonly schedule: ScheduleSection;
+  private readonly health: HealthSection;
+  private readonly connected = h('div');
+  private status: ConnectionStatus | null = null;
+
+  constructor(
+    private readonly root: HTMLElement,
+    private readonly options: SidebarOptions,
+  ) {
+    const { server } = options;
+    this.connection = new ConnectionSection({
+      server,
+      onChange: (status) => void this.follow(status),
+    });
+    this.data = new DataSection({
+      server,
+      pollMs: options.pollMs,
+      onRefreshed: () => void this.loadHealth(),
+    });
+    this.schedule = new ScheduleSection(server);
+    this.health = new HealthSection(server, options.now ?? (() => new Date()));
+    replaceChildren(root, this.connection.element, this.connected);
+  }
+
+  /** Loads everything, then does what the menu item asked for. */
+  async start(): Promise<void> {
+    try {
+      const status = await this.options.server.getConnectionStatus();
+      this.connection.show(status);
+      await this.follow(status);
+    } catch (error) {
+      replaceChildren(this.root, notice((error as Error).message, 'error'));
+      return;
+    }
+    if (this.options.start === 'refresh' && this.status?.connected) await this.data.refresh();
+  }
+
+  private async follow(status: ConnectionStatus): Promise<void> {
+    this.status = status;
+    if (!status.connected) {
+      replaceChildren(this.connected);
+      return;
+    }
+    replaceChildren(this.connected, this.data.element, this.schedule.element, this.health.element);
+    await this.guard(this.connected, () =>
+      Promise.all([this.data.load(), this.schedule.load(), this.loadHealth()]),
+    );
+  }
+
+  private async loadHealth(): Promise<void> {
+    await this.guard(this.health.element, () => this.health.load(this.status?.connectedAt ?? null));
+  }
+
+  /** A failed load shows its message where the content would have been. */
+  private async guard(place: HTMLElement, load: () => Promise<unknown>): Promise<void> {
+    try {
+      await load();
+    } catch (error) {
+      place.appendChild(notice((error as Error).message, 'error'));
+    }
+  }
+}

@@ -1,0 +1,187 @@
+/**
+ * Data sets: which ones to keep in sheets, from which day, and Refresh now with a progress bar,
+ * Cancel, and the counts when done.
+ */
+import type { ServerFacade } from '../contract/server-facade';
+import { h, notice, replaceChildren, section, uniqueId } from './dom';
+import { runRefreshLoop } from './refresh-loop';
+import {
+  entriesFromHealth,
+  entriesFromSummary,
+  progressFraction,
+  progressLabel,
+  type ProgressEntry,
+  type SyncHealthReport,
+} from './refresh-progress';
+
+export interface DataSectionOptions {
+  readonly server: ServerFacade;
+  /** After a refresh ends, so health and the rest follow. */
+  readonly onRefreshed: () => void;
+  /** How often to look at per-page progress while a refresh call runs, in ms. */
+  readonly pollMs?: number;
+}
+
+const DEFAULT_POLL_MS = 2000;
+
+export class DataSection {
+  readonly element: HTMLElement;
+  private readonly body = h('div');
+  private readonly checkboxes = new Map<string, HTMLInputElement>();
+  private readonly historyStart = h('input', { type: 'date', required: true });
+  private readonly refreshButton = h('button', { type: 'button', class: 'action' }, 'Refresh now');
+  private readonly cancelButton = h('button', { type: 'button', hidden: true }, 'Cancel');
+  private readonly bar = h('progress', {
+    max: 1,
+    value: 0,
+    'aria-label': 'Refresh progress',
+    hidden: true,
+  });
+  private readonly progressText = h('p', { class: 'secondary', 'aria-live': 'polite' });
+  private readonly outcome = h('div');
+  private running = false;
+  private cancelRequested = false;
+
+  constructor(private readonly options: DataSectionOptions) {
+    this.element = section('Data sets', this.body);
+    this.refreshButton.addEventListener('click', () => void this.refresh());
+    this.cancelButton.addEventListener('click', () => {
+      this.cancelRequested = true;
+      this.cancelButton.disabled = true;
+      this.progressText.textContent = 'Cancelling after the current step…';
+    });
+  }
+
+  async load(): Promise<void> {
+    const [health, settings] = await Promise.all([
+      this.options.server.getSyncHealth(),
+      this.options.server.getSyncSettings(),
+    ]);
+    this.render(health, settings.historyStart);
+  }
+
+  private render(health: SyncHealthReport, historyStart: string): void {
+    this.checkboxes.clear();
+    const list = h('fieldset', {}, h('legend', {}, 'Keep these in sheets'));
+    for (const d of health.dataSets) {
+      const id = uniqueId('data-set');
+      const box = h('input', { type: 'checkbox', id, value: d.id, checked: d.selected });
+      this.checkboxes.set(d.id, box);
+      list.appendChild(h('div', { class: 'check' }, box, h('label', { for: id }, d.title)));
+    }
+    const dateId = uniqueId('history-start');
+    this.historyStart.id = dateId;
+    this.historyStart.value = historyStart;
+    replaceChildren(
+      this.body,
+      list,
+      h(
+        'div',
+        { class: 'form-group' },
+        h('label', { for: dateId }, 'History from'),
+        this.historyStart,
+        h('p', { class: 'secondary' }, 'Transactions and expenses are read from this day on.'),
+      ),
+      h('div', { class: 'buttons' }, this.refreshButton, this.cancelButton),
+      this.bar,
+      this.progressText,
+      this.outcome,
+    );
+    if (health.refreshInProgress && !this.running) {
+      this.progressText.textContent =
+        'A refresh stopped part-way. Refresh now continues it where it stopped.';
+    }
+  }
+
+  /** Saves the choice, then calls the server until the refresh is done or cancelled. */
+  async refresh(): Promise<void> {
+    if (this.running) return;
+    this.running = true;
+    this.cancelRequested = false;
+    this.refreshButton.disabled = true;
+    this.cancelButton.hidden = false;
+    this.cancelButton.disabled = false;
+    this.bar.hidden = false;
+    replaceChildren(this.outcome);
+    let shown = 0;
+    let entries: ProgressEntry[] | null = null;
+    const show = (next: ProgressEntry[]) => {
+      entries = next;
+      // Never step back: the first look at health may predate the server's reset of the counts.
+      shown = Math.max(shown, progressFraction(next));
+      this.bar.value = shown;
+      this.bar.setAttribute('aria-valuetext', `${Math.round(shown * 100)}%`);
+      this.progressText.textContent = progressLabel(next);
+    };
+    this.progressText.textContent = 'Starting…';
+    let polling = false;
+    const timer = setInterval(() => {
+      if (polling) return;
+      polling = true;
+      this.options.server
+        .getSyncHealth()
+        .then((health) => {
+          if (this.running) show(entriesFromHealth(health, entries));
+        })
+        .catch(() => undefined) // a missed look changes nothing; the next one or the summary follows
+        .finally(() => (polling = false));
+    }, this.options.pollMs ?? DEFAULT_POLL_MS);
+    try {
+      await this.saveSettings();
+      const end = await runRefreshLoop({
+        refreshNow: () => this.options.server.refreshNow(),
+        onSummary: (summary) => show(entriesFromSummary(summary)),
+        cancelled: () => this.cancelRequested,
+      });
+      if (end.outcome === 'done' && end.summary) {
+        this.bar.value = 1;
+        this.progressText.textContent = end.summary.message;
+        replaceChildren(this.outcome, countsList(end.summary.dataSets));
+      } else if (end.outcome === 'busy') {
+        replaceChildren(this.outcome, notice(end.summary?.message ?? '', 'warning'));
+      } else if (end.outcome === 'stalled') {
+        replaceChildren(this.outcome, notice(end.message, 'error'));
+      } else {
+        this.progressText.textContent =
+          'Cancelled. What was written stays; Refresh now continues where this one stopped.';
+      }
+    } catch (error) {
+      replaceChildren(this.outcome, notice((error as Error).message, 'error'));
+    } finally {
+      clearInterval(timer);
+      this.running = false;
+      this.refreshButton.disabled = false;
+      this.cancelButton.hidden = true;
+      this.options.onRefreshed();
+    }
+  }
+
+  private async saveSettings(): Promise<void> {
+    const dataSets = [...this.checkboxes].filter(([, box]) => box.checked).map(([id]) => id);
+    if (dataSets.length === 0) {
+      throw new Error('No data set is chosen. Tick at least one, then refresh.');
+    }
+    await this.options.server.saveSyncSettings({
+      dataSets: dataSets as Parameters<ServerFacade['saveSyncSettings']>[0]['dataSets'],
+      historyStart: this.historyStart.value,
+    });
+  }
+}
+
+function countsList(entries: readonly ProgressEntry[]): HTMLElement {
+  return h(
+    'ul',
+    { class: 'counts', 'aria-label': 'Refresh results' },
+    ...entries.map((e) =>
+      h(
+        'li',
+        {},
+        h('span', { class: 'name' }, e.title),
+        ': ',
+        e.message && e.state !== 'ok'
+          ? h('span', { class: e.state === 'unavailable' ? 'secondary' : 'error' }, e.message)
+          : `${e.added} added, ${e.updated} updated, ${e.removed} removed`,
+      ),
+    ),
+  );
+}

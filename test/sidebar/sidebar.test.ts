@@ -1,0 +1,333 @@
+/**
+ * @jest-environment jsdom
+ */
+import {
+  button,
+  callsTo,
+  connected,
+  disconnected,
+  field,
+  health,
+  mountSidebar,
+  region,
+  settle,
+} from './support/fake-server';
+
+const TOKEN = 'brex_live_0123456789abcdefWXYZ';
+
+describe('sidebar › connection', () => {
+  it('connects with the pasted token and environment, then shows who, never the token', async () => {
+    let status = disconnected;
+    const mounted = mountSidebar({
+      getConnectionStatus: () => status,
+      connect: () => (status = connected),
+    });
+    await mounted.started;
+
+    const token = field<HTMLInputElement>('Brex token');
+    token.value = TOKEN;
+    field<HTMLSelectElement>('Environment').value = 'staging';
+    button('Connect').click();
+    await settle();
+
+    expect(callsTo(mounted, 'connect')).toEqual([[{ token: TOKEN, environment: 'staging' }]]);
+    const text = region('Connection').textContent ?? '';
+    expect(text).toContain('Analytical Engines Inc');
+    expect(text).toContain('Ada Lovelace (ada@example.com)');
+    expect(text).toContain('ending in WXYZ');
+    expect(document.documentElement.outerHTML).not.toContain(TOKEN);
+    expect(region('Data sets')).toBeTruthy();
+  });
+
+  it('says plainly who can use the connection and who can push', async () => {
+    await mountSidebar({ getConnectionStatus: () => ({ ...connected, canWrite: false }) }).started;
+
+    const text = region('Connection').textContent ?? '';
+    expect(text).toContain('every editor, the BREX_ formulas and the scheduled refresh');
+    expect(text).toContain('To push spend-limit changes, connect again with your own token');
+  });
+
+  it('shows Brex’s refusal with its next step, and forgets the token', async () => {
+    const mounted = mountSidebar({
+      getConnectionStatus: () => disconnected,
+      connect: () => {
+        throw new Error('Brex refused the token. Create a new token in the Brex dashboard.');
+      },
+    });
+    await mounted.started;
+
+    field<HTMLInputElement>('Brex token').value = TOKEN;
+    button('Connect').click();
+    await settle();
+
+    const alert = region('Connection').querySelector('[role="alert"]');
+    expect(alert?.textContent).toBe(
+      'Brex refused the token. Create a new token in the Brex dashboard.',
+    );
+    expect(field<HTMLInputElement>('Brex token').value).toBe('');
+    expect(region('Connection').querySelector('input')).toBe(document.activeElement);
+  });
+
+  it('disconnects and hides everything that needs a connection', async () => {
+    const mounted = mountSidebar({ disconnect: () => disconnected });
+    await mounted.started;
+
+    button('Disconnect').click();
+    await settle();
+
+    expect(callsTo(mounted, 'disconnect')).toHaveLength(1);
+    expect(field('Brex token')).toBeTruthy();
+    expect(() => region('Data sets')).toThrow();
+  });
+});
+
+describe('sidebar › escaping', () => {
+  it('shows strings from Brex as text, never as markup', async () => {
+    const evil = '<img src=x onerror="document.title=\'owned\'">';
+    await mountSidebar({
+      getConnectionStatus: () => ({ ...connected, user: evil, company: evil }),
+      getSyncHealth: () => ({
+        refreshInProgress: false,
+        dataSets: [health({ id: 'users', title: 'Users', state: 'error', message: evil })],
+      }),
+    }).started;
+    await settle();
+
+    expect(document.querySelector('img')).toBeNull();
+    expect(region('Connection').textContent).toContain(evil);
+    expect(region('Sync health').textContent).toContain(evil);
+  });
+});
+
+describe('sidebar › refresh', () => {
+  const summary = (done: boolean, pages: number) => ({
+    done,
+    busy: false,
+    message: done ? 'Refresh complete.' : 'Refresh in progress.',
+    dataSets: [
+      {
+        ...health({ id: 'users', title: 'Users' }),
+        done: true,
+        added: 12,
+        updated: 1,
+        removed: 0,
+      },
+      {
+        ...health({ id: 'card_transactions', title: 'Card transactions', pages }),
+        state: done ? 'ok' : 'in_progress',
+        done,
+        added: 40,
+        updated: 0,
+        removed: 2,
+      },
+    ],
+  });
+
+  it('saves the choice, calls until done, and shows the counts', async () => {
+    const replies = [summary(false, 1), summary(false, 3), summary(true, 4)];
+    const mounted = mountSidebar({ refreshNow: () => replies.shift() });
+    await mounted.started;
+
+    field<HTMLInputElement>('Cards').checked = true;
+    field<HTMLInputElement>('History from').value = '2025-07-01';
+    button('Refresh now').click();
+    await settle();
+
+    expect(callsTo(mounted, 'saveSyncSettings')).toEqual([
+      [{ dataSets: ['users', 'cards'], historyStart: '2025-07-01' }],
+    ]);
+    expect(callsTo(mounted, 'refreshNow')).toHaveLength(3);
+    const data = region('Data sets');
+    expect(data.querySelector('progress')?.value).toBe(1);
+    const results = [...data.querySelectorAll('ul[aria-label="Refresh results"] li')];
+    expect(results.map((li) => li.textContent)).toEqual([
+      'Users: 12 added, 1 updated, 0 removed',
+      'Card transactions: 40 added, 0 updated, 2 removed',
+    ]);
+  });
+
+  it('moves the bar with each call’s summary', async () => {
+    let release: (value: unknown) => void = () => undefined;
+    const replies = [summary(false, 1), summary(false, 3)];
+    const mounted = mountSidebar({
+      refreshNow: () =>
+        replies.length ? replies.shift() : new Promise((resolve) => (release = resolve)),
+    });
+    await mounted.started;
+
+    button('Refresh now').click();
+    await settle();
+
+    const bar = region('Data sets').querySelector('progress') as HTMLProgressElement;
+    expect(bar.value).toBeCloseTo((1 + 3 / 4) / 2);
+    expect(region('Data sets').textContent).toContain(
+      '1 of 2 data sets done. Card transactions: page 3, 10 rows.',
+    );
+    release(summary(true, 4));
+    await settle();
+    expect(bar.value).toBe(1);
+  });
+
+  it('moves the bar with every page written while a call runs', async () => {
+    let pages = 0;
+    const mounted = mountSidebar(
+      {
+        refreshNow: () => new Promise(() => undefined),
+        getSyncHealth: () => ({
+          refreshInProgress: true,
+          dataSets: [health({ id: 'users', title: 'Users', state: 'in_progress', pages: pages++ })],
+        }),
+      },
+      'overview',
+      5,
+    );
+    await mounted.started;
+    const bar = region('Data sets').querySelector('progress') as HTMLProgressElement;
+
+    button('Refresh now').click();
+    const seen: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      seen.push(bar.value);
+    }
+
+    expect(seen[0]).toBeGreaterThan(0);
+    expect(seen[2]).toBeGreaterThan(seen[0] as number);
+    expect(region('Data sets').textContent).toMatch(/0 of 1 data sets done\. Users: page \d+/);
+  });
+
+  it('stops between calls on Cancel, keeping what was done', async () => {
+    let release: (value: unknown) => void = () => undefined;
+    const mounted = mountSidebar({
+      refreshNow: () => new Promise((resolve) => (release = resolve)),
+    });
+    await mounted.started;
+
+    button('Refresh now').click();
+    await settle();
+    button('Cancel').click();
+    release(summary(false, 1));
+    await settle();
+
+    expect(callsTo(mounted, 'refreshNow')).toHaveLength(1);
+    expect(region('Data sets').textContent).toContain(
+      'Cancelled. What was written stays; Refresh now continues where this one stopped.',
+    );
+    expect(button('Refresh now').disabled).toBe(false);
+  });
+
+  it('starts at once when opened from the menu’s Refresh now', async () => {
+    const mounted = mountSidebar({ refreshNow: () => summary(true, 1) }, 'refresh');
+    await mounted.started;
+
+    expect(callsTo(mounted, 'refreshNow')).toHaveLength(1);
+  });
+
+  it('refuses to refresh with no data set chosen, saying what to do', async () => {
+    const mounted = mountSidebar({ refreshNow: () => summary(true, 1) });
+    await mounted.started;
+
+    field<HTMLInputElement>('Users').checked = false;
+    button('Refresh now').click();
+    await settle();
+
+    expect(callsTo(mounted, 'refreshNow')).toHaveLength(0);
+    expect(region('Data sets').querySelector('[role="alert"]')?.textContent).toBe(
+      'No data set is chosen. Tick at least one, then refresh.',
+    );
+  });
+});
+
+describe('sidebar › schedule', () => {
+  const bobs = {
+    kind: 'daily',
+    hour: 7,
+    timeZone: 'Europe/Paris',
+    description: 'Every day between 07:00 and 08:00 (Europe/Paris).',
+    owner: 'bob@example.com',
+    ownedByMe: false,
+    lastRun: {
+      at: '2026-03-30T07:10:00.000Z',
+      by: 'bob@example.com',
+      outcome: 'failed',
+      message: 'The Brex token has expired. Connect a new token.',
+    },
+  };
+
+  it('names whose trigger it is and lets this editor take it over', async () => {
+    const mounted = mountSidebar({
+      getSchedule: () => bobs,
+      takeOverSchedule: () => ({ ...bobs, owner: 'ada@example.com', ownedByMe: true }),
+    });
+    await mounted.started;
+
+    const schedule = region('Schedule');
+    expect(schedule.textContent).toContain('It runs as bob@example.com');
+    expect(schedule.querySelector('[role="alert"]')?.textContent).toBe(
+      'The Brex token has expired. Connect a new token.',
+    );
+    button('Take over schedule').click();
+    await settle();
+
+    expect(callsTo(mounted, 'takeOverSchedule')).toHaveLength(1);
+    expect(region('Schedule').textContent).toContain('It runs as you');
+    expect(() => button('Take over schedule')).toThrow();
+  });
+
+  it('sends the chosen kind and hour', async () => {
+    const mounted = mountSidebar({ setSchedule: () => bobs });
+    await mounted.started;
+
+    field<HTMLInputElement>('Every day at').checked = true;
+    (
+      document.querySelector('select[aria-label="Hour of the daily refresh"]') as HTMLSelectElement
+    ).value = '18';
+    button('Save schedule').click();
+    await settle();
+
+    expect(callsTo(mounted, 'setSchedule')).toEqual([[{ kind: 'daily', hour: 18 }]]);
+  });
+});
+
+describe('sidebar › sync health', () => {
+  it('shows per data set the last success, the changes and the error with its trace id', async () => {
+    await mountSidebar({
+      getSyncHealth: () => ({
+        refreshInProgress: false,
+        dataSets: [
+          health({ id: 'users', title: 'Users', added: 3, updated: 2, removed: 1 }),
+          health({
+            id: 'transfers',
+            title: 'Transfers',
+            state: 'error',
+            message: 'Brex answered 500. Try again later.',
+            traceId: 'trace-42',
+          }),
+        ],
+      }),
+    }).started;
+    await settle();
+
+    const items = [...region('Sync health').querySelectorAll('li')].map((li) => li.textContent);
+    expect(items[0]).toContain('Last refresh: 3 added, 2 updated, 1 removed');
+    expect(items[1]).toContain('Failed');
+    expect(items[1]).toContain('Brex answered 500. Try again later. (Brex trace ID trace-42)');
+  });
+
+  it('warns when the token has not been used for 20 days', async () => {
+    await mountSidebar({
+      getConnectionStatus: () => ({ ...connected, connectedAt: '2026-02-01T00:00:00.000Z' }),
+      getSyncHealth: () => ({
+        refreshInProgress: false,
+        dataSets: [
+          health({ id: 'users', title: 'Users', lastSuccess: '2026-03-05T00:00:00.000Z' }),
+        ],
+      }),
+    }).started;
+    await settle();
+
+    expect(region('Sync health').querySelector('[role="alert"]')?.textContent).toMatch(
+      /^The Brex token has not been used for 25 days/,
+    );
+  });
+});
