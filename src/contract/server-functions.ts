@@ -16,6 +16,10 @@ export const SIDEBAR_FUNCTION_NAMES = [
   'getSchedule',
   'setSchedule',
   'takeOverSchedule',
+  // The spend-limit review panel (src/sidebar/review-panel.ts).
+  'reviewSpendLimitChanges',
+  'pushSpendLimitChanges',
+  'discardSpendLimitChanges',
 ] as const;
 
 export type SidebarFunctionName = (typeof SIDEBAR_FUNCTION_NAMES)[number];

@@ -22,6 +22,21 @@ import {
   syncSettingsService,
   type SyncHealthReport,
 } from '../apps-script/sync-service';
+import {
+  discardService,
+  pushService,
+  revertService,
+  reviewService,
+  saveWriteBackSettingsService,
+  writeBackSettingsService,
+} from '../apps-script/writeback-service';
+import type {
+  DiscardResult,
+  PushResult,
+  RevertResult,
+  SpendLimitReview,
+  WriteBackSettings,
+} from '../contract/writeback';
 import { customFunction, refreshFormulasService } from '../apps-script/custom-functions-service';
 import {
   brexBalance,
@@ -107,6 +122,46 @@ export function disconnect(): ConnectionStatus {
 /** Sidebar: who the spreadsheet is connected as (never the token, at most its last four characters). */
 export function getConnectionStatus(): ConnectionStatus {
   return connectionStatusService();
+}
+
+/**
+ * The edited "Base limit" cells of the "Brex Spend Limits" sheet (compared with the last sync),
+ * each with its validation result and consequences; brings the cells' pending marks up to date.
+ */
+export function reviewSpendLimitChanges(): SpendLimitReview {
+  return reviewService();
+}
+
+/**
+ * Pushes the listed spend-limit changes to Brex (every valid one when `ids` is omitted) with the
+ * acting user's own write credential, and returns one result per change. Every attempt is
+ * recorded in the "Brex Audit Log" sheet.
+ */
+export function pushSpendLimitChanges(ids?: string[]): PushResult[] {
+  return pushService(ids);
+}
+
+/** Restores the listed edited limits (all when `ids` is omitted) to the values of the last sync. */
+export function discardSpendLimitChanges(ids?: string[]): DiscardResult {
+  return discardService(ids);
+}
+
+/**
+ * "Revert" on a "Brex Audit Log" row: stages the inverse of that push (the limit's cell gets the
+ * old amount back) for review. `entry` is the audit row number or the push's idempotency key.
+ */
+export function revertAuditEntry(entry: number | string): RevertResult {
+  return revertService(entry);
+}
+
+/** Sidebar: the write-back's ceilings (an edit above its currency's ceiling is refused). */
+export function getWriteBackSettings(): WriteBackSettings {
+  return writeBackSettingsService();
+}
+
+/** Sidebar: saves the write-back's ceilings. */
+export function saveWriteBackSettings(settings: WriteBackSettings): WriteBackSettings {
+  return saveWriteBackSettingsService(settings);
 }
 
 /**

@@ -5,6 +5,7 @@
  */
 import type { BrexReader } from './brex-reader';
 import type { ColumnDefinition, FieldValue } from './columns';
+import type { KeyValuePort } from './key-value-port';
 import type { Lookups } from './lookups';
 import type { Page } from '../brex';
 
@@ -61,6 +62,11 @@ export interface DataSet<T = unknown, R = T> {
   row(item: T, lookups: Lookups): Readonly<Record<string, FieldValue>>;
   /** Whole data sets only: turns the items read into the rows shown (e.g. totals per category). */
   summarize?(items: readonly R[], context: ReadContext): T[];
+  /**
+   * Whole data sets only: runs once the rows are written, with every item they show (spend limits
+   * keep their last-synced values here for the write-back).
+   */
+  afterWrite?(items: readonly T[], store: KeyValuePort, now: Date): void;
 }
 
 export const KEY_HEADER = 'Brex ID';

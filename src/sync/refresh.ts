@@ -256,6 +256,7 @@ function syncWhole(
   const { sheet, deleted } = openSheet(deps, dataSet, knownIds);
   const records = toRecords(dataSet, rows, base.lookups, deps.table.timeZone());
   health = upsert(deps, dataSet, sheet, records, deleted, true, knownIds, health).health;
+  dataSet.afterWrite?.(rows, deps.store, new Date(deps.now()));
   return succeed(deps, health);
 }
 

@@ -1,6 +1,7 @@
 /** Spend limits (v2) and budgets (v2), read whole. */
 import type { Budget, SpendLimit } from '../../brex';
 import { defineDataSet, KEY_HEADER, listSource, singlePageSource } from '../data-set';
+import { SyncedValues } from '../../writeback/synced-values';
 import { columns } from './columns';
 
 export const spendLimits = defineDataSet<SpendLimit>({
@@ -50,6 +51,8 @@ export const spendLimits = defineDataSet<SpendLimit>({
       Description: s.description,
     };
   },
+  // The write-back compares edited amounts with these values (src/writeback/synced-values.ts).
+  afterWrite: (items, store, now) => SyncedValues.record(store, items, now),
 });
 
 export const budgets = defineDataSet<Budget>({

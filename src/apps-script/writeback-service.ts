@@ -1,0 +1,128 @@
+/**
+ * The composition root of the spend-limit write-back: builds it over the Apps Script adapters for
+ * the entry points in src/server/index.ts. Pushing uses the acting user's own write credential
+ * (user properties), never the spreadsheet's read connection.
+ */
+import { BrexClient, type SpendLimit } from '../brex';
+import type {
+  DiscardResult,
+  PushResult,
+  RevertResult,
+  SpendLimitReview,
+  WriteBackSettings,
+} from '../contract/writeback';
+import { readWriteCredential, type Connection } from '../sync/connection';
+import { SPEND_LIMITS_SHEET } from '../writeback/pending-changes';
+import { pushChanges } from '../writeback/push';
+import { reviewEdits } from '../writeback/review';
+import { getWriteBackSettings, saveWriteBackSettings } from '../writeback/settings';
+import { discardChanges, revertEntry } from '../writeback/staging';
+import type { PushDeps, SpendLimitsPort, WriteBackDeps } from '../writeback/write-back-deps';
+import { appsScriptClock, newUuid } from './apps-script-clock';
+import { AuditLogSheet } from './audit-log-sheet';
+import { RangeMarks } from './cell-marks-range';
+import { documentStore, userStore } from './properties-store';
+import { SpreadsheetTable } from './spreadsheet-table';
+import { urlFetchHttp } from './url-fetch-http';
+
+/** Leaves a push well inside Apps Script's 6 minutes, with time to log what happened. */
+const CALL_BUDGET_MS = 300_000;
+const LOCK_WAIT_MS = 10_000;
+
+export const NO_CREDENTIAL =
+  'You have no Brex write credential of your own, and pushing uses only the pusher\u2019s own. Add your own Brex token with the budgets scope in Extensions \u25b8 Brex \u25b8 Open sidebar \u25b8 Connect, then push again.';
+
+function deps(): WriteBackDeps {
+  const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+  return {
+    table: new SpreadsheetTable(spreadsheet),
+    store: documentStore(),
+    marks: new RangeMarks(spreadsheet),
+    audit: new AuditLogSheet(spreadsheet),
+    now: () => new Date(),
+  };
+}
+
+/** Brex through one user's credential: reads in parallel, falling back to one by one on an error. */
+function spendLimitsPort(credential: Connection, deadline: number): SpendLimitsPort {
+  const client = new BrexClient({
+    http: urlFetchHttp,
+    clock: appsScriptClock,
+    newUuid,
+    token: credential.token,
+    environment: credential.environment,
+    deadline,
+  });
+  return {
+    read(ids) {
+      try {
+        return client.getEach('spendLimit', ids);
+      } catch {
+        return ids.map((id): SpendLimit | Error => {
+          try {
+            return client.get('spendLimit', id);
+          } catch (error) {
+            return error instanceof Error ? error : new Error(String(error));
+          }
+        });
+      }
+    },
+    update: (id, changes, idempotencyKey) =>
+      client.updateSpendLimit(id, changes, { idempotencyKey }),
+  };
+}
+
+function withLock<T>(work: () => T): T {
+  const lock = LockService.getDocumentLock();
+  if (!lock.tryLock(LOCK_WAIT_MS)) {
+    throw new Error(
+      'Another push, refresh or discard of this spreadsheet is running. Wait for it to finish, then try again.',
+    );
+  }
+  try {
+    return work();
+  } finally {
+    lock.releaseLock();
+  }
+}
+
+export function reviewService(): SpendLimitReview {
+  const canPush = readWriteCredential(userStore()) !== null;
+  return {
+    sheetName: SPEND_LIMITS_SHEET,
+    changes: reviewEdits(deps()).map((edit) => edit.change),
+    canPush,
+    credentialHelp: canPush ? null : NO_CREDENTIAL,
+  };
+}
+
+export function pushService(ids?: readonly string[]): PushResult[] {
+  const credential = readWriteCredential(userStore());
+  if (!credential) throw new Error(NO_CREDENTIAL);
+  const started = Date.now();
+  return withLock(() => {
+    const pushDeps: PushDeps = {
+      ...deps(),
+      brex: spendLimitsPort(credential, started + CALL_BUDGET_MS),
+      user: Session.getActiveUser().getEmail() || credential.email,
+      newUuid,
+    };
+    return pushChanges(pushDeps, ids);
+  });
+}
+
+export function discardService(ids?: readonly string[]): DiscardResult {
+  return withLock(() => discardChanges(deps(), ids));
+}
+
+export function revertService(entry: number | string): RevertResult {
+  return withLock(() => revertEntry(deps(), entry));
+}
+
+export function writeBackSettingsService(): WriteBackSettings {
+  return getWriteBackSettings(documentStore());
+}
+
+export function saveWriteBackSettingsService(settings: WriteBackSettings): WriteBackSettings {
+  return saveWriteBackSettings(documentStore(), settings);
+}

@@ -1,0 +1,92 @@
+/**
+ * The spend-limit write-back's types, shared by the server functions (src/server/index.ts) and the
+ * sidebar's review panel. Plain JSON only: amounts cross as integer minor units plus the text the
+ * sidebar shows, never as floats to compute with.
+ */
+
+/** An amount as the review shows it: exact minor units and the currency's own decimals. */
+export interface AmountView {
+  /** Integer minor units (USD 2,500.00 = 250000). */
+  readonly minorUnits: number;
+  /** The amount with the currency's decimals, e.g. "2,500.00". */
+  readonly text: string;
+}
+
+/** One edited "Base limit" cell of the "Brex Spend Limits" sheet. */
+export interface PendingChange {
+  /** The spend limit's Brex id; the change's id for push, discard and the audit log. */
+  readonly id: string;
+  readonly name: string;
+  /** The sheet row it sits in now (rows move when people sort). */
+  readonly row: number;
+  readonly currency: string;
+  /** Brex's period, e.g. PER_MONTH. */
+  readonly period: string;
+  /** The value of the last sync. */
+  readonly old: AmountView;
+  /** The edited value; null when the cell cannot be read as an amount. */
+  readonly new: AmountView | null;
+  /** The cell as the person typed it, for messages ("2500.555"). */
+  readonly typed: string;
+  /** Why the change is refused ("<what happened>. <what to do>"), or null when it may be pushed. */
+  readonly problem: string | null;
+  /** What the change would do that deserves a second look (below what was spent, a large jump). */
+  readonly consequences: readonly string[];
+  /** A push was sent and its outcome is unknown; pushing again completes it with the same key. */
+  readonly inFlight: boolean;
+}
+
+export interface SpendLimitReview {
+  readonly sheetName: string;
+  readonly changes: readonly PendingChange[];
+  /** Whether the acting user holds their own write credential. */
+  readonly canPush: boolean;
+  /** What to do to be able to push, when `canPush` is false. */
+  readonly credentialHelp: string | null;
+}
+
+export type PushOutcome =
+  /** Brex applied the change; the row shows Brex's response. */
+  | 'pushed'
+  /** Brex's value is no longer the one of the last sync: nothing was sent. */
+  | 'conflict'
+  /** The edit failed validation (here or against Brex's current state): nothing was sent. */
+  | 'refused'
+  /** Brex refused the change, or it could not be sent. */
+  | 'failed'
+  /** The request was sent but its answer was lost: push again to complete it (same key). */
+  | 'unknown'
+  /** No pending change has this id. */
+  | 'not_pending';
+
+export interface PushResult {
+  readonly id: string;
+  readonly outcome: PushOutcome;
+  readonly message: string;
+  readonly old: AmountView | null;
+  readonly new: AmountView | null;
+  /** Brex's current value, for a conflict. */
+  readonly brex: AmountView | null;
+  readonly currency: string | null;
+  readonly traceId: string | null;
+  readonly idempotencyKey: string | null;
+}
+
+export interface DiscardResult {
+  /** Ids whose cells were restored to the last-synced values. */
+  readonly restored: readonly string[];
+}
+
+export interface RevertResult {
+  /** The spend limit whose cell now holds the inverse change, pending review. */
+  readonly id: string;
+  readonly message: string;
+}
+
+/** Write-back settings: the ceiling above which an edit is refused, per currency. */
+export interface WriteBackSettings {
+  /** Ceiling in minor units per ISO currency code; currencies not listed use `defaultCeiling`. */
+  readonly ceilings: Readonly<Record<string, number>>;
+  /** The ceiling in major units (1,000,000 means USD 1,000,000.00 or JPY 1,000,000). */
+  readonly defaultCeiling: number;
+}

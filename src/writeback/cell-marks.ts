@@ -1,0 +1,60 @@
+/**
+ * Pending marks on the "Base limit" column: a pending edit gets a highlight, a refused one another
+ * colour and a note saying why. Marks are planned for the whole column at once so the adapter
+ * makes one background write and one note write; cells the add-on never marked keep a person's own
+ * colours and notes.
+ */
+
+export const PENDING_BACKGROUND = '#fff2cc';
+export const REFUSED_BACKGROUND = '#f4cccc';
+/** Starts every note the add-on writes, so it can tell its own notes from a person's. */
+export const NOTE_PREFIX = 'Brex write-back: ';
+
+export type Mark =
+  { readonly kind: 'pending' } | { readonly kind: 'refused'; readonly why: string };
+
+/** One column's data cells (sheet rows 2…), as read and as to be written. */
+export interface ColumnMarks {
+  readonly backgrounds: string[];
+  readonly notes: string[];
+}
+
+export interface MarksPort {
+  /** Backgrounds and notes of a column's data cells, rows 2 to `lastRow`. */
+  read(sheetName: string, column: number, lastRow: number): ColumnMarks;
+  /** Writes them back: one setBackgrounds and one setNotes call. */
+  write(sheetName: string, column: number, marks: ColumnMarks): void;
+}
+
+const OURS = new Set([PENDING_BACKGROUND, REFUSED_BACKGROUND]);
+
+/**
+ * Pure: the column's backgrounds and notes with `marks` (keyed by 1-based sheet row) applied and
+ * the add-on's stale marks cleared; null when nothing changes.
+ */
+export function planMarks(
+  current: ColumnMarks,
+  marks: ReadonlyMap<number, Mark>,
+): ColumnMarks | null {
+  const backgrounds = [...current.backgrounds];
+  const notes = [...current.notes];
+  for (let index = 0; index < backgrounds.length; index += 1) {
+    const mark = marks.get(index + 2);
+    const ourBackground = OURS.has(String(backgrounds[index]).toLowerCase());
+    const ourNote = String(notes[index] ?? '').startsWith(NOTE_PREFIX);
+    if (mark?.kind === 'pending') {
+      backgrounds[index] = PENDING_BACKGROUND;
+      if (ourNote) notes[index] = '';
+    } else if (mark?.kind === 'refused') {
+      backgrounds[index] = REFUSED_BACKGROUND;
+      if (ourNote || !notes[index]) notes[index] = `${NOTE_PREFIX}${mark.why}`;
+    } else {
+      if (ourBackground) backgrounds[index] = '#ffffff';
+      if (ourNote) notes[index] = '';
+    }
+  }
+  const changed =
+    backgrounds.some((b, i) => b !== current.backgrounds[i]) ||
+    notes.some((n, i) => n !== current.notes[i]);
+  return changed ? { backgrounds, notes } : null;
+}

@@ -1,0 +1,61 @@
+/**
+ * The review: the pending changes as they are now, validated, with their cells marked. Reading
+ * the review is how marks are brought up to date (after an edit, a push, a discard).
+ */
+import type { CellValue } from '../sync/table-port';
+import { type Mark, planMarks } from './cell-marks';
+import { InFlightPushes } from './in-flight';
+import {
+  findPendingChanges,
+  limitColumns,
+  SPEND_LIMITS_SHEET,
+  type StagedEdit,
+} from './pending-changes';
+import { getWriteBackSettings } from './settings';
+import { SyncedValues } from './synced-values';
+import { utcDay, type WriteBackDeps } from './write-back-deps';
+
+export interface CurrentEdits {
+  readonly grid: CellValue[][] | null;
+  readonly synced: SyncedValues;
+  readonly edits: StagedEdit[];
+}
+
+export function currentEdits(deps: WriteBackDeps): CurrentEdits {
+  const grid = deps.table.readAll(SPEND_LIMITS_SHEET);
+  const synced = SyncedValues.read(deps.store);
+  const edits = findPendingChanges({
+    grid,
+    synced,
+    inFlight: new InFlightPushes(deps.store),
+    settings: getWriteBackSettings(deps.store),
+    today: utcDay(deps.now()),
+  });
+  return { grid, synced, edits };
+}
+
+/** Highlights pending cells, notes refused ones, and clears the marks of cells no longer pending. */
+export function markEdits(deps: WriteBackDeps, current: CurrentEdits): void {
+  const columns = limitColumns(current.grid?.[0] ?? []);
+  const lastRow = current.grid?.length ?? 0;
+  if (!columns || lastRow < 2) return;
+  const marks = new Map<number, Mark>();
+  for (const edit of current.edits) {
+    marks.set(
+      edit.row,
+      edit.change.problem === null
+        ? { kind: 'pending' }
+        : { kind: 'refused', why: edit.change.problem },
+    );
+  }
+  const column = columns.amount + 1;
+  const planned = planMarks(deps.marks.read(SPEND_LIMITS_SHEET, column, lastRow), marks);
+  if (planned) deps.marks.write(SPEND_LIMITS_SHEET, column, planned);
+}
+
+/** The pending changes, validated, after bringing the marks up to date. */
+export function reviewEdits(deps: WriteBackDeps): StagedEdit[] {
+  const current = currentEdits(deps);
+  markEdits(deps, current);
+  return current.edits;
+}

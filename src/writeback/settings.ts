@@ -1,0 +1,48 @@
+/**
+ * Write-back settings, in document properties so every editor works under the same ceiling:
+ * an edit above its currency's ceiling is refused before anything is sent (a typo such as an extra
+ * zero should not reach Brex). Ceilings are integer minor units per ISO code.
+ */
+import type { WriteBackSettings } from '../contract/writeback';
+import { currencyExponent } from '../sync/currency';
+import { readJson, writeJson, type KeyValuePort } from '../sync/key-value-port';
+
+const SETTINGS_KEY = 'writeback.settings';
+
+export const DEFAULT_SETTINGS: WriteBackSettings = { ceilings: {}, defaultCeiling: 1_000_000 };
+
+export function getWriteBackSettings(store: KeyValuePort): WriteBackSettings {
+  const saved = readJson<Partial<WriteBackSettings>>(store, SETTINGS_KEY) ?? {};
+  return { ...DEFAULT_SETTINGS, ...saved };
+}
+
+/** Checks and stores the settings; a ceiling that is not a whole positive number is refused. */
+export function saveWriteBackSettings(
+  store: KeyValuePort,
+  settings: WriteBackSettings,
+): WriteBackSettings {
+  const ceilings: Record<string, number> = {};
+  for (const [code, ceiling] of Object.entries(settings?.ceilings ?? {})) {
+    if (!/^[A-Za-z]{3}$/.test(code) || !Number.isSafeInteger(ceiling) || ceiling <= 0) {
+      throw new Error(
+        `The ceiling ${String(ceiling)} for "${code}" is not usable. Give a three-letter currency code and a whole, positive number of minor units (USD 10,000.00 is 1000000).`,
+      );
+    }
+    ceilings[code.toUpperCase()] = ceiling;
+  }
+  const defaultCeiling = settings?.defaultCeiling ?? DEFAULT_SETTINGS.defaultCeiling;
+  if (!Number.isSafeInteger(defaultCeiling) || defaultCeiling <= 0) {
+    throw new Error(
+      `The default ceiling ${String(defaultCeiling)} is not usable. Give a whole, positive number of currency units.`,
+    );
+  }
+  const clean: WriteBackSettings = { ceilings, defaultCeiling };
+  writeJson(store, SETTINGS_KEY, clean);
+  return clean;
+}
+
+/** Pure: the ceiling for a currency, in minor units. */
+export function ceilingFor(settings: WriteBackSettings, currency: string): number {
+  const code = currency.toUpperCase();
+  return settings.ceilings[code] ?? settings.defaultCeiling * 10 ** currencyExponent(code);
+}

@@ -1,0 +1,38 @@
+/** What the write-back needs from the outside world: ports, the clock and who is acting. */
+import type { SpendLimit, UpdateSpendLimitRequest, WriteResult } from '../brex';
+import type { KeyValuePort } from '../sync/key-value-port';
+import type { TablePort } from '../sync/table-port';
+import type { AuditLogPort } from './audit-entry';
+import type { MarksPort } from './cell-marks';
+
+export interface WriteBackDeps {
+  readonly table: TablePort;
+  /** Document properties: last-synced values, pushes in flight, settings. */
+  readonly store: KeyValuePort;
+  readonly marks: MarksPort;
+  readonly audit: AuditLogPort;
+  readonly now: () => Date;
+}
+
+/** Brex, through the acting user's own write credential. */
+export interface SpendLimitsPort {
+  /** Each limit as Brex has it now, or the error reading it; in the ids' order. */
+  read(ids: readonly string[]): (SpendLimit | Error)[];
+  update(
+    id: string,
+    changes: UpdateSpendLimitRequest,
+    idempotencyKey: string,
+  ): WriteResult<SpendLimit>;
+}
+
+export interface PushDeps extends WriteBackDeps {
+  readonly brex: SpendLimitsPort;
+  /** The acting user's email, for the audit log. */
+  readonly user: string;
+  readonly newUuid: () => string;
+}
+
+/** Pure: the UTC calendar date of an instant, `YYYY-MM-DD`. */
+export function utcDay(date: Date): string {
+  return date.toISOString().slice(0, 10);
+}

@@ -1,0 +1,111 @@
+/**
+ * The built bundle in the local runtime against a Brex sandbox, with the spend limits synced once
+ * by the owner, plus helpers to edit a limit's cell and read the sandbox's side.
+ */
+import { startSandbox, type Sandbox } from '../../../dev/sandbox';
+import { createRuntime, fakeClock, type Runtime } from '../../../dev/runtime';
+import { findSheet, getCell, type Sheet } from '../../../dev/runtime/workbook';
+import type { SpendLimit } from '../../../src/brex';
+
+const TODAY = '2026-03-15';
+export const OWNER = 'owner@example.com';
+export const SHEET = 'Brex Spend Limits';
+export const AUDIT = 'Brex Audit Log';
+
+export interface World {
+  readonly sandbox: Sandbox;
+  readonly runtime: Runtime;
+}
+
+export function openSandbox(): Promise<Sandbox> {
+  return startSandbox({ seed: 'writeback-tests', today: TODAY, transactions: 20 });
+}
+
+/** A fresh spreadsheet connected by the owner (whose token is also their write credential), synced. */
+export async function syncedWorld(sandbox: Sandbox): Promise<World> {
+  sandbox.reset();
+  // The spreadsheet's clock agrees with the sandbox's today, so end dates mean the same to both.
+  const runtime = createRuntime({
+    brexUrl: sandbox.url,
+    clock: fakeClock(Date.parse(`${TODAY}T12:00:00Z`)),
+  });
+  await runtime.call('connect', [{ token: sandbox.token, environment: 'production' }]);
+  await runtime.call('saveSyncSettings', [
+    { dataSets: ['spend_limits'], historyStart: '2026-01-01' },
+  ]);
+  const summary = (await runtime.call('refreshNow', [])) as { done: boolean };
+  if (!summary.done) throw new Error('The spend limits did not sync in one execution.');
+  sandbox.log.length = 0;
+  return { sandbox, runtime };
+}
+
+export function limitNamed(sandbox: Sandbox, name: string): SpendLimit {
+  const limit = (sandbox.snapshot().spend_limits as SpendLimit[]).find((l) => l.name === name);
+  if (!limit) throw new Error(`No spend limit named ${name} in the sandbox.`);
+  return structuredClone(limit);
+}
+
+export function limitById(sandbox: Sandbox, id: string): SpendLimit {
+  return structuredClone(
+    (sandbox.snapshot().spend_limits as SpendLimit[]).find((l) => l.id === id) as SpendLimit,
+  );
+}
+
+function columnLetter(index: number): string {
+  let n = index + 1;
+  let letters = '';
+  while (n > 0) {
+    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+    n = Math.floor((n - 1) / 26);
+  }
+  return letters;
+}
+
+/** The A1 address of a header's cell in a spend limit's row. */
+export function cellOf(runtime: Runtime, id: string, header: string): string {
+  const grid = runtime.values(SHEET);
+  const column = (grid[0] as unknown[]).indexOf(header);
+  const row = grid.findIndex((cells) => cells[0] === id);
+  if (column < 0 || row < 1) throw new Error(`No ${header} cell for ${id}.`);
+  return `${SHEET}!${columnLetter(column)}${row + 1}`;
+}
+
+export function valueOf(runtime: Runtime, id: string, header: string): unknown {
+  const grid = runtime.values(SHEET);
+  const column = (grid[0] as unknown[]).indexOf(header);
+  return grid.find((cells) => cells[0] === id)?.[column];
+}
+
+/** A person types into a limit's cell, as Sheets would take it. */
+export async function type(
+  runtime: Runtime,
+  id: string,
+  header: string,
+  value: unknown,
+): Promise<void> {
+  await runtime.edit(cellOf(runtime, id, header), value, { as: OWNER });
+}
+
+export function writes(sandbox: Sandbox): Sandbox['log'] {
+  return sandbox.log.filter((entry) => entry.method === 'PUT' || entry.method === 'POST');
+}
+
+/** The audit log as objects by header. */
+export function auditRows(runtime: Runtime): Record<string, string>[] {
+  const [header, ...rows] = runtime.values(AUDIT) as string[][];
+  return rows.map((row) =>
+    Object.fromEntries((header ?? []).map((name, index) => [name, String(row[index] ?? '')])),
+  );
+}
+
+/** A limit's "Base limit" cell as the spreadsheet holds it: background and note. */
+export function amountMarks(runtime: Runtime, id: string): { background: string; note: string } {
+  const [, a1] = cellOf(runtime, id, 'Base limit').split('!') as [string, string];
+  const column = (a1.match(/[A-Z]+/)?.[0] ?? 'A')
+    .split('')
+    .reduce((n, c) => n * 26 + c.charCodeAt(0) - 64, 0);
+  const row = Number(a1.match(/\d+/)?.[0]);
+  const sheet = findSheet(runtime.workbook, SHEET) as Sheet;
+  const cell = getCell(sheet, row, column);
+  return { background: cell?.background ?? '', note: cell?.note ?? '' };
+}
