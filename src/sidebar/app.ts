@@ -1,6 +1,6 @@
 /**
  * The sidebar: Connection first; once the spreadsheet is connected, Data sets (with Refresh now),
- * Schedule and Sync health below it.
+ * Spend-limit changes (the write-back's review panel), Schedule and Sync health below it.
  */
 import type { ServerFacade } from '../contract/server-facade';
 import type { SidebarStart } from '../contract/sidebar-start';
@@ -8,6 +8,7 @@ import { ConnectionSection, type ConnectionStatus } from './connection-section';
 import { DataSection } from './data-section';
 import { h, notice, replaceChildren } from './dom';
 import { HealthSection } from './health-section';
+import { ReviewPanel } from './review-panel';
 import { ScheduleSection } from './schedule-section';
 
 export interface SidebarOptions {
@@ -21,6 +22,7 @@ export interface SidebarOptions {
 export class Sidebar {
   private readonly connection: ConnectionSection;
   private readonly data: DataSection;
+  private readonly review: ReviewPanel;
   private readonly schedule: ScheduleSection;
   private readonly health: HealthSection;
   private readonly connected = h('div');
@@ -38,8 +40,14 @@ export class Sidebar {
     this.data = new DataSection({
       server,
       pollMs: options.pollMs,
-      onRefreshed: () => void this.loadHealth(),
+      // A refresh rewrites the spend-limit rows the review compares against.
+      onRefreshed: () =>
+        void Promise.all([
+          this.loadHealth(),
+          this.guard(this.review.element, () => this.review.load()),
+        ]),
     });
+    this.review = new ReviewPanel(server);
     this.schedule = new ScheduleSection(server);
     this.health = new HealthSection(server, options.now ?? (() => new Date()));
     replaceChildren(root, this.connection.element, this.connected);
@@ -55,7 +63,12 @@ export class Sidebar {
       replaceChildren(this.root, notice((error as Error).message, 'error'));
       return;
     }
-    if (this.options.start === 'refresh' && this.status?.connected) await this.data.refresh();
+    if (!this.status?.connected) return;
+    if (this.options.start === 'refresh') await this.data.refresh();
+    if (this.options.start === 'review') {
+      this.review.element.scrollIntoView?.();
+      this.review.element.querySelector('h2')?.focus();
+    }
   }
 
   private async follow(status: ConnectionStatus): Promise<void> {
@@ -64,10 +77,19 @@ export class Sidebar {
       replaceChildren(this.connected);
       return;
     }
-    replaceChildren(this.connected, this.data.element, this.schedule.element, this.health.element);
-    await this.guard(this.connected, () =>
-      Promise.all([this.data.load(), this.schedule.load(), this.loadHealth()]),
+    replaceChildren(
+      this.connected,
+      this.data.element,
+      this.review.element,
+      this.schedule.element,
+      this.health.element,
     );
+    await Promise.all([
+      this.guard(this.data.element, () => this.data.load()),
+      this.guard(this.review.element, () => this.review.load()),
+      this.guard(this.schedule.element, () => this.schedule.load()),
+      this.loadHealth(),
+    ]);
   }
 
   private async loadHealth(): Promise<void> {

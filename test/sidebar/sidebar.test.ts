@@ -238,6 +238,16 @@ describe('sidebar › refresh', () => {
   });
 });
 
+describe('sidebar › spend-limit review', () => {
+  it('opens on the review when the menu asks for it', async () => {
+    const mounted = mountSidebar({}, 'review');
+    await mounted.started;
+
+    expect(callsTo(mounted, 'reviewSpendLimitChanges')).toHaveLength(1);
+    expect(document.activeElement?.textContent).toBe('Spend-limit changes');
+  });
+});
+
 describe('sidebar › schedule', () => {
   const bobs = {
     kind: 'daily',

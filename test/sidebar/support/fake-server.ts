@@ -64,6 +64,12 @@ const defaults: Handlers = {
       health({ id: 'cards', title: 'Cards', selected: false, state: 'never', lastSuccess: null }),
     ],
   }),
+  reviewSpendLimitChanges: () => ({
+    sheetName: 'Brex Spend Limits',
+    changes: [],
+    canPush: true,
+    credentialHelp: null,
+  }),
   getSchedule: () => ({
     kind: 'off',
     hour: null,
