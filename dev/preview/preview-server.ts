@@ -129,10 +129,19 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
     }
   }
 
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
-  });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+    });
+  } catch (error) {
+    await sandbox?.close();
+    throw (error as NodeJS.ErrnoException).code === 'EADDRINUSE'
+      ? new Error(
+          `Port ${options.port} is in use. Pick another with --port N, or --port 0 for any free one.`,
+        )
+      : error;
+  }
   port = (server.address() as AddressInfo).port;
 
   return {
