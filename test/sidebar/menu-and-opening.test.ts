@@ -42,10 +42,10 @@ describe('the add-on menu', () => {
 
 describe('opening the sidebar', () => {
   it.each([
-    ['showSidebar', 'overview'],
+    ['showSidebar', ''],
     ['showRefreshSidebar', 'refresh'],
     ['showReviewSidebar', 'review'],
-  ])('%s opens the built page told to start on %s', async (menuFunction, start) => {
+  ])('%s opens the built page with data-start="%s"', async (menuFunction, start) => {
     const runtime = createRuntime();
 
     await runtime.call(menuFunction);

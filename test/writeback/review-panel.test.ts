@@ -78,7 +78,7 @@ describe('ReviewPanel', () => {
     const panel = new ReviewPanel(fake);
     await panel.load();
 
-    const push = [...panel.element.querySelectorAll('button')].find(
+    const push = Array.from(panel.element.querySelectorAll('button')).find(
       (b) => b.textContent === 'Push checked',
     );
     push?.click();
@@ -99,7 +99,7 @@ describe('ReviewPanel', () => {
     );
     await panel.load();
 
-    const push = [...panel.element.querySelectorAll('button')].find(
+    const push = Array.from(panel.element.querySelectorAll('button')).find(
       (b) => b.textContent === 'Push checked',
     );
     expect(push?.disabled).toBe(true);

@@ -84,26 +84,26 @@ function listExpenses(ctx: RouteContext, allTypes: boolean) {
   return page(
     ctx,
     ctx.state.expenses,
-    ({ data: e }) => {
-      const purchased = e.purchased_at ? Date.parse(e.purchased_at) : null;
-      const updated = Date.parse(e.updated_at);
-      return (
-        (!users || users.has(e.user_id ?? '')) &&
-        !parents && // demo expenses are never split, so none has a parent
-        !entities &&
-        (!budgets || budgets.has(e.budget_id ?? '')) &&
-        (!types || types.has(e.expense_type ?? '')) &&
-        (!statuses || statuses.has(e.status ?? '')) &&
-        (!payments || payments.has(e.payment_status ?? '')) &&
-        (purchasedFrom === null || (purchased !== null && purchased >= purchasedFrom)) &&
-        (purchasedTo === null || (purchased !== null && purchased <= purchasedTo)) &&
-        (updatedFrom === null || updated >= updatedFrom) &&
-        (updatedTo === null || updated <= updatedTo)
-      );
-    },
+    ({ data: e }) =>
+      (!users || users.has(e.user_id ?? '')) &&
+      !parents && // demo expenses are never split, so none has a parent
+      !entities &&
+      (!budgets || budgets.has(e.budget_id ?? '')) &&
+      (!types || types.has(e.expense_type ?? '')) &&
+      (!statuses || statuses.has(e.status ?? '')) &&
+      (!payments || payments.has(e.payment_status ?? '')) &&
+      (purchasedFrom === null || purchased(e) >= purchasedFrom) &&
+      (purchasedTo === null || purchased(e) <= purchasedTo) &&
+      (updatedFrom === null || Date.parse(e.updated_at) >= updatedFrom) &&
+      (updatedTo === null || Date.parse(e.updated_at) <= updatedTo),
     (row) => renderExpense(ctx.state, row, expand),
     EXPENSES_MAX_LIMIT,
   );
+}
+
+/** Purchase time in epoch ms; an expense without one never passes a purchase-date filter. */
+function purchased(e: { purchased_at?: string | null }): number {
+  return e.purchased_at ? Date.parse(e.purchased_at) : Number.NaN;
 }
 
 function getExpense(ctx: RouteContext) {

@@ -5,6 +5,7 @@
 import { startSandbox, type Sandbox } from '../../../dev/sandbox';
 import { createRuntime, type ExecutionResult, type Runtime } from '../../../dev/runtime/runtime';
 import { findSheet, type Sheet } from '../../../dev/runtime/workbook';
+import { control as sandboxControl, CONTROL_PREFIX } from '../../../dev/sandbox/control';
 
 export const ALL_DATA_SETS = [
   'departments',
@@ -89,18 +90,11 @@ export function dataSheets(runtime: Runtime): Record<string, unknown[][]> {
   );
 }
 
-export async function control(
-  sandbox: Sandbox,
-  method: string,
-  path: string,
-  body?: unknown,
-): Promise<unknown> {
-  const response = await fetch(`${sandbox.url}/_sandbox${path}`, {
-    method,
-    headers: { 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  if (!response.ok)
-    throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
-  return response.json();
+/** A change made as if in Brex's dashboard, through the sandbox's control API (in process). */
+export function control(sandbox: Sandbox, method: string, path: string, body?: unknown): unknown {
+  const result = sandboxControl(sandbox, method, `${CONTROL_PREFIX}${path}`, body);
+  if (result.status !== 200) {
+    throw new Error(`${method} ${path}: ${result.status} ${JSON.stringify(result.body)}`);
+  }
+  return result.body;
 }
