@@ -120,14 +120,15 @@ describe('refresh in the local runtime against the sandbox', () => {
   it('touches only the 10 new transactions and the 3 changed expenses on the next refresh', async () => {
     const cardsBefore = rowsOf(runtime, 'Brex Card Transactions');
     const expensesBefore = rowsOf(runtime, 'Brex Expenses');
-    const added = control(sandbox, 'POST', '/card-transactions', {
-      count: 10,
-      date: '2026-03-15',
-    }) as { items: { id: string }[] };
+    // Chosen before the purchases arrive: their own new expenses must not count as changed ones.
     const changedIds = sandbox
       .snapshot()
       .expenses.slice(5, 8)
       .map((e) => e.id);
+    const added = control(sandbox, 'POST', '/card-transactions', {
+      count: 10,
+      date: '2026-03-15',
+    }) as { items: { id: string }[] };
     control(sandbox, 'POST', '/expenses/touch', { ids: changedIds, memo: 'Changed in Brex' });
     const writesBefore = runtime.stats.rangeWriteCells;
 
