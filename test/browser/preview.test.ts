@@ -51,7 +51,9 @@ async function closedPort(): Promise<number> {
 
 beforeAll(async () => {
   browser = await launchChromium();
-  preview = await startPreview({ sandbox: { seed: 'preview-tests' } });
+  // Brex answers in a few hundred ms, the sandbox on loopback in a few: that latency keeps the
+  // refresh long enough for the sidebar's 2-s progress polls on any machine.
+  preview = await startPreview({ sandbox: { seed: 'preview-tests', faults: 'slow=1,slowMs=100' } });
   page = await browser.context.newPage();
   await page.goto(preview.url);
 });
