@@ -85,7 +85,7 @@ export interface ScenarioResult {
 function requestsByEndpoint(sandbox: Sandbox): Record<string, number> {
   const counts: Record<string, number> = {};
   for (const entry of sandbox.log) {
-    const path = entry.path.replace(/\/[a-z]+_[A-Za-z0-9]+/g, '/{id}');
+    const path = entry.path.replace(/\/[a-z]+_(?=[A-Za-z]*[0-9])[A-Za-z0-9]+/g, '/{id}');
     counts[`${entry.method} ${path}`] = (counts[`${entry.method} ${path}`] ?? 0) + 1;
   }
   return counts;
