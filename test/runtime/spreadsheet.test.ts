@@ -159,6 +159,26 @@ describe('runtime SpreadsheetApp', () => {
       flushes: 1,
     });
   });
+
+  it('counts appendRow and format grids as writes, and value cells written per sheet', async () => {
+    const rt = fakeRuntime();
+
+    const result = await rt.run('exec', [
+      `var ss = SpreadsheetApp.getActive();
+       var data = ss.insertSheet('Data');
+       data.appendRow(['a', 'b']); data.appendRow(['c', 'd']);
+       data.getRange('A1:B2').setNumberFormats([['@', '@'], ['@', '@']]);
+       ss.getSheetByName('Sheet1').getRange('A1:C1').setValues([[1, 2, 3]]);`,
+    ]);
+
+    expect(result.stats).toMatchObject({
+      rangeWrites: 3,
+      rangeWriteCells: 7,
+      formatWrites: 1,
+      formatWriteCells: 4,
+    });
+    expect(result.cellsWritten).toEqual({ Data: 4, Sheet1: 3 });
+  });
 });
 
 describe('runtime formulas', () => {
