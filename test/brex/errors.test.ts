@@ -134,7 +134,7 @@ describe('brex client errors', () => {
   it('reports a success body still truncated after every retry as malformed, with the trace id', () => {
     const cut = { status: 200, headers: { 'x-brex-trace-id': 'abc' }, body: '{"next_cursor":null' };
     const { client } = clientFor([cut, cut, cut, cut, cut]);
-    const error = thrownBy(() => readUsers(client));
+    const error = thrownBy(() => readUsers(client)) as BrexError;
 
     expect(error).toMatchObject({ kind: 'malformed_response', status: 200, traceId: 'abc' });
     expect(error.message).toMatch(/cut off or unreadable\. Try again\./);
@@ -143,7 +143,7 @@ describe('brex client errors', () => {
   it('reports a non-JSON success body as malformed', () => {
     const html = { status: 200, headers: {}, body: '<html>maintenance</html>' };
     const { client } = clientFor([html, html, html, html, html]);
-    const error = thrownBy(() => client.getMe());
+    const error = thrownBy(() => client.getMe()) as BrexError;
 
     expect(error).toMatchObject({ kind: 'malformed_response', traceId: null });
   });
