@@ -2,6 +2,7 @@
 import type { Card, Department, Location, User } from '../../brex';
 import { defineDataSet, KEY_HEADER, singlePageSource } from '../data-set';
 import { columns } from './columns';
+import { personName } from '../person-name';
 import { cardHolderId } from './transactions';
 
 export const cards = defineDataSet<Card>({
@@ -39,7 +40,7 @@ export const cards = defineDataSet<Card>({
       'Limit type': c.limit_type,
       Limit: controls?.spend_limit,
       Available: controls?.spend_available,
-      Currency: controls ? controls.spend_limit.currency || 'USD' : '',
+      Currency: controls?.spend_limit ? controls.spend_limit.currency || 'USD' : '',
       'Limit period': controls?.spend_duration,
       'Spend limit': lookups.spendLimitName(c.budget_id),
     };
@@ -63,7 +64,7 @@ export const users = defineDataSet<User>({
   idOf: (u) => u.id,
   row: (u, lookups) => ({
     [KEY_HEADER]: u.id,
-    Name: `${u.first_name} ${u.last_name}`.trim(),
+    Name: personName(u),
     Email: u.email,
     Status: u.status,
     Department: lookups.departmentName(u.department_id),
