@@ -8,6 +8,7 @@ import type { ColumnDefinition, FieldValue } from './columns';
 import type { KeyValuePort } from './key-value-port';
 import type { Lookups } from './lookups';
 import type { Page } from '../brex';
+import type { CellValue } from './table-port';
 
 export type DataSetId =
   | 'card_transactions'
@@ -48,7 +49,21 @@ export interface Incremental<T> {
   readonly lookbackDays: number;
 }
 
-/** `T` is the item a row shows; `R` the item Brex sends, when a data set summarizes them. */
+/**
+ * An incremental data set that shows totals (spend per category): each item read is kept as one
+ * row of a hidden sheet, replaced when Brex sends the item again, so the totals computed from all
+ * of them stay exact when an item changes without re-reading the items that did not.
+ */
+export interface Tally<T, R> {
+  readonly sheetName: string;
+  /** The first column is the Brex id of the item. */
+  readonly columns: readonly ColumnDefinition[];
+  row(item: R): Readonly<Record<string, FieldValue>>;
+  /** The rows shown, from every kept row (as the hidden sheet holds them, keyed by header). */
+  totals(kept: readonly Readonly<Record<string, CellValue>>[], context: ReadContext): T[];
+}
+
+/** `T` is the item a row shows; `R` the item Brex sends, when a data set totals them. */
 export interface DataSet<T = unknown, R = T> {
   readonly id: DataSetId;
   readonly title: string;
@@ -56,12 +71,12 @@ export interface DataSet<T = unknown, R = T> {
   /** The first column is the Brex id. */
   readonly columns: readonly ColumnDefinition[];
   /** Absent for small data sets, which are read whole on every refresh. */
-  readonly incremental?: Incremental<T>;
+  readonly incremental?: Incremental<R>;
+  /** Incremental data sets only: the items read are tallied, and the rows are their totals. */
+  readonly tally?: Tally<T, R>;
   sources(context: ReadContext): Source<R>[];
   idOf(item: T): string;
   row(item: T, lookups: Lookups): Readonly<Record<string, FieldValue>>;
-  /** Whole data sets only: turns the items read into the rows shown (e.g. totals per category). */
-  summarize?(items: readonly R[], context: ReadContext): T[];
   /**
    * Whole data sets only: runs once the rows are written, with every item they show (spend limits
    * keep their last-synced values here for the write-back).

@@ -17,6 +17,7 @@ import {
   type DataSet,
   type DataSetId,
   type ReadContext,
+  type Tally,
 } from './data-set';
 import { dataSetById, DATA_SETS } from './data-sets';
 import {
@@ -33,7 +34,13 @@ import { Lookups } from './lookups';
 import type { SyncSettings } from './settings';
 import { appendLog, readHealth, writeHealth, type DataSetHealth } from './sync-health';
 import type { CellValue, TablePort } from './table-port';
-import { planUpsert, readIds, type RecordRow, type SheetLayout } from './upsert-plan';
+import {
+  locateColumns,
+  planUpsert,
+  readIds,
+  type RecordRow,
+  type SheetLayout,
+} from './upsert-plan';
 
 export interface RefreshDeps {
   readonly table: TablePort;
@@ -252,11 +259,10 @@ function syncWhole(
       health = { ...health, pages: health.pages + 1 };
     } while (cursor !== null);
   }
-  const rows = dataSet.summarize ? dataSet.summarize(items, context) : items;
   const { sheet, deleted } = openSheet(deps, dataSet, knownIds);
-  const records = toRecords(dataSet, rows, base.lookups, deps.table.timeZone());
+  const records = toRecords(dataSet, items, base.lookups, deps.table.timeZone());
   health = upsert(deps, dataSet, sheet, records, deleted, true, knownIds, health).health;
-  dataSet.afterWrite?.(rows, deps.store, new Date(deps.now()));
+  dataSet.afterWrite?.(items, deps.store, new Date(deps.now()));
   return succeed(deps, health);
 }
 
@@ -270,6 +276,7 @@ function syncIncremental(
   const incremental = dataSet.incremental as NonNullable<DataSet['incremental']>;
   const opened = openSheet(deps, dataSet, knownIds);
   let sheet = opened.sheet;
+  let tallySheet = dataSet.tally ? openTally(deps, dataSet, dataSet.tally) : null;
   const state = readCursor(deps.store, dataSet.id);
   const paging: Paging = state.paging ?? {
     since: nextSince(state.last, incremental.lookbackDays, base.historyStart),
@@ -288,17 +295,21 @@ function syncIncremental(
     do {
       checkTime(deps);
       const page = source.fetch(cursor);
-      const records = toRecords(dataSet, page.items, base.lookups, deps.table.timeZone());
-      ({ sheet, health } = upsert(
-        deps,
-        dataSet,
-        sheet,
-        records,
-        opened.deleted,
-        false,
-        knownIds,
-        health,
-      ));
+      if (dataSet.tally && tallySheet) {
+        tallySheet = keepTally(deps, dataSet.tally, tallySheet, page.items);
+      } else {
+        const records = toRecords(dataSet, page.items, base.lookups, deps.table.timeZone());
+        ({ sheet, health } = upsert(
+          deps,
+          dataSet,
+          sheet,
+          records,
+          opened.deleted,
+          false,
+          knownIds,
+          health,
+        ));
+      }
       for (const item of page.items) maxSeen = later(maxSeen, incremental.cursorValue(item));
       cursor = page.nextCursor;
       const next = cursor === null ? (sources[index + 1]?.key ?? null) : source.key;
@@ -310,8 +321,69 @@ function syncIncremental(
       writeHealth(deps.store, health);
     } while (cursor !== null);
   }
+  if (dataSet.tally && tallySheet) {
+    // The totals are written before the cursor moves on: a run killed in between re-reads a page.
+    const kept = keptRows(dataSet.tally, tallySheet);
+    const rows = dataSet.tally.totals(kept, { ...base, since: paging.since });
+    const records = toRecords(dataSet, rows, base.lookups, deps.table.timeZone());
+    health = upsert(deps, dataSet, sheet, records, opened.deleted, true, knownIds, health).health;
+  }
   writeCursor(deps.store, dataSet.id, { last: maxSeen, paging: null });
   return succeed(deps, health);
+}
+
+function tallyLayout(tally: Tally<unknown, unknown>): SheetLayout {
+  return { columns: tally.columns, keyHeader: KEY_HEADER, statusHeader: STATUS_HEADER };
+}
+
+/** The hidden tally sheet; a missing one (never made, or deleted) re-reads from the history start. */
+function openTally(
+  deps: RefreshDeps,
+  dataSet: DataSet,
+  tally: Tally<unknown, unknown>,
+): CellValue[][] {
+  const existing = deps.table.readAll(tally.sheetName);
+  if (existing !== null) return existing;
+  clearCursor(deps.store, dataSet.id);
+  deps.table.ensureSheet(tally.sheetName, { hidden: true });
+  return [];
+}
+
+/** Keeps each item's row in the tally sheet (replacing its earlier one); returns the sheet after. */
+function keepTally(
+  deps: RefreshDeps,
+  tally: Tally<unknown, unknown>,
+  sheet: CellValue[][],
+  items: readonly unknown[],
+): CellValue[][] {
+  const timeZone = deps.table.timeZone();
+  const records = items.map((item): RecordRow => {
+    const fields = tally.row(item);
+    const cells: Record<string, Cell> = {};
+    for (const column of tally.columns)
+      cells[column.header] = toCell(column.type, fields[column.header], timeZone);
+    return { id: String(fields[KEY_HEADER]), cells };
+  });
+  const layout = tallyLayout(tally);
+  const plan = planUpsert({ layout, sheet, records, deletedIds: new Set(), complete: false });
+  const keyColumn =
+    (locateColumns(layout, plan.sheetAfter[0] ?? []).positions.get(KEY_HEADER) ?? 0) + 1;
+  applyPlan(deps.table, tally.sheetName, plan, keyColumn);
+  return plan.sheetAfter;
+}
+
+/** Pure: the tally sheet's rows, keyed by the tally's headers. */
+function keptRows(
+  tally: Tally<unknown, unknown>,
+  sheet: readonly (readonly CellValue[])[],
+): Record<string, CellValue>[] {
+  const layout = tallyLayout(tally);
+  const { positions } = locateColumns(layout, sheet[0] ?? []);
+  return [...readIds(layout, sheet).values()].map((row) =>
+    Object.fromEntries(
+      tally.columns.map((c) => [c.header, sheet[row]?.[positions.get(c.header) as number] ?? '']),
+    ),
+  );
 }
 
 function succeed(deps: RefreshDeps, health: DataSetHealth): DataSetHealth {
