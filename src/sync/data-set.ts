@@ -78,10 +78,18 @@ export interface DataSet<T = unknown, R = T> {
   idOf(item: T): string;
   row(item: T, lookups: Lookups): Readonly<Record<string, FieldValue>>;
   /**
-   * Whole data sets only: runs once the rows are written, with every item they show (spend limits
-   * keep their last-synced values here for the write-back).
+   * Whole data sets only: the cells a refresh leaves as they are, as headers by Brex id, found in
+   * the sheet before it is written (a spend limit's edit waiting to be pushed).
    */
-  afterWrite?(items: readonly T[], store: KeyValuePort, now: Date): void;
+  keepCells?(
+    sheet: readonly (readonly CellValue[])[],
+    store: KeyValuePort,
+  ): ReadonlyMap<string, readonly string[]>;
+  /**
+   * Whole data sets only: runs once the rows are written, with every item they show and the ids
+   * whose cells were kept (spend limits keep their last-synced values here for the write-back).
+   */
+  afterWrite?(items: readonly T[], store: KeyValuePort, now: Date, kept: ReadonlySet<string>): void;
 }
 
 export const KEY_HEADER = 'Brex ID';

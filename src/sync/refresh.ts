@@ -260,9 +260,12 @@ function syncWhole(
     } while (cursor !== null);
   }
   const { sheet, deleted } = openSheet(deps, dataSet, knownIds);
-  const records = toRecords(dataSet, items, base.lookups, deps.table.timeZone());
+  const keep = dataSet.keepCells?.(sheet, deps.store) ?? new Map<string, readonly string[]>();
+  const records = toRecords(dataSet, items, base.lookups, deps.table.timeZone()).map((r) =>
+    keep.has(r.id) ? { ...r, keep: keep.get(r.id) } : r,
+  );
   health = upsert(deps, dataSet, sheet, records, deleted, true, knownIds, health).health;
-  dataSet.afterWrite?.(items, deps.store, new Date(deps.now()));
+  dataSet.afterWrite?.(items, deps.store, new Date(deps.now()), new Set(keep.keys()));
   return succeed(deps, health);
 }
 
