@@ -40,6 +40,17 @@ export interface ReadContext {
   readonly since: string;
   /** The history start the person chose (`YYYY-MM-DD`). */
   readonly historyStart: string;
+  /** Present in a refresh (a custom function reads without it). */
+  readonly refresh?: RefreshState;
+}
+
+/** What a refresh knows besides Brex: its own state and what the data set's sheet shows. */
+export interface RefreshState {
+  readonly store: KeyValuePort;
+  /** Epoch ms of this run. */
+  readonly now: number;
+  /** The Brex ids the data set's sheet shows now. */
+  readonly shown: ReadonlySet<string>;
 }
 
 export interface Incremental<T> {
@@ -82,6 +93,7 @@ export interface DataSet<T = unknown, R = T> {
    * the sheet before it is written (a spend limit's edit waiting to be pushed).
    */
   keepCells?(
+    items: readonly T[],
     sheet: readonly (readonly CellValue[])[],
     store: KeyValuePort,
   ): ReadonlyMap<string, readonly string[]>;

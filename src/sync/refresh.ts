@@ -85,6 +85,9 @@ interface Round {
 
 const ROUND_KEY = 'sync.round';
 
+/** What every data set of a run reads with; `since` and `refresh` are each data set's own. */
+type Base = Omit<ReadContext, 'since' | 'refresh'>;
+
 /** The run's time budget is spent: stop before starting another page. */
 class OutOfTime extends Error {}
 
@@ -99,11 +102,7 @@ export function runRefresh(deps: RefreshDeps, settings: SyncSettings): RefreshSu
 
   while (pending.length > 0) {
     const dataSet = dataSetById(pending[0] as DataSetId) as DataSet;
-    const context: Omit<ReadContext, 'since'> = {
-      reader: deps.reader,
-      lookups,
-      historyStart: settings.historyStart,
-    };
+    const context: Base = { reader: deps.reader, lookups, historyStart: settings.historyStart };
     const started = startHealth(readHealth(store, dataSet.id), deps.now());
     try {
       const health = dataSet.incremental
@@ -177,7 +176,7 @@ function openSheet(
   deps: RefreshDeps,
   dataSet: DataSet,
   knownIds: KnownIds,
-): { sheet: CellValue[][]; deleted: Set<string> } {
+): { sheet: CellValue[][]; deleted: Set<string>; shown: Set<string> } {
   const existing = deps.table.readAll(dataSet.sheetName);
   if (existing === null) {
     // A sheet deleted whole (or never made) starts over: nothing in it counts as deleted by hand.
@@ -190,7 +189,7 @@ function openSheet(
   // Ids in the sheet but not yet remembered: a run stopped between writing rows and remembering them.
   knownIds.remember(dataSet.id, present.keys());
   const deleted = new Set([...knownIds.of(dataSet.id)].filter((id) => !present.has(id)));
-  return { sheet, deleted };
+  return { sheet, deleted, shown: new Set(present.keys()) };
 }
 
 function toRecords(
@@ -242,11 +241,16 @@ function upsert(
 function syncWhole(
   deps: RefreshDeps,
   dataSet: DataSet,
-  base: Omit<ReadContext, 'since'>,
+  base: Base,
   knownIds: KnownIds,
   started: DataSetHealth,
 ): DataSetHealth {
-  const context: ReadContext = { ...base, since: `${base.historyStart}T00:00:00` };
+  const { sheet, deleted, shown } = openSheet(deps, dataSet, knownIds);
+  const context: ReadContext = {
+    ...base,
+    since: `${base.historyStart}T00:00:00`,
+    refresh: { store: deps.store, now: deps.now(), shown },
+  };
   let health = started;
   const items: unknown[] = [];
   for (const source of dataSet.sources(context)) {
@@ -259,8 +263,8 @@ function syncWhole(
       health = { ...health, pages: health.pages + 1 };
     } while (cursor !== null);
   }
-  const { sheet, deleted } = openSheet(deps, dataSet, knownIds);
-  const keep = dataSet.keepCells?.(sheet, deps.store) ?? new Map<string, readonly string[]>();
+  const keep =
+    dataSet.keepCells?.(items, sheet, deps.store) ?? new Map<string, readonly string[]>();
   const records = toRecords(dataSet, items, base.lookups, deps.table.timeZone()).map((r) =>
     keep.has(r.id) ? { ...r, keep: keep.get(r.id) } : r,
   );
@@ -272,7 +276,7 @@ function syncWhole(
 function syncIncremental(
   deps: RefreshDeps,
   dataSet: DataSet,
-  base: Omit<ReadContext, 'since'>,
+  base: Base,
   knownIds: KnownIds,
   started: DataSetHealth,
 ): DataSetHealth {
@@ -287,7 +291,12 @@ function syncIncremental(
     cursor: null,
     maxSeen: state.last,
   };
-  const sources = dataSet.sources({ ...base, since: paging.since });
+  const context: ReadContext = {
+    ...base,
+    since: paging.since,
+    refresh: { store: deps.store, now: deps.now(), shown: opened.shown },
+  };
+  const sources = dataSet.sources(context);
   const resumeAt =
     paging.sourceKey === null ? 0 : sources.findIndex((s) => s.key === paging.sourceKey);
   let health = started;
@@ -327,7 +336,7 @@ function syncIncremental(
   if (dataSet.tally && tallySheet) {
     // The totals are written before the cursor moves on: a run killed in between re-reads a page.
     const kept = keptRows(dataSet.tally, tallySheet);
-    const rows = dataSet.tally.totals(kept, { ...base, since: paging.since });
+    const rows = dataSet.tally.totals(kept, context);
     const records = toRecords(dataSet, rows, base.lookups, deps.table.timeZone());
     health = upsert(deps, dataSet, sheet, records, opened.deleted, true, knownIds, health).health;
   }

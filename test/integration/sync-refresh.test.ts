@@ -114,9 +114,17 @@ describe('refresh in the local runtime against the sandbox', () => {
     }
     const userRows = rowsOf(runtime, 'Brex Users');
     for (const u of state.users) {
-      expect([userRows.get(u.id)?.Name, userRows.get(u.id)?.Email]).toEqual([
+      const limit = state.user_limits[u.id];
+      expect([
+        userRows.get(u.id)?.Name,
+        userRows.get(u.id)?.Email,
+        userRows.get(u.id)?.['Monthly limit'],
+        userRows.get(u.id)?.['Monthly available'],
+      ]).toEqual([
         `${u.first_name} ${u.last_name}`,
         u.email,
+        amount(limit?.monthly_limit),
+        amount(limit?.monthly_available),
       ]);
     }
     const categories = rowsOf(runtime, 'Brex Expense Categories');

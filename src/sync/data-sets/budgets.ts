@@ -54,7 +54,7 @@ export const spendLimits = defineDataSet<SpendLimit>({
   },
   // An edit waiting to be pushed stays in its cell, and stays pending: the refresh neither
   // overwrites it nor moves its last-synced value (a change in Brex meanwhile is then a conflict).
-  keepCells: (sheet, store) => {
+  keepCells: (_items, sheet, store) => {
     const edited = editedLimitIds(sheet, SyncedValues.read(store));
     return new Map([...edited].map((id) => [id, [AMOUNT_HEADER, CURRENCY_HEADER]]));
   },
