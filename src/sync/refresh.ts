@@ -23,7 +23,7 @@ import { dataSetById, DATA_SETS } from './data-sets';
 import {
   clearCursor,
   later,
-  nextSince,
+  nextPaging,
   readCursor,
   writeCursor,
   type Paging,
@@ -285,12 +285,8 @@ function syncIncremental(
   let sheet = opened.sheet;
   let tallySheet = dataSet.tally ? openTally(deps, dataSet, dataSet.tally) : null;
   const state = readCursor(deps.store, dataSet.id);
-  const paging: Paging = state.paging ?? {
-    since: nextSince(state.last, incremental.lookbackDays, base.historyStart),
-    sourceKey: null,
-    cursor: null,
-    maxSeen: state.last,
-  };
+  const paging: Paging =
+    state.paging ?? nextPaging(state, incremental.lookbackDays, base.historyStart);
   const context: ReadContext = {
     ...base,
     since: paging.since,
@@ -327,8 +323,8 @@ function syncIncremental(
       const next = cursor === null ? (sources[index + 1]?.key ?? null) : source.key;
       health = { ...health, pages: health.pages + 1 };
       writeCursor(deps.store, dataSet.id, {
-        last: state.last,
-        paging: { since: paging.since, sourceKey: next, cursor, maxSeen },
+        ...state,
+        paging: { ...paging, sourceKey: next, cursor, maxSeen },
       });
       writeHealth(deps.store, health);
     } while (cursor !== null);
@@ -340,7 +336,11 @@ function syncIncremental(
     const records = toRecords(dataSet, rows, base.lookups, deps.table.timeZone());
     health = upsert(deps, dataSet, sheet, records, opened.deleted, true, knownIds, health).health;
   }
-  writeCursor(deps.store, dataSet.id, { last: maxSeen, paging: null });
+  writeCursor(deps.store, dataSet.id, {
+    last: maxSeen,
+    paging: null,
+    covers: paging.covers ?? base.historyStart,
+  });
   return succeed(deps, health);
 }
 

@@ -74,6 +74,33 @@ function dataCells(table: MemoryTable): number {
 }
 
 describe('refresh', () => {
+  it('fills in older rows once when the history start moves earlier after a sync', () => {
+    const { table, deps } = world();
+    const only = (historyStart: string): SyncSettings => ({
+      dataSets: ['card_transactions'],
+      historyStart,
+    });
+    const ids = () =>
+      table
+        .grid(TX_SHEET)
+        .slice(1)
+        .map((r) => r[0])
+        .sort();
+    runRefresh(deps(), only('2026-02-04'));
+    const before = ids();
+
+    runRefresh(deps(), only('2026-02-01'));
+    const after = ids();
+    const written = table.cellsWritten(TX_SHEET);
+    runRefresh(deps(), only('2026-02-01'));
+
+    expect([before, after]).toEqual([
+      ['tx4', 'tx5'],
+      ['tx1', 'tx2', 'tx3', 'tx4', 'tx5'],
+    ]);
+    expect(table.cellsWritten(TX_SHEET)).toBe(written);
+  });
+
   it('reads every user’s monthly limit on the first sync, then only new users’ until a day has passed', () => {
     const reader = brex();
     reader.monthlyLimits.set('u1', {
