@@ -39,6 +39,10 @@ export class SpreadsheetTable implements TablePort {
     range.setValues(block.values as CellValue[][]);
   }
 
+  deleteRows(sheetName: string, row: number, count: number): void {
+    if (count > 0) this.sheet(sheetName)?.deleteRows(row, count);
+  }
+
   private sheet(sheetName: string): GoogleAppsScript.Spreadsheet.Sheet | null {
     let sheet = this.sheets.get(sheetName) ?? null;
     if (!sheet) {

@@ -26,4 +26,6 @@ export interface TablePort {
   ensureSheet(sheetName: string, options?: { readonly hidden?: boolean }): void;
   /** Writes one contiguous block: one number-format call and one value call, no more. */
   writeBlock(sheetName: string, block: CellBlock): void;
+  /** Deletes `count` rows from the 1-based `row` on, in one call; the rows below move up. */
+  deleteRows(sheetName: string, row: number, count: number): void;
 }
