@@ -69,6 +69,10 @@ export class SpreadsheetTable implements TablePort {
       throw new SpreadsheetFullError(sheetName, added, SPREADSHEET_CELL_LIMIT - used);
   }
 
+  deleteRows(sheetName: string, row: number, count: number): void {
+    if (count > 0) this.sheet(sheetName)?.deleteRows(row, count);
+  }
+
   private sheet(sheetName: string): GoogleAppsScript.Spreadsheet.Sheet | null {
     let sheet = this.sheets.get(sheetName) ?? null;
     if (!sheet) {

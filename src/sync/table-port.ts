@@ -31,6 +31,8 @@ export interface TablePort {
   reserve(sheetName: string, lastRow: number, lastColumn: number): void;
   /** Writes one contiguous block: one number-format call and one value call, no more. */
   writeBlock(sheetName: string, block: CellBlock): void;
+  /** Deletes `count` rows from the 1-based `row` on, in one call; the rows below move up. */
+  deleteRows(sheetName: string, row: number, count: number): void;
 }
 
 /** Google Sheets' limit on the cells of all sheets of a spreadsheet together. */
