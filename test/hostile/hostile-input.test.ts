@@ -121,11 +121,9 @@ describe('hostile input from people', () => {
 
       await runtime.edit('Sheet1!A1', formula, { as: OWNER });
 
-      const cell = getCell(
-        findSheet(runtime.workbook, 'Sheet1') ?? runtime.workbook.sheets[0]!,
-        1,
-        1,
-      );
+      const sheet = findSheet(runtime.workbook, 'Sheet1');
+      if (!sheet) throw new Error('No Sheet1.');
+      const cell = getCell(sheet, 1, 1);
       const message = String(cell?.error ?? cell?.value ?? '');
       expect(message).toMatch(/^BREX_\w+: .+\.$/);
       expect(message).toMatch(names);
