@@ -20,6 +20,7 @@ import { readHealth, type DataSetHealth } from '../sync/sync-health';
 import { appsScriptClock, newUuid } from './apps-script-clock';
 import { documentStore, userStore } from './properties-store';
 import { SpreadsheetTable } from './spreadsheet-table';
+import { lastBrexUse } from './token-use';
 import { urlFetchHttp } from './url-fetch-http';
 
 /** Stop starting pages well before Apps Script's 6-minute wall… */
@@ -90,6 +91,8 @@ export function refreshNowService(dataSets?: readonly string[]): RefreshSummary 
 
 export interface SyncHealthReport {
   readonly refreshInProgress: boolean;
+  /** ISO time of the last successful Brex call by anyone (refresh, formula, push, connect). */
+  readonly lastBrexCallAt: string | null;
   readonly dataSets: (DataSetHealth & {
     readonly title: string;
     readonly sheetName: string;
@@ -102,6 +105,7 @@ export function syncHealthService(): SyncHealthReport {
   const settings = getSyncSettings(store, new Date());
   return {
     refreshInProgress: store.get('sync.round') !== null,
+    lastBrexCallAt: lastBrexUse(),
     dataSets: DATA_SETS.map((d) => ({
       ...readHealth(store, d.id),
       title: d.title,

@@ -1,5 +1,9 @@
-/** The Brex client's HTTP port over UrlFetchApp. Every status comes back as a response. */
+/**
+ * The Brex client's HTTP port over UrlFetchApp. Every status comes back as a response, and the
+ * first success of each execution is recorded for the idle-token warning (`token-use.ts`).
+ */
 import type { HttpPort, HttpRequest, HttpResponse } from '../brex';
+import { recordBrexUse, recordingUse } from './token-use';
 
 function toParams(request: HttpRequest): GoogleAppsScript.URL_Fetch.URLFetchRequest {
   const headers: Record<string, string> = {};
@@ -29,10 +33,12 @@ function toResponse(response: GoogleAppsScript.URL_Fetch.HTTPResponse): HttpResp
   return { status: response.getResponseCode(), headers, body: response.getContentText() };
 }
 
-export const urlFetchHttp: HttpPort = {
+const urlFetch: HttpPort = {
   fetch: (request) => {
     const { url, ...params } = toParams(request);
     return toResponse(UrlFetchApp.fetch(url, params));
   },
   fetchAll: (requests) => UrlFetchApp.fetchAll(requests.map(toParams)).map(toResponse),
 };
+
+export const urlFetchHttp: HttpPort = recordingUse(urlFetch, recordBrexUse);

@@ -35,10 +35,10 @@ export class HealthSection {
     const health = await this.server.getSyncHealth();
     const shown = health.dataSets.filter((d) => d.selected || d.state !== 'never');
     const idle = tokenIdleWarning(
-      lastTokenUse(
-        connectedAt,
-        health.dataSets.map((d) => d.lastSuccess),
-      ),
+      lastTokenUse(connectedAt, [
+        health.lastBrexCallAt,
+        ...health.dataSets.map((d) => d.lastSuccess),
+      ]),
       this.now(),
     );
     replaceChildren(

@@ -1,16 +1,17 @@
 /**
- * Brex expires a token nobody used for 30 to 90 days. The add-on knows when it last used the
- * spreadsheet's token successfully: at connect time and at each data set's last successful
- * refresh. Twenty days without either earns a warning.
+ * Brex expires a token nobody used for 30 to 90 days. The add-on knows when it last used Brex
+ * successfully: the server records every caller's last successful call (refresh, formula, push,
+ * connect); connecting and each data set's last success count too. Twenty days without any earns
+ * a warning.
  */
 export const IDLE_WARNING_DAYS = 20;
 const DAY_MS = 86_400_000;
 
 export function lastTokenUse(
   connectedAt: string | null,
-  lastSuccesses: ReadonlyArray<string | null>,
+  otherUses: ReadonlyArray<string | null>,
 ): Date | null {
-  const times = [connectedAt, ...lastSuccesses]
+  const times = [connectedAt, ...otherUses]
     .map((iso) => (iso ? Date.parse(iso) : NaN))
     .filter((t) => !Number.isNaN(t));
   return times.length ? new Date(Math.max(...times)) : null;

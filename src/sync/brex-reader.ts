@@ -2,11 +2,21 @@
  * What the sync core reads from Brex: one page of a list at a time, and the card accounts (a bare
  * array). `clientReader` adapts the Brex client; tests may hand in a scripted reader.
  */
-import type { BrexClient, CardAccount, ListItem, ListName, ListQuery, Page } from '../brex';
+import type {
+  BrexClient,
+  CardAccount,
+  ListItem,
+  ListName,
+  ListQuery,
+  Page,
+  UserLimit,
+} from '../brex';
 
 export interface BrexReader {
   page<K extends ListName>(list: K, query: ListQuery<K>, cursor: string | null): Page<ListItem<K>>;
   cardAccounts(): CardAccount[];
+  /** Each user's monthly limit (Brex has no list of them), read in parallel; in the ids' order. */
+  userLimits(userIds: readonly string[]): UserLimit[];
 }
 
 /** Every call stops starting (and retrying) at `deadline`, so a refresh ends before Apps Script's wall. */
@@ -18,5 +28,6 @@ export function clientReader(client: BrexClient, deadline: number): BrexReader {
       return next.value;
     },
     cardAccounts: () => client.listCardAccounts({ deadline }),
+    userLimits: (userIds) => client.getEach('userLimit', userIds, { deadline }),
   };
 }

@@ -8,6 +8,7 @@ import type { ColumnDefinition, FieldValue } from './columns';
 import type { KeyValuePort } from './key-value-port';
 import type { Lookups } from './lookups';
 import type { Page } from '../brex';
+import type { CellValue } from './table-port';
 
 export type DataSetId =
   | 'card_transactions'
@@ -39,6 +40,17 @@ export interface ReadContext {
   readonly since: string;
   /** The history start the person chose (`YYYY-MM-DD`). */
   readonly historyStart: string;
+  /** Present in a refresh (a custom function reads without it). */
+  readonly refresh?: RefreshState;
+}
+
+/** What a refresh knows besides Brex: its own state and what the data set's sheet shows. */
+export interface RefreshState {
+  readonly store: KeyValuePort;
+  /** Epoch ms of this run. */
+  readonly now: number;
+  /** The Brex ids the data set's sheet shows now. */
+  readonly shown: ReadonlySet<string>;
 }
 
 export interface Incremental<T> {
@@ -48,7 +60,21 @@ export interface Incremental<T> {
   readonly lookbackDays: number;
 }
 
-/** `T` is the item a row shows; `R` the item Brex sends, when a data set summarizes them. */
+/**
+ * An incremental data set that shows totals (spend per category): each item read is kept as one
+ * row of a hidden sheet, replaced when Brex sends the item again, so the totals computed from all
+ * of them stay exact when an item changes without re-reading the items that did not.
+ */
+export interface Tally<T, R> {
+  readonly sheetName: string;
+  /** The first column is the Brex id of the item. */
+  readonly columns: readonly ColumnDefinition[];
+  row(item: R): Readonly<Record<string, FieldValue>>;
+  /** The rows shown, from every kept row (as the hidden sheet holds them, keyed by header). */
+  totals(kept: readonly Readonly<Record<string, CellValue>>[], context: ReadContext): T[];
+}
+
+/** `T` is the item a row shows; `R` the item Brex sends, when a data set totals them. */
 export interface DataSet<T = unknown, R = T> {
   readonly id: DataSetId;
   readonly title: string;
@@ -56,17 +82,26 @@ export interface DataSet<T = unknown, R = T> {
   /** The first column is the Brex id. */
   readonly columns: readonly ColumnDefinition[];
   /** Absent for small data sets, which are read whole on every refresh. */
-  readonly incremental?: Incremental<T>;
+  readonly incremental?: Incremental<R>;
+  /** Incremental data sets only: the items read are tallied, and the rows are their totals. */
+  readonly tally?: Tally<T, R>;
   sources(context: ReadContext): Source<R>[];
   idOf(item: T): string;
   row(item: T, lookups: Lookups): Readonly<Record<string, FieldValue>>;
-  /** Whole data sets only: turns the items read into the rows shown (e.g. totals per category). */
-  summarize?(items: readonly R[], context: ReadContext): T[];
   /**
-   * Whole data sets only: runs once the rows are written, with every item they show (spend limits
-   * keep their last-synced values here for the write-back).
+   * Whole data sets only: the cells a refresh leaves as they are, as headers by Brex id, found in
+   * the sheet before it is written (a spend limit's edit waiting to be pushed).
    */
-  afterWrite?(items: readonly T[], store: KeyValuePort, now: Date): void;
+  keepCells?(
+    items: readonly T[],
+    sheet: readonly (readonly CellValue[])[],
+    store: KeyValuePort,
+  ): ReadonlyMap<string, readonly string[]>;
+  /**
+   * Whole data sets only: runs once the rows are written, with every item they show and the ids
+   * whose cells were kept (spend limits keep their last-synced values here for the write-back).
+   */
+  afterWrite?(items: readonly T[], store: KeyValuePort, now: Date, kept: ReadonlySet<string>): void;
 }
 
 export const KEY_HEADER = 'Brex ID';

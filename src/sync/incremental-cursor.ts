@@ -15,12 +15,16 @@ export interface Paging {
   readonly cursor: string | null;
   /** The latest date seen so far in this refresh. */
   readonly maxSeen: string | null;
+  /** The history start this refresh reads back to (`YYYY-MM-DD`). */
+  readonly covers?: string;
 }
 
 export interface CursorState {
   /** The latest date seen by the last complete refresh. */
   readonly last: string | null;
   readonly paging: Paging | null;
+  /** The history start the rows read so far reach back to (`YYYY-MM-DD`). */
+  readonly covers?: string;
 }
 
 const DAY_MS = 24 * 3600 * 1000;
@@ -36,6 +40,24 @@ export function writeCursor(store: KeyValuePort, id: DataSetId, state: CursorSta
 
 export function clearCursor(store: KeyValuePort, id: DataSetId): void {
   store.delete(cursorKey(id));
+}
+
+/**
+ * Pure: where a new refresh reads from, and the history start it then reaches back to. It reads
+ * from the last date seen minus the lookback; from the history start on the first refresh, and
+ * again (a backfill, harmless to repeat since rows are keyed) when the start moved earlier than
+ * the rows read so far reach.
+ */
+export function nextPaging(state: CursorState, lookbackDays: number, historyStart: string): Paging {
+  const covers = state.covers ?? historyStart;
+  const backfill = state.last === null || historyStart < covers;
+  return {
+    since: nextSince(backfill ? null : state.last, lookbackDays, historyStart),
+    sourceKey: null,
+    cursor: null,
+    maxSeen: state.last,
+    covers: backfill ? historyStart : covers,
+  };
 }
 
 /** Pure: the filter start of a new refresh: the last date seen minus the lookback, or the history start. */

@@ -17,12 +17,13 @@ import {
   type DataSet,
   type DataSetId,
   type ReadContext,
+  type Tally,
 } from './data-set';
 import { dataSetById, DATA_SETS } from './data-sets';
 import {
   clearCursor,
   later,
-  nextSince,
+  nextPaging,
   readCursor,
   writeCursor,
   type Paging,
@@ -32,8 +33,14 @@ import { KnownIds } from './known-ids';
 import { Lookups } from './lookups';
 import type { SyncSettings } from './settings';
 import { appendLog, readHealth, writeHealth, type DataSetHealth } from './sync-health';
-import type { CellValue, TablePort } from './table-port';
-import { planUpsert, readIds, type RecordRow, type SheetLayout } from './upsert-plan';
+import { SpreadsheetFullError, type CellValue, type TablePort } from './table-port';
+import {
+  locateColumns,
+  planUpsert,
+  readIds,
+  type RecordRow,
+  type SheetLayout,
+} from './upsert-plan';
 
 export interface RefreshDeps {
   readonly table: TablePort;
@@ -78,6 +85,9 @@ interface Round {
 
 const ROUND_KEY = 'sync.round';
 
+/** What every data set of a run reads with; `since` and `refresh` are each data set's own. */
+type Base = Omit<ReadContext, 'since' | 'refresh'>;
+
 /** The run's time budget is spent: stop before starting another page. */
 class OutOfTime extends Error {}
 
@@ -92,11 +102,7 @@ export function runRefresh(deps: RefreshDeps, settings: SyncSettings): RefreshSu
 
   while (pending.length > 0) {
     const dataSet = dataSetById(pending[0] as DataSetId) as DataSet;
-    const context: Omit<ReadContext, 'since'> = {
-      reader: deps.reader,
-      lookups,
-      historyStart: settings.historyStart,
-    };
+    const context: Base = { reader: deps.reader, lookups, historyStart: settings.historyStart };
     const started = startHealth(readHealth(store, dataSet.id), deps.now());
     try {
       const health = dataSet.incremental
@@ -115,8 +121,9 @@ export function runRefresh(deps: RefreshDeps, settings: SyncSettings): RefreshSu
       const health = failedHealth(store, dataSet.id, error, deps.now());
       finished.push(health);
       if (
-        error instanceof BrexError &&
-        (error.kind === 'invalid_token' || error.kind === 'expired_token')
+        error instanceof SpreadsheetFullError ||
+        (error instanceof BrexError &&
+          (error.kind === 'invalid_token' || error.kind === 'expired_token'))
       ) {
         stopMessage = error.message;
         pending.length = 0;
@@ -170,7 +177,7 @@ function openSheet(
   deps: RefreshDeps,
   dataSet: DataSet,
   knownIds: KnownIds,
-): { sheet: CellValue[][]; deleted: Set<string> } {
+): { sheet: CellValue[][]; deleted: Set<string>; shown: Set<string> } {
   const existing = deps.table.readAll(dataSet.sheetName);
   if (existing === null) {
     // A sheet deleted whole (or never made) starts over: nothing in it counts as deleted by hand.
@@ -183,7 +190,7 @@ function openSheet(
   // Ids in the sheet but not yet remembered: a run stopped between writing rows and remembering them.
   knownIds.remember(dataSet.id, present.keys());
   const deleted = new Set([...knownIds.of(dataSet.id)].filter((id) => !present.has(id)));
-  return { sheet, deleted };
+  return { sheet, deleted, shown: new Set(present.keys()) };
 }
 
 function toRecords(
@@ -235,11 +242,16 @@ function upsert(
 function syncWhole(
   deps: RefreshDeps,
   dataSet: DataSet,
-  base: Omit<ReadContext, 'since'>,
+  base: Base,
   knownIds: KnownIds,
   started: DataSetHealth,
 ): DataSetHealth {
-  const context: ReadContext = { ...base, since: `${base.historyStart}T00:00:00` };
+  const { sheet, deleted, shown } = openSheet(deps, dataSet, knownIds);
+  const context: ReadContext = {
+    ...base,
+    since: `${base.historyStart}T00:00:00`,
+    refresh: { store: deps.store, now: deps.now(), shown },
+  };
   let health = started;
   const items: unknown[] = [];
   for (const source of dataSet.sources(context)) {
@@ -252,32 +264,36 @@ function syncWhole(
       health = { ...health, pages: health.pages + 1 };
     } while (cursor !== null);
   }
-  const rows = dataSet.summarize ? dataSet.summarize(items, context) : items;
-  const { sheet, deleted } = openSheet(deps, dataSet, knownIds);
-  const records = toRecords(dataSet, rows, base.lookups, deps.table.timeZone());
+  const keep =
+    dataSet.keepCells?.(items, sheet, deps.store) ?? new Map<string, readonly string[]>();
+  const records = toRecords(dataSet, items, base.lookups, deps.table.timeZone()).map((r) =>
+    keep.has(r.id) ? { ...r, keep: keep.get(r.id) } : r,
+  );
   health = upsert(deps, dataSet, sheet, records, deleted, true, knownIds, health).health;
-  dataSet.afterWrite?.(rows, deps.store, new Date(deps.now()));
+  dataSet.afterWrite?.(items, deps.store, new Date(deps.now()), new Set(keep.keys()));
   return succeed(deps, health);
 }
 
 function syncIncremental(
   deps: RefreshDeps,
   dataSet: DataSet,
-  base: Omit<ReadContext, 'since'>,
+  base: Base,
   knownIds: KnownIds,
   started: DataSetHealth,
 ): DataSetHealth {
   const incremental = dataSet.incremental as NonNullable<DataSet['incremental']>;
   const opened = openSheet(deps, dataSet, knownIds);
   let sheet = opened.sheet;
+  let tallySheet = dataSet.tally ? openTally(deps, dataSet, dataSet.tally) : null;
   const state = readCursor(deps.store, dataSet.id);
-  const paging: Paging = state.paging ?? {
-    since: nextSince(state.last, incremental.lookbackDays, base.historyStart),
-    sourceKey: null,
-    cursor: null,
-    maxSeen: state.last,
+  const paging: Paging =
+    state.paging ?? nextPaging(state, incremental.lookbackDays, base.historyStart);
+  const context: ReadContext = {
+    ...base,
+    since: paging.since,
+    refresh: { store: deps.store, now: deps.now(), shown: opened.shown },
   };
-  const sources = dataSet.sources({ ...base, since: paging.since });
+  const sources = dataSet.sources(context);
   const resumeAt =
     paging.sourceKey === null ? 0 : sources.findIndex((s) => s.key === paging.sourceKey);
   let health = started;
@@ -288,30 +304,99 @@ function syncIncremental(
     do {
       checkTime(deps);
       const page = source.fetch(cursor);
-      const records = toRecords(dataSet, page.items, base.lookups, deps.table.timeZone());
-      ({ sheet, health } = upsert(
-        deps,
-        dataSet,
-        sheet,
-        records,
-        opened.deleted,
-        false,
-        knownIds,
-        health,
-      ));
+      if (dataSet.tally && tallySheet) {
+        tallySheet = keepTally(deps, dataSet.tally, tallySheet, page.items);
+      } else {
+        const records = toRecords(dataSet, page.items, base.lookups, deps.table.timeZone());
+        ({ sheet, health } = upsert(
+          deps,
+          dataSet,
+          sheet,
+          records,
+          opened.deleted,
+          false,
+          knownIds,
+          health,
+        ));
+      }
       for (const item of page.items) maxSeen = later(maxSeen, incremental.cursorValue(item));
       cursor = page.nextCursor;
       const next = cursor === null ? (sources[index + 1]?.key ?? null) : source.key;
       health = { ...health, pages: health.pages + 1 };
       writeCursor(deps.store, dataSet.id, {
-        last: state.last,
-        paging: { since: paging.since, sourceKey: next, cursor, maxSeen },
+        ...state,
+        paging: { ...paging, sourceKey: next, cursor, maxSeen },
       });
       writeHealth(deps.store, health);
     } while (cursor !== null);
   }
-  writeCursor(deps.store, dataSet.id, { last: maxSeen, paging: null });
+  if (dataSet.tally && tallySheet) {
+    // The totals are written before the cursor moves on: a run killed in between re-reads a page.
+    const kept = keptRows(dataSet.tally, tallySheet);
+    const rows = dataSet.tally.totals(kept, context);
+    const records = toRecords(dataSet, rows, base.lookups, deps.table.timeZone());
+    health = upsert(deps, dataSet, sheet, records, opened.deleted, true, knownIds, health).health;
+  }
+  writeCursor(deps.store, dataSet.id, {
+    last: maxSeen,
+    paging: null,
+    covers: paging.covers ?? base.historyStart,
+  });
   return succeed(deps, health);
+}
+
+function tallyLayout(tally: Tally<unknown, unknown>): SheetLayout {
+  return { columns: tally.columns, keyHeader: KEY_HEADER, statusHeader: STATUS_HEADER };
+}
+
+/** The hidden tally sheet; a missing one (never made, or deleted) re-reads from the history start. */
+function openTally(
+  deps: RefreshDeps,
+  dataSet: DataSet,
+  tally: Tally<unknown, unknown>,
+): CellValue[][] {
+  const existing = deps.table.readAll(tally.sheetName);
+  if (existing !== null) return existing;
+  clearCursor(deps.store, dataSet.id);
+  deps.table.ensureSheet(tally.sheetName, { hidden: true });
+  return [];
+}
+
+/** Keeps each item's row in the tally sheet (replacing its earlier one); returns the sheet after. */
+function keepTally(
+  deps: RefreshDeps,
+  tally: Tally<unknown, unknown>,
+  sheet: CellValue[][],
+  items: readonly unknown[],
+): CellValue[][] {
+  const timeZone = deps.table.timeZone();
+  const records = items.map((item): RecordRow => {
+    const fields = tally.row(item);
+    const cells: Record<string, Cell> = {};
+    for (const column of tally.columns)
+      cells[column.header] = toCell(column.type, fields[column.header], timeZone);
+    return { id: String(fields[KEY_HEADER]), cells };
+  });
+  const layout = tallyLayout(tally);
+  const plan = planUpsert({ layout, sheet, records, deletedIds: new Set(), complete: false });
+  const keyColumn =
+    (locateColumns(layout, plan.sheetAfter[0] ?? []).positions.get(KEY_HEADER) ?? 0) + 1;
+  applyPlan(deps.table, tally.sheetName, plan, keyColumn);
+  return plan.sheetAfter;
+}
+
+/** Pure: the tally sheet's rows, keyed by the tally's headers. */
+function keptRows(
+  tally: Tally<unknown, unknown>,
+  sheet: readonly (readonly CellValue[])[],
+): Record<string, CellValue>[] {
+  const layout = tallyLayout(tally);
+  const { positions } = locateColumns(layout, sheet[0] ?? []);
+  return [...readIds(layout, sheet).values()].map((row) =>
+    Object.fromEntries(
+      tally.columns.map((c) => [c.header, sheet[row]?.[positions.get(c.header) as number] ?? '']),
+    ),
+  );
 }
 
 function succeed(deps: RefreshDeps, health: DataSetHealth): DataSetHealth {

@@ -64,11 +64,27 @@ export function writeHealth(store: KeyValuePort, health: DataSetHealth): void {
   writeJson(store, healthKey(health.id), health);
 }
 
-/** Appends one row per finished data set to the log sheet, in one block. */
-export function appendLog(table: TablePort, at: Date, entries: readonly DataSetHealth[]): void {
+/** Enough for weeks of hourly refreshes of every data set, far under Sheets' cell limit. */
+export const LOG_MAX_ROWS = 500;
+
+/**
+ * Appends one row per finished data set to the log sheet, in one block, first deleting the
+ * oldest rows (in one call) so that it keeps the newest `maxRows`.
+ */
+export function appendLog(
+  table: TablePort,
+  at: Date,
+  entries: readonly DataSetHealth[],
+  maxRows = LOG_MAX_ROWS,
+): void {
   if (entries.length === 0) return;
   table.ensureSheet(LOG_SHEET);
-  const grid = table.readAll(LOG_SHEET) ?? [];
+  let grid = table.readAll(LOG_SHEET) ?? [];
+  const excess = Math.min(grid.length - 1 + entries.length - maxRows, grid.length - 1);
+  if (excess > 0) {
+    table.deleteRows(LOG_SHEET, 2, excess);
+    grid = [grid[0] as CellValue[], ...grid.slice(1 + excess)];
+  }
   if (grid.length === 0) {
     table.writeBlock(LOG_SHEET, {
       row: 1,

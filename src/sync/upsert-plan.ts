@@ -24,6 +24,8 @@ export interface SheetLayout {
 export interface RecordRow {
   readonly id: string;
   readonly cells: Readonly<Record<string, Cell>>;
+  /** Headers whose cell an existing row keeps as it is (a pending edit); a new row gets them. */
+  readonly keep?: readonly string[];
 }
 
 export interface UpsertInput {
@@ -123,12 +125,13 @@ export function planUpsert(input: UpsertInput): UpsertPlan {
   for (const record of latest.values()) {
     if (input.deletedIds.has(record.id)) continue;
     const desired = new Map<number, Cell>();
+    const existing = ids.get(record.id);
     for (const column of layout.columns) {
+      if (existing !== undefined && record.keep?.includes(column.header)) continue;
       const cell = record.cells[column.header] ?? { value: '', numberFormat: TEXT_FORMAT };
       desired.set(positions.get(column.header) as number, cell);
     }
     desired.set(statusColumn, { value: '', numberFormat: TEXT_FORMAT });
-    const existing = ids.get(record.id);
     if (existing === undefined) {
       const row = sheet.length;
       sheet.push([]);

@@ -1,31 +1,17 @@
 /**
- * Finding the edited limits: every row of the "Brex Spend Limits" sheet whose "Base limit" cell no
- * longer holds the last-synced amount of its spend limit. Rows are matched by Brex id and columns
- * by header, so sorting and moving columns change nothing.
+ * The pending changes: every edited row of the "Brex Spend Limits" sheet (`edited-cells.ts`),
+ * validated, with the amount to send.
  */
 import type { PendingChange, WriteBackSettings } from '../contract/writeback';
-import { minorUnitsToAmount } from '../sync/currency';
-import { KEY_HEADER } from '../sync/data-set';
 import { spendLimits } from '../sync/data-sets/budgets';
 import type { CellValue } from '../sync/table-port';
 import { amountView } from './amount-text';
 import { checkChange } from './check-change';
+import { isEdited, limitColumns } from './edited-cells';
 import type { InFlightPushes } from './in-flight';
-import { parseAmount } from './parse-amount';
 import type { SyncedValues } from './synced-values';
 
 export const SPEND_LIMITS_SHEET = spendLimits.sheetName;
-export const AMOUNT_HEADER = 'Base limit';
-
-/** The columns the write-back reads, as 0-based indexes of the sheet grid. */
-export interface LimitColumns {
-  readonly id: number;
-  readonly amount: number;
-  readonly currency: number | null;
-  readonly name: number | null;
-  readonly period: number | null;
-}
-
 /** A pending change, with where it sits and the amount to send when it is valid. */
 export interface StagedEdit {
   readonly change: PendingChange;
@@ -44,37 +30,6 @@ export interface PendingInput {
   readonly today: string;
 }
 
-function headerIndex(header: readonly CellValue[], name: string): number | null {
-  const index = header.findIndex(
-    (cell) =>
-      String(cell ?? '')
-        .trim()
-        .toLowerCase() === name.toLowerCase(),
-  );
-  return index < 0 ? null : index;
-}
-
-/** Pure: where the write-back's columns are; null when the sheet lacks the id or amount column. */
-export function limitColumns(header: readonly CellValue[]): LimitColumns | null {
-  const id = headerIndex(header, KEY_HEADER);
-  const amount = headerIndex(header, AMOUNT_HEADER);
-  if (id === null || amount === null) return null;
-  return {
-    id,
-    amount,
-    currency: headerIndex(header, 'Currency'),
-    name: headerIndex(header, 'Name'),
-    period: headerIndex(header, 'Period'),
-  };
-}
-
-/** Pure: whether the cell still holds the synced amount (as a number, or as text meaning it). */
-function holdsSynced(cell: CellValue, amount: number, currency: string): boolean {
-  if (typeof cell === 'number') return cell === minorUnitsToAmount(amount, currency);
-  const parsed = parseAmount(cell, currency);
-  return parsed.ok && parsed.minorUnits === amount;
-}
-
 /** Pure: the pending changes, in sheet order, each validated. */
 export function findPendingChanges(input: PendingInput): StagedEdit[] {
   const grid = input.grid ?? [];
@@ -88,12 +43,9 @@ export function findPendingChanges(input: PendingInput): StagedEdit[] {
     const synced = id ? input.synced.get(id) : undefined;
     if (!synced || seen.has(id)) continue;
     seen.add(id);
+    if (!isEdited(cells, columns, synced)) continue;
     const amountCell = cells[columns.amount] ?? '';
     const currencyCell = columns.currency === null ? '' : (cells[columns.currency] ?? '');
-    const currencyEdited =
-      String(currencyCell).trim() !== '' &&
-      String(currencyCell).trim().toUpperCase() !== synced.currency.toUpperCase();
-    if (!currencyEdited && holdsSynced(amountCell, synced.amount, synced.currency)) continue;
     const check = checkChange(synced, amountCell, currencyCell, input.settings, input.today);
     const inFlight =
       check.minorUnits !== null &&

@@ -4,13 +4,9 @@
  */
 import type { CellValue } from '../sync/table-port';
 import { type Mark, planMarks } from './cell-marks';
+import { limitColumns } from './edited-cells';
 import { InFlightPushes } from './in-flight';
-import {
-  findPendingChanges,
-  limitColumns,
-  SPEND_LIMITS_SHEET,
-  type StagedEdit,
-} from './pending-changes';
+import { findPendingChanges, SPEND_LIMITS_SHEET, type StagedEdit } from './pending-changes';
 import { getWriteBackSettings } from './settings';
 import { SyncedValues } from './synced-values';
 import { utcDay, type WriteBackDeps } from './write-back-deps';

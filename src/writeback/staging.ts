@@ -7,7 +7,8 @@ import { toCell } from '../sync/columns';
 import type { CellBlock } from '../sync/table-port';
 import type { AuditRecord } from './audit-entry';
 import { parseAmount } from './parse-amount';
-import { limitColumns, SPEND_LIMITS_SHEET } from './pending-changes';
+import { limitColumns } from './edited-cells';
+import { SPEND_LIMITS_SHEET } from './pending-changes';
 import { currentEdits, markEdits } from './review';
 import type { WriteBackDeps } from './write-back-deps';
 

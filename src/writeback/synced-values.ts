@@ -75,11 +75,20 @@ export class SyncedValues {
     return new SyncedValues(store, entries);
   }
 
-  /** Replaces every entry with what a whole read of Brex returned. */
-  static record(store: KeyValuePort, limits: readonly SpendLimit[], now: Date): void {
+  /**
+   * Replaces every entry with what a whole read of Brex returned, except those of `kept` (limits
+   * with an edit still pending), which stay what the person edited against.
+   */
+  static record(
+    store: KeyValuePort,
+    limits: readonly SpendLimit[],
+    now: Date,
+    kept: ReadonlySet<string> = new Set(),
+  ): void {
+    const previous = kept.size > 0 ? SyncedValues.read(store) : null;
     const entries = new Map<string, SyncedLimit>();
     for (const limit of limits) {
-      const synced = syncedLimitOf(limit);
+      const synced = (kept.has(limit.id) && previous?.get(limit.id)) || syncedLimitOf(limit);
       if (synced) entries.set(synced.id, synced);
     }
     new SyncedValues(store, entries).save(now);

@@ -5,7 +5,14 @@
 import type { Sandbox } from '../../dev/sandbox';
 import type { Runtime } from '../../dev/runtime/runtime';
 import { sortRows } from '../../dev/runtime/workbook';
-import { control, refreshUntilDone, rowsOf, sheetOf, startWorld } from './support/sync-world';
+import {
+  ALL_DATA_SETS,
+  control,
+  refreshUntilDone,
+  rowsOf,
+  sheetOf,
+  startWorld,
+} from './support/sync-world';
 
 const EXPONENTS: Record<string, number> = { JPY: 0, KWD: 3 };
 type Money = { amount?: number; currency?: string | null } | null | undefined;
@@ -107,9 +114,17 @@ describe('refresh in the local runtime against the sandbox', () => {
     }
     const userRows = rowsOf(runtime, 'Brex Users');
     for (const u of state.users) {
-      expect([userRows.get(u.id)?.Name, userRows.get(u.id)?.Email]).toEqual([
+      const limit = state.user_limits[u.id];
+      expect([
+        userRows.get(u.id)?.Name,
+        userRows.get(u.id)?.Email,
+        userRows.get(u.id)?.['Monthly limit'],
+        userRows.get(u.id)?.['Monthly available'],
+      ]).toEqual([
         `${u.first_name} ${u.last_name}`,
         u.email,
+        amount(limit?.monthly_limit),
+        amount(limit?.monthly_available),
       ]);
     }
     const categories = rowsOf(runtime, 'Brex Expense Categories');
@@ -156,8 +171,43 @@ describe('refresh in the local runtime against the sandbox', () => {
     expect(runtime.stats.rangeWriteCells - writesBefore).toBeGreaterThan(0);
   });
 
-  it('writes no data cell when nothing changed in Brex', async () => {
+  it('keeps the expense categories exact when an expense changes category or amount', async () => {
+    const [moved, repriced] = sandbox.snapshot().expenses.slice(10, 12);
+    const state = sandbox.company.state;
+    const movedRow = state.expensesById.get(moved?.id ?? '');
+    const repricedRow = state.expensesById.get(repriced?.id ?? '');
+    if (!movedRow || !repricedRow) throw new Error('The demo company has too few expenses.');
+    movedRow.data.category = movedRow.data.category === 'GROCERY' ? 'LODGING' : 'GROCERY';
+    const billing = repricedRow.data.billing_amount ?? repricedRow.data.original_amount;
+    if (!billing) throw new Error('The repriced expense has no amount.');
+    repricedRow.data.billing_amount = { ...billing, amount: (billing.amount ?? 0) + 12345 };
+    control(sandbox, 'POST', '/expenses/touch', { ids: [moved?.id, repriced?.id] });
+
+    await refreshUntilDone(runtime);
+
+    const expected = new Map<string, { count: number; spend: number }>();
+    for (const e of sandbox.snapshot().expenses) {
+      const money = e.billing_amount ?? e.original_amount;
+      const key = `${e.category ?? 'UNCATEGORIZED'}:${money?.currency || 'USD'}`;
+      const total = expected.get(key) ?? { count: 0, spend: 0 };
+      expected.set(key, { count: total.count + 1, spend: total.spend + (money?.amount ?? 0) });
+    }
+    const shown = rowsOf(runtime, 'Brex Expense Categories');
+    for (const [id, total] of expected) {
+      const currency = id.split(':')[1] ?? 'USD';
+      expect([id, shown.get(id)?.['Expense count'], shown.get(id)?.Spend]).toEqual([
+        id,
+        total.count,
+        amount({ amount: total.spend, currency }),
+      ]);
+    }
+    const counted = [...shown.values()].reduce((n, r) => n + Number(r['Expense count']), 0);
+    expect(counted).toBe(sandbox.snapshot().expenses.length);
+  });
+
+  it('writes no data cell and sends at most two requests per data set when nothing changed in Brex', async () => {
     const before = { ...runtime.stats };
+    const logged = sandbox.log.length;
 
     const result = await runtime.run('refreshNow', []);
 
@@ -165,6 +215,8 @@ describe('refresh in the local runtime against the sandbox', () => {
     expect((result.value as { done: boolean }).done).toBe(true);
     expect(result.stats.rangeWrites).toBe(1);
     expect(runtime.stats.rangeWriteCells - before.rangeWriteCells).toBe(14 * 8);
+    const requests = sandbox.log.slice(logged).map((r) => `${r.method} ${r.path}`);
+    expect(requests.length).toBeLessThanOrEqual(2 * ALL_DATA_SETS.length);
   });
 
   it('keeps a person’s columns, notes and formulas through sorting and column reordering', async () => {

@@ -51,6 +51,7 @@ describe('progressLabel', () => {
 describe('entriesFromHealth', () => {
   const health = (pages: number): SyncHealthReport => ({
     refreshInProgress: true,
+    lastBrexCallAt: null,
     dataSets: [
       {
         id: 'users',

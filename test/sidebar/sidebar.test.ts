@@ -88,6 +88,7 @@ describe('sidebar › escaping', () => {
       getConnectionStatus: () => ({ ...connected, user: evil, company: evil }),
       getSyncHealth: () => ({
         refreshInProgress: false,
+        lastBrexCallAt: null,
         dataSets: [health({ id: 'users', title: 'Users', state: 'error', message: evil })],
       }),
     }).started;
@@ -175,6 +176,7 @@ describe('sidebar › refresh', () => {
         refreshNow: () => new Promise(() => undefined),
         getSyncHealth: () => ({
           refreshInProgress: true,
+          lastBrexCallAt: null,
           dataSets: [health({ id: 'users', title: 'Users', state: 'in_progress', pages: pages++ })],
         }),
       },
@@ -304,6 +306,7 @@ describe('sidebar › sync health', () => {
     await mountSidebar({
       getSyncHealth: () => ({
         refreshInProgress: false,
+        lastBrexCallAt: null,
         dataSets: [
           health({ id: 'users', title: 'Users', added: 3, updated: 2, removed: 1 }),
           health({
@@ -329,6 +332,7 @@ describe('sidebar › sync health', () => {
       getConnectionStatus: () => ({ ...connected, connectedAt: '2026-02-01T00:00:00.000Z' }),
       getSyncHealth: () => ({
         refreshInProgress: false,
+        lastBrexCallAt: null,
         dataSets: [
           health({ id: 'users', title: 'Users', lastSuccess: '2026-03-05T00:00:00.000Z' }),
         ],
@@ -339,5 +343,22 @@ describe('sidebar › sync health', () => {
     expect(region('Sync health').querySelector('[role="alert"]')?.textContent).toMatch(
       /^The Brex token has not been used for 25 days/,
     );
+  });
+
+  it('counts a formula’s or a push’s recent Brex call as a use of the token', async () => {
+    await mountSidebar({
+      getConnectionStatus: () => ({ ...connected, connectedAt: '2026-02-01T00:00:00.000Z' }),
+      getSyncHealth: () => ({
+        refreshInProgress: false,
+        lastBrexCallAt: '2026-03-28T00:00:00.000Z',
+        dataSets: [
+          health({ id: 'users', title: 'Users', lastSuccess: '2026-03-05T00:00:00.000Z' }),
+        ],
+      }),
+    }).started;
+    await settle();
+
+    expect(region('Sync health').querySelector('[role="alert"]')).toBeNull();
+    expect(region('Sync health').textContent).toContain('Users');
   });
 });

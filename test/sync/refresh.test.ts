@@ -74,6 +74,85 @@ function dataCells(table: MemoryTable): number {
 }
 
 describe('refresh', () => {
+  it('fills in older rows once when the history start moves earlier after a sync', () => {
+    const { table, deps } = world();
+    const only = (historyStart: string): SyncSettings => ({
+      dataSets: ['card_transactions'],
+      historyStart,
+    });
+    const ids = () =>
+      table
+        .grid(TX_SHEET)
+        .slice(1)
+        .map((r) => r[0])
+        .sort();
+    runRefresh(deps(), only('2026-02-04'));
+    const before = ids();
+
+    runRefresh(deps(), only('2026-02-01'));
+    const after = ids();
+    const written = table.cellsWritten(TX_SHEET);
+    runRefresh(deps(), only('2026-02-01'));
+
+    expect([before, after]).toEqual([
+      ['tx4', 'tx5'],
+      ['tx1', 'tx2', 'tx3', 'tx4', 'tx5'],
+    ]);
+    expect(table.cellsWritten(TX_SHEET)).toBe(written);
+  });
+
+  it('reads every user’s monthly limit on the first sync, then only new users’ until a day has passed', () => {
+    const reader = brex();
+    reader.monthlyLimits.set('u1', {
+      monthly_limit: { amount: 500_000, currency: 'USD' },
+      monthly_available: { amount: 123_456, currency: 'USD' },
+    });
+    const { table, deps } = world(reader);
+    const limitCalls = () => reader.calls.filter((c) => c.startsWith('userLimit:'));
+    const only: SyncSettings = { ...settings, dataSets: ['users'] };
+
+    runRefresh(deps(), only);
+    const firstCalls = limitCalls();
+    reader.lists.get('users')?.push({ id: 'u2', first_name: 'Alan', last_name: 'Turing' });
+    reader.monthlyLimits.set('u1', { monthly_limit: { amount: 900_000, currency: 'USD' } });
+    runRefresh(deps(), only);
+    const secondCalls = limitCalls().slice(firstCalls.length);
+
+    expect([firstCalls, secondCalls]).toEqual([['userLimit:u1'], ['userLimit:u2']]);
+    const rows = table.grid('Brex Users');
+    const header = rows[0] ?? [];
+    const limitOf = (id: string) =>
+      ['Monthly limit', 'Monthly available', 'Limit currency'].map(
+        (h) => rows.find((r) => r[0] === id)?.[header.indexOf(h)],
+      );
+    // Within the day, u1's limit stays as read; u2, new, is read.
+    expect([limitOf('u1'), limitOf('u2')]).toEqual([
+      [5000, 1234.56, 'USD'],
+      ['', '', ''],
+    ]);
+  });
+
+  it('reads every user’s monthly limit again once a day has passed', () => {
+    const reader = brex();
+    const table = new MemoryTable();
+    const store = new MemoryStore();
+    let now = Date.UTC(2026, 2, 1);
+    const deps = (): RefreshDeps => ({ table, store, reader, now: () => now, stopAt: Infinity });
+    const only: SyncSettings = { ...settings, dataSets: ['users'] };
+    runRefresh(deps(), only);
+    reader.monthlyLimits.set('u1', { monthly_limit: { amount: 900_000, currency: 'USD' } });
+    now += 25 * 3600 * 1000;
+
+    runRefresh(deps(), only);
+
+    const rows = table.grid('Brex Users');
+    expect(rows[1]?.[(rows[0] ?? []).indexOf('Monthly limit')]).toBe(9000);
+    expect(reader.calls.filter((c) => c.startsWith('userLimit:'))).toEqual([
+      'userLimit:u1',
+      'userLimit:u1',
+    ]);
+  });
+
   it('fills each data set’s sheet on the first refresh', () => {
     const { table, deps } = world();
 

@@ -51,6 +51,20 @@ function sync(
 
 describe('upsert-plan', () => {
   describe('planUpsert', () => {
+    it('leaves the kept cells of an existing row as they are and writes the rest of the row', () => {
+      const table = new MemoryTable();
+      sync(table, [record('t1', 'Acme', 1999)]);
+      const kept = { ...record('t1', 'Acme Inc', 2500), keep: ['Amount', 'Currency'] };
+
+      const plan = sync(table, [kept, { ...record('t2', 'Bolt', 500), keep: ['Amount'] }]);
+
+      expect(table.grid(SHEET).slice(1)).toEqual([
+        ['t1', 'Acme Inc', 19.99, 'USD', ''],
+        ['t2', 'Bolt', 5, 'USD', ''],
+      ]);
+      expect([plan.updated, plan.added]).toEqual([['t1'], ['t2']]);
+    });
+
     it('writes the header and every row in one block on a new sheet', () => {
       const table = new MemoryTable();
 

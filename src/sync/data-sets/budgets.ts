@@ -1,6 +1,7 @@
 /** Spend limits (v2) and budgets (v2), read whole. */
 import type { Budget, SpendLimit } from '../../brex';
 import { defineDataSet, KEY_HEADER, listSource, singlePageSource } from '../data-set';
+import { AMOUNT_HEADER, CURRENCY_HEADER, editedLimitIds } from '../../writeback/edited-cells';
 import { SyncedValues } from '../../writeback/synced-values';
 import { columns } from './columns';
 
@@ -51,8 +52,14 @@ export const spendLimits = defineDataSet<SpendLimit>({
       Description: s.description,
     };
   },
+  // An edit waiting to be pushed stays in its cell, and stays pending: the refresh neither
+  // overwrites it nor moves its last-synced value (a change in Brex meanwhile is then a conflict).
+  keepCells: (_items, sheet, store) => {
+    const edited = editedLimitIds(sheet, SyncedValues.read(store));
+    return new Map([...edited].map((id) => [id, [AMOUNT_HEADER, CURRENCY_HEADER]]));
+  },
   // The write-back compares edited amounts with these values (src/writeback/synced-values.ts).
-  afterWrite: (items, store, now) => SyncedValues.record(store, items, now),
+  afterWrite: (items, store, now, kept) => SyncedValues.record(store, items, now, kept),
 });
 
 export const budgets = defineDataSet<Budget>({

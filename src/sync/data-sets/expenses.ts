@@ -1,7 +1,6 @@
 /** Expenses (read incrementally by update time) and spend per expense category. */
 import type { Expense, Money } from '../../brex';
 import { defineDataSet, KEY_HEADER, listSource } from '../data-set';
-import { toBrexFilterTime } from '../time-zone';
 import { columns } from './columns';
 
 /** Brex's expense categories (`Category` in the Expenses API). */
@@ -89,6 +88,15 @@ interface CategoryTotal {
   readonly periodStart: string;
 }
 
+/** Where each expense read counts: kept per expense, so a changed one moves between totals. */
+const TALLY_COLUMNS = columns([
+  [KEY_HEADER, 'text'],
+  ['Category', 'text'],
+  ['Currency', 'text'],
+  ['Amount', 'number'],
+  ['Purchased at', 'text'],
+]);
+
 export const expenseCategories = defineDataSet<CategoryTotal, Expense>({
   id: 'expense_categories',
   title: 'Expense categories',
@@ -101,13 +109,36 @@ export const expenseCategories = defineDataSet<CategoryTotal, Expense>({
     ['Spend', 'money'],
     ['Period start', 'date'],
   ]),
-  sources: ({ reader, historyStart }) => [
-    listSource('expenses', (cursor) => {
-      const start = toBrexFilterTime(Date.parse(`${historyStart}T00:00:00Z`));
-      return reader.page('expenses', { purchasedAtStart: start }, cursor);
-    }),
+  // Read like the expenses, by update time: a quiet refresh reads one page, not every expense.
+  incremental: { cursorValue: (e) => e.updated_at, lookbackDays: LOOKBACK_DAYS },
+  sources: ({ reader, since }) => [
+    listSource('expenses', (cursor) => reader.page('expenses', { updatedAtStart: since }, cursor)),
   ],
-  summarize: (items, { historyStart }) => totalsPerCategory(items, historyStart),
+  tally: {
+    sheetName: 'Brex Expense Tally',
+    columns: TALLY_COLUMNS,
+    row: (e) => {
+      const share = shareOf(e);
+      return {
+        [KEY_HEADER]: e.id,
+        Category: share.category,
+        Currency: share.currency,
+        Amount: share.amount,
+        'Purchased at': e.purchased_at,
+      };
+    },
+    totals: (kept, { historyStart }) => {
+      const from = Date.parse(`${historyStart}T00:00:00Z`);
+      const shares = kept
+        .filter((k) => Date.parse(String(k['Purchased at'])) >= from)
+        .map((k) => ({
+          category: String(k.Category),
+          currency: String(k.Currency),
+          amount: Number(k.Amount) || 0,
+        }));
+      return totalsOf(shares, historyStart);
+    },
+  },
   idOf: (c) => c.id,
   row: (c) => ({
     [KEY_HEADER]: c.id,
@@ -119,11 +150,32 @@ export const expenseCategories = defineDataSet<CategoryTotal, Expense>({
   }),
 });
 
+interface Share {
+  readonly category: string;
+  readonly currency: string;
+  /** Minor units of `currency`. */
+  readonly amount: number;
+}
+
+/** Pure: where an expense counts: its category and its billing amount (else original amount). */
+function shareOf(expense: Expense): Share {
+  const money = expense.billing_amount ?? expense.original_amount;
+  return {
+    category: String(expense.category ?? 'UNCATEGORIZED'),
+    currency: money?.currency || 'USD',
+    amount: money?.amount ?? 0,
+  };
+}
+
 /**
  * Pure: expense count and billed spend per category and billing currency, every Brex category
  * listed (with zero in USD when it has no expense). Sums stay in integer minor units.
  */
 export function totalsPerCategory(items: readonly Expense[], periodStart: string): CategoryTotal[] {
+  return totalsOf(items.map(shareOf), periodStart);
+}
+
+function totalsOf(shares: readonly Share[], periodStart: string): CategoryTotal[] {
   const totals = new Map<string, CategoryTotal>();
   const add = (category: string, currency: string, count: number, spend: number): void => {
     const id = `${category}:${currency}`;
@@ -137,15 +189,7 @@ export function totalsPerCategory(items: readonly Expense[], periodStart: string
       periodStart,
     });
   };
-  for (const expense of items) {
-    const money = expense.billing_amount ?? expense.original_amount;
-    add(
-      String(expense.category ?? 'UNCATEGORIZED'),
-      money?.currency || 'USD',
-      1,
-      money?.amount ?? 0,
-    );
-  }
+  for (const share of shares) add(share.category, share.currency, 1, share.amount);
   const used = new Set([...totals.values()].map((t) => t.category));
   for (const category of EXPENSE_CATEGORIES) if (!used.has(category)) add(category, 'USD', 0, 0);
   return [...totals.values()].sort((a, b) => a.id.localeCompare(b.id));

@@ -1,6 +1,8 @@
 /** Cards, users, departments and locations, read whole. */
-import type { Card, Department, Location, User } from '../../brex';
-import { defineDataSet, KEY_HEADER, singlePageSource } from '../data-set';
+import type { Card, Department, Location, User, UserLimit } from '../../brex';
+import type { BrexReader } from '../brex-reader';
+import { defineDataSet, KEY_HEADER, singlePageSource, type RefreshState } from '../data-set';
+import { personName } from '../person-name';
 import { columns } from './columns';
 import { cardHolderId } from './transactions';
 
@@ -39,14 +41,38 @@ export const cards = defineDataSet<Card>({
       'Limit type': c.limit_type,
       Limit: controls?.spend_limit,
       Available: controls?.spend_available,
-      Currency: controls ? controls.spend_limit.currency || 'USD' : '',
+      Currency: controls?.spend_limit ? controls.spend_limit.currency || 'USD' : '',
       'Limit period': controls?.spend_duration,
       'Spend limit': lookups.spendLimitName(c.budget_id),
     };
   },
 });
 
-export const users = defineDataSet<User>({
+/**
+ * Brex gives a user's monthly limit only one user at a time (`GET /v2/users/{id}/limit`), so a
+ * refresh reads every user's limit on the first sync and then at most once a day, and in between
+ * only the limits of users the sheet does not show yet: a refresh that finds nothing new stays at
+ * one request. Undefined means "not read in this run".
+ */
+type UserWithLimit = User & { readonly monthlyLimit?: UserLimit };
+
+const LIMIT_HEADERS = ['Monthly limit', 'Monthly available', 'Limit currency'];
+const LIMITS_READ_KEY = 'sync.userLimitsReadAt';
+const DAY_MS = 24 * 3600 * 1000;
+
+function withMonthlyLimits(
+  all: readonly User[],
+  reader: BrexReader,
+  refresh: RefreshState | undefined,
+): UserWithLimit[] {
+  const readAt = refresh ? Date.parse(refresh.store.get(LIMITS_READ_KEY) ?? '') : NaN;
+  const due = !refresh || !(refresh.now - readAt < DAY_MS);
+  const wanted = all.filter((u) => due || !refresh?.shown.has(u.id)).map((u) => u.id);
+  const limits = new Map(reader.userLimits(wanted).map((limit, i) => [wanted[i], limit]));
+  return all.map((u) => (limits.has(u.id) ? { ...u, monthlyLimit: limits.get(u.id) } : u));
+}
+
+export const users = defineDataSet<UserWithLimit>({
   id: 'users',
   title: 'Users',
   sheetName: 'Brex Users',
@@ -58,18 +84,39 @@ export const users = defineDataSet<User>({
     ['Department', 'text'],
     ['Location', 'text'],
     ['Manager', 'text'],
+    ['Monthly limit', 'money'],
+    ['Monthly available', 'money'],
+    ['Limit currency', 'text'],
   ]),
-  sources: ({ lookups }) => [singlePageSource('all', () => lookups.read('users'))],
+  sources: ({ lookups, reader, refresh }) => [
+    singlePageSource('all', () => withMonthlyLimits(lookups.read('users'), reader, refresh)),
+  ],
   idOf: (u) => u.id,
-  row: (u, lookups) => ({
-    [KEY_HEADER]: u.id,
-    Name: `${u.first_name} ${u.last_name}`.trim(),
-    Email: u.email,
-    Status: u.status,
-    Department: lookups.departmentName(u.department_id),
-    Location: lookups.locationName(u.location_id),
-    Manager: lookups.userName(u.manager_id),
-  }),
+  row: (u, lookups) => {
+    const limit = u.monthlyLimit?.monthly_limit;
+    const available = u.monthlyLimit?.monthly_available;
+    const money = limit ?? available;
+    return {
+      [KEY_HEADER]: u.id,
+      Name: personName(u),
+      Email: u.email,
+      Status: u.status,
+      Department: lookups.departmentName(u.department_id),
+      Location: lookups.locationName(u.location_id),
+      Manager: lookups.userName(u.manager_id),
+      'Monthly limit': limit,
+      'Monthly available': available,
+      'Limit currency': money ? money.currency || 'USD' : '',
+    };
+  },
+  // Limits not read in this run stay as the sheet shows them.
+  keepCells: (items) =>
+    new Map(items.filter((u) => u.monthlyLimit === undefined).map((u) => [u.id, LIMIT_HEADERS])),
+  afterWrite: (items, store, now) => {
+    if (items.every((u) => u.monthlyLimit !== undefined)) {
+      store.set(LIMITS_READ_KEY, now.toISOString());
+    }
+  },
 });
 
 const namedColumns = columns([

@@ -2,7 +2,13 @@
  * A BrexReader over in-memory lists, paged two items at a time, recording every query; it can
  * run out of time after a number of pages, as the Brex client does at its deadline.
  */
-import { BrexError, type CardAccount, type ListName, type Page } from '../../../src/brex';
+import {
+  BrexError,
+  type CardAccount,
+  type ListName,
+  type Page,
+  type UserLimit,
+} from '../../../src/brex';
 import type { BrexReader } from '../../../src/sync/brex-reader';
 
 export class FakeReader implements BrexReader {
@@ -43,6 +49,11 @@ export class FakeReader implements BrexReader {
   cardAccounts(): CardAccount[] {
     this.queries.push({ list: 'cashAccounts', query: { cardAccounts: true } });
     return this.card;
+  }
+
+  /** No user has a monthly limit here. */
+  userLimits(userIds: readonly string[]): UserLimit[] {
+    return userIds.map(() => ({}));
   }
 }
 

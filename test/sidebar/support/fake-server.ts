@@ -59,6 +59,7 @@ const defaults: Handlers = {
   saveSyncSettings: (settings: never) => settings,
   getSyncHealth: () => ({
     refreshInProgress: false,
+    lastBrexCallAt: null,
     dataSets: [
       health({ id: 'users', title: 'Users' }),
       health({ id: 'cards', title: 'Cards', selected: false, state: 'never', lastSuccess: null }),

@@ -15,6 +15,8 @@ export class MemoryTable implements TablePort {
   readonly sheets = new Map<string, MemorySheet>();
   /** Every block written, in order, with its sheet. */
   readonly writes: { sheet: string; block: CellBlock }[] = [];
+  /** Every deleteRows call, in order. */
+  readonly deletions: { sheet: string; row: number; count: number }[] = [];
 
   constructor(private readonly zone = 'America/New_York') {}
 
@@ -37,6 +39,9 @@ export class MemoryTable implements TablePort {
     }
   }
 
+  /** Unbounded: the cell limit is the Apps Script adapter's to enforce. */
+  reserve(): void {}
+
   writeBlock(sheetName: string, block: CellBlock): void {
     const sheet = this.sheets.get(sheetName);
     if (!sheet) throw new Error(`Sheet ${sheetName} does not exist.`);
@@ -49,6 +54,14 @@ export class MemoryTable implements TablePort {
         (sheet.formats[y] ??= [])[x] = block.numberFormats[r]?.[c] ?? '';
       });
     });
+  }
+
+  deleteRows(sheetName: string, row: number, count: number): void {
+    const sheet = this.sheets.get(sheetName);
+    if (!sheet) throw new Error(`Sheet ${sheetName} does not exist.`);
+    this.deletions.push({ sheet: sheetName, row, count });
+    sheet.values.splice(row - 1, count);
+    sheet.formats.splice(row - 1, count);
   }
 
   /** Test helpers, as a person would edit the sheet. */

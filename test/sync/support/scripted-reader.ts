@@ -2,7 +2,13 @@
  * A BrexReader over in-memory lists, paged the way Brex pages (`cursor` = offset here), with
  * the filters the sync core uses. Every call is counted.
  */
-import { BrexError, type CardAccount, type ListName, type Page } from '../../../src/brex';
+import {
+  BrexError,
+  type CardAccount,
+  type ListName,
+  type Page,
+  type UserLimit,
+} from '../../../src/brex';
 import type { BrexReader } from '../../../src/sync/brex-reader';
 
 type Refusal = 'cash_not_enabled' | 'budget_management_not_enabled';
@@ -12,6 +18,7 @@ export class ScriptedReader implements BrexReader {
   card: CardAccount[] = [];
   readonly calls: string[] = [];
   readonly refused = new Map<ListName, Refusal>();
+  readonly monthlyLimits = new Map<string, UserLimit>();
 
   constructor(private readonly pageSize = 2) {}
 
@@ -44,5 +51,10 @@ export class ScriptedReader implements BrexReader {
   cardAccounts(): CardAccount[] {
     this.calls.push('cardAccounts');
     return this.card;
+  }
+
+  userLimits(userIds: readonly string[]): UserLimit[] {
+    this.calls.push(...userIds.map((id) => `userLimit:${id}`));
+    return userIds.map((id) => this.monthlyLimits.get(id) ?? {});
   }
 }
