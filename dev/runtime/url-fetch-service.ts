@@ -2,6 +2,8 @@
  * UrlFetchApp over real HTTP (Node's fetch, on the main thread, so fetchAll runs in parallel).
  * Enforces the manifest's urlFetchWhitelist; given a Brex URL, routes the whitelisted hosts to
  * that server, the way a DNS override would, so the bundle stays byte-for-byte production.
+ * Every request has its own connection, so no execution's request can meet a socket another
+ * request (or a server's teardown) is closing.
  */
 import { fail, op, type Execution, type Host, type ServiceTable } from './host';
 import { MESSAGES } from './limits';
@@ -84,6 +86,11 @@ export function createUrlFetchService(host: Host, options: UrlFetchOptions): Ser
     for (const [k, v] of Object.entries(params.headers ?? {})) headers[k] = String(v);
     if (contentType && !Object.keys(headers).some((k) => k.toLowerCase() === 'content-type'))
       headers['Content-Type'] = contentType;
+    // A connection per request: a pooled keep-alive socket can be closed by the server (its idle
+    // timeout, or its teardown in a test) just as the next request is written on it, which fails
+    // that request with ECONNRESET. Loopback connections cost next to nothing.
+    for (const k of Object.keys(headers)) if (k.toLowerCase() === 'connection') delete headers[k];
+    headers.Connection = 'close';
     host.count(x, 'fetches');
     host.count(x, 'fetchBytesSent', (body?.byteLength ?? 0) + JSON.stringify(headers).length);
     let response: Response;

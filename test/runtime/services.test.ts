@@ -280,6 +280,24 @@ describe('runtime UrlFetchApp', () => {
     });
   });
 
+  it('opens a connection of its own for every request, so none can meet a closing socket', async () => {
+    const rt = fakeRuntime({ brexUrl: url });
+    let connections = 0;
+    const count = () => (connections += 1);
+    server.on('connection', count);
+
+    const codes = await run(
+      rt,
+      `var codes = [];
+       for (var i = 0; i < 5; i++) codes.push(UrlFetchApp.fetch('https://api.brex.com/ok').getResponseCode());
+       return codes;`,
+    );
+    server.off('connection', count);
+
+    expect(codes).toEqual([200, 200, 200, 200, 200]);
+    expect(connections).toBe(5);
+  });
+
   it('refuses URLs outside the manifest’s whitelist', async () => {
     const rt = fakeRuntime({ brexUrl: url });
 
