@@ -83,21 +83,20 @@ export function createUrlFetchService(host: Host, options: UrlFetchOptions): Ser
     const target = route(String(url));
     const { body, contentType } = encodeBody(params);
     const headers: Record<string, string> = {};
-    for (const [k, v] of Object.entries(params.headers ?? {})) headers[k] = String(v);
+    for (const [k, v] of Object.entries(params.headers ?? {}))
+      if (k.toLowerCase() !== 'connection') headers[k] = String(v);
     if (contentType && !Object.keys(headers).some((k) => k.toLowerCase() === 'content-type'))
       headers['Content-Type'] = contentType;
-    // A connection per request: a pooled keep-alive socket can be closed by the server (its idle
-    // timeout, or its teardown in a test) just as the next request is written on it, which fails
-    // that request with ECONNRESET. Loopback connections cost next to nothing.
-    for (const k of Object.keys(headers)) if (k.toLowerCase() === 'connection') delete headers[k];
-    headers.Connection = 'close';
     host.count(x, 'fetches');
     host.count(x, 'fetchBytesSent', (body?.byteLength ?? 0) + JSON.stringify(headers).length);
     let response: Response;
     try {
       response = await fetch(target, {
         method: (params.method ?? 'get').toUpperCase(),
-        headers,
+        // A connection per request: a pooled keep-alive socket can be closed by the server (its
+        // idle timeout, or its teardown in a test) just as the next request is written on it,
+        // which fails that request with ECONNRESET. Loopback connections cost next to nothing.
+        headers: { ...headers, Connection: 'close' },
         body: body as BodyInit | undefined,
         redirect: params.followRedirects === false ? 'manual' : 'follow',
       });
