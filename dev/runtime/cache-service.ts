@@ -11,17 +11,19 @@ import {
   MESSAGES,
 } from './limits';
 
-interface Entry {
+export interface CacheEntry {
   readonly value: string;
   readonly expiresAt: number;
 }
+
+/** Every cache by scope (`document`, `script`, `user:<email>`), then by key. */
+export type CacheStores = Map<string, Map<string, CacheEntry>>;
 
 interface CacheHandle {
   readonly scope: string;
 }
 
-export function createCacheService(host: Host): ServiceTable {
-  const caches = new Map<string, Map<string, Entry>>();
+export function createCacheService(host: Host, caches: CacheStores): ServiceTable {
   const cacheOf = (h: CacheHandle) => {
     let cache = caches.get(h.scope);
     if (!cache) caches.set(h.scope, (cache = new Map()));

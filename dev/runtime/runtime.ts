@@ -10,7 +10,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { MessageChannel, receiveMessageOnPort } from 'node:worker_threads';
 import { cellA1, parseA1, referenceRect, type GridRect } from './a1-notation';
-import { createCacheService } from './cache-service';
+import { createCacheService, type CacheEntry, type CacheStores } from './cache-service';
 import { realClock, type RuntimeClock } from './clock';
 import { customFunctionNames, parseFunctionCall, type FunctionCall } from './formulas';
 import {
@@ -123,6 +123,8 @@ interface Manifest {
 export interface Runtime {
   readonly workbook: Workbook;
   readonly properties: PropertyStores;
+  /** What the bundle put in CacheService, expired entries included until read. */
+  readonly caches: ReadonlyMap<string, ReadonlyMap<string, CacheEntry>>;
   readonly triggers: TriggerRecord[];
   readonly ui: UiRecord;
   readonly clock: RuntimeClock;
@@ -193,11 +195,12 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
       if (options.modelTime) clock.advance(costOf(kind, amount, costModel));
     },
   };
+  const caches: CacheStores = new Map();
   const locks = createLockService(host);
   const services: ServiceTable = {
     ...createSpreadsheetService(host),
     ...createPropertiesService(host, properties),
-    ...createCacheService(host),
+    ...createCacheService(host, caches),
     ...locks.service,
     ...createScriptAppService(host, triggers),
     ...createUrlFetchService(host, {
@@ -694,6 +697,7 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
   return {
     workbook,
     properties,
+    caches,
     triggers,
     ui,
     clock,

@@ -92,9 +92,13 @@ describe('secrets', () => {
         .filter(([key]) => !TOKEN_KEYS.includes(key))
         .map(([key, value]) => `${key}=${value}`),
     );
+    const caches = [...runtime.caches.values()].flatMap((cache) =>
+      [...cache.entries()].map(([key, entry]) => `${key}=${entry.value}`),
+    );
     const haystack = [
       ...cells,
       ...properties,
+      ...caches,
       ...said,
       ...runtime.logs.map((l) => l.text),
       JSON.stringify(runtime.ui),
@@ -109,6 +113,7 @@ describe('secrets', () => {
     // The scan saw real material: data, errors and the token's own storage exist.
     expect(haystack).toMatch(/Invalid or Revoked|invalid or revoked/);
     expect(cells.length).toBeGreaterThan(1000);
+    expect(caches.length).toBeGreaterThan(0);
     expect(JSON.stringify(runtime.properties.user[OWNER])).toContain(sandbox.token);
   });
 
