@@ -2,12 +2,17 @@
  * The single local CLI: `npm run local -- <command> [options]`. Each command is one entry in
  * COMMANDS; a command module exports an async function taking the remaining arguments.
  */
+import { serveCommand } from './preview/serve-command';
 import { callCommand, editCommand } from './runtime/cli-commands';
 import { sandboxCommand } from './sandbox/cli-command';
 
 type Command = (args: readonly string[]) => Promise<void>;
 
 const COMMANDS: Record<string, { run: Command; summary: string }> = {
+  serve: {
+    run: serveCommand,
+    summary: 'the local preview: the spreadsheet and the sidebar in a browser (npm start)',
+  },
   sandbox: { run: sandboxCommand, summary: 'run the stateful Brex sandbox on 127.0.0.1' },
   call: { run: callCommand, summary: 'call a global of dist/Code.js against a workbook file' },
   edit: { run: editCommand, summary: "a person's edit of a cell, firing edit triggers" },

@@ -36,6 +36,8 @@ export interface Execution {
   readonly counters: Counters;
   /** Grid areas written, for recalculating dependent formulas when the execution ends. */
   readonly changes: Change[];
+  /** Value and formula cells written (setValues, setValue, setFormulas, appendRow…), by sheet id. */
+  readonly cellsWritten: Map<number, number>;
   activeSheetId?: number;
 }
 

@@ -99,6 +99,8 @@ export interface ExecutionResult {
   readonly error?: { readonly name: string; readonly message: string };
   readonly logs: readonly LogEntry[];
   readonly stats: Counters;
+  /** Value and formula cells written, by sheet name (sheets deleted since are left out). */
+  readonly cellsWritten: Readonly<Record<string, number>>;
   /** The execution's modelled Apps Script time under the runtime's cost model, in ms. */
   readonly modelledMs: number;
 }
@@ -254,6 +256,7 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
       killAtCall: budget.killAtCall,
       counters: emptyCounters(),
       changes: [],
+      cellsWritten: new Map(),
     };
     const executionLogs: LogEntry[] = [];
     const signal = new SharedArrayBuffer(4);
@@ -379,10 +382,20 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
           ...final,
           logs: executionLogs,
           stats: execution.counters,
+          cellsWritten: cellsWrittenByName(execution),
           modelledMs: modelledMs(execution.counters, costModel),
         });
       });
     });
+  }
+
+  function cellsWrittenByName(execution: Execution): Record<string, number> {
+    const out: Record<string, number> = {};
+    for (const [sheetId, cells] of execution.cellsWritten) {
+      const sheet = workbook.sheets.find((s) => s.id === sheetId);
+      if (sheet) out[sheet.name] = (out[sheet.name] ?? 0) + cells;
+    }
+    return out;
   }
 
   // ---- formulas -------------------------------------------------------------------------------

@@ -89,9 +89,15 @@ export function createSpreadsheetService(host: Host): ServiceTable {
     host.count(x, 'rangeReads');
     host.count(x, 'rangeReadCells', h.rows * h.columns);
   };
-  const countWrite = (x: Execution, h: GridRect) => {
+  const countWrite = (x: Execution, h: RangeHandle) => {
     host.count(x, 'rangeWrites');
     host.count(x, 'rangeWriteCells', h.rows * h.columns);
+    x.cellsWritten.set(h.sheetId, (x.cellsWritten.get(h.sheetId) ?? 0) + h.rows * h.columns);
+  };
+  // Formats, notes, backgrounds and font weights are range writes to Sheets as much as values are.
+  const countFormatWrite = (x: Execution, h: GridRect) => {
+    host.count(x, 'formatWrites');
+    host.count(x, 'formatWriteCells', h.rows * h.columns);
   };
   const meta = (x: Execution) => host.count(x, 'spreadsheetCalls');
 
@@ -216,7 +222,7 @@ export function createSpreadsheetService(host: Host): ServiceTable {
     op('write', (x, h: RangeHandle, value: unknown) => {
       const sheet = sheetOf(h);
       checkEditable(x, sheet, h);
-      meta(x);
+      countFormatWrite(x, h);
       for (let r = 0; r < h.rows; r++) {
         for (let c = 0; c < h.columns; c++) {
           const cell = cellFor(sheet, h.row + r, h.column + c);
@@ -231,7 +237,7 @@ export function createSpreadsheetService(host: Host): ServiceTable {
       checkShape(h, data);
       const sheet = sheetOf(h);
       checkEditable(x, sheet, h);
-      meta(x);
+      countFormatWrite(x, h);
       data.forEach((row, r) =>
         row.forEach((value, c) => {
           const cell = cellFor(sheet, h.row + r, h.column + c);

@@ -12,6 +12,9 @@ export interface Counters {
   rangeReadCells: number;
   rangeWrites: number;
   rangeWriteCells: number;
+  /** Grids of number formats, notes, backgrounds or font weights set (`setNumberFormats`, …). */
+  formatWrites: number;
+  formatWriteCells: number;
   /** Other SpreadsheetApp calls (sheets, metadata, formats). */
   spreadsheetCalls: number;
   propertyReads: number;
@@ -39,6 +42,8 @@ export function emptyCounters(): Counters {
     rangeReadCells: 0,
     rangeWrites: 0,
     rangeWriteCells: 0,
+    formatWrites: 0,
+    formatWriteCells: 0,
     spreadsheetCalls: 0,
     propertyReads: 0,
     propertyWrites: 0,
@@ -68,6 +73,8 @@ export const DEFAULT_COST_MODEL: CostModel = {
   rangeReadCells: 0.01,
   rangeWrites: 60,
   rangeWriteCells: 0.02,
+  formatWrites: 60,
+  formatWriteCells: 0.02,
   spreadsheetCalls: 5,
   propertyReads: 30,
   propertyWrites: 60,

@@ -78,7 +78,8 @@ function serialToText(serial: number): string {
   return new Date(SERIAL_EPOCH + Math.round(serial * DAY_MS))
     .toISOString()
     .replace('T', ' ')
-    .replace(/\.000Z$/, '')
+    .replace(/Z$/, '')
+    .replace(/\.000$/, '')
     .replace(/ 00:00:00$/, '');
 }
 

@@ -55,6 +55,17 @@ export function control(
       }
       case 'POST /expenses/touch':
         return { status: 200, body: { items: touchExpenses(sandbox, input) } };
+      case 'PUT /repeat-cursor': {
+        const paths = Array.isArray(input.paths) ? input.paths.map(String) : [];
+        sandbox.repeatingCursors.clear();
+        for (const path of paths) sandbox.repeatingCursors.add(path);
+        return { status: 200, body: { paths } };
+      }
+    }
+    const recordEdit = /^PUT \/records\/([^/]+)\/([^/]+)$/.exec(route);
+    if (recordEdit) {
+      const [, list = '', id = ''] = recordEdit;
+      return { status: 200, body: plantFields(company.state, list, decodeURIComponent(id), input) };
     }
     const limitEdit = /^PUT \/spend_limits\/([^/]+)$/.exec(route);
     if (limitEdit) {
@@ -88,6 +99,46 @@ function touchExpenses(sandbox: Sandbox, input: Record<string, unknown>) {
     if (memo !== undefined) row.data.memo = memo;
     return renderExpense(state, row, new Set());
   });
+}
+
+/** The lists whose records `PUT /records/{list}/{id}` may rewrite, and each one's id field. */
+function plantable(
+  state: SandboxState,
+  list: string,
+): { rows: readonly { data: object }[]; key: string } {
+  const lists: Record<string, { rows: readonly { data: object }[]; key: string }> = {
+    users: { rows: state.users.all(), key: 'id' },
+    departments: { rows: state.departments.all(), key: 'id' },
+    locations: { rows: state.locations.all(), key: 'id' },
+    cards: { rows: state.cards.all(), key: 'id' },
+    vendors: { rows: state.vendors.all(), key: 'id' },
+    transfers: { rows: state.transfers.all(), key: 'id' },
+    spend_limits: { rows: state.spendLimits.all(), key: 'id' },
+    budgets: { rows: state.budgets.all(), key: 'budget_id' },
+    card_transactions: { rows: state.cardTransactions.all(), key: 'id' },
+    expenses: { rows: state.expenses.all(), key: 'id' },
+  };
+  const found = lists[list];
+  if (!found) throw badRequest(`No list ${list}. Use one of ${Object.keys(lists).join(', ')}.`);
+  return found;
+}
+
+/**
+ * Overwrites fields of a record exactly as given, with no validation: hostile data as a careless
+ * or changed Brex might send it (null where a value is promised, an unknown enum value or field,
+ * a 60,000-character name). The record keeps its place in its list.
+ */
+function plantFields(
+  state: SandboxState,
+  list: string,
+  id: string,
+  fields: Record<string, unknown>,
+) {
+  const { rows, key } = plantable(state, list);
+  const row = rows.find((r) => (r.data as Record<string, unknown>)[key] === id);
+  if (!row) throw notFound();
+  Object.assign(row.data, structuredClone(fields));
+  return row.data;
 }
 
 function primaryCashAccount(state: SandboxState): string {

@@ -36,6 +36,8 @@ export interface Sandbox {
   readonly log: LoggedRequest[];
   readonly faults: FaultPlan;
   setFaults(spec: string): void;
+  /** Paths whose pages answer with the very cursor they were asked for: a cursor that repeats. */
+  readonly repeatingCursors: Set<string>;
   snapshot(): Snapshot;
   reset(): void;
   /** The sandbox's current time, ISO 8601 (when today is pinned: 23:00 UTC that day, one second later per call). */
@@ -72,11 +74,13 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     setFaults(spec) {
       faults = new FaultPlan(parseFaults(spec), seed);
     },
+    repeatingCursors: new Set(),
     snapshot: () => snapshot(company.state),
     reset() {
       company = demo();
       idempotency.clear();
       log.length = 0;
+      sandbox.repeatingCursors.clear();
       faults = new FaultPlan(faults.rates, seed);
       ticks = 0;
     },
@@ -132,7 +136,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     } else {
       if (fault.kind === 'slow') await delay(fault.delayMs);
       const result = answer(request, company, tokens, idempotency, sandbox.now);
-      response = result;
+      response = repeatCursor(result, url, sandbox.repeatingCursors);
       token = result.token?.kind ?? null;
       replayed = result.replayed;
     }
@@ -175,6 +179,18 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const { port } = server.address() as AddressInfo;
   (sandbox as { url: string }).url = `http://127.0.0.1:${port}`;
   return sandbox;
+}
+
+/** On a path set to repeat, a page asked for with a cursor names that same cursor as the next. */
+function repeatCursor(
+  response: StoredResponse,
+  url: URL,
+  paths: ReadonlySet<string>,
+): StoredResponse {
+  const cursor = url.searchParams.get('cursor');
+  if (!cursor || response.status !== 200 || !paths.has(url.pathname)) return response;
+  const body = JSON.parse(response.body) as Record<string, unknown>;
+  return { ...response, body: JSON.stringify({ ...body, next_cursor: cursor }) };
 }
 
 /**

@@ -1,5 +1,14 @@
 /** The sync core's table port over the active spreadsheet (SpreadsheetApp ranges). */
-import type { CellBlock, CellValue, TablePort } from '../sync/table-port';
+import {
+  SPREADSHEET_CELL_LIMIT,
+  SpreadsheetFullError,
+  type CellBlock,
+  type CellValue,
+  type TablePort,
+} from '../sync/table-port';
+
+/** The grid of a sheet Sheets inserts: 1,000 rows of 26 columns. */
+const NEW_SHEET_CELLS = 1000 * 26;
 
 export class SpreadsheetTable implements TablePort {
   private readonly sheets = new Map<string, GoogleAppsScript.Spreadsheet.Sheet>();
@@ -21,10 +30,22 @@ export class SpreadsheetTable implements TablePort {
 
   ensureSheet(sheetName: string, options?: { readonly hidden?: boolean }): void {
     if (this.sheet(sheetName)) return;
+    this.checkRoom(sheetName, NEW_SHEET_CELLS);
     const sheet = this.spreadsheet.insertSheet(sheetName);
     if (options?.hidden) sheet.hideSheet();
     else sheet.setFrozenRows(1);
     this.sheets.set(sheetName, sheet);
+  }
+
+  reserve(sheetName: string, lastRow: number, lastColumn: number): void {
+    const sheet = this.sheet(sheetName);
+    if (!sheet) return;
+    const rows = sheet.getMaxRows();
+    const columns = sheet.getMaxColumns();
+    this.checkRoom(
+      sheetName,
+      Math.max(rows, lastRow) * Math.max(columns, lastColumn) - rows * columns,
+    );
   }
 
   writeBlock(sheetName: string, block: CellBlock): void {
@@ -37,6 +58,15 @@ export class SpreadsheetTable implements TablePort {
     // The format first: a string written into a plain-text cell stays text, never a formula.
     range.setNumberFormats(block.numberFormats as string[][]);
     range.setValues(block.values as CellValue[][]);
+  }
+
+  private checkRoom(sheetName: string, added: number): void {
+    if (added <= 0) return;
+    const used = this.spreadsheet
+      .getSheets()
+      .reduce((sum, s) => sum + s.getMaxRows() * s.getMaxColumns(), 0);
+    if (used + added > SPREADSHEET_CELL_LIMIT)
+      throw new SpreadsheetFullError(sheetName, added, SPREADSHEET_CELL_LIMIT - used);
   }
 
   deleteRows(sheetName: string, row: number, count: number): void {

@@ -126,7 +126,14 @@ export class RequestSender {
           return;
         }
         if (response.status >= 200 && response.status < 300) {
-          results[index] = this.accept(prepared[index] as Prepared, contextOf(index), response);
+          const call = prepared[index] as Prepared;
+          try {
+            results[index] = this.accept(call, contextOf(index), response);
+          } catch (error) {
+            // A body cut off in transit: reading again is safe; a write's fate is the caller's to check.
+            if (call.request.method !== 'get') throw error;
+            failures.push({ index, error: error as BrexError });
+          }
           return;
         }
         const error = errorForResponse(contextOf(index), response);

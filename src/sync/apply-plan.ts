@@ -12,6 +12,13 @@ export function applyPlan(
   plan: UpsertPlan,
   keyColumn: number,
 ): void {
+  const blocks = plan.headerBlock ? [plan.headerBlock, ...plan.blocks] : plan.blocks;
+  // All or nothing: a plan that cannot fit is refused before its first cell.
+  table.reserve(
+    sheetName,
+    Math.max(0, ...blocks.map((b) => b.row + b.values.length - 1)),
+    Math.max(0, ...blocks.map((b) => b.column + (b.values[0]?.length ?? 0) - 1)),
+  );
   if (plan.headerBlock) table.writeBlock(sheetName, plan.headerBlock);
   const holdsKey = (block: UpsertPlan['blocks'][number]): boolean =>
     block.column <= keyColumn && keyColumn < block.column + (block.values[0]?.length ?? 0);

@@ -30,6 +30,8 @@ export const TEXT_FORMAT = '@';
 export const DATE_FORMAT = 'yyyy-mm-dd';
 export const DATETIME_FORMAT = 'yyyy-mm-dd hh:mm:ss';
 const NUMBER_FORMAT = '0.########';
+/** Sheets refuses a whole write holding a cell of more characters than this. */
+export const CELL_CHARACTERS = 50_000;
 
 function isMoney(value: FieldValue): value is Money & { readonly amount: number } {
   return typeof value === 'object' && value !== null && typeof value.amount === 'number';
@@ -44,7 +46,7 @@ export function toCell(type: ColumnType, value: FieldValue, timeZone: string): C
   switch (type) {
     case 'text':
       return {
-        value: value === null || value === undefined ? '' : String(value),
+        value: value === null || value === undefined ? '' : fitCell(String(value)),
         numberFormat: TEXT_FORMAT,
       };
     case 'number':
@@ -66,6 +68,13 @@ export function toCell(type: ColumnType, value: FieldValue, timeZone: string): C
       return { value: date ?? '', numberFormat: DATETIME_FORMAT };
     }
   }
+}
+
+/** Text cut to what one cell holds, its end saying how long Brex's text was. */
+function fitCell(text: string): string {
+  if (text.length <= CELL_CHARACTERS) return text;
+  const note = `… (cut: ${text.length} characters in Brex)`;
+  return text.slice(0, CELL_CHARACTERS - note.length) + note;
 }
 
 /**

@@ -7,6 +7,7 @@
 import type { BrexEnvironment, User } from '../brex';
 import type { DataSetAvailability } from './availability';
 import { readJson, writeJson, type KeyValuePort } from './key-value-port';
+import { personName } from './person-name';
 
 export type ConnectEnvironment = Extract<BrexEnvironment, 'production' | 'staging'>;
 
@@ -93,7 +94,7 @@ export function connect(
   const connection: Connection = {
     token,
     environment,
-    userName: `${me.first_name} ${me.last_name}`.trim(),
+    userName: personName(me),
     email: me.email,
     connectedAt: now.toISOString(),
     company,

@@ -5,6 +5,7 @@
  */
 import { BrexError, type ListItem, type ListName, type ListQuery, type Page } from '../brex';
 import type { BrexReader } from './brex-reader';
+import { personName } from './person-name';
 
 export type LookupList =
   'users' | 'departments' | 'locations' | 'cards' | 'spendLimits' | 'vendors' | 'cashAccounts';
@@ -51,7 +52,7 @@ export class Lookups {
 
   userName(id: string | null | undefined): string {
     const user = id ? this.byId('users').get(id) : undefined;
-    return user ? `${user.first_name} ${user.last_name}`.trim() : '';
+    return user ? personName(user) : '';
   }
 
   user(id: string | null | undefined): ListItem<'users'> | undefined {

@@ -33,7 +33,7 @@ import { KnownIds } from './known-ids';
 import { Lookups } from './lookups';
 import type { SyncSettings } from './settings';
 import { appendLog, readHealth, writeHealth, type DataSetHealth } from './sync-health';
-import type { CellValue, TablePort } from './table-port';
+import { SpreadsheetFullError, type CellValue, type TablePort } from './table-port';
 import {
   locateColumns,
   planUpsert,
@@ -121,8 +121,9 @@ export function runRefresh(deps: RefreshDeps, settings: SyncSettings): RefreshSu
       const health = failedHealth(store, dataSet.id, error, deps.now());
       finished.push(health);
       if (
-        error instanceof BrexError &&
-        (error.kind === 'invalid_token' || error.kind === 'expired_token')
+        error instanceof SpreadsheetFullError ||
+        (error instanceof BrexError &&
+          (error.kind === 'invalid_token' || error.kind === 'expired_token'))
       ) {
         stopMessage = error.message;
         pending.length = 0;

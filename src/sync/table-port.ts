@@ -24,8 +24,28 @@ export interface TablePort {
   readAll(sheetName: string): CellValue[][] | null;
   /** Creates the sheet with a frozen header row (hidden when `hidden`), if it does not exist yet. */
   ensureSheet(sheetName: string, options?: { readonly hidden?: boolean }): void;
+  /**
+   * Makes sure the sheet can grow to `lastRow` × `lastColumn` within the spreadsheet's cell limit,
+   * before anything is written; throws SpreadsheetFullError when it cannot.
+   */
+  reserve(sheetName: string, lastRow: number, lastColumn: number): void;
   /** Writes one contiguous block: one number-format call and one value call, no more. */
   writeBlock(sheetName: string, block: CellBlock): void;
   /** Deletes `count` rows from the 1-based `row` on, in one call; the rows below move up. */
   deleteRows(sheetName: string, row: number, count: number): void;
+}
+
+/** Google Sheets' limit on the cells of all sheets of a spreadsheet together. */
+export const SPREADSHEET_CELL_LIMIT = 10_000_000;
+
+/** A write would take the spreadsheet past its cell limit: nothing of it was written. */
+export class SpreadsheetFullError extends Error {
+  constructor(sheetName: string, needed: number, free: number) {
+    super(
+      `The spreadsheet is too full for the ${sheetName} rows: they need ${needed} more cells and ` +
+        `only ${Math.max(0, free)} of Google Sheets' ${SPREADSHEET_CELL_LIMIT} remain. Delete unused sheets, rows ` +
+        'or columns, or choose fewer data sets or a later history start, then refresh again.',
+    );
+    this.name = 'SpreadsheetFullError';
+  }
 }

@@ -131,20 +131,19 @@ describe('brex client errors', () => {
     );
   });
 
-  it('reports a truncated success body as malformed, with the trace id', () => {
-    const error = errorFrom(
-      { status: 200, headers: { 'x-brex-trace-id': 'abc' }, body: '{"next_cursor":null,"ite' },
-      readUsers,
-    );
+  it('reports a success body still truncated after every retry as malformed, with the trace id', () => {
+    const cut = { status: 200, headers: { 'x-brex-trace-id': 'abc' }, body: '{"next_cursor":null' };
+    const { client } = clientFor([cut, cut, cut, cut, cut]);
+    const error = thrownBy(() => readUsers(client)) as BrexError;
 
     expect(error).toMatchObject({ kind: 'malformed_response', status: 200, traceId: 'abc' });
     expect(error.message).toMatch(/cut off or unreadable\. Try again\./);
   });
 
   it('reports a non-JSON success body as malformed', () => {
-    const error = errorFrom({ status: 200, headers: {}, body: '<html>maintenance</html>' }, (c) =>
-      c.getMe(),
-    );
+    const html = { status: 200, headers: {}, body: '<html>maintenance</html>' };
+    const { client } = clientFor([html, html, html, html, html]);
+    const error = thrownBy(() => client.getMe()) as BrexError;
 
     expect(error).toMatchObject({ kind: 'malformed_response', traceId: null });
   });

@@ -20,6 +20,14 @@ describe('brex client retries', () => {
     expect(http.requests).toHaveLength(2);
   });
 
+  it('reads again when a success body arrives cut off', () => {
+    const cut = { status: 200, headers: {}, body: '{"id":"cuus' };
+    const { client, http } = clientFor([cut, ok]);
+
+    expect(client.getMe()).toEqual({ id: 'cuuser_me' });
+    expect(http.requests).toHaveLength(2);
+  });
+
   it('waits with exponential backoff and full jitter: a random share of 1 s, 2 s, 4 s, 8 s', () => {
     const { client, clock } = clientFor(
       [rateLimited(), rateLimited(), rateLimited(), rateLimited(), ok],

@@ -1,3 +1,4 @@
+import { stateFromFile, stateToFile, type WorkbookFile } from '../../dev/runtime/workbook-file';
 import { fakeRuntime } from './fake-bundle';
 
 const run = (rt: ReturnType<typeof fakeRuntime>, source: string, arg?: unknown) =>
@@ -116,6 +117,19 @@ describe('runtime SpreadsheetApp', () => {
     ]);
   });
 
+  it('keeps date-times with milliseconds through the workbook file', async () => {
+    const rt = fakeRuntime();
+    await run(
+      rt,
+      `SpreadsheetApp.getActive().getActiveSheet().getRange(1, 1)
+         .setValues([[new Date(Date.UTC(2026, 10, 26, 5, 17, 34, 166))]]);`,
+    );
+
+    const reloaded = stateFromFile(JSON.parse(JSON.stringify(rt.toFile())) as WorkbookFile);
+
+    expect(stateToFile(reloaded)).toEqual(rt.toFile());
+  });
+
   it('refuses ranges outside the sheet and sheets beyond 10,000,000 cells', async () => {
     const rt = fakeRuntime();
 
@@ -144,6 +158,26 @@ describe('runtime SpreadsheetApp', () => {
       rangeReadCells: 12,
       flushes: 1,
     });
+  });
+
+  it('counts appendRow and format grids as writes, and value cells written per sheet', async () => {
+    const rt = fakeRuntime();
+
+    const result = await rt.run('exec', [
+      `var ss = SpreadsheetApp.getActive();
+       var data = ss.insertSheet('Data');
+       data.appendRow(['a', 'b']); data.appendRow(['c', 'd']);
+       data.getRange('A1:B2').setNumberFormats([['@', '@'], ['@', '@']]);
+       ss.getSheetByName('Sheet1').getRange('A1:C1').setValues([[1, 2, 3]]);`,
+    ]);
+
+    expect(result.stats).toMatchObject({
+      rangeWrites: 3,
+      rangeWriteCells: 7,
+      formatWrites: 1,
+      formatWriteCells: 4,
+    });
+    expect(result.cellsWritten).toEqual({ Data: 4, Sheet1: 3 });
   });
 });
 

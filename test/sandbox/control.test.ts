@@ -25,6 +25,34 @@ describe('sandbox control API', () => {
     ]);
   });
 
+  it('plants any field on a record, unknown fields and nulls included, as the API then returns it', async () => {
+    const user = at(sandbox.snapshot().users, 0);
+    const fields = { first_name: null, status: 'ON_SABBATICAL', favourite_colour: '=1+1' };
+
+    const planted = await call(sandbox, null, 'PUT', `/_sandbox/records/users/${user.id}`, {
+      body: fields,
+    });
+    const read = await call(sandbox, sandbox.token, 'GET', `/v2/users/${user.id}`);
+
+    expect(planted.status).toBe(200);
+    expect(read.body).toMatchObject(fields);
+    const unknown = await call(sandbox, null, 'PUT', '/_sandbox/records/nothing/x', { body: {} });
+    expect(unknown.status).toBe(400);
+  });
+
+  it('makes a path’s pages repeat the cursor they were asked for, until reset', async () => {
+    await call(sandbox, null, 'PUT', '/_sandbox/repeat-cursor', { body: { paths: ['/v2/users'] } });
+    const first = await call(sandbox, sandbox.token, 'GET', '/v2/users?limit=5');
+    const cursor = (first.body as { next_cursor: string }).next_cursor;
+
+    const second = await call(sandbox, sandbox.token, 'GET', `/v2/users?limit=5&cursor=${cursor}`);
+
+    expect((second.body as { next_cursor: string }).next_cursor).toBe(cursor);
+    sandbox.reset();
+    const after = await call(sandbox, sandbox.token, 'GET', `/v2/users?limit=5&cursor=${cursor}`);
+    expect((after.body as { next_cursor: string }).next_cursor).not.toBe(cursor);
+  });
+
   it('adds card transactions today, listed first, each with its expense', async () => {
     const added = await call(sandbox, null, 'POST', '/_sandbox/card-transactions', {
       body: { count: 3 },

@@ -64,7 +64,7 @@ export const transfers = defineDataSet<Transfer>({
       'Payment type': t.payment_type,
       Status: t.status,
       Amount: t.amount,
-      Currency: t.amount.currency || 'USD',
+      Currency: t.amount ? t.amount.currency || 'USD' : '',
       'From account': lookups.cashAccountName(origin?.id),
       'External memo': t.external_memo,
       'Cancellation reason': t.cancellation_reason,

@@ -2,6 +2,7 @@
 import type { Card, Department, Location, User, UserLimit } from '../../brex';
 import type { BrexReader } from '../brex-reader';
 import { defineDataSet, KEY_HEADER, singlePageSource, type RefreshState } from '../data-set';
+import { personName } from '../person-name';
 import { columns } from './columns';
 import { cardHolderId } from './transactions';
 
@@ -40,7 +41,7 @@ export const cards = defineDataSet<Card>({
       'Limit type': c.limit_type,
       Limit: controls?.spend_limit,
       Available: controls?.spend_available,
-      Currency: controls ? controls.spend_limit.currency || 'USD' : '',
+      Currency: controls?.spend_limit ? controls.spend_limit.currency || 'USD' : '',
       'Limit period': controls?.spend_duration,
       'Spend limit': lookups.spendLimitName(c.budget_id),
     };
@@ -97,7 +98,7 @@ export const users = defineDataSet<UserWithLimit>({
     const money = limit ?? available;
     return {
       [KEY_HEADER]: u.id,
-      Name: `${u.first_name} ${u.last_name}`.trim(),
+      Name: personName(u),
       Email: u.email,
       Status: u.status,
       Department: lookups.departmentName(u.department_id),

@@ -44,7 +44,7 @@ export const cardTransactions = defineDataSet<CardTransaction>({
       'Initiated date': t.initiated_at_date,
       Description: t.description,
       Amount: t.amount,
-      Currency: t.amount.currency || 'USD',
+      Currency: t.amount ? t.amount.currency || 'USD' : '',
       Type: t.type,
       Merchant: t.merchant?.raw_descriptor,
       MCC: t.merchant?.mcc,

@@ -39,6 +39,9 @@ export class MemoryTable implements TablePort {
     }
   }
 
+  /** Unbounded: the cell limit is the Apps Script adapter's to enforce. */
+  reserve(): void {}
+
   writeBlock(sheetName: string, block: CellBlock): void {
     const sheet = this.sheets.get(sheetName);
     if (!sheet) throw new Error(`Sheet ${sheetName} does not exist.`);

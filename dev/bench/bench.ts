@@ -1,0 +1,306 @@
+/**
+ * `npm run bench [-- --quick]`: runs the built bundle (dist/Code.js) and the naive baseline
+ * (naive-baseline/Code.js) in the local runtime against an in-process Brex sandbox, scenario by
+ * scenario, and prints a table per scenario, then one line of JSON with every figure. Time is
+ * modelled (BENCH_COST_MODEL, with the runtime's modelled clock, so a sync's own deadline sees
+ * modelled time); Node wall time and the process's peak memory are reported beside it.
+ */
+import { cpus, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { startSandbox, type Sandbox } from '../sandbox';
+import { control, CONTROL_PREFIX } from '../sandbox/control';
+import { createRuntime, fakeClock, type ExecutionResult, type Runtime } from '../runtime';
+import { BENCH_COST_MODEL } from './cost-model';
+import { figuresOf, ratios, table, type Figures } from './figures';
+
+const TODAY = '2026-03-15';
+const OWNER = 'owner@example.com';
+const EXECUTION_LIMIT_MS = 360_000;
+const CUSTOM_FUNCTION_LIMIT_MS = 30_000;
+/** Lets the baseline finish, however long it would take: the figures show what it would cost. */
+const UNBOUNDED = { executionMs: 7 * 24 * 3_600_000, customFunctionMs: 7 * 24 * 3_600_000 };
+const BASELINE_DIR = join(__dirname, 'naive-baseline');
+
+const DATA_SETS = [
+  'departments',
+  'locations',
+  'users',
+  'cards',
+  'spend_limits',
+  'budgets',
+  'vendors',
+  'accounts',
+  'statements',
+  'card_transactions',
+  'cash_transactions',
+  'transfers',
+  'expenses',
+  'expense_categories',
+];
+
+const MONTH = { start: '2026-03-01', end: '2026-03-15' };
+const SINCE = `?posted_at_start=${MONTH.start}T00:00:00`;
+const PURCHASED = `?purchased_at_start=${MONTH.start}T00:00:00`;
+
+/** Each custom function, with the naive program's equivalent call. */
+const FUNCTIONS: { name: string; args: unknown[]; naive: [string, unknown[]] }[] = [
+  {
+    name: 'BREX_TRANSACTIONS',
+    args: [MONTH.start, MONTH.end],
+    naive: ['naiveList', [`/v2/transactions/card/primary${SINCE}`]],
+  },
+  { name: 'BREX_BALANCES', args: [], naive: ['naiveList', ['/v2/accounts/cash']] },
+  { name: 'BREX_BALANCE', args: [], naive: ['naiveList', ['/v2/accounts/cash']] },
+  {
+    name: 'BREX_EXPENSES',
+    args: [MONTH.start, MONTH.end],
+    naive: ['naiveList', [`/v1/expenses${PURCHASED}`]],
+  },
+  {
+    name: 'BREX_EXPENSE_CATEGORIES',
+    args: [MONTH.start, MONTH.end],
+    naive: ['naiveCategoryTotals', [`/v1/expenses${PURCHASED}`]],
+  },
+  {
+    name: 'BREX_SPEND',
+    args: ['category', MONTH.start, MONTH.end],
+    naive: ['naiveCategoryTotals', [`/v1/expenses${PURCHASED}`]],
+  },
+  { name: 'BREX_SPEND_LIMITS', args: [], naive: ['naiveList', ['/v2/spend_limits']] },
+  { name: 'BREX_CARDS', args: [], naive: ['naiveList', ['/v2/cards']] },
+  { name: 'BREX_USERS', args: [], naive: ['naiveList', ['/v2/users']] },
+];
+
+export interface ScenarioResult {
+  readonly scenario: string;
+  readonly transactions: number;
+  readonly ours: Figures;
+  readonly baseline: Figures;
+  readonly ratio: Record<keyof Figures, number | null>;
+  /** The add-on's Brex requests per endpoint (ids replaced by {id}). */
+  readonly oursRequests: Record<string, number>;
+}
+
+/** Brex requests per endpoint, so per data set targets can be read off. */
+function requestsByEndpoint(sandbox: Sandbox): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const entry of sandbox.log) {
+    const path = entry.path.replace(/\/[a-z]+_(?=[A-Za-z]*[0-9])[A-Za-z0-9]+/g, '/{id}');
+    counts[`${entry.method} ${path}`] = (counts[`${entry.method} ${path}`] ?? 0) + 1;
+  }
+  return counts;
+}
+
+const progress = (text: string) => process.stderr.write(`[bench] ${text}\n`);
+
+function runtimeFor(sandbox: Sandbox, bundleDir?: string): Runtime {
+  return createRuntime({
+    bundleDir,
+    brexUrl: sandbox.url,
+    clock: fakeClock(Date.parse(`${TODAY}T12:00:00Z`)),
+    modelTime: true,
+    costModel: BENCH_COST_MODEL,
+    limits: bundleDir ? UNBOUNDED : {},
+  });
+}
+
+/** Runs `body`, which returns the executions it made, and measures them. */
+async function measure(
+  sandbox: Sandbox,
+  limitMs: number,
+  body: () => Promise<ExecutionResult[]>,
+): Promise<Figures> {
+  sandbox.log.length = 0;
+  const started = performance.now();
+  const results = await body();
+  const wallMs = performance.now() - started;
+  const failed = results.find((r) => !r.ok);
+  if (failed) progress(`  ${failed.functionName} failed: ${failed.error?.message}`);
+  return figuresOf({
+    results,
+    brexRequests: sandbox.log.length,
+    wallMs,
+    peakRssMb: process.resourceUsage().maxRSS / 1024,
+    limitMs,
+  });
+}
+
+/** The add-on's refresh, one execution after another until it reports done. */
+async function refreshUntilDone(runtime: Runtime): Promise<ExecutionResult[]> {
+  const results: ExecutionResult[] = [];
+  for (let call = 1; call <= 50; call += 1) {
+    const result = await runtime.run('refreshNow', []);
+    results.push(result);
+    if (!result.ok || (result.value as { done: boolean }).done) return results;
+    progress(`  refresh execution ${call} stopped at its time budget; continuing`);
+  }
+  throw new Error('The refresh was not done after 50 executions.');
+}
+
+function sandboxControl(sandbox: Sandbox, method: string, path: string, body?: unknown): unknown {
+  const answer = control(sandbox, method, `${CONTROL_PREFIX}${path}`, body);
+  if (answer.status !== 200) throw new Error(`${method} ${path}: ${answer.status}`);
+  return answer.body;
+}
+
+/** Spend limits to push 20 changes to: the demo company's, plus new ones made through Brex's API. */
+async function addSpendLimits(sandbox: Sandbox, count: number): Promise<void> {
+  for (let i = 1; i <= count; i += 1) {
+    const response = await fetch(`${sandbox.url}/v2/spend_limits`, {
+      method: 'POST',
+      headers: {
+        Authorization: `Bearer ${sandbox.token}`,
+        'Content-Type': 'application/json',
+        'Idempotency-Key': `bench-limit-${i}`,
+      },
+      body: JSON.stringify({
+        name: `Bench limit ${i}`,
+        authorization_settings: { base_limit: { amount: 100_000 * i, currency: 'USD' } },
+      }),
+    });
+    if (!response.ok) throw new Error(`Creating a spend limit failed: ${response.status}`);
+  }
+}
+
+interface Limit {
+  id: string;
+  status?: string;
+  end_date?: string | null;
+  authorization_settings?: { base_limit?: { amount: number; currency: string } };
+}
+
+function pushableLimits(sandbox: Sandbox, count: number): Limit[] {
+  const limits = (sandbox.snapshot().spend_limits as Limit[]).filter(
+    (l) => l.status === 'ACTIVE' && (!l.end_date || l.end_date >= TODAY),
+  );
+  if (limits.length < count) throw new Error(`Only ${limits.length} pushable spend limits.`);
+  return limits.slice(0, count);
+}
+
+function columnLetter(index: number): string {
+  let n = index + 1;
+  let letters = '';
+  while (n > 0) {
+    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+    n = Math.floor((n - 1) / 26);
+  }
+  return letters;
+}
+
+/** A person edits each limit's "Base limit" cell to one unit more. */
+async function editLimits(runtime: Runtime, limits: Limit[]): Promise<void> {
+  const sheet = 'Brex Spend Limits';
+  for (const limit of limits) {
+    const grid = runtime.values(sheet);
+    const column = (grid[0] as unknown[]).indexOf('Base limit');
+    const row = grid.findIndex((cells) => cells.includes(limit.id));
+    const current = Number(grid[row]?.[column]);
+    await runtime.edit(`${sheet}!${columnLetter(column)}${row + 1}`, current + 1, { as: OWNER });
+  }
+}
+
+async function scenariosAt(transactions: number): Promise<ScenarioResult[]> {
+  progress(`sandbox with ${transactions.toLocaleString('en-US')} card transactions`);
+  const sandbox = await startSandbox({ seed: 'bench', today: TODAY, transactions });
+  try {
+    await addSpendLimits(sandbox, 10);
+    const ours = runtimeFor(sandbox);
+    const naive = runtimeFor(sandbox, BASELINE_DIR);
+    await ours.call('connect', [{ token: sandbox.token, environment: 'production' }]);
+    await ours.call('saveSyncSettings', [{ dataSets: DATA_SETS, historyStart: '2025-01-01' }]);
+    await naive.call('naiveConnect', [sandbox.token]);
+    const out: ScenarioResult[] = [];
+    const scenario = async (
+      name: string,
+      limitMs: number,
+      runOurs: () => Promise<ExecutionResult[]>,
+      runNaive: () => Promise<ExecutionResult[]>,
+    ) => {
+      progress(`${name} at ${transactions}: ours`);
+      const o = await measure(sandbox, limitMs, runOurs);
+      const oursRequests = requestsByEndpoint(sandbox);
+      progress(`${name} at ${transactions}: baseline`);
+      const b = await measure(sandbox, limitMs, runNaive);
+      out.push({
+        scenario: name,
+        transactions,
+        ours: o,
+        baseline: b,
+        ratio: ratios(o, b),
+        oursRequests,
+      });
+      const endpoints = Object.entries(oursRequests)
+        .map(([endpoint, n]) => `  ${endpoint}: ${n}`)
+        .join('\n');
+      process.stdout.write(
+        `\n${table(`${name} (${transactions} transactions)`, o, b)}\nours, Brex requests by endpoint:\n${endpoints}\n`,
+      );
+    };
+    const naiveSync = async () => [await naive.run('naiveSync', [DATA_SETS])];
+
+    await scenario('first sync', EXECUTION_LIMIT_MS, () => refreshUntilDone(ours), naiveSync);
+    await scenario(
+      'refresh, nothing new',
+      EXECUTION_LIMIT_MS,
+      () => refreshUntilDone(ours),
+      naiveSync,
+    );
+    sandboxControl(sandbox, 'POST', '/card-transactions', { count: 200, date: TODAY });
+    // Both programs see the same 200 new transactions: the baseline runs right after ours.
+    await scenario(
+      'refresh, 200 new transactions',
+      EXECUTION_LIMIT_MS,
+      () => refreshUntilDone(ours),
+      naiveSync,
+    );
+    for (const fn of FUNCTIONS) {
+      for (const temperature of ['cold', 'cached']) {
+        await scenario(
+          `${fn.name} ${temperature}`,
+          CUSTOM_FUNCTION_LIMIT_MS,
+          async () => [await ours.run(fn.name, fn.args)],
+          async () => [await naive.run(fn.naive[0], fn.naive[1])],
+        );
+      }
+    }
+    const limits = pushableLimits(sandbox, 20);
+    await editLimits(ours, limits);
+    const changes = pushableLimits(sandbox, 20).map((l) => ({
+      id: l.id,
+      amount: (l.authorization_settings?.base_limit?.amount ?? 0) + 200,
+      currency: l.authorization_settings?.base_limit?.currency ?? 'USD',
+    }));
+    await scenario(
+      'push of 20 spend-limit changes',
+      EXECUTION_LIMIT_MS,
+      async () => [await ours.run('pushSpendLimitChanges', [])],
+      async () => {
+        await naive.call('naiveStageChanges', [changes]);
+        return [await naive.run('naivePush', [])];
+      },
+    );
+    return out;
+  } finally {
+    await sandbox.close();
+  }
+}
+
+async function main(): Promise<void> {
+  const quick = process.argv.includes('--quick');
+  const sizes = quick ? [10_000] : [10_000, 100_000];
+  const machine = {
+    date: new Date().toISOString().slice(0, 10),
+    cpus: cpus().length,
+    memoryGb: Math.round(totalmem() / 2 ** 30),
+    node: process.version,
+    run: quick ? 'quick' : 'full',
+  };
+  const results: ScenarioResult[] = [];
+  for (const size of sizes) results.push(...(await scenariosAt(size)));
+  process.stdout.write(`\n${JSON.stringify({ machine, costModel: BENCH_COST_MODEL, results })}\n`);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : error}\n`);
+  process.exitCode = 1;
+});

@@ -1,0 +1,247 @@
+/**
+ * The local preview in a real browser: the page `npm start` serves, the real dist/sidebar.html in
+ * its iframe, the built bundle in the local runtime, the embedded Brex sandbox over loopback.
+ * Each step is what a newcomer does; a screenshot of each sidebar state goes to test-artifacts/.
+ */
+import { createServer } from 'node:net';
+import type { FrameLocator, Page } from 'playwright-core';
+import { startPreview, type Preview } from '../../dev/preview';
+import type { Sandbox } from '../../dev/sandbox';
+import type { SpendLimit } from '../../src/brex';
+import { launchChromium, screenshot, type Browser } from './support/browser';
+
+jest.setTimeout(60_000);
+
+let browser: Browser;
+let preview: Preview;
+let page: Page;
+
+const sidebar = (): FrameLocator => page.frameLocator('#sidebar-frame');
+const sandbox = () => preview.sandbox as Sandbox;
+const sidebarPanel = () => page.locator('#sidebar');
+const cell = (a1: string) => page.locator(`#grid td[data-cell="${a1}"]`);
+const gridText = () => page.locator('#grid').innerText();
+
+async function openTab(name: string): Promise<void> {
+  await page.getByRole('tab', { name, exact: true }).click();
+  await page.getByRole('tab', { name, selected: true }).waitFor();
+}
+
+/** The address of the cell in `header`'s column and the row whose cell reads `rowText`. */
+async function cellIn(rowText: string, header: string): Promise<string> {
+  const column = await page
+    .locator('#grid td[data-row="1"]', { hasText: new RegExp(`^${header}$`) })
+    .getAttribute('data-column');
+  const row = await page
+    .locator('#grid td', { hasText: new RegExp(`^${rowText}$`) })
+    .first()
+    .getAttribute('data-row');
+  return (await page
+    .locator(`#grid td[data-row="${row}"][data-column="${column}"]`)
+    .getAttribute('data-cell')) as string;
+}
+
+async function closedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
+
+beforeAll(async () => {
+  browser = await launchChromium();
+  // Brex answers in a few hundred ms, the sandbox on loopback in a few: that latency keeps the
+  // refresh long enough for the sidebar's 2-s progress polls on any machine.
+  preview = await startPreview({ sandbox: { seed: 'preview-tests', faults: 'slow=1,slowMs=100' } });
+  page = await browser.context.newPage();
+  await page.goto(preview.url);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await preview?.close();
+});
+
+describe('local preview', () => {
+  it('opens with the add-on menu and the sidebar, the sandbox token prefilled', async () => {
+    await page.getByRole('button', { name: 'Extensions' }).click();
+    await page.getByRole('menuitem', { name: 'Brex' }).click();
+    await expectVisible(page.getByRole('menuitem', { name: 'Review spend-limit changes' }));
+    await page.keyboard.press('Escape');
+
+    const token = sidebar().getByLabel('Brex token');
+    await expect(token.inputValue()).resolves.toBe(sandbox().token);
+    await screenshot(sidebarPanel(), '01-connect-prefilled');
+  });
+
+  it('connects with the prefilled token and never shows it', async () => {
+    await sidebar().getByRole('button', { name: 'Connect' }).click();
+    await sidebar().getByText('Connected.').waitFor();
+    const connection = sidebar().getByRole('region', { name: 'Connection' });
+    const token = sandbox().token;
+    await expect(connection.innerText()).resolves.toContain(`ending in ${token.slice(-4)}`);
+    await expect(connection.innerText()).resolves.not.toContain(token);
+    await screenshot(sidebarPanel(), '02-connected');
+  });
+
+  it('refreshes with a moving progress bar and fills the sheets', async () => {
+    const frame = page.frames().find((f) => f.url().includes('/sidebar')) ?? page.mainFrame();
+    await frame.evaluate(() => {
+      const bar = document.querySelector('progress') as HTMLProgressElement;
+      const samples: number[] = [];
+      (window as unknown as { samples: number[] }).samples = samples;
+      new MutationObserver(() => samples.push(bar.value)).observe(bar, {
+        attributes: true,
+        attributeFilter: ['value'],
+      });
+    });
+    // A year of history: the whole demo company, so the refresh takes several progress polls.
+    const yearAgo = new Date(Date.parse(sandbox().snapshot().today) - 365 * 86_400_000);
+    await sidebar().getByLabel('History from').fill(yearAgo.toISOString().slice(0, 10));
+    await sidebar().getByRole('button', { name: 'Refresh now' }).click();
+    await frame.waitForFunction(() => {
+      const bar = document.querySelector('progress') as HTMLProgressElement;
+      return bar.value > 0 && bar.value < 1;
+    });
+    await sidebar().getByRole('progressbar', { name: 'Refresh progress' }).scrollIntoViewIfNeeded();
+    await screenshot(sidebarPanel(), '03-refresh-in-progress');
+    await sidebar().getByRole('list', { name: 'Refresh results' }).waitFor({ timeout: 45_000 });
+    await screenshot(sidebarPanel(), '04-refresh-done');
+
+    const samples = await frame.evaluate(
+      () => (window as unknown as { samples: number[] }).samples,
+    );
+    expect(samples.some((v) => v > 0 && v < 1)).toBe(true);
+    expect(samples[samples.length - 1]).toBe(1);
+
+    await openTab('Brex Spend Limits');
+    const limits = sandbox().snapshot().spend_limits;
+    const text = await gridText();
+    for (const limit of limits) expect(text).toContain(limit.name);
+    await screenshot(page, '05-spend-limits-sheet');
+  });
+
+  it('schedules an hourly refresh that runs as the person who set it', async () => {
+    const schedule = sidebar().getByRole('region', { name: 'Schedule' });
+    await schedule.getByLabel('Every hour').check();
+    await schedule.getByRole('button', { name: 'Save schedule' }).click();
+    await schedule.getByText('Schedule saved.').waitFor();
+    await expect(schedule.innerText()).resolves.toContain('Every hour.');
+    await expect(schedule.innerText()).resolves.toContain('It runs as you');
+    expect(preview.runtime.triggers).toEqual([
+      expect.objectContaining({
+        type: 'CLOCK',
+        user: preview.runtime.workbook.owner,
+        everyMs: 3_600_000,
+      }),
+    ]);
+    await schedule.scrollIntoViewIfNeeded();
+    await screenshot(sidebarPanel(), '06-schedule-hourly');
+  });
+
+  it('runs a BREX_ formula typed into a cell and spills its result', async () => {
+    await openTab('Sheet1');
+    await cell('B2').click();
+    await page.keyboard.type('=BREX_BALANCES()');
+    await page.keyboard.press('Enter');
+    await expect(cell('B2').innerText()).resolves.toBe('Loading...');
+    await page.waitForFunction(
+      () => document.querySelector('#grid td[data-cell="B3"]')?.textContent !== '',
+    );
+    const spilled = preview.runtime.displayValues('Sheet1');
+    const state = sandbox().snapshot();
+    const accountCount = state.card_accounts.length + state.cash_accounts.length;
+    expect(spilled.length - 2).toBe(accountCount); // a blank first row, then the header
+    await expect(cell('B2').innerText()).resolves.toBe(spilled[1]?.[1]);
+    await expect(cell('C3').innerText()).resolves.toBe(spilled[2]?.[2]);
+    await cell('B2').click();
+    await expect(page.getByLabel('Formula bar').inputValue()).resolves.toBe('=BREX_BALANCES()');
+    await screenshot(page, '07-formula-spilled');
+  });
+
+  it('pushes an edited spend-limit amount after a review', async () => {
+    const limit = sandbox()
+      .snapshot()
+      .spend_limits.find(
+        (l) => l.status === 'ACTIVE' && l.authorization_settings?.base_limit.currency === 'USD',
+      ) as SpendLimit;
+    const newAmount = (limit.authorization_settings?.base_limit.amount ?? 0) + 100_000;
+    await openTab('Brex Spend Limits');
+    await cell(await cellIn(limit.name, 'Base limit')).click();
+    await page.keyboard.type(String(newAmount / 100));
+    await page.keyboard.press('Enter');
+
+    await chooseFromMenu(page, 'Review spend-limit changes');
+    const review = sidebar().getByRole('region', { name: 'Spend-limit changes' });
+    const pending = review.getByRole('list', { name: 'Pending changes' });
+    await pending.waitFor({ timeout: 20_000 });
+    await expect(pending.innerText()).resolves.toContain(limit.name);
+    await review.scrollIntoViewIfNeeded();
+    await screenshot(sidebarPanel(), '08-review-spend-limit');
+
+    await review.getByRole('button', { name: 'Push checked' }).click();
+    const results = review.getByRole('list', { name: 'Push results' });
+    await results.waitFor({ timeout: 20_000 });
+    await expect(results.innerText()).resolves.toMatch(/^Pushed:/);
+    await review.getByText(/^No pending changes\./).waitFor();
+    await screenshot(sidebarPanel(), '09-pushed');
+    const pushed = sandbox()
+      .snapshot()
+      .spend_limits.find((l) => l.id === limit.id);
+    expect(pushed?.authorization_settings?.base_limit.amount).toBe(newAmount);
+  });
+
+  it("shows Brex's reason and the fix when the token is wrong", async () => {
+    await chooseFromMenu(page, 'Open sidebar');
+    await sidebar().getByRole('button', { name: 'Use another token' }).click();
+    await sidebar().getByLabel('Brex token').fill('bxt_not_a_real_token');
+    await sidebar().getByRole('button', { name: 'Connect' }).click();
+    const alert = sidebar().getByRole('alert');
+    await alert.waitFor({ timeout: 20_000 });
+    await expect(alert.innerText()).resolves.toMatch(
+      /^Brex rejected the API token as invalid or revoked\. Create a new token/,
+    );
+    await expect(sidebar().getByLabel('Brex token').inputValue()).resolves.toBe('');
+    await screenshot(sidebarPanel(), '10-bad-token');
+  });
+
+  it('says Brex cannot be reached when its URL does not answer', async () => {
+    const offline = await startPreview({ brexUrl: `http://127.0.0.1:${await closedPort()}` });
+    const other = await browser.context.newPage();
+    try {
+      await other.goto(offline.url);
+      const frame = other.frameLocator('#sidebar-frame');
+      await expect(frame.getByLabel('Brex token').inputValue()).resolves.toBe('');
+      await frame.getByLabel('Brex token').fill('bxt_any_token');
+      await frame.getByRole('button', { name: 'Connect' }).click();
+      const alert = frame.getByRole('alert');
+      await alert.waitFor({ timeout: 45_000 });
+      await expect(alert.innerText()).resolves.toMatch(
+        /^Brex could not be reached .*Check the connection and try again\.$/,
+      );
+      await screenshot(other.locator('#sidebar'), '11-brex-unreachable');
+    } finally {
+      await other.close();
+      await offline.close();
+    }
+  });
+});
+
+/** Extensions ▸ Brex ▸ `label`; an item that opens the sidebar loads it afresh, as Sheets does. */
+async function chooseFromMenu(on: Page, label: string): Promise<void> {
+  const before = await on.locator('#sidebar-frame').getAttribute('src');
+  await on.getByRole('button', { name: 'Extensions' }).click();
+  await on.getByRole('menuitem', { name: 'Brex' }).click();
+  await on.getByRole('menuitem', { name: label }).click();
+  await on.waitForFunction(
+    (previous) => document.querySelector('#sidebar-frame')?.getAttribute('src') !== previous,
+    before,
+  );
+  await on.frameLocator('#sidebar-frame').getByRole('region', { name: 'Connection' }).waitFor();
+}
+
+async function expectVisible(locator: ReturnType<Page['locator']>): Promise<void> {
+  await locator.waitFor({ state: 'visible' });
+  await expect(locator.isVisible()).resolves.toBe(true);
+}

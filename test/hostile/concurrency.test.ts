@@ -1,0 +1,82 @@
+/**
+ * A scheduled refresh and a manual one, or two people, at once: the document lock keeps them
+ * apart and neither corrupts the sheet. Executions really overlap in the runtime (worker threads).
+ */
+import type { Sandbox } from '../../dev/sandbox';
+import type { ExecutionResult } from '../../dev/runtime/runtime';
+import {
+  connectedRuntime,
+  expectedIds,
+  idColumn,
+  OWNER,
+  smallSandbox,
+} from './support/hostile-world';
+
+const BOB = 'bob@example.com';
+
+interface Summary {
+  done: boolean;
+  busy: boolean;
+  message: string;
+}
+
+function summaries(results: ExecutionResult[]): Summary[] {
+  for (const r of results) if (!r.ok) throw new Error(r.error?.message);
+  return results.map((r) => r.value as Summary).filter(Boolean);
+}
+
+describe('refreshes at the same time', () => {
+  let sandbox: Sandbox;
+
+  beforeAll(async () => {
+    sandbox = await smallSandbox('concurrency');
+  });
+
+  afterAll(async () => {
+    await sandbox.close();
+  });
+
+  it('keeps a scheduled and a manual refresh apart, and the sheets whole', async () => {
+    sandbox.reset();
+    const runtime = await connectedRuntime(sandbox);
+    await runtime.call('setSchedule', [{ kind: 'hourly' }], { as: OWNER });
+    runtime.clock.advance(2 * 3600_000);
+
+    const [manual, scheduled] = await Promise.all([
+      runtime.run('refreshNow', [], { as: OWNER }),
+      runtime.fireTimeTriggers({ all: true }),
+    ]);
+
+    summaries([manual, ...scheduled]);
+    expect(runtime.stats.lockCalls).toBeGreaterThan(0);
+    await runtime.call('refreshNow', [], { as: OWNER });
+    for (const [sheet, ids] of Object.entries(expectedIds(sandbox))) {
+      const column = idColumn(runtime, sheet);
+      expect({ sheet, ids: [...column].sort() }).toEqual({ sheet, ids: [...ids].sort() });
+    }
+  });
+
+  it('lets one of two people refresh while the other is told to wait, with no duplicate row', async () => {
+    sandbox.reset();
+    const runtime = await connectedRuntime(sandbox);
+
+    const both = summaries(
+      await Promise.all([
+        runtime.run('refreshNow', [], { as: OWNER }),
+        runtime.run('refreshNow', [], { as: BOB }),
+        runtime.run('refreshNow', [], { as: BOB }),
+      ]),
+    );
+
+    const busy = both.filter((s) => s.busy);
+    for (const s of busy)
+      expect(s.message).toMatch(/already running\. Wait .+, then refresh again\./);
+    expect(both.filter((s) => !s.busy).length).toBeGreaterThan(0);
+    await runtime.call('refreshNow', [], { as: BOB });
+    for (const [sheet, ids] of Object.entries(expectedIds(sandbox))) {
+      const column = idColumn(runtime, sheet);
+      expect(new Set(column).size).toBe(column.length);
+      expect({ sheet, ids: [...column].sort() }).toEqual({ sheet, ids: [...ids].sort() });
+    }
+  });
+});
