@@ -1,71 +1,99 @@
 /**
- * One execution, in its own worker thread: a fresh vm context holding only ECMAScript and the
- * Apps Script globals, the bundle loaded anew (Apps Script keeps no globals between executions),
- * then one call of one global function.
+ * A worker thread that runs executions, one at a time: for each job, a fresh vm context holding
+ * only ECMAScript and the Apps Script globals, the bundle loaded anew (Apps Script keeps no
+ * globals between executions), then one call of one global function. Nothing of a job outlives
+ * it but the compiled bundle script, which holds no state.
  */
-import { receiveMessageOnPort, workerData } from 'node:worker_threads';
+import { parentPort, receiveMessageOnPort } from 'node:worker_threads';
 import vm from 'node:vm';
-import type { CallReply, WorkerInput, WorkerMessage } from './worker-protocol';
+import type { CallReply, WorkerJob, WorkerMessage } from './worker-protocol';
 import { realmError, realmOf } from './worker-realm';
 import { createWorkerServices } from './worker-services';
 
-const input = workerData as WorkerInput;
-const signal = new Int32Array(input.signal);
-const post = (message: WorkerMessage) => input.port.postMessage(message);
-let fakeNow = input.fakeNow;
+let compiled: { code: string; script: vm.Script } | undefined;
 
-const context = vm.createContext({});
-const realm = realmOf(context);
-
-function call(op: string, handle: unknown, args: unknown[]): unknown {
-  Atomics.store(signal, 0, 0);
-  post({ kind: 'call', op, handle, args });
-  Atomics.wait(signal, 0, 0);
-  const reply = receiveMessageOnPort(input.port)?.message as CallReply | undefined;
-  if (!reply || 'abort' in reply) process.exit(1); // stopped from outside: nothing may catch it
-  if (reply.now !== undefined) fakeNow = reply.now;
-  if (!reply.ok) throw realmError(realm, reply.error.name, reply.error.message);
-  return reply.value;
+/** The bundle compiled once per thread; running it in a new context gives fresh globals. */
+function bundleScript(code: string): vm.Script {
+  if (compiled?.code !== code)
+    compiled = { code, script: new vm.Script(code, { filename: 'Code.js' }) };
+  return compiled.script;
 }
 
-const services = createWorkerServices(
-  realm,
-  input.surface,
-  call,
-  (level, text) => post({ kind: 'log', level, text }),
-  input.bundleDir,
-);
-Object.assign(context, services.globals);
+function runJob(job: WorkerJob): void {
+  const signal = new Int32Array(job.signal);
+  const post = (message: WorkerMessage) => job.port.postMessage(message);
+  let fakeNow = job.fakeNow;
+  let calls = 0;
 
-if (fakeNow !== undefined) {
-  // The bundle's clock follows the runtime's fake (or modelled) clock.
-  const install = vm.runInContext(
-    `(function (now) {
-      var RealDate = Date;
-      function LocalDate() {
-        if (!new.target) return new RealDate(now()).toString();
-        return arguments.length ? new (Function.prototype.bind.apply(RealDate, [null].concat([].slice.call(arguments))))() : new RealDate(now());
-      }
-      LocalDate.prototype = RealDate.prototype;
-      LocalDate.now = function () { return now(); };
-      LocalDate.UTC = RealDate.UTC;
-      LocalDate.parse = RealDate.parse;
-      globalThis.Date = LocalDate;
-    })`,
-    context,
-  ) as (now: () => number) => void;
-  install(() => fakeNow as number);
-}
+  const context = vm.createContext({});
+  const realm = realmOf(context);
 
-function finish(): void {
+  /**
+   * Blocks until the main thread has posted the reply to call `seq`. A wake-up alone proves
+   * nothing: the notify for the previous reply can land late, after this thread already read that
+   * reply (the counter was set before the notify) and posted its next call. So the counter is
+   * re-checked after every wake, and the reply must carry the same number.
+   */
+  function awaitReply(seq: number, op: string): CallReply {
+    for (let seen = Atomics.load(signal, 0); seen !== seq; seen = Atomics.load(signal, 0)) {
+      Atomics.wait(signal, 0, seen);
+    }
+    const reply = receiveMessageOnPort(job.port)?.message as CallReply | undefined;
+    if (reply?.seq === seq) return reply;
+    post({
+      kind: 'fault',
+      message: `The local runtime lost the reply to service call ${seq} (${op}). This is a bug in dev/runtime: please report it with the test that shows it.`,
+    });
+    process.exit(1);
+  }
+
+  function call(op: string, handle: unknown, args: unknown[]): unknown {
+    const seq = ++calls;
+    post({ kind: 'call', seq, op, handle, args });
+    const reply = awaitReply(seq, op);
+    if ('abort' in reply) process.exit(1); // stopped from outside: nothing may catch it
+    if (reply.now !== undefined) fakeNow = reply.now;
+    if (!reply.ok) throw realmError(realm, reply.error.name, reply.error.message);
+    return reply.value;
+  }
+
+  const services = createWorkerServices(
+    realm,
+    job.surface,
+    call,
+    (level, text) => post({ kind: 'log', level, text }),
+    job.bundleDir,
+  );
+  Object.assign(context, services.globals);
+
+  if (fakeNow !== undefined) {
+    // The bundle's clock follows the runtime's fake (or modelled) clock.
+    const install = vm.runInContext(
+      `(function (now) {
+        var RealDate = Date;
+        function LocalDate() {
+          if (!new.target) return new RealDate(now()).toString();
+          return arguments.length ? new (Function.prototype.bind.apply(RealDate, [null].concat([].slice.call(arguments))))() : new RealDate(now());
+        }
+        LocalDate.prototype = RealDate.prototype;
+        LocalDate.now = function () { return now(); };
+        LocalDate.UTC = RealDate.UTC;
+        LocalDate.parse = RealDate.parse;
+        globalThis.Date = LocalDate;
+      })`,
+      context,
+    ) as (now: () => number) => void;
+    install(() => fakeNow as number);
+  }
+
   try {
-    vm.runInContext(input.code, context, { filename: 'Code.js' });
-    const fn = (context as Record<string, unknown>)[input.functionName];
-    if (typeof fn !== 'function' || input.functionName.endsWith('_')) {
-      throw realmError(realm, 'Exception', `Script function not found: ${input.functionName}`);
+    bundleScript(job.code).runInContext(context);
+    const fn = (context as Record<string, unknown>)[job.functionName];
+    if (typeof fn !== 'function' || job.functionName.endsWith('_')) {
+      throw realmError(realm, 'Exception', `Script function not found: ${job.functionName}`);
     }
     const value = (fn as (...a: unknown[]) => unknown)(
-      ...(services.fromHost(input.args) as unknown[]),
+      ...(services.fromHost(job.args) as unknown[]),
     );
     const result = services.toHost(value);
     post({ kind: 'done', ok: true, value: result });
@@ -83,4 +111,4 @@ function finish(): void {
   }
 }
 
-finish();
+parentPort?.on('message', runJob);

@@ -6,10 +6,9 @@
  * overlap, a lock really blocks, fetchAll is really parallel, and a Brex sandbox may run in the
  * same process.
  */
-import { buildSync } from 'esbuild';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { MessageChannel, Worker } from 'node:worker_threads';
+import { MessageChannel, receiveMessageOnPort } from 'node:worker_threads';
 import { cellA1, parseA1, referenceRect, type GridRect } from './a1-notation';
 import { createCacheService } from './cache-service';
 import { realClock, type RuntimeClock } from './clock';
@@ -62,7 +61,8 @@ import {
   type Sheet,
   type Workbook,
 } from './workbook';
-import type { CallReply, WorkerInput, WorkerMessage } from './worker-protocol';
+import { releaseWorker, startJob } from './worker-pool';
+import type { CallReply, WorkerJob, WorkerMessage } from './worker-protocol';
 
 export interface RuntimeOptions {
   /** The folder holding Code.js, appsscript.json and the .html files. Default: the repo's dist/. */
@@ -114,21 +114,6 @@ export class ExecutionError extends Error {
 
 const DEFAULT_BUNDLE_DIR = resolve(__dirname, '../../dist');
 const MAX_RECALC_ROUNDS = 20;
-let workerCode: string | undefined;
-
-/** The worker, bundled once per process (so it runs the same under jest, tsx or plain node). */
-function compiledWorker(): string {
-  workerCode ??= buildSync({
-    entryPoints: [join(__dirname, 'execution-worker.ts')],
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    write: false,
-    external: ['esbuild'],
-  }).outputFiles[0]?.text;
-  return workerCode as string;
-}
 
 interface Manifest {
   timeZone?: string;
@@ -262,7 +247,7 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
     const signal = new SharedArrayBuffer(4);
     const flag = new Int32Array(signal);
     const { port1, port2 } = new MessageChannel();
-    const input: WorkerInput = {
+    const job: WorkerJob = {
       code,
       bundleDir,
       functionName,
@@ -273,11 +258,7 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
       fakeNow: clock.kind === 'fake' ? clock.now() : undefined,
       scriptTimeZone: manifest.timeZone ?? 'Etc/UTC',
     };
-    const worker = new Worker(compiledWorker(), {
-      eval: true,
-      workerData: input,
-      transferList: [port2],
-    });
+    const worker = startJob(job);
 
     return new Promise<ExecutionResult>((resolvePromise) => {
       let outcome:
@@ -285,17 +266,21 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
         | { ok: false; error: { name: string; message: string } }
         | undefined;
       let stopReason: string | undefined;
-      let pending = false;
+      /** The sequence number of the call being served, while the worker waits for its reply. */
+      let pendingSeq: number | undefined;
+      let finished = false;
+      let exited = false;
 
       const reply = (message: CallReply) => {
+        // The message first, then the number the worker waits for: it reads the reply on seeing it.
         port1.postMessage(message);
-        Atomics.store(flag, 0, 1);
+        Atomics.store(flag, 0, message.seq);
         Atomics.notify(flag, 0);
       };
       const stop = (reason: string) => {
-        if (stopReason || outcome) return;
+        if (stopReason || outcome || finished) return;
         stopReason = reason;
-        if (pending) reply({ abort: true });
+        if (pendingSeq !== undefined) reply({ seq: pendingSeq, abort: true });
         else void worker.terminate();
       };
       const overBudget = () => clock.now() - execution.startedAt > execution.budgetMs;
@@ -305,7 +290,8 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
           : undefined;
 
       const handleCall = async (message: Extract<WorkerMessage, { kind: 'call' }>) => {
-        pending = true;
+        if (stopReason || finished) return;
+        pendingSeq = message.seq;
         execution.counters.serviceCalls += 1;
         if (
           execution.killAtCall !== undefined &&
@@ -316,7 +302,7 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
           );
         }
         if (overBudget()) return stop(MESSAGES.timeout);
-        let answer: CallReply;
+        let answer: { ok: true; value: unknown } | { ok: false; error: Error };
         try {
           const operation = services[message.op];
           if (!operation) fail(`Unknown service call ${message.op}`);
@@ -334,35 +320,35 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
           );
           answer = { ok: true, value };
         } catch (error) {
-          const e = error as Error;
-          answer = {
-            ok: false,
-            error: {
-              name: e instanceof AppsScriptException ? 'Exception' : e.name,
-              message: e.message,
-            },
-          };
+          answer = { ok: false, error: error as Error };
         }
-        if (stopReason) return;
+        if (stopReason || finished) return;
         if (overBudget()) return stop(MESSAGES.timeout);
-        pending = false;
-        reply({ ...answer, now: clock.kind === 'fake' ? clock.now() : undefined });
+        pendingSeq = undefined;
+        const now = clock.kind === 'fake' ? clock.now() : undefined;
+        reply(
+          answer.ok
+            ? { seq: message.seq, ok: true, value: answer.value, now }
+            : {
+                seq: message.seq,
+                ok: false,
+                error: {
+                  name:
+                    answer.error instanceof AppsScriptException ? 'Exception' : answer.error.name,
+                  message: answer.error.message,
+                },
+                now,
+              },
+        );
       };
 
-      port1.on('message', (message: WorkerMessage) => {
-        if (message.kind === 'call') void handleCall(message);
-        else if (message.kind === 'log')
-          executionLogs.push({ level: message.level, text: message.text });
-        else
-          outcome = message.ok
-            ? { ok: true, value: message.value }
-            : { ok: false, error: { name: message.error.name, message: message.error.message } };
-      });
-      worker.on('error', (error) => {
-        outcome ??= { ok: false, error: { name: error.name, message: error.message } };
-      });
-      worker.on('exit', (exitCode) => {
+      const finish = (exitCode?: number) => {
+        if (finished) return;
+        finished = true;
         if (timer) clearTimeout(timer);
+        worker.off('error', onError);
+        worker.off('exit', onExit);
+        port1.off('message', onMessage);
         port1.close();
         locks.releaseAll(execution.id);
         const final = stopReason
@@ -371,7 +357,7 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
               ok: false as const,
               error: {
                 name: 'Error',
-                message: `The execution ended unexpectedly (exit code ${exitCode}).`,
+                message: `The execution ended unexpectedly (exit code ${exitCode}). Rerun it; if it happens again, report it with the execution's logs.`,
               },
             });
         addCounters(stats, execution.counters);
@@ -385,7 +371,39 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
           cellsWritten: cellsWrittenByName(execution),
           modelledMs: modelledMs(execution.counters, costModel),
         });
-      });
+      };
+
+      function onMessage(message: WorkerMessage): void {
+        if (finished) return;
+        if (message.kind === 'call') void handleCall(message);
+        else if (message.kind === 'log')
+          executionLogs.push({ level: message.level, text: message.text });
+        else if (message.kind === 'fault')
+          outcome ??= { ok: false, error: { name: 'Error', message: message.message } };
+        else {
+          outcome = message.ok
+            ? { ok: true, value: message.value }
+            : { ok: false, error: { name: message.error.name, message: message.error.message } };
+          // The worker is done with this job and free for another, unless it is being stopped.
+          if (!stopReason) {
+            finish();
+            if (!exited) releaseWorker(worker);
+          }
+        }
+      }
+      function onError(error: Error): void {
+        outcome ??= { ok: false, error: { name: error.name, message: error.message } };
+      }
+      function onExit(exitCode: number): void {
+        exited = true;
+        // Whatever the worker posted before it ended (its result, its last logs) still counts.
+        for (let m = receiveMessageOnPort(port1); m && !finished; m = receiveMessageOnPort(port1))
+          onMessage(m.message as WorkerMessage);
+        finish(exitCode);
+      }
+      port1.on('message', onMessage);
+      worker.on('error', onError);
+      worker.on('exit', onExit);
     });
   }
 

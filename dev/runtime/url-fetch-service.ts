@@ -2,6 +2,8 @@
  * UrlFetchApp over real HTTP (Node's fetch, on the main thread, so fetchAll runs in parallel).
  * Enforces the manifest's urlFetchWhitelist; given a Brex URL, routes the whitelisted hosts to
  * that server, the way a DNS override would, so the bundle stays byte-for-byte production.
+ * Every request has its own connection, so no execution's request can meet a socket another
+ * request (or a server's teardown) is closing.
  */
 import { fail, op, type Execution, type Host, type ServiceTable } from './host';
 import { MESSAGES } from './limits';
@@ -81,7 +83,8 @@ export function createUrlFetchService(host: Host, options: UrlFetchOptions): Ser
     const target = route(String(url));
     const { body, contentType } = encodeBody(params);
     const headers: Record<string, string> = {};
-    for (const [k, v] of Object.entries(params.headers ?? {})) headers[k] = String(v);
+    for (const [k, v] of Object.entries(params.headers ?? {}))
+      if (k.toLowerCase() !== 'connection') headers[k] = String(v);
     if (contentType && !Object.keys(headers).some((k) => k.toLowerCase() === 'content-type'))
       headers['Content-Type'] = contentType;
     host.count(x, 'fetches');
@@ -90,7 +93,10 @@ export function createUrlFetchService(host: Host, options: UrlFetchOptions): Ser
     try {
       response = await fetch(target, {
         method: (params.method ?? 'get').toUpperCase(),
-        headers,
+        // A connection per request: a pooled keep-alive socket can be closed by the server (its
+        // idle timeout, or its teardown in a test) just as the next request is written on it,
+        // which fails that request with ECONNRESET. Loopback connections cost next to nothing.
+        headers: { ...headers, Connection: 'close' },
         body: body as BodyInit | undefined,
         redirect: params.followRedirects === false ? 'manual' : 'follow',
       });

@@ -141,23 +141,37 @@ describe('runtime execution limits', () => {
 describe('runtime LockService', () => {
   it('makes a second execution wait for the document lock the first one holds', async () => {
     const rt = fakeRuntime();
+    const until = async (ready: () => boolean) => {
+      while (!ready()) await new Promise((resolve) => setTimeout(resolve, 10));
+    };
 
-    const [holder, blocked, waiter] = await Promise.all([
-      rt.call('holdLock', [800]),
-      new Promise((resolve) => setTimeout(resolve, 300)).then(() =>
-        rt.call('exec', [`return LockService.getDocumentLock().tryLock(10)`], {
-          as: 'bob@example.com',
-        }),
-      ),
-      new Promise((resolve) => setTimeout(resolve, 300)).then(() =>
-        rt.run('exec', [
-          `var l = LockService.getDocumentLock(); l.waitLock(10000); return l.hasLock()`,
-        ]),
-      ),
+    // The holder keeps the lock until the waiter has asked for it (then a little longer).
+    const holder = rt.call('exec', [
+      `var lock = LockService.getDocumentLock(); lock.waitLock(5000);
+       var props = PropertiesService.getDocumentProperties();
+       props.setProperty('held', 'yes');
+       while (props.getProperty('waiting') !== 'yes') Utilities.sleep(10);
+       Utilities.sleep(500);
+       props.setProperty('handedOver', 'yes');
+       lock.releaseLock();
+       return 'released';`,
+    ]);
+    await until(() => rt.properties.document.held === 'yes');
+    const blocked = await rt.call('exec', [`return LockService.getDocumentLock().tryLock(10)`], {
+      as: 'bob@example.com',
+    });
+    const waiter = rt.run('exec', [
+      `var props = PropertiesService.getDocumentProperties();
+       var l = LockService.getDocumentLock(); props.setProperty('waiting', 'yes'); l.waitLock(10000);
+       return [l.hasLock(), props.getProperty('handedOver')]`,
     ]);
 
-    expect([holder, blocked, waiter.value]).toEqual(['released', false, true]);
-    expect(waiter.stats.lockWaits).toBe(1);
+    expect([await holder, blocked, (await waiter).value]).toEqual([
+      'released',
+      false,
+      [true, 'yes'],
+    ]);
+    expect((await waiter).stats.lockWaits).toBe(1);
   });
 
   it('throws Apps Script’s timeout from waitLock', async () => {
@@ -264,6 +278,24 @@ describe('runtime UrlFetchApp', () => {
       fetchBytesSent: expect.any(Number),
       fetchBytesReceived: expect.any(Number),
     });
+  });
+
+  it('opens a connection of its own for every request, so none can meet a closing socket', async () => {
+    const rt = fakeRuntime({ brexUrl: url });
+    let connections = 0;
+    const count = () => (connections += 1);
+    server.on('connection', count);
+
+    const codes = await run(
+      rt,
+      `var codes = [];
+       for (var i = 0; i < 5; i++) codes.push(UrlFetchApp.fetch('https://api.brex.com/ok').getResponseCode());
+       return codes;`,
+    );
+    server.off('connection', count);
+
+    expect(codes).toEqual([200, 200, 200, 200, 200]);
+    expect(connections).toBe(5);
   });
 
   it('refuses URLs outside the manifest’s whitelist', async () => {
