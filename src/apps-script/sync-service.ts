@@ -2,7 +2,8 @@
  * The composition root of the sync: builds the sync core over the Apps Script adapters for the
  * entry points (menu, sidebar, triggers) in src/server/index.ts.
  */
-import { BrexClient } from '../brex';
+import { BrexClient, BrexError } from '../brex';
+import { availabilityOf, PROBES } from '../sync/availability';
 import { clientReader } from '../sync/brex-reader';
 import {
   connect,
@@ -12,6 +13,7 @@ import {
   type ConnectInput,
   type ConnectionStatus,
   type ConnectEnvironment,
+  type TokenCheck,
 } from '../sync/connection';
 import { DATA_SET_IDS, DATA_SETS } from '../sync/data-sets';
 import { runRefresh, type RefreshSummary } from '../sync/refresh';
@@ -127,9 +129,26 @@ export function connectService(input: ConnectInput): ConnectionStatus {
   return connect(
     input,
     { document: documentStore(), user: userStore() },
-    (token, environment) => client(token, environment).getMe(),
+    (token, environment) => checkToken(client(token, environment)),
     new Date(),
   );
+}
+
+/**
+ * Who the token is (an invalid or expired token fails here), its company, and which data sets it
+ * can read: one small page of each family, all sent together (`fetchAll`).
+ */
+function checkToken(brex: BrexClient): TokenCheck {
+  const me = brex.getMe();
+  let company: string | null = null;
+  try {
+    company = brex.getCompany().legal_name;
+  } catch (error) {
+    // A token without companies.readonly still connects; the sidebar says Brex did not tell.
+    if (!(error instanceof BrexError)) throw error;
+  }
+  const results = brex.probeLists(PROBES);
+  return { me, company, dataSets: availabilityOf(results) };
 }
 
 export function disconnectService(): ConnectionStatus {

@@ -25,6 +25,7 @@ import type {
   Card,
   CardAccount,
   CashAccount,
+  Company,
   Department,
   Expense,
   LockCardRequest,
@@ -195,6 +196,35 @@ export class BrexClient {
   getPrimaryCashAccount(options: CallOptions = {}): CashAccount {
     return this.sender.send({ operation: operations.getPrimaryCashAccount, ...options })
       .data as CashAccount;
+  }
+
+  /** The token's company (needs `companies.readonly`). */
+  getCompany(options: CallOptions = {}): Company {
+    return this.sender.send({ operation: operations.getCompany, ...options }).data as Company;
+  }
+
+  /**
+   * Whether the token can read each list: one page of one item of each, in parallel. Null where
+   * Brex answered, else its refusal (missing scope, no Brex Cash, no budget management…).
+   */
+  probeLists(
+    requests: ReadonlyArray<{ readonly list: ListName; readonly query: object }>,
+    options: CallOptions = {},
+  ): (BrexError | null)[] {
+    const calls = requests.map(({ list, query }) => {
+      const call = this.pageCall(list, query as ListQuery<typeof list>, null, options);
+      const unpaged = (call.query ?? []).filter(([name]) => name !== 'limit');
+      return {
+        ...call,
+        query:
+          lists[list].operation.pageLimit === undefined
+            ? unpaged
+            : [['limit', '1'] as const, ...unpaged],
+      };
+    });
+    return this.sender
+      .settleAll(calls)
+      .map((result) => (result instanceof BrexError ? result : null));
   }
 
   /** The token's own user; a cheap way to check a token. */

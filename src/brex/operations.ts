@@ -187,6 +187,13 @@ export const operations = {
     scope: 'users.readonly',
     subject: 'user',
   }),
+  getCompany: op({
+    id: 'getCompany',
+    method: 'get',
+    path: '/v2/company',
+    scope: 'companies.readonly',
+    subject: 'company',
+  }),
   getUserLimit: op({
     id: 'getUserLimit',
     method: 'get',

@@ -82,15 +82,26 @@ export class RequestSender {
   /** Sends the calls in parallel (`fetchAll`); the results come back in the calls' order. */
   sendAll(calls: readonly BrexCall[]): Delivered[] {
     if (calls.length === 0) return [];
-    return this.deliver(calls, (requests) => this.settings.http.fetchAll(requests));
+    return this.deliver(
+      calls,
+      (requests) => this.settings.http.fetchAll(requests),
+      false,
+    ) as Delivered[];
+  }
+
+  /** Like `sendAll`, but each call that fails (after its retries) gives its error as its result. */
+  settleAll(calls: readonly BrexCall[]): (Delivered | BrexError)[] {
+    if (calls.length === 0) return [];
+    return this.deliver(calls, (requests) => this.settings.http.fetchAll(requests), true);
   }
 
   private deliver(
     calls: readonly BrexCall[],
     transmit: (requests: HttpRequest[]) => HttpResponse[],
-  ): Delivered[] {
+    settle = false,
+  ): (Delivered | BrexError)[] {
     const prepared = calls.map((call) => this.prepare(call));
-    const results: Delivered[] = [];
+    const results: (Delivered | BrexError)[] = [];
     let pending = prepared.map((_, index) => index);
     for (let attempt = 1; pending.length > 0; attempt += 1) {
       const contextOf = (index: number): CallContext => ({
@@ -126,13 +137,21 @@ export class RequestSender {
           return;
         }
         const error = errorForResponse(contextOf(index), response);
-        if (!isRetryableStatus(response.status)) throw error;
+        if (!isRetryableStatus(response.status)) {
+          if (!settle) throw error;
+          results[index] = error;
+          return;
+        }
         failures.push({ index, error, retryAfter: response.headers['retry-after'] });
       });
 
       if (failures.length === 0) break;
       const first = failures[0] as Failure;
-      if (attempt >= this.settings.retry.maxAttempts) throw first.error;
+      if (attempt >= this.settings.retry.maxAttempts) {
+        if (!settle) throw first.error;
+        for (const failure of failures) results[failure.index] = failure.error;
+        break;
+      }
       this.waitBeforeRetry(attempt, failures, prepared);
       pending = failures.map((failure) => failure.index);
     }

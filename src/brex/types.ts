@@ -40,6 +40,7 @@ export type SpendLimit = Widened<Budgets['SpendLimit']>;
 export type Budget = Widened<Budgets['Budget']>;
 export type User = Widened<Team['UserResponse']>;
 export type UserLimit = Widened<Team['UserLimitResponse']>;
+export type Company = Widened<Team['CompanyResponse']>;
 export type Department = Widened<Team['DepartmentResponse']>;
 export type Location = Widened<Team['LocationResponse']>;
 export type Title = Widened<Team['TitleResponse']>;

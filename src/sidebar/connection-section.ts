@@ -55,6 +55,7 @@ export class ConnectionSection {
         h('dt', {}, 'Connected'),
         h('dd', {}, formatTime(status.connectedAt)),
       ),
+      unavailableList(status),
       h('p', { class: 'secondary' }, SHARING),
       h(
         'p',
@@ -146,4 +147,15 @@ export class ConnectionSection {
       if (this.status) this.show(this.status, notice((error as Error).message, 'error'));
     }
   }
+}
+
+/** The data sets the token could not read when it was connected, each with Brex's reason. */
+function unavailableList(status: ConnectionStatus): HTMLElement | null {
+  const unavailable = status.dataSets.filter((d) => !d.available);
+  if (unavailable.length === 0) return null;
+  return h(
+    'ul',
+    { class: 'secondary', 'aria-label': 'Data sets this token cannot read' },
+    ...unavailable.map((d) => h('li', {}, `${d.title}: ${d.reason ?? 'Not available'}`)),
+  );
 }

@@ -5,6 +5,7 @@
  * The token never leaves the server: the status shows its last four characters at most.
  */
 import type { BrexEnvironment, User } from '../brex';
+import type { DataSetAvailability } from './availability';
 import { readJson, writeJson, type KeyValuePort } from './key-value-port';
 import { personName } from './person-name';
 
@@ -21,6 +22,16 @@ export interface Connection {
   readonly userName: string;
   readonly email: string;
   readonly connectedAt: string;
+  /** The company's legal name, or null when the token may not read it. */
+  readonly company?: string | null;
+  readonly dataSets?: readonly DataSetAvailability[];
+}
+
+/** What connecting learns from Brex about a token. */
+export interface TokenCheck {
+  readonly me: User;
+  readonly company: string | null;
+  readonly dataSets: readonly DataSetAvailability[];
 }
 
 /** Plain JSON for the sidebar; never the token. */
@@ -34,6 +45,8 @@ export interface ConnectionStatus {
   /** True when this user holds a write credential (for spend-limit pushes). */
   readonly canWrite: boolean;
   readonly connectedAt: string | null;
+  /** Which data sets the token could read when it was connected. */
+  readonly dataSets: readonly DataSetAvailability[];
 }
 
 export interface ConnectionStores {
@@ -55,13 +68,14 @@ export function readWriteCredential(user: KeyValuePort): Connection | null {
 }
 
 /**
- * Checks the token with one cheap call (`whoAmI`, i.e. GET /v2/users/me) and stores it. A token
- * Brex refuses is not stored; the error (which never holds the token) says what to do.
+ * Checks the token with cheap calls (`check`: who am I, which company, which data sets it can
+ * read) and stores it. A token Brex refuses is not stored; the error (which never holds the token)
+ * says what to do.
  */
 export function connect(
   input: ConnectInput,
   stores: ConnectionStores,
-  whoAmI: (token: string, environment: ConnectEnvironment) => User,
+  check: (token: string, environment: ConnectEnvironment) => TokenCheck,
   now: Date,
 ): ConnectionStatus {
   const token = typeof input?.token === 'string' ? input.token.trim() : '';
@@ -76,13 +90,15 @@ export function connect(
       `Unknown Brex environment "${String(environment)}". Choose production or staging.`,
     );
   }
-  const me = whoAmI(token, environment);
+  const { me, company, dataSets } = check(token, environment);
   const connection: Connection = {
     token,
     environment,
     userName: personName(me),
     email: me.email,
     connectedAt: now.toISOString(),
+    company,
+    dataSets,
   };
   writeJson(stores.document, READ_KEY, connection);
   writeJson(stores.user, WRITE_KEY, connection);
@@ -103,9 +119,10 @@ export function connectionStatus(stores: ConnectionStores): ConnectionStatus {
     environment: connection?.environment ?? null,
     user: connection?.userName ?? null,
     email: connection?.email ?? null,
-    company: null,
+    company: connection?.company ?? null,
     tokenLast4: connection ? connection.token.slice(-4) : null,
     canWrite: readWriteCredential(stores.user) !== null,
     connectedAt: connection?.connectedAt ?? null,
+    dataSets: connection?.dataSets ?? [],
   };
 }

@@ -77,6 +77,12 @@ describe('Brex client requests against the strict sandbox', () => {
     client.listCardAccounts();
     client.getPrimaryCashAccount();
     const me = client.getMe();
+    client.getCompany();
+    client.probeLists([
+      { list: 'users', query: {} },
+      { list: 'cashAccounts', query: {} },
+      { list: 'expenses', query: {} },
+    ]);
     client.get('cashAccount', accountId);
     client.getEach(
       'user',

@@ -327,6 +327,32 @@ describe('sidebar › sync health', () => {
     expect(items[1]).toContain('Brex answered 500. Try again later. (Brex trace ID trace-42)');
   });
 
+  it('lists the data sets the token could not read when it was connected, with the reason', async () => {
+    await mountSidebar({
+      getConnectionStatus: () => ({
+        ...connected,
+        dataSets: [
+          { id: 'users', title: 'Users', available: true, reason: null },
+          {
+            id: 'vendors',
+            title: 'Vendors',
+            available: false,
+            reason: 'Not available: Brex Cash is not enabled for this account.',
+          },
+        ],
+      }),
+    }).started;
+    await settle();
+
+    const list = region('Connection').querySelector(
+      '[aria-label="Data sets this token cannot read"]',
+    );
+    expect(list?.textContent).toBe(
+      'Vendors: Not available: Brex Cash is not enabled for this account.',
+    );
+    expect(region('Connection').textContent).toContain('Analytical Engines Inc');
+  });
+
   it('warns when the token has not been used for 20 days', async () => {
     await mountSidebar({
       getConnectionStatus: () => ({ ...connected, connectedAt: '2026-02-01T00:00:00.000Z' }),

@@ -3,6 +3,7 @@ import { MemoryStore } from './support/memory-store';
 
 const TOKEN = 'bxt_secret_token_abcd';
 const me = { id: 'u1', first_name: 'Ada', last_name: 'Lovelace', email: 'ada@example.com' };
+const check = () => ({ me, company: 'Analytical Engines Inc', dataSets: [] });
 
 function stores() {
   return { document: new MemoryStore(), user: new MemoryStore() };
@@ -12,12 +13,7 @@ describe('connection', () => {
   it('stores the read connection for the document and the write credential for the user', () => {
     const s = stores();
 
-    const status = connect(
-      { token: ` ${TOKEN} `, environment: 'staging' },
-      s,
-      () => me,
-      new Date(0),
-    );
+    const status = connect({ token: ` ${TOKEN} `, environment: 'staging' }, s, check, new Date(0));
 
     expect(readConnection(s.document)?.token).toBe(TOKEN);
     expect(s.user.values.size).toBe(1);
@@ -25,6 +21,7 @@ describe('connection', () => {
       connected: true,
       environment: 'staging',
       user: 'Ada Lovelace',
+      company: 'Analytical Engines Inc',
       tokenLast4: 'abcd',
       canWrite: true,
     });
@@ -32,7 +29,7 @@ describe('connection', () => {
 
   it('never returns the token in the status', () => {
     const s = stores();
-    connect({ token: TOKEN }, s, () => me, new Date(0));
+    connect({ token: TOKEN }, s, check, new Date(0));
 
     expect(JSON.stringify(connectionStatus(s))).not.toContain(TOKEN);
   });
@@ -54,14 +51,14 @@ describe('connection', () => {
   });
 
   it('refuses an empty token with a message naming the fix', () => {
-    expect(() => connect({ token: '  ' }, stores(), () => me, new Date(0))).toThrow(
+    expect(() => connect({ token: '  ' }, stores(), check, new Date(0))).toThrow(
       /Paste the token exactly as Brex shows it/,
     );
   });
 
   it('forgets both credentials on disconnect', () => {
     const s = stores();
-    connect({ token: TOKEN }, s, () => me, new Date(0));
+    connect({ token: TOKEN }, s, check, new Date(0));
 
     const status = disconnect(s);
 

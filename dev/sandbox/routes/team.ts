@@ -40,6 +40,22 @@ export const teamRoutes: RouteTable = {
       (row) => row.data,
     );
   },
+  // The demo company itself: the same for every seed, which varies only its people and spend.
+  'GET /v2/company': () =>
+    ok({
+      id: 'cmp_sandbox_demo',
+      legal_name: 'Sandbox Demo, Inc.',
+      mailing_address: {
+        line1: '100 Main Street',
+        line2: null,
+        city: 'San Francisco',
+        state: 'CA',
+        country: 'US',
+        postal_code: '94105',
+        phone_number: null,
+      },
+      accountType: 'BREX_CLASSIC',
+    }),
   // The token belongs to the first user, the company's account admin.
   'GET /v2/users/me': ({ state }) => ok(at(state.users.all(), 0).data),
   'GET /v2/users/{id}': (ctx) => ok(byId(ctx.state.users, param(ctx))),

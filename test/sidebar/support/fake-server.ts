@@ -18,6 +18,7 @@ export const connected: ServerResult<'getConnectionStatus'> = {
   tokenLast4: 'WXYZ',
   canWrite: true,
   connectedAt: '2026-03-28T09:00:00.000Z',
+  dataSets: [],
 };
 
 export const disconnected: ServerResult<'getConnectionStatus'> = {
@@ -29,6 +30,7 @@ export const disconnected: ServerResult<'getConnectionStatus'> = {
   tokenLast4: null,
   canWrite: false,
   connectedAt: null,
+  dataSets: [],
 };
 
 type Health = ServerResult<'getSyncHealth'>['dataSets'][number];
