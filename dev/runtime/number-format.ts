@@ -11,7 +11,7 @@ export const TEXT_FORMAT = '@';
 export const DEFAULT_DATE_FORMAT = 'M/d/yyyy';
 export const DEFAULT_DATE_TIME_FORMAT = 'M/d/yyyy H:mm:ss';
 
-const MONTHS = [
+export const MONTHS = [
   'January',
   'February',
   'March',
@@ -25,7 +25,7 @@ const MONTHS = [
   'November',
   'December',
 ];
-const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+export const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
 /** Splits on unquoted `;` and drops quoted literals, for inspection only. */
 function unquoted(format: string): string {

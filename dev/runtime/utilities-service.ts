@@ -6,6 +6,7 @@
 import { createHash, createHmac, randomUUID } from 'node:crypto';
 import { wallTime } from './time-zones';
 import { signedBytes, toBytes, type Realm } from './worker-realm';
+import { DAYS, MONTHS } from './number-format';
 
 const DIGESTS: Record<string, string> = {
   MD2: 'md5',
@@ -22,21 +23,6 @@ const MACS: Record<string, string> = {
   HMAC_SHA_384: 'sha384',
   HMAC_SHA_512: 'sha512',
 };
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
 function offsetText(epochMs: number, timeZone: string, colon: boolean): string {
   const w = wallTime(epochMs, timeZone);
