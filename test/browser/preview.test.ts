@@ -86,14 +86,20 @@ describe('local preview', () => {
   });
 
   it('refreshes with a moving progress bar and fills the sheets', async () => {
-    const frame = page.frames().find((f) => f.url().includes('/sidebar')) ?? page.mainFrame();
+    const frame = await (await page.locator('#sidebar-frame').elementHandle())?.contentFrame();
+    if (!frame) throw new Error('The sidebar frame is missing from the preview page.');
+    // Watch the whole page: the sidebar may render its progress bar anew after connecting.
     await frame.evaluate(() => {
-      const bar = document.querySelector('progress') as HTMLProgressElement;
       const samples: number[] = [];
       (window as unknown as { samples: number[] }).samples = samples;
-      new MutationObserver(() => samples.push(bar.value)).observe(bar, {
+      new MutationObserver(() => {
+        const bar = document.querySelector('progress');
+        if (bar) samples.push(bar.value);
+      }).observe(document.body, {
         attributes: true,
         attributeFilter: ['value'],
+        childList: true,
+        subtree: true,
       });
     });
     // A year of history: the whole demo company, so the refresh takes several progress polls.
@@ -101,8 +107,8 @@ describe('local preview', () => {
     await sidebar().getByLabel('History from').fill(yearAgo.toISOString().slice(0, 10));
     await sidebar().getByRole('button', { name: 'Refresh now' }).click();
     await frame.waitForFunction(() => {
-      const bar = document.querySelector('progress') as HTMLProgressElement;
-      return bar.value > 0 && bar.value < 1;
+      const bar = document.querySelector('progress');
+      return bar !== null && bar.value > 0 && bar.value < 1;
     });
     await sidebar().getByRole('progressbar', { name: 'Refresh progress' }).scrollIntoViewIfNeeded();
     await screenshot(sidebarPanel(), '03-refresh-in-progress');
