@@ -4,8 +4,8 @@ import type { ColumnMarks, MarksPort } from '../writeback/cell-marks';
 export class RangeMarks implements MarksPort {
   constructor(private readonly spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet) {}
 
-  read(sheetName: string, column: number, lastRow: number): ColumnMarks {
-    const range = this.range(sheetName, column, lastRow);
+  read(sheetName: string, column: number, lastRow: number, firstRow = 2): ColumnMarks {
+    const range = this.range(sheetName, column, firstRow, lastRow);
     if (!range) return { backgrounds: [], notes: [] };
     return {
       backgrounds: range.getBackgrounds().map((row) => String(row[0] ?? '')),
@@ -13,8 +13,8 @@ export class RangeMarks implements MarksPort {
     };
   }
 
-  write(sheetName: string, column: number, marks: ColumnMarks): void {
-    const range = this.range(sheetName, column, marks.backgrounds.length + 1);
+  write(sheetName: string, column: number, marks: ColumnMarks, firstRow = 2): void {
+    const range = this.range(sheetName, column, firstRow, firstRow + marks.backgrounds.length - 1);
     if (!range) return;
     range.setBackgrounds(marks.backgrounds.map((background) => [background]));
     range.setNotes(marks.notes.map((note) => [note]));
@@ -23,10 +23,11 @@ export class RangeMarks implements MarksPort {
   private range(
     sheetName: string,
     column: number,
+    firstRow: number,
     lastRow: number,
   ): GoogleAppsScript.Spreadsheet.Range | null {
     const sheet = this.spreadsheet.getSheetByName(sheetName);
-    if (!sheet || lastRow < 2) return null;
-    return sheet.getRange(2, column, lastRow - 1, 1);
+    if (!sheet || lastRow < firstRow) return null;
+    return sheet.getRange(firstRow, column, lastRow - firstRow + 1, 1);
   }
 }

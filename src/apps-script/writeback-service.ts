@@ -12,6 +12,7 @@ import type {
   WriteBackSettings,
 } from '../contract/writeback';
 import { readWriteCredential, type Connection } from '../sync/connection';
+import { markEditedRows, mayTouchAmounts, type EditedBlock } from '../writeback/edit-marks';
 import { SPEND_LIMITS_SHEET } from '../writeback/pending-changes';
 import { pushChanges } from '../writeback/push';
 import { reviewEdits } from '../writeback/review';
@@ -21,6 +22,7 @@ import type { PushDeps, SpendLimitsPort, WriteBackDeps } from '../writeback/writ
 import { appsScriptClock, newUuid } from './apps-script-clock';
 import { AuditLogSheet } from './audit-log-sheet';
 import { RangeMarks } from './cell-marks-range';
+import { EditedSheet } from './edited-sheet';
 import { documentStore, userStore } from './properties-store';
 import { SpreadsheetTable } from './spreadsheet-table';
 import { urlFetchHttp } from './url-fetch-http';
@@ -125,4 +127,30 @@ export function writeBackSettingsService(): WriteBackSettings {
 
 export function saveWriteBackSettingsService(settings: WriteBackSettings): WriteBackSettings {
   return saveWriteBackSettings(documentStore(), settings);
+}
+
+/**
+ * The `onEdit` simple trigger's work (AuthMode.LIMITED: the document and properties, no fetch):
+ * marks the edited spend-limit amounts pending, or refused, or clears them. An edit in another
+ * sheet reads nothing but the sheet's name.
+ */
+export function markEditService(range: GoogleAppsScript.Spreadsheet.Range): void {
+  const sheet = range.getSheet();
+  const edit: EditedBlock = {
+    sheetName: sheet.getName(),
+    row: range.getRow(),
+    column: range.getColumn(),
+    rows: range.getNumRows(),
+    columns: range.getNumColumns(),
+  };
+  if (!mayTouchAmounts(edit)) return;
+  markEditedRows(
+    {
+      sheet: new EditedSheet(sheet),
+      store: documentStore(),
+      marks: new RangeMarks(SpreadsheetApp.getActiveSpreadsheet()),
+      now: () => new Date(),
+    },
+    edit,
+  );
 }

@@ -24,6 +24,7 @@ import {
 } from '../apps-script/sync-service';
 import {
   discardService,
+  markEditService,
   pushService,
   revertService,
   reviewService,
@@ -63,6 +64,14 @@ export function onOpen(_e?: GoogleAppsScript.Events.SheetsOnOpen): void {
 /** Runs when the add-on is installed from inside a spreadsheet: the menu appears at once. */
 export function onInstall(e?: GoogleAppsScript.Events.AddonOnInstall): void {
   onOpen(e as GoogleAppsScript.Events.SheetsOnOpen | undefined);
+}
+
+/**
+ * Runs when a person edits a cell (simple trigger, AuthMode.LIMITED): an edited "Base limit" of
+ * "Brex Spend Limits" is marked pending at once; edits elsewhere return straight away.
+ */
+export function onEdit(e?: GoogleAppsScript.Events.SheetsOnEdit): void {
+  if (e?.range) markEditService(e.range);
 }
 
 /** Menu ▸ Open sidebar. */

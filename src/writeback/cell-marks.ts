@@ -13,33 +13,34 @@ export const NOTE_PREFIX = 'Brex write-back: ';
 export type Mark =
   { readonly kind: 'pending' } | { readonly kind: 'refused'; readonly why: string };
 
-/** One column's data cells (sheet rows 2…), as read and as to be written. */
+/** One column's data cells (sheet rows 2…, or `firstRow`…), as read and as to be written. */
 export interface ColumnMarks {
   readonly backgrounds: string[];
   readonly notes: string[];
 }
 
 export interface MarksPort {
-  /** Backgrounds and notes of a column's data cells, rows 2 to `lastRow`. */
-  read(sheetName: string, column: number, lastRow: number): ColumnMarks;
-  /** Writes them back: one setBackgrounds and one setNotes call. */
-  write(sheetName: string, column: number, marks: ColumnMarks): void;
+  /** Backgrounds and notes of a column's cells, rows `firstRow` (default 2) to `lastRow`. */
+  read(sheetName: string, column: number, lastRow: number, firstRow?: number): ColumnMarks;
+  /** Writes them back from `firstRow` (default 2) on: one setBackgrounds and one setNotes call. */
+  write(sheetName: string, column: number, marks: ColumnMarks, firstRow?: number): void;
 }
 
 const OURS = new Set([PENDING_BACKGROUND, REFUSED_BACKGROUND]);
 
 /**
- * Pure: the column's backgrounds and notes with `marks` (keyed by 1-based sheet row) applied and
- * the add-on's stale marks cleared; null when nothing changes.
+ * Pure: the column's backgrounds and notes (read from sheet row `firstRow` on) with `marks` (keyed
+ * by 1-based sheet row) applied and the add-on's stale marks cleared; null when nothing changes.
  */
 export function planMarks(
   current: ColumnMarks,
   marks: ReadonlyMap<number, Mark>,
+  firstRow = 2,
 ): ColumnMarks | null {
   const backgrounds = [...current.backgrounds];
   const notes = [...current.notes];
   for (let index = 0; index < backgrounds.length; index += 1) {
-    const mark = marks.get(index + 2);
+    const mark = marks.get(index + firstRow);
     const ourBackground = OURS.has(String(backgrounds[index]).toLowerCase());
     const ourNote = String(notes[index] ?? '').startsWith(NOTE_PREFIX);
     if (mark?.kind === 'pending') {

@@ -22,7 +22,10 @@ export interface StagedEdit {
 }
 
 export interface PendingInput {
+  /** The header row, then data rows: the whole sheet, or a block of it starting at `firstRow`. */
   readonly grid: readonly (readonly CellValue[])[] | null;
+  /** The sheet row of the grid's first data row; 2 (the whole sheet) when omitted. */
+  readonly firstRow?: number;
   readonly synced: SyncedValues;
   readonly inFlight: InFlightPushes;
   readonly settings: WriteBackSettings;
@@ -35,6 +38,7 @@ export function findPendingChanges(input: PendingInput): StagedEdit[] {
   const grid = input.grid ?? [];
   const columns = limitColumns(grid[0] ?? []);
   if (!columns) return [];
+  const rowOffset = (input.firstRow ?? 2) - 1;
   const seen = new Set<string>();
   const edits: StagedEdit[] = [];
   for (let index = 1; index < grid.length; index += 1) {
@@ -51,13 +55,13 @@ export function findPendingChanges(input: PendingInput): StagedEdit[] {
       check.minorUnits !== null &&
       input.inFlight.matching(id, synced.amount, check.minorUnits) !== null;
     edits.push({
-      row: index + 1,
+      row: index + rowOffset,
       column: columns.amount + 1,
       newMinorUnits: check.problem === null ? check.minorUnits : null,
       change: {
         id,
         name: columns.name === null ? '' : String(cells[columns.name] ?? ''),
-        row: index + 1,
+        row: index + rowOffset,
         currency: synced.currency,
         period: synced.period,
         old: amountView(synced.amount, synced.currency),

@@ -35,8 +35,18 @@ export function markEdits(deps: WriteBackDeps, current: CurrentEdits): void {
   const columns = limitColumns(current.grid?.[0] ?? []);
   const lastRow = current.grid?.length ?? 0;
   if (!columns || lastRow < 2) return;
+  const column = columns.amount + 1;
+  const planned = planMarks(
+    deps.marks.read(SPEND_LIMITS_SHEET, column, lastRow),
+    marksOf(current.edits),
+  );
+  if (planned) deps.marks.write(SPEND_LIMITS_SHEET, column, planned);
+}
+
+/** Pure: each edit's mark, by sheet row: pending when valid, refused with the reason otherwise. */
+export function marksOf(edits: readonly StagedEdit[]): Map<number, Mark> {
   const marks = new Map<number, Mark>();
-  for (const edit of current.edits) {
+  for (const edit of edits) {
     marks.set(
       edit.row,
       edit.change.problem === null
@@ -44,9 +54,7 @@ export function markEdits(deps: WriteBackDeps, current: CurrentEdits): void {
         : { kind: 'refused', why: edit.change.problem },
     );
   }
-  const column = columns.amount + 1;
-  const planned = planMarks(deps.marks.read(SPEND_LIMITS_SHEET, column, lastRow), marks);
-  if (planned) deps.marks.write(SPEND_LIMITS_SHEET, column, planned);
+  return marks;
 }
 
 /** The pending changes, validated, after bringing the marks up to date. */
