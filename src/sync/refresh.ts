@@ -132,11 +132,14 @@ export function runRefresh(deps: RefreshDeps, settings: SyncSettings): RefreshSu
     }
     pending.shift();
     writeJson(store, ROUND_KEY, { ...round, pending });
+    // A checkpoint per data set: a run stopped later does not redo this one.
+    store.commit?.();
   }
 
   appendLog(table, new Date(deps.now()), finished);
   const done = pending.length === 0;
   if (done) store.delete(ROUND_KEY);
+  store.commit?.();
   return {
     done,
     busy: false,
@@ -328,6 +331,8 @@ function syncIncremental(
         paging: { ...paging, sourceKey: next, cursor, maxSeen },
       });
       writeHealth(deps.store, health);
+      // The last page's checkpoint is written with the data set's own, right after.
+      if (next !== null) deps.store.commit?.();
     } while (cursor !== null);
   }
   if (dataSet.tally && tallySheet) {
