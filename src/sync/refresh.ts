@@ -91,7 +91,32 @@ type Base = Omit<ReadContext, 'since' | 'refresh'>;
 /** The run's time budget is spent: stop before starting another page. */
 class OutOfTime extends Error {}
 
-export function runRefresh(deps: RefreshDeps, settings: SyncSettings): RefreshSummary {
+/**
+ * How often the staged sync state is written while a refresh runs (and always at its end). Each
+ * write costs a PropertiesService call; a run stopped between two only redoes the pages since
+ * the last one, which is harmless because rows are keyed by Brex id.
+ */
+const CHECKPOINT_MS = 20_000;
+
+/** The deps of one run, with its checkpoint: commits the staged state when one is due. */
+interface Run extends RefreshDeps {
+  checkpoint(): void;
+}
+
+function withCheckpoints(deps: RefreshDeps): Run {
+  let last = deps.now();
+  return {
+    ...deps,
+    checkpoint() {
+      if (deps.now() - last < CHECKPOINT_MS) return;
+      deps.store.commit?.();
+      last = deps.now();
+    },
+  };
+}
+
+export function runRefresh(refreshDeps: RefreshDeps, settings: SyncSettings): RefreshSummary {
+  const deps = withCheckpoints(refreshDeps);
   const { store, table } = deps;
   const round = readJson<Round>(store, ROUND_KEY) ?? newRound(deps, settings);
   const pending = [...round.pending];
@@ -132,8 +157,7 @@ export function runRefresh(deps: RefreshDeps, settings: SyncSettings): RefreshSu
     }
     pending.shift();
     writeJson(store, ROUND_KEY, { ...round, pending });
-    // A checkpoint per data set: a run stopped later does not redo this one.
-    store.commit?.();
+    deps.checkpoint();
   }
 
   appendLog(table, new Date(deps.now()), finished);
@@ -243,7 +267,7 @@ function upsert(
 }
 
 function syncWhole(
-  deps: RefreshDeps,
+  deps: Run,
   dataSet: DataSet,
   base: Base,
   knownIds: KnownIds,
@@ -278,7 +302,7 @@ function syncWhole(
 }
 
 function syncIncremental(
-  deps: RefreshDeps,
+  deps: Run,
   dataSet: DataSet,
   base: Base,
   knownIds: KnownIds,
@@ -331,8 +355,7 @@ function syncIncremental(
         paging: { ...paging, sourceKey: next, cursor, maxSeen },
       });
       writeHealth(deps.store, health);
-      // The last page's checkpoint is written with the data set's own, right after.
-      if (next !== null) deps.store.commit?.();
+      deps.checkpoint();
     } while (cursor !== null);
   }
   if (dataSet.tally && tallySheet) {
