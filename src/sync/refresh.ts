@@ -103,12 +103,14 @@ interface Run extends RefreshDeps {
   checkpoint(): void;
 }
 
-function withCheckpoints(deps: RefreshDeps): Run {
+/** The ids are written before the cursors that follow their rows. */
+function withCheckpoints(deps: RefreshDeps, knownIds: KnownIds): Run {
   let last = deps.now();
   return {
     ...deps,
     checkpoint() {
       if (deps.now() - last < CHECKPOINT_MS) return;
+      knownIds.flush();
       deps.store.commit?.();
       last = deps.now();
     },
@@ -116,11 +118,11 @@ function withCheckpoints(deps: RefreshDeps): Run {
 }
 
 export function runRefresh(refreshDeps: RefreshDeps, settings: SyncSettings): RefreshSummary {
-  const deps = withCheckpoints(refreshDeps);
-  const { store, table } = deps;
+  const { store, table } = refreshDeps;
+  const knownIds = new KnownIds(table);
+  const deps = withCheckpoints(refreshDeps, knownIds);
   const round = readJson<Round>(store, ROUND_KEY) ?? newRound(deps, settings);
   const pending = [...round.pending];
-  const knownIds = new KnownIds(table);
   const lookups = new Lookups(deps.reader);
   const finished: DataSetHealth[] = [];
   let stopMessage: string | null = null;
@@ -160,6 +162,7 @@ export function runRefresh(refreshDeps: RefreshDeps, settings: SyncSettings): Re
     deps.checkpoint();
   }
 
+  knownIds.flush();
   appendLog(table, new Date(deps.now()), finished);
   const done = pending.length === 0;
   if (done) store.delete(ROUND_KEY);
