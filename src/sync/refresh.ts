@@ -92,11 +92,12 @@ type Base = Omit<ReadContext, 'since' | 'refresh'>;
 class OutOfTime extends Error {}
 
 /**
- * How often the staged sync state is written while a refresh runs (and always at its end). Each
- * write costs a PropertiesService call; a run stopped between two only redoes the pages since
- * the last one, which is harmless because rows are keyed by Brex id.
+ * How often the staged sync state is written while a refresh runs (and always at its end): as
+ * often as the sidebar polls per-page progress (every 2 s), no more, since each write costs a
+ * PropertiesService call. A run stopped between two only redoes the pages since the last one,
+ * which is harmless because rows are keyed by Brex id.
  */
-const CHECKPOINT_MS = 20_000;
+const CHECKPOINT_MS = 2_000;
 
 /** The deps of one run, with its checkpoint: commits the staged state when one is due. */
 interface Run extends RefreshDeps {
