@@ -1,8 +1,12 @@
 /** Key-value ports over PropertiesService. */
-import type { KeyValuePort } from '../sync/key-value-port';
+import type { BulkKeyValuePort } from '../sync/key-value-port';
 
-function over(properties: GoogleAppsScript.Properties.Properties): KeyValuePort {
+function over(properties: GoogleAppsScript.Properties.Properties): BulkKeyValuePort {
   return {
+    getAll: () => properties.getProperties(),
+    setAll: (values) => {
+      properties.setProperties({ ...values });
+    },
     get: (key) => properties.getProperty(key),
     set: (key, value) => {
       properties.setProperty(key, value);
@@ -14,11 +18,11 @@ function over(properties: GoogleAppsScript.Properties.Properties): KeyValuePort 
 }
 
 /** Shared by every editor of the spreadsheet, and by its triggers and custom functions. */
-export function documentStore(): KeyValuePort {
+export function documentStore(): BulkKeyValuePort {
   return over(PropertiesService.getDocumentProperties());
 }
 
 /** The acting user's own store: nobody else's execution can read it. */
-export function userStore(): KeyValuePort {
+export function userStore(): BulkKeyValuePort {
   return over(PropertiesService.getUserProperties());
 }

@@ -12,11 +12,14 @@ const NEW_SHEET_CELLS = 1000 * 26;
 
 export class SpreadsheetTable implements TablePort {
   private readonly sheets = new Map<string, GoogleAppsScript.Spreadsheet.Sheet>();
+  private zone: string | null = null;
 
   constructor(private readonly spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet) {}
 
+  /** Asked once per execution: the sync asks for every page it converts. */
   timeZone(): string {
-    return this.spreadsheet.getSpreadsheetTimeZone();
+    this.zone ??= this.spreadsheet.getSpreadsheetTimeZone();
+    return this.zone;
   }
 
   readAll(sheetName: string): CellValue[][] | null {

@@ -18,6 +18,7 @@ import {
 import { DATA_SET_IDS, DATA_SETS } from '../sync/data-sets';
 import { runRefresh, type RefreshSummary } from '../sync/refresh';
 import { getSyncSettings, saveSyncSettings, type SyncSettings } from '../sync/settings';
+import { StagedStore } from '../sync/staged-store';
 import { readHealth, type DataSetHealth } from '../sync/sync-health';
 import { appsScriptClock, newUuid } from './apps-script-clock';
 import { documentStore, userStore } from './properties-store';
@@ -55,8 +56,10 @@ export function refreshNowService(dataSets?: readonly string[]): RefreshSummary 
       dataSets: [],
     };
   }
+  // Read once and written once per checkpoint; created under the lock, so it reads the last
+  // refresh's state.
+  const store = new StagedStore(documentStore());
   try {
-    const store = documentStore();
     const connection = readConnection(store);
     if (!connection) {
       return {
@@ -87,6 +90,9 @@ export function refreshNowService(dataSets?: readonly string[]): RefreshSummary 
       settings,
     );
   } finally {
+    // Whatever this run did before an unexpected error is kept: rows are written before the state
+    // that records them, so the state never runs ahead of the sheets.
+    store.commit();
     lock.releaseLock();
   }
 }
@@ -103,7 +109,8 @@ export interface SyncHealthReport {
 }
 
 export function syncHealthService(): SyncHealthReport {
-  const store = documentStore();
+  // Read only: one call for the settings, the round and every data set's health.
+  const store = new StagedStore(documentStore());
   const settings = getSyncSettings(store, new Date());
   return {
     refreshInProgress: store.get('sync.round') !== null,

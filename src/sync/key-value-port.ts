@@ -7,6 +7,17 @@ export interface KeyValuePort {
   get(key: string): string | null;
   set(key: string, value: string): void;
   delete(key: string): void;
+  /**
+   * Writes changes held back for a checkpoint (see staged-store.ts); stores that write at once
+   * have nothing to do and leave it out.
+   */
+  commit?(): void;
+}
+
+/** A store that reads every key in one call and writes many in one (PropertiesService). */
+export interface BulkKeyValuePort extends KeyValuePort {
+  getAll(): Record<string, string>;
+  setAll(values: Readonly<Record<string, string>>): void;
 }
 
 /** Apps Script's limit per property value, checked here for a clear message instead of a quota error. */

@@ -91,11 +91,39 @@ type Base = Omit<ReadContext, 'since' | 'refresh'>;
 /** The run's time budget is spent: stop before starting another page. */
 class OutOfTime extends Error {}
 
-export function runRefresh(deps: RefreshDeps, settings: SyncSettings): RefreshSummary {
-  const { store, table } = deps;
+/**
+ * How often the staged sync state is written while a refresh runs (and always at its end): as
+ * often as the sidebar polls per-page progress (every 2 s), no more, since each write costs a
+ * PropertiesService call. A run stopped between two only redoes the pages since the last one,
+ * which is harmless because rows are keyed by Brex id.
+ */
+const CHECKPOINT_MS = 2_000;
+
+/** The deps of one run, with its checkpoint: commits the staged state when one is due. */
+interface Run extends RefreshDeps {
+  checkpoint(): void;
+}
+
+/** The ids are written before the cursors that follow their rows. */
+function withCheckpoints(deps: RefreshDeps, knownIds: KnownIds): Run {
+  let last = deps.now();
+  return {
+    ...deps,
+    checkpoint() {
+      if (deps.now() - last < CHECKPOINT_MS) return;
+      knownIds.flush();
+      deps.store.commit?.();
+      last = deps.now();
+    },
+  };
+}
+
+export function runRefresh(refreshDeps: RefreshDeps, settings: SyncSettings): RefreshSummary {
+  const { store, table } = refreshDeps;
+  const knownIds = new KnownIds(table);
+  const deps = withCheckpoints(refreshDeps, knownIds);
   const round = readJson<Round>(store, ROUND_KEY) ?? newRound(deps, settings);
   const pending = [...round.pending];
-  const knownIds = new KnownIds(table);
   const lookups = new Lookups(deps.reader);
   const finished: DataSetHealth[] = [];
   let stopMessage: string | null = null;
@@ -132,11 +160,14 @@ export function runRefresh(deps: RefreshDeps, settings: SyncSettings): RefreshSu
     }
     pending.shift();
     writeJson(store, ROUND_KEY, { ...round, pending });
+    deps.checkpoint();
   }
 
+  knownIds.flush();
   appendLog(table, new Date(deps.now()), finished);
   const done = pending.length === 0;
   if (done) store.delete(ROUND_KEY);
+  store.commit?.();
   return {
     done,
     busy: false,
@@ -240,7 +271,7 @@ function upsert(
 }
 
 function syncWhole(
-  deps: RefreshDeps,
+  deps: Run,
   dataSet: DataSet,
   base: Base,
   knownIds: KnownIds,
@@ -275,7 +306,7 @@ function syncWhole(
 }
 
 function syncIncremental(
-  deps: RefreshDeps,
+  deps: Run,
   dataSet: DataSet,
   base: Base,
   knownIds: KnownIds,
@@ -328,6 +359,7 @@ function syncIncremental(
         paging: { ...paging, sourceKey: next, cursor, maxSeen },
       });
       writeHealth(deps.store, health);
+      deps.checkpoint();
     } while (cursor !== null);
   }
   if (dataSet.tally && tallySheet) {

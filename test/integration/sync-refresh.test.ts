@@ -219,6 +219,15 @@ describe('refresh in the local runtime against the sandbox', () => {
     expect(requests.length).toBeLessThanOrEqual(2 * ALL_DATA_SETS.length);
   });
 
+  it('reads its state in one PropertiesService call and writes it in two when nothing changed in Brex', async () => {
+    const result = await runtime.run('refreshNow', []);
+
+    expect((result.value as { done: boolean }).done).toBe(true);
+    // One getProperties; one setProperties for cursors and health, one delete of the finished round.
+    expect(result.stats.propertyReads).toBe(1);
+    expect(result.stats.propertyWrites).toBe(2);
+  });
+
   it('keeps a person’s columns, notes and formulas through sorting and column reordering', async () => {
     const sheet = sheetOf(runtime, 'Brex Card Transactions');
     const header = sheet.rows[0] ?? [];
