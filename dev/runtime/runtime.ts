@@ -364,8 +364,9 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
               },
             });
         addCounters(stats, execution.counters);
-        logs.push(...executionLogs);
-        pendingChanges.push(...execution.changes);
+        // Loops, not spreads: an execution may log or change 100,000+ times (one appendRow per row).
+        for (const entry of executionLogs) logs.push(entry);
+        for (const change of execution.changes) pendingChanges.push(change);
         resolvePromise({
           functionName,
           ...final,
