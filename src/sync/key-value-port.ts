@@ -11,7 +11,7 @@ export interface KeyValuePort {
    * Writes changes held back for a checkpoint (see staged-store.ts); stores that write at once
    * have nothing to do and leave it out.
    */
-  commit?(): void;
+  commit?(only?: (key: string) => boolean): void;
 }
 
 /** A store that reads every key in one call and writes many in one (PropertiesService). */

@@ -32,7 +32,7 @@ import { readJson, writeJson, type KeyValuePort } from './key-value-port';
 import { KnownIds } from './known-ids';
 import { Lookups } from './lookups';
 import type { SyncSettings } from './settings';
-import { appendLog, readHealth, writeHealth, type DataSetHealth } from './sync-health';
+import { appendLog, isHealthKey, readHealth, writeHealth, type DataSetHealth } from './sync-health';
 import { SpreadsheetFullError, type CellValue, type TablePort } from './table-port';
 import {
   locateColumns,
@@ -92,12 +92,14 @@ type Base = Omit<ReadContext, 'since' | 'refresh'>;
 class OutOfTime extends Error {}
 
 /**
- * How often the staged sync state is written while a refresh runs (and always at its end): as
- * often as the sidebar polls per-page progress (every 2 s), no more, since each write costs a
- * PropertiesService call. A run stopped between two only redoes the pages since the last one,
- * which is harmless because rows are keyed by Brex id.
+ * How often the staged sync state is written while a refresh runs (and always at its end). Each
+ * write is a PropertiesService call, so progress (the health values the sidebar polls every 2 s)
+ * is written that often, and the checkpoint proper (ids, then cursors and the round) every 20 s.
+ * A run stopped between two checkpoints only redoes the pages since the last one, which is
+ * harmless because rows are keyed by Brex id.
  */
-const CHECKPOINT_MS = 2_000;
+const PROGRESS_MS = 2_000;
+const CHECKPOINT_MS = 20_000;
 
 /** The deps of one run, with its checkpoint: commits the staged state when one is due. */
 interface Run extends RefreshDeps {
@@ -106,14 +108,20 @@ interface Run extends RefreshDeps {
 
 /** The ids are written before the cursors that follow their rows. */
 function withCheckpoints(deps: RefreshDeps, knownIds: KnownIds): Run {
-  let last = deps.now();
+  let lastCheckpoint = deps.now();
+  let lastProgress = lastCheckpoint;
   return {
     ...deps,
     checkpoint() {
-      if (deps.now() - last < CHECKPOINT_MS) return;
-      knownIds.flush();
-      deps.store.commit?.();
-      last = deps.now();
+      const now = deps.now();
+      if (now - lastCheckpoint >= CHECKPOINT_MS) {
+        knownIds.flush();
+        deps.store.commit?.();
+        lastCheckpoint = lastProgress = now;
+      } else if (now - lastProgress >= PROGRESS_MS) {
+        deps.store.commit?.(isHealthKey);
+        lastProgress = now;
+      }
     },
   };
 }

@@ -35,21 +35,27 @@ export class StagedStore implements KeyValuePort {
     if (this.stored.has(key)) this.removed.add(key);
   }
 
-  /** Writes this execution's changes since the last commit; nothing when there are none. */
-  commit(): void {
+  /**
+   * Writes this execution's changes since the last commit (those `only` accepts, when given);
+   * nothing when there are none.
+   */
+  commit(only: (key: string) => boolean = () => true): void {
     if (this.values === null) return;
-    if (this.changed.size > 0) {
+    const changed = [...this.changed].filter(only);
+    if (changed.length > 0) {
       const values: Record<string, string> = {};
-      for (const key of this.changed) values[key] = this.values.get(key) as string;
+      for (const key of changed) values[key] = this.values.get(key) as string;
       this.base.setAll(values);
-      for (const key of this.changed) this.stored.add(key);
-      this.changed.clear();
+      for (const key of changed) {
+        this.stored.add(key);
+        this.changed.delete(key);
+      }
     }
-    for (const key of this.removed) {
+    for (const key of [...this.removed].filter(only)) {
       this.base.delete(key);
       this.stored.delete(key);
+      this.removed.delete(key);
     }
-    this.removed.clear();
   }
 
   private loaded(): Map<string, string> {

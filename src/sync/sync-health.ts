@@ -40,7 +40,11 @@ const LOG_HEADER = [
   'Trace ID',
 ];
 
-const healthKey = (id: DataSetId): string => `sync.health.${id}`;
+const HEALTH_PREFIX = 'sync.health.';
+const healthKey = (id: DataSetId): string => `${HEALTH_PREFIX}${id}`;
+
+/** The keys a refresh's progress lives in: what the sidebar polls while the refresh runs. */
+export const isHealthKey = (key: string): boolean => key.startsWith(HEALTH_PREFIX);
 
 export function readHealth(store: KeyValuePort, id: DataSetId): DataSetHealth {
   return (

@@ -91,4 +91,21 @@ describe('StagedStore', () => {
     new StagedStore(properties).commit();
     expect(properties.calls).toBe(0);
   });
+
+  it('commits only the keys asked for, keeping the rest for a later commit', () => {
+    const properties = new CountingProperties();
+    const store = new StagedStore(properties);
+    store.set('sync.health.users', 'h');
+    store.set('sync.cursor.users', 'c');
+
+    store.commit((key) => key.startsWith('sync.health.'));
+
+    expect(Object.fromEntries(properties.values)).toEqual({ 'sync.health.users': 'h' });
+    store.commit();
+    expect(Object.fromEntries(properties.values)).toEqual({
+      'sync.health.users': 'h',
+      'sync.cursor.users': 'c',
+    });
+    expect(properties.calls).toBe(3);
+  });
 });
