@@ -9,19 +9,8 @@ import type { ServerResult } from '../contract/server-functions';
 export type RefreshSummary = ServerResult<'refreshNow'>;
 export type SyncHealthReport = ServerResult<'getSyncHealth'>;
 
-export interface ProgressEntry {
-  readonly id: string;
-  readonly title: string;
-  readonly done: boolean;
-  readonly state: string;
-  readonly pages: number;
-  readonly rows: number;
-  readonly added: number;
-  readonly updated: number;
-  readonly removed: number;
-  readonly message: string | null;
-  readonly traceId: string | null;
-}
+/** One data set's progress, as the refresh summary reports it. */
+export type ProgressEntry = Omit<RefreshSummary['dataSets'][number], 'sheetName'>;
 
 export function entriesFromSummary(summary: RefreshSummary): ProgressEntry[] {
   return summary.dataSets.map((d) => ({ ...d }));

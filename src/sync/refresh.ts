@@ -32,7 +32,14 @@ import { readJson, writeJson, type KeyValuePort } from './key-value-port';
 import { KnownIds } from './known-ids';
 import { Lookups } from './lookups';
 import type { SyncSettings } from './settings';
-import { appendLog, isHealthKey, readHealth, writeHealth, type DataSetHealth } from './sync-health';
+import {
+  appendLog,
+  isHealthKey,
+  readHealth,
+  writeHealth,
+  type DataSetHealth,
+  type RunCounts,
+} from './sync-health';
 import { SpreadsheetFullError, type CellValue, type TablePort } from './table-port';
 import {
   locateColumns,
@@ -51,19 +58,12 @@ export interface RefreshDeps {
   readonly stopAt: number;
 }
 
-export interface DataSetProgress {
+export interface DataSetProgress extends RunCounts {
   readonly id: DataSetId;
   readonly title: string;
   readonly sheetName: string;
   readonly state: DataSetHealth['state'] | 'pending';
   readonly done: boolean;
-  readonly pages: number;
-  readonly rows: number;
-  readonly added: number;
-  readonly updated: number;
-  readonly removed: number;
-  readonly message: string | null;
-  readonly traceId: string | null;
 }
 
 /** Plain JSON: the sidebar shows it and calls again while `done` is false. */

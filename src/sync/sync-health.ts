@@ -10,14 +10,8 @@ import type { CellValue, TablePort } from './table-port';
 
 export type DataSetState = 'never' | 'in_progress' | 'ok' | 'error' | 'unavailable';
 
-export interface DataSetHealth {
-  readonly id: DataSetId;
-  readonly state: DataSetState;
-  /** ISO time of the last complete refresh of this data set. */
-  readonly lastSuccess: string | null;
-  /** ISO time of the last run that touched it. */
-  readonly lastRun: string | null;
-  /** Counts of the refresh in progress, or of the last one. */
+/** Counts of the refresh in progress, or of the last one, and its last error. */
+export interface RunCounts {
   readonly pages: number;
   readonly rows: number;
   readonly added: number;
@@ -26,6 +20,15 @@ export interface DataSetHealth {
   /** The last error, or why the data set is unavailable. */
   readonly message: string | null;
   readonly traceId: string | null;
+}
+
+export interface DataSetHealth extends RunCounts {
+  readonly id: DataSetId;
+  readonly state: DataSetState;
+  /** ISO time of the last complete refresh of this data set. */
+  readonly lastSuccess: string | null;
+  /** ISO time of the last run that touched it. */
+  readonly lastRun: string | null;
 }
 
 export const LOG_SHEET = 'Brex Sync Log';

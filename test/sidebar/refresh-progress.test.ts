@@ -6,9 +6,15 @@ import {
   type SyncHealthReport,
 } from '../../src/sidebar/refresh-progress';
 
-const entry = (id: string, done: boolean, pages: number, state = 'in_progress'): ProgressEntry => ({
-  id,
-  title: id,
+/** A data set's progress; `name` serves as its title and (for these tests) its id. */
+const entry = (
+  name: string,
+  done: boolean,
+  pages: number,
+  state: ProgressEntry['state'] = 'in_progress',
+): ProgressEntry => ({
+  id: name as ProgressEntry['id'],
+  title: name,
   done,
   state,
   pages,
