@@ -12,6 +12,7 @@ import { control, CONTROL_PREFIX } from '../sandbox/control';
 import { createRuntime, fakeClock, type ExecutionResult, type Runtime } from '../runtime';
 import { BENCH_COST_MODEL } from './cost-model';
 import { figuresOf, ratios, table, type Figures } from './figures';
+import { DATA_SET_IDS } from '../../src/sync/data-sets';
 
 const TODAY = '2026-03-15';
 const OWNER = 'owner@example.com';
@@ -21,22 +22,8 @@ const CUSTOM_FUNCTION_LIMIT_MS = 30_000;
 const UNBOUNDED = { executionMs: 7 * 24 * 3_600_000, customFunctionMs: 7 * 24 * 3_600_000 };
 const BASELINE_DIR = join(__dirname, 'naive-baseline');
 
-const DATA_SETS = [
-  'departments',
-  'locations',
-  'users',
-  'cards',
-  'spend_limits',
-  'budgets',
-  'vendors',
-  'accounts',
-  'statements',
-  'card_transactions',
-  'cash_transactions',
-  'transfers',
-  'expenses',
-  'expense_categories',
-];
+/** Every data set: the bench syncs them all. */
+const DATA_SETS = DATA_SET_IDS;
 
 const MONTH = { start: '2026-03-01', end: '2026-03-15' };
 const SINCE = `?posted_at_start=${MONTH.start}T00:00:00`;

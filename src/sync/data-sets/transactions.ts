@@ -6,18 +6,23 @@ import { columns } from './columns';
 
 const LOOKBACK_DAYS = 3;
 
+/** The columns card and cash transactions share, in the order both sheets show them. */
+const SETTLED_COLUMNS = [
+  [KEY_HEADER, 'text'],
+  ['Posted date', 'date'],
+  ['Initiated date', 'date'],
+  ['Description', 'text'],
+  ['Amount', 'money'],
+  ['Currency', 'text'],
+  ['Type', 'text'],
+] as const;
+
 export const cardTransactions = defineDataSet<CardTransaction>({
   id: 'card_transactions',
   title: 'Card transactions',
   sheetName: 'Brex Card Transactions',
   columns: columns([
-    [KEY_HEADER, 'text'],
-    ['Posted date', 'date'],
-    ['Initiated date', 'date'],
-    ['Description', 'text'],
-    ['Amount', 'money'],
-    ['Currency', 'text'],
-    ['Type', 'text'],
+    ...SETTLED_COLUMNS,
     ['Merchant', 'text'],
     ['MCC', 'text'],
     ['Merchant country', 'text'],
@@ -70,13 +75,7 @@ export const cashTransactions = defineDataSet<AccountCashTransaction>({
   title: 'Cash transactions',
   sheetName: 'Brex Cash Transactions',
   columns: columns([
-    [KEY_HEADER, 'text'],
-    ['Posted date', 'date'],
-    ['Initiated date', 'date'],
-    ['Description', 'text'],
-    ['Amount', 'money'],
-    ['Currency', 'text'],
-    ['Type', 'text'],
+    ...SETTLED_COLUMNS,
     ['Account', 'text'],
     ['Account ID', 'text'],
     ['Transfer ID', 'text'],

@@ -6,23 +6,9 @@ import { startSandbox, type Sandbox } from '../../../dev/sandbox';
 import { createRuntime, type ExecutionResult, type Runtime } from '../../../dev/runtime/runtime';
 import { findSheet, type Sheet } from '../../../dev/runtime/workbook';
 import { control as sandboxControl, CONTROL_PREFIX } from '../../../dev/sandbox/control';
+import { DATA_SET_IDS } from '../../../src/sync/data-sets';
 
-export const ALL_DATA_SETS = [
-  'departments',
-  'locations',
-  'users',
-  'cards',
-  'spend_limits',
-  'budgets',
-  'vendors',
-  'accounts',
-  'statements',
-  'card_transactions',
-  'cash_transactions',
-  'transfers',
-  'expenses',
-  'expense_categories',
-];
+export const ALL_DATA_SETS = DATA_SET_IDS;
 
 export const SANDBOX_OPTIONS = { seed: 'sync-tests', today: '2026-03-15' } as const;
 
