@@ -83,6 +83,12 @@ export interface DataSet<T = unknown, R = T> {
   readonly columns: readonly ColumnDefinition[];
   /** Absent for small data sets, which are read whole on every refresh. */
   readonly incremental?: Incremental<R>;
+  /**
+   * Incremental data sets only: a data set read earlier in a refresh that reads the same list
+   * with the same incremental settings. While both stand at the same place, this one takes that
+   * data set's pages instead of asking Brex for them again.
+   */
+  readonly follows?: DataSetId;
   /** Incremental data sets only: the items read are tallied, and the rows are their totals. */
   readonly tally?: Tally<T, R>;
   sources(context: ReadContext): Source<R>[];

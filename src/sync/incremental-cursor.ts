@@ -10,9 +10,11 @@ import { toBrexFilterTime } from './time-zone';
 export interface Paging {
   /** The filter start this refresh pages with (kept, so resumed pages match the first ones). */
   readonly since: string;
-  /** The source being read, or null when every source is done. */
+  /** The source being read; null before the first and after the last (see `finished`). */
   readonly sourceKey: string | null;
   readonly cursor: string | null;
+  /** Every page is read: what is left is the totals (of a tally) and the final cursor. */
+  readonly finished?: boolean;
   /** The latest date seen so far in this refresh. */
   readonly maxSeen: string | null;
   /** The history start this refresh reads back to (`YYYY-MM-DD`). */

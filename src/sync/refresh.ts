@@ -26,6 +26,7 @@ import {
   nextPaging,
   readCursor,
   writeCursor,
+  type CursorState,
   type Paging,
 } from './incremental-cursor';
 import { readJson, writeJson, type KeyValuePort } from './key-value-port';
@@ -142,7 +143,7 @@ export function runRefresh(refreshDeps: RefreshDeps, settings: SyncSettings): Re
     const started = startHealth(readHealth(store, dataSet.id), deps.now());
     try {
       const health = dataSet.incremental
-        ? syncIncremental(deps, dataSet, context, knownIds, started)
+        ? syncIncremental(deps, dataSet, context, knownIds, started, dataSetsOf(pending.slice(1)))
         : syncWhole(deps, dataSet, context, knownIds, started);
       finished.push(health);
     } catch (error) {
@@ -182,6 +183,10 @@ export function runRefresh(refreshDeps: RefreshDeps, settings: SyncSettings): Re
     message: stopMessage ?? (done ? 'Refresh complete.' : 'Refresh in progress.'),
     dataSets: summarize(store, round, pending),
   };
+}
+
+function dataSetsOf(ids: readonly DataSetId[]): DataSet[] {
+  return ids.map((id) => dataSetById(id) as DataSet);
 }
 
 function newRound(deps: RefreshDeps, settings: SyncSettings): Round {
@@ -313,74 +318,204 @@ function syncWhole(
   return succeed(deps, health);
 }
 
+/** An incremental data set being read in this run: its sheets, position and counts. */
+interface Reading {
+  readonly dataSet: DataSet;
+  readonly incremental: NonNullable<DataSet['incremental']>;
+  readonly deleted: ReadonlySet<string>;
+  readonly state: CursorState;
+  readonly paging: Paging;
+  readonly context: ReadContext;
+  sheet: CellValue[][];
+  tallySheet: CellValue[][] | null;
+  health: DataSetHealth;
+  maxSeen: string | null;
+}
+
+/**
+ * Reads an incremental data set from where it stands, page by page. The pending data sets that
+ * follow it (the expense categories follow the expenses) and stand at the same place take each
+ * page too, so Brex is asked for it once; their positions are staged with the reader's.
+ */
 function syncIncremental(
   deps: Run,
   dataSet: DataSet,
   base: Base,
   knownIds: KnownIds,
   started: DataSetHealth,
+  pendingAfter: readonly DataSet[],
 ): DataSetHealth {
-  const incremental = dataSet.incremental as NonNullable<DataSet['incremental']>;
-  const opened = openSheet(deps, dataSet, knownIds);
-  let sheet = opened.sheet;
-  let tallySheet = dataSet.tally ? openTally(deps, dataSet, dataSet.tally) : null;
-  const state = readCursor(deps.store, dataSet.id);
-  const paging: Paging =
-    state.paging ?? nextPaging(state, incremental.lookbackDays, base.historyStart);
-  const context: ReadContext = {
-    ...base,
-    since: paging.since,
-    refresh: { store: deps.store, now: deps.now(), shown: opened.shown },
-  };
-  const sources = dataSet.sources(context);
-  const resumeAt =
-    paging.sourceKey === null ? 0 : sources.findIndex((s) => s.key === paging.sourceKey);
-  let health = started;
-  let maxSeen = paging.maxSeen;
-  for (let index = Math.max(resumeAt, 0); index < sources.length; index += 1) {
-    const source = sources[index] as (typeof sources)[number];
-    let cursor = index === resumeAt ? paging.cursor : null;
-    do {
-      checkTime(deps);
-      const page = source.fetch(cursor);
-      if (dataSet.tally && tallySheet) {
-        tallySheet = keepTally(deps, dataSet.tally, tallySheet, page.items);
-      } else {
-        const records = toRecords(dataSet, page.items, base.lookups, deps.table.timeZone());
-        ({ sheet, health } = upsert(
-          deps,
-          dataSet,
-          sheet,
-          records,
-          opened.deleted,
-          false,
-          knownIds,
-          health,
-        ));
-      }
-      for (const item of page.items) maxSeen = later(maxSeen, incremental.cursorValue(item));
-      cursor = page.nextCursor;
-      const next = cursor === null ? (sources[index + 1]?.key ?? null) : source.key;
-      health = { ...health, pages: health.pages + 1 };
-      writeCursor(deps.store, dataSet.id, {
-        ...state,
-        paging: { ...paging, sourceKey: next, cursor, maxSeen },
-      });
-      writeHealth(deps.store, health);
-      deps.checkpoint();
-    } while (cursor !== null);
+  const reading = startReading(deps, dataSet, base, knownIds, started);
+  const { paging } = reading;
+  if (!paging.finished) {
+    const readers = [reading, ...followersOf(deps, reading, base, knownIds, pendingAfter)];
+    const sources = dataSet.sources(reading.context);
+    const resumeAt =
+      paging.sourceKey === null ? 0 : sources.findIndex((s) => s.key === paging.sourceKey);
+    for (let index = Math.max(resumeAt, 0); index < sources.length; index += 1) {
+      const source = sources[index] as (typeof sources)[number];
+      let cursor = index === resumeAt ? paging.cursor : null;
+      do {
+        checkTime(deps);
+        const page = source.fetch(cursor);
+        for (const r of readers) takePage(deps, r, page.items, knownIds);
+        cursor = page.nextCursor;
+        const next = cursor === null ? (sources[index + 1]?.key ?? null) : source.key;
+        for (const r of readers) savePosition(deps, r, next, cursor);
+        deps.checkpoint();
+      } while (cursor !== null);
+    }
   }
-  if (dataSet.tally && tallySheet) {
+  return finishReading(deps, reading, knownIds);
+}
+
+/** Pure: where a data set in `state` reads next in this refresh. */
+function pagingOf(state: CursorState, dataSet: DataSet, historyStart: string): Paging {
+  const { lookbackDays } = dataSet.incremental as NonNullable<DataSet['incremental']>;
+  return state.paging ?? nextPaging(state, lookbackDays, historyStart);
+}
+
+/** Pure: whether a data set standing at `other` is about to read the very pages `paging` reads. */
+function samePlace(paging: Paging, other: Paging): boolean {
+  return (
+    !paging.finished &&
+    !other.finished &&
+    paging.since === other.since &&
+    paging.sourceKey === other.sourceKey &&
+    paging.cursor === other.cursor &&
+    paging.maxSeen === other.maxSeen &&
+    paging.covers === other.covers
+  );
+}
+
+/** The pending data sets that follow `reading`'s and stand where it does (see `DataSet.follows`). */
+function followersOf(
+  deps: RefreshDeps,
+  reading: Reading,
+  base: Base,
+  knownIds: KnownIds,
+  pendingAfter: readonly DataSet[],
+): Reading[] {
+  return (
+    pendingAfter
+      .filter(
+        (other) =>
+          other.follows === reading.dataSet.id &&
+          samePlace(
+            reading.paging,
+            pagingOf(readCursor(deps.store, other.id), other, base.historyStart),
+          ),
+      )
+      .map((other) => {
+        const started = startHealth(readHealth(deps.store, other.id), deps.now());
+        return startReading(deps, other, base, knownIds, started);
+      })
+      // Opening a follower's sheets starts it over when one is missing.
+      .filter((other) => samePlace(reading.paging, other.paging))
+  );
+}
+
+function startReading(
+  deps: RefreshDeps,
+  dataSet: DataSet,
+  base: Base,
+  knownIds: KnownIds,
+  started: DataSetHealth,
+): Reading {
+  const opened = openSheet(deps, dataSet, knownIds);
+  const tallySheet = dataSet.tally ? openTally(deps, dataSet, dataSet.tally) : null;
+  // Read after the sheets are opened: a missing sheet starts its data set over.
+  const state = readCursor(deps.store, dataSet.id);
+  const paging = pagingOf(state, dataSet, base.historyStart);
+  return {
+    dataSet,
+    incremental: dataSet.incremental as NonNullable<DataSet['incremental']>,
+    deleted: opened.deleted,
+    state,
+    paging,
+    context: {
+      ...base,
+      since: paging.since,
+      refresh: { store: deps.store, now: deps.now(), shown: opened.shown },
+    },
+    sheet: opened.sheet,
+    tallySheet,
+    health: started,
+    maxSeen: paging.maxSeen,
+  };
+}
+
+/** Writes one page's items: rows of the data set's sheet, or of its tally. */
+function takePage(
+  deps: RefreshDeps,
+  reading: Reading,
+  items: readonly unknown[],
+  knownIds: KnownIds,
+): void {
+  const { dataSet, context } = reading;
+  if (dataSet.tally && reading.tallySheet) {
+    reading.tallySheet = keepTally(deps, dataSet.tally, reading.tallySheet, items);
+  } else {
+    const records = toRecords(dataSet, items, context.lookups, deps.table.timeZone());
+    ({ sheet: reading.sheet, health: reading.health } = upsert(
+      deps,
+      dataSet,
+      reading.sheet,
+      records,
+      reading.deleted,
+      false,
+      knownIds,
+      reading.health,
+    ));
+  }
+  for (const item of items) {
+    reading.maxSeen = later(reading.maxSeen, reading.incremental.cursorValue(item));
+  }
+  reading.health = { ...reading.health, pages: reading.health.pages + 1 };
+}
+
+/** Stages where the next page starts (`sourceKey` null: every page is read) and the counts. */
+function savePosition(
+  deps: RefreshDeps,
+  reading: Reading,
+  sourceKey: string | null,
+  cursor: string | null,
+): void {
+  const paging: Paging = {
+    ...reading.paging,
+    sourceKey,
+    cursor,
+    maxSeen: reading.maxSeen,
+    finished: sourceKey === null,
+  };
+  writeCursor(deps.store, reading.dataSet.id, { ...reading.state, paging });
+  writeHealth(deps.store, reading.health);
+}
+
+function finishReading(deps: RefreshDeps, reading: Reading, knownIds: KnownIds): DataSetHealth {
+  const { dataSet, context, paging } = reading;
+  let { health } = reading;
+  if (dataSet.tally) {
     // The totals are written before the cursor moves on: a run killed in between re-reads a page.
+    const tallySheet = reading.tallySheet ?? [];
     const kept = keptRows(dataSet.tally, tallySheet);
     const rows = dataSet.tally.totals(kept, context);
-    const records = toRecords(dataSet, rows, base.lookups, deps.table.timeZone());
-    health = upsert(deps, dataSet, sheet, records, opened.deleted, true, knownIds, health).health;
+    const records = toRecords(dataSet, rows, context.lookups, deps.table.timeZone());
+    health = upsert(
+      deps,
+      dataSet,
+      reading.sheet,
+      records,
+      reading.deleted,
+      true,
+      knownIds,
+      health,
+    ).health;
   }
   writeCursor(deps.store, dataSet.id, {
-    last: maxSeen,
+    last: reading.maxSeen,
     paging: null,
-    covers: paging.covers ?? base.historyStart,
+    covers: paging.covers ?? context.historyStart,
   });
   return succeed(deps, health);
 }

@@ -111,6 +111,7 @@ export const expenseCategories = defineDataSet<CategoryTotal, Expense>({
   ]),
   // Read like the expenses, by update time: a quiet refresh reads one page, not every expense.
   incremental: { cursorValue: (e) => e.updated_at, lookbackDays: LOOKBACK_DAYS },
+  follows: 'expenses',
   sources: ({ reader, since }) => [
     listSource('expenses', (cursor) => reader.page('expenses', { updatedAtStart: since }, cursor)),
   ],
