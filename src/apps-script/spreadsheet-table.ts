@@ -31,6 +31,23 @@ export class SpreadsheetTable implements TablePort {
     return sheet.getRange(1, 1, rows, columns).getValues() as CellValue[][];
   }
 
+  usedSize(sheetName: string): { rows: number; columns: number } | null {
+    const sheet = this.sheet(sheetName);
+    return sheet ? { rows: sheet.getLastRow(), columns: sheet.getLastColumn() } : null;
+  }
+
+  readBlock(
+    sheetName: string,
+    row: number,
+    column: number,
+    rows: number,
+    columns: number,
+  ): CellValue[][] {
+    const sheet = this.sheet(sheetName);
+    if (!sheet || rows === 0 || columns === 0) return [];
+    return sheet.getRange(row, column, rows, columns).getValues() as CellValue[][];
+  }
+
   ensureSheet(sheetName: string, options?: { readonly hidden?: boolean }): void {
     if (this.sheet(sheetName)) return;
     this.checkRoom(sheetName, NEW_SHEET_CELLS);

@@ -20,6 +20,7 @@ import {
   type Tally,
 } from './data-set';
 import { dataSetById, DATA_SETS } from './data-sets';
+import { SheetRows } from './sheet-rows';
 import {
   clearCursor,
   later,
@@ -216,25 +217,28 @@ function layoutOf(dataSet: DataSet): SheetLayout {
   return { columns: dataSet.columns, keyHeader: KEY_HEADER, statusHeader: STATUS_HEADER };
 }
 
-/** The sheet as it is now, and the ids a person deleted from it. */
+/** The sheet as it is now (see sheet-rows.ts), and the ids a person deleted from it. */
 function openSheet(
   deps: RefreshDeps,
   dataSet: DataSet,
   knownIds: KnownIds,
-): { sheet: CellValue[][]; deleted: Set<string>; shown: Set<string> } {
-  const existing = deps.table.readAll(dataSet.sheetName);
-  if (existing === null) {
+): { rows: SheetRows; deleted: Set<string>; shown: Set<string> } {
+  // Totals are compared with every row they replace; a tally's items are rows of its own sheet.
+  const whole = !dataSet.incremental || dataSet.tally !== undefined;
+  const layout = layoutOf(dataSet);
+  let rows = SheetRows.open(deps.table, dataSet.sheetName, layout, whole);
+  if (rows === null) {
     // A sheet deleted whole (or never made) starts over: nothing in it counts as deleted by hand.
     knownIds.forget(dataSet.id);
     if (dataSet.incremental) clearCursor(deps.store, dataSet.id);
     deps.table.ensureSheet(dataSet.sheetName);
+    rows = SheetRows.empty(deps.table, dataSet.sheetName);
   }
-  const sheet = existing ?? [];
-  const present = readIds(layoutOf(dataSet), sheet);
+  const present = readIds(layout, rows.grid);
   // Ids in the sheet but not yet remembered: a run stopped between writing rows and remembering them.
   knownIds.remember(dataSet.id, present.keys());
   const deleted = new Set([...knownIds.of(dataSet.id)].filter((id) => !present.has(id)));
-  return { sheet, deleted, shown: new Set(present.keys()) };
+  return { rows, deleted, shown: new Set(present.keys()) };
 }
 
 function toRecords(
@@ -290,7 +294,8 @@ function syncWhole(
   knownIds: KnownIds,
   started: DataSetHealth,
 ): DataSetHealth {
-  const { sheet, deleted, shown } = openSheet(deps, dataSet, knownIds);
+  const { rows, deleted, shown } = openSheet(deps, dataSet, knownIds);
+  const sheet = rows.grid;
   const context: ReadContext = {
     ...base,
     since: `${base.historyStart}T00:00:00`,
@@ -326,7 +331,7 @@ interface Reading {
   readonly state: CursorState;
   readonly paging: Paging;
   readonly context: ReadContext;
-  sheet: CellValue[][];
+  readonly rows: SheetRows;
   tallySheet: CellValue[][] | null;
   health: DataSetHealth;
   maxSeen: string | null;
@@ -438,7 +443,7 @@ function startReading(
       since: paging.since,
       refresh: { store: deps.store, now: deps.now(), shown: opened.shown },
     },
-    sheet: opened.sheet,
+    rows: opened.rows,
     tallySheet,
     health: started,
     maxSeen: paging.maxSeen,
@@ -457,10 +462,11 @@ function takePage(
     reading.tallySheet = keepTally(deps, dataSet.tally, reading.tallySheet, items);
   } else {
     const records = toRecords(dataSet, items, context.lookups, deps.table.timeZone());
-    ({ sheet: reading.sheet, health: reading.health } = upsert(
+    reading.rows.load(records.map((r) => r.id));
+    ({ sheet: reading.rows.grid, health: reading.health } = upsert(
       deps,
       dataSet,
-      reading.sheet,
+      reading.rows.grid,
       records,
       reading.deleted,
       false,
@@ -504,7 +510,7 @@ function finishReading(deps: RefreshDeps, reading: Reading, knownIds: KnownIds):
     health = upsert(
       deps,
       dataSet,
-      reading.sheet,
+      reading.rows.grid,
       records,
       reading.deleted,
       true,

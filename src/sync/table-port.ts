@@ -22,6 +22,16 @@ export interface TablePort {
   timeZone(): string;
   /** Every value of the sheet's used range, header row first; null when the sheet does not exist. */
   readAll(sheetName: string): CellValue[][] | null;
+  /** The sheet's used range: its last row and column with content; null when it does not exist. */
+  usedSize(sheetName: string): { readonly rows: number; readonly columns: number } | null;
+  /** The values of one block of the sheet (1-based, within its used range), in one call. */
+  readBlock(
+    sheetName: string,
+    row: number,
+    column: number,
+    rows: number,
+    columns: number,
+  ): CellValue[][];
   /** Creates the sheet with a frozen header row (hidden when `hidden`), if it does not exist yet. */
   ensureSheet(sheetName: string, options?: { readonly hidden?: boolean }): void;
   /**

@@ -15,6 +15,14 @@ export class MemoryTable implements TablePort {
   readonly sheets = new Map<string, MemorySheet>();
   /** Every block written, in order, with its sheet. */
   readonly writes: { sheet: string; block: CellBlock }[] = [];
+  /** Every readBlock call, in order. */
+  readonly blockReads: {
+    sheet: string;
+    row: number;
+    column: number;
+    rows: number;
+    columns: number;
+  }[] = [];
   /** Every deleteRows call, in order. */
   readonly deletions: { sheet: string; row: number; count: number }[] = [];
 
@@ -31,6 +39,25 @@ export class MemoryTable implements TablePort {
     return Array.from({ length: used.rows }, (_, row) =>
       Array.from({ length: used.columns }, (_, column) => sheet.values[row]?.[column] ?? ''),
     );
+  }
+
+  usedSize(sheetName: string): { rows: number; columns: number } | null {
+    const sheet = this.sheets.get(sheetName);
+    return sheet ? usedSize(sheet.values) : null;
+  }
+
+  readBlock(
+    sheetName: string,
+    row: number,
+    column: number,
+    rows: number,
+    columns: number,
+  ): CellValue[][] {
+    const grid = this.readAll(sheetName) ?? [];
+    this.blockReads.push({ sheet: sheetName, row, column, rows, columns });
+    return grid
+      .slice(row - 1, row - 1 + rows)
+      .map((cells) => cells.slice(column - 1, column - 1 + columns));
   }
 
   ensureSheet(sheetName: string, options?: { readonly hidden?: boolean }): void {
