@@ -502,7 +502,7 @@ function finishReading(deps: RefreshDeps, reading: Reading, knownIds: KnownIds):
   const { dataSet, context, paging } = reading;
   let { health } = reading;
   if (dataSet.tally) {
-    // The totals are written before the cursor moves on: a run killed in between re-reads a page.
+    // The totals are written before the final cursor: a run killed in between writes them again.
     const tallySheet = reading.tallySheet ?? [];
     const kept = keptRows(dataSet.tally, tallySheet);
     const rows = dataSet.tally.totals(kept, context);
