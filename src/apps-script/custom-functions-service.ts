@@ -5,6 +5,7 @@
  */
 import { BrexClient } from '../brex';
 import {
+  OutageMemo,
   readCacheMinutes,
   ResultCache,
   runCustomFunction,
@@ -22,6 +23,7 @@ import { urlFetchHttp } from './url-fetch-http';
 
 function functionHost(): FunctionHost {
   const store = documentStore();
+  const cache = documentCache();
   return {
     now: () => Date.now(),
     timeZone: () => SpreadsheetApp.getActiveSpreadsheet().getSpreadsheetTimeZone(),
@@ -45,10 +47,8 @@ function functionHost(): FunctionHost {
         },
       };
     },
-    cache: new ResultCache(
-      documentCache(),
-      () => `${Date.now().toString(36)}${newUuid().slice(0, 8)}`,
-    ),
+    cache: new ResultCache(cache, () => `${Date.now().toString(36)}${newUuid().slice(0, 8)}`),
+    outages: new OutageMemo(cache),
     cacheSeconds: () => readCacheMinutes(store) * 60,
     digest: sha256,
   };

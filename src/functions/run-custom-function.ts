@@ -1,13 +1,14 @@
 /**
  * Runs one custom function call: arguments checked first (an error names the argument), then the
- * read connection, then the cache (an identical call sends no request), then Brex within the
- * time budget. Custom functions run read-only, without UI, for at most 30 s.
+ * read connection, then the cache (an identical call sends no request), then a failure another
+ * formula met moments ago (outage-memo.ts), then Brex within the time budget. Custom functions run read-only, without UI, for at most 30 s.
  */
 import { BrexError } from '../brex';
 import type { BrexReader } from '../sync/brex-reader';
 import { Lookups } from '../sync/lookups';
 import { FunctionError, readRefresh } from './arguments';
 import type { CustomFunction } from './custom-function';
+import type { OutageMemo } from './outage-memo';
 import type { ResultCache } from './result-cache';
 import type { FunctionResult } from './result';
 
@@ -31,6 +32,7 @@ export interface FunctionHost {
   readonly historyStart: () => string;
   readonly connection: () => ReadConnection | null;
   readonly cache: ResultCache;
+  readonly outages: OutageMemo;
   readonly cacheSeconds: () => number;
   /** A short digest of a text (SHA-256 in Apps Script), for cache keys of bounded length. */
   readonly digest: (text: string) => string;
@@ -52,8 +54,13 @@ export function runCustomFunction(
   const cached = host.cache.get(key);
   if (cached !== null) return cached;
 
+  const outage = host.outages.get(connection.id);
+  if (outage !== null) throw new FunctionError(`${fn.name}: ${outage}`);
+
   const reader = connection.open(started + BREX_BUDGET_MS);
-  const result = computeOrExplain(fn, args, reader, timeZone);
+  const result = computeOrExplain(fn, args, reader, timeZone, (error) =>
+    host.outages.note(connection.id, error),
+  );
   host.cache.put(key, result, host.cacheSeconds());
   return result;
 }
@@ -63,11 +70,13 @@ function computeOrExplain(
   args: unknown,
   reader: BrexReader,
   timeZone: string,
+  noteFailure: (error: unknown) => void,
 ): FunctionResult {
   try {
     return fn.compute(args, { reader, lookups: new Lookups(reader), timeZone });
   } catch (error) {
     if (error instanceof FunctionError) throw error;
+    noteFailure(error);
     if (error instanceof BrexError && error.kind === 'deadline_reached') {
       throw new FunctionError(
         `${fn.name}: Brex did not answer within the formula's time limit. Try again in a minute, or use the synced sheets (Extensions ▸ Brex ▸ Refresh now).`,

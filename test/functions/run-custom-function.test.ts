@@ -3,15 +3,27 @@ import {
   brexBalance,
   brexTransactions,
   NOT_CONNECTED,
+  OutageMemo,
   ResultCache,
+  type CachePort,
   runCustomFunction,
   type FunctionHost,
 } from '../../src/functions';
 import { cardTransaction, demoReader, type FakeReader } from './support/fake-reader';
 
-function host(reader: FakeReader, connected = true) {
+function host(reader: FakeReader, connected = true, connectionId = 'connected-2026-01-01') {
   const memory = new Map<string, string>();
   const opened: number[] = [];
+  const cache: CachePort = {
+    getAll: (keys) =>
+      Object.fromEntries(
+        keys.flatMap((k) => {
+          const v = memory.get(k);
+          return v === undefined ? [] : [[k, v]];
+        }),
+      ),
+    putAll: (values) => Object.entries(values).forEach(([k, v]) => memory.set(k, v)),
+  };
   const value: FunctionHost = {
     now: () => 1_000_000,
     timeZone: () => 'UTC',
@@ -19,30 +31,19 @@ function host(reader: FakeReader, connected = true) {
     connection: () =>
       connected
         ? {
-            id: 'connected-2026-01-01',
+            id: connectionId,
             open: (deadline) => {
               opened.push(deadline);
               return reader;
             },
           }
         : null,
-    cache: new ResultCache(
-      {
-        getAll: (keys) =>
-          Object.fromEntries(
-            keys.flatMap((k) => {
-              const v = memory.get(k);
-              return v === undefined ? [] : [[k, v]];
-            }),
-          ),
-        putAll: (values) => Object.entries(values).forEach(([k, v]) => memory.set(k, v)),
-      },
-      () => 'g',
-    ),
+    cache: new ResultCache(cache, () => 'g'),
+    outages: new OutageMemo(cache),
     cacheSeconds: () => 900,
     digest: (text) => `sha(${text.length}:${text})`,
   };
-  return { host: value, opened };
+  return { host: value, opened, memory };
 }
 
 function reader() {
@@ -112,6 +113,62 @@ describe('run-custom-function', () => {
       runCustomFunction(brexTransactions, ['2026-01-01', '', 'cash'], host(r).host),
     ).toThrow(
       'BREX_TRANSACTIONS: The Brex token may not read cash accounts. Connect a token with accounts.cash.readonly.',
+    );
+  });
+
+  it('shows a refused token to the sheet’s other formulas without asking Brex again, until a new connection', () => {
+    const r = reader();
+    r.refuse = {
+      list: 'cardTransactions',
+      error: new BrexError({
+        kind: 'invalid_token',
+        operation: 'listPrimaryCardTransactions',
+        message: 'Brex refused the token: it is invalid or was revoked. Connect a new token.',
+      }),
+    };
+    const world = host(r);
+    const expected =
+      'Brex refused the token: it is invalid or was revoked. Connect a new token. (Formulas ask Brex again within 5 minutes, or at once after you connect again.)';
+
+    expect(() => runCustomFunction(brexTransactions, ['2026-01-01'], world.host)).toThrow(
+      'BREX_TRANSACTIONS: Brex refused the token',
+    );
+    const asked = r.queries.length;
+    expect(() => runCustomFunction(brexTransactions, ['2026-02-01'], world.host)).toThrow(
+      `BREX_TRANSACTIONS: ${expected}`,
+    );
+    expect(() => runCustomFunction(brexBalance, [], world.host)).toThrow(
+      `BREX_BALANCE: ${expected}`,
+    );
+    expect(r.queries.length).toBe(asked);
+
+    r.refuse = null;
+    const reconnected = {
+      ...world.host,
+      connection: host(r, true, 'connected-2026-01-02').host.connection,
+    };
+    expect(runCustomFunction(brexTransactions, ['2026-01-01'], reconnected)).toEqual(
+      runCustomFunction(brexTransactions, ['2026-01-01'], host(reader()).host),
+    );
+  });
+
+  it('asks Brex again for a failure of one list only, such as a missing scope', () => {
+    const r = reader();
+    r.refuse = {
+      list: 'cashAccounts',
+      error: new BrexError({
+        kind: 'missing_scope',
+        operation: 'listAccounts',
+        message: 'No scope.',
+      }),
+    };
+    const { host: h } = host(r);
+    expect(() => runCustomFunction(brexTransactions, ['2026-01-01', '', 'cash'], h)).toThrow(
+      'No scope.',
+    );
+
+    expect(runCustomFunction(brexTransactions, ['2026-01-01', '', 'card'], h)).toEqual(
+      runCustomFunction(brexTransactions, ['2026-01-01', '', 'card'], host(reader()).host),
     );
   });
 });

@@ -233,6 +233,37 @@ describe('custom functions in the local runtime', () => {
   });
 });
 
+describe('custom functions when Brex refuses the token', () => {
+  it('let the first formula ask Brex and the others show its answer without asking again', async () => {
+    const runtime = await connectedRuntime();
+    // The token is revoked at Brex after the spreadsheet was connected.
+    const connection = JSON.parse(runtime.properties.document['brex.connection'] as string);
+    runtime.properties.document['brex.connection'] = JSON.stringify({
+      ...connection,
+      token: 'revoked-token',
+    });
+    const before = await requestCount();
+
+    const first = await formula(runtime, '=BREX_BALANCES()', 'A1');
+    const asked = await requestCount();
+    await runtime.edit('Sheet1!A10', '=BREX_TRANSACTIONS("2026-01-01")');
+    await runtime.edit('Sheet1!A20', '=BREX_EXPENSES("2026-01-01")');
+
+    expect(first.error).toMatch(/^BREX_BALANCES: .*token/i);
+    expect(asked).toBeGreaterThan(before);
+    expect(await requestCount()).toBe(asked);
+    const sheet = findSheet(runtime.workbook, 'Sheet1');
+    const errors = [10, 20].map((row) => (sheet ? getCell(sheet, row, 1)?.error : undefined));
+    expect(errors).toEqual([
+      expect.stringMatching(
+        /^BREX_TRANSACTIONS: .*token.*Formulas ask Brex again within 5 minutes/i,
+      ),
+      expect.stringMatching(/^BREX_EXPENSES: .*token.*Formulas ask Brex again within 5 minutes/i),
+    ]);
+    for (const error of [first.error, ...errors]) expect(error).not.toContain('revoked-token');
+  });
+});
+
 describe('custom functions without a connection', () => {
   it('return a single cell telling the person to connect', async () => {
     const runtime = createRuntime({ brexUrl: sandbox.url });
