@@ -22,6 +22,7 @@ import {
   createSheet,
   deleteColumns,
   deleteRows,
+  dropEmptyTail,
   findSheet,
   getCell,
   insertColumns,
@@ -216,6 +217,7 @@ export function createSpreadsheetService(host: Host): ServiceTable {
       }
       if (what.notes) delete cell.note;
     });
+    dropEmptyTail(sheet);
   };
 
   const setEach = (key: 'format' | 'note' | 'background' | 'fontWeight') =>

@@ -169,6 +169,15 @@ export function lastRow(sheet: Sheet): number {
   return 0;
 }
 
+/** Drops the rows at the end that hold nothing at all, so that `lastRow` stays quick after a clear. */
+export function dropEmptyTail(sheet: Sheet): void {
+  while (sheet.rows.length > 0) {
+    const cells = sheet.rows[sheet.rows.length - 1];
+    if (cells?.some((cell) => cell && Object.values(cell).some((v) => v !== undefined))) return;
+    sheet.rows.pop();
+  }
+}
+
 export function lastColumn(sheet: Sheet): number {
   let last = 0;
   for (const cells of sheet.rows) {

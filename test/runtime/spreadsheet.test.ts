@@ -25,6 +25,23 @@ describe('runtime SpreadsheetApp', () => {
     ]);
   });
 
+  it('starts appendRow at the first row after a clear, and keeps the notes a clear leaves', async () => {
+    const rt = fakeRuntime();
+
+    await run(
+      rt,
+      `var s = SpreadsheetApp.getActive().getSheetByName('Sheet1');
+       for (var i = 0; i < 5; i++) s.appendRow(['row ' + i, i]);
+       s.getRange('A3').setNote('checked');
+       s.clear();
+       s.appendRow(['again', 1]);`,
+    );
+
+    expect(rt.values('Sheet1')).toEqual([['again', 1]]);
+    const sheet = rt.workbook.sheets.find((x) => x.name === 'Sheet1');
+    expect(sheet?.rows[2]?.[0]?.note).toBe('checked');
+  });
+
   it('throws Apps Script’s message when the data does not fit the range', async () => {
     const rt = fakeRuntime();
 
