@@ -4,6 +4,7 @@ import {
   SpreadsheetFullError,
   type CellBlock,
   type CellValue,
+  type SheetOptions,
   type TablePort,
 } from '../sync/table-port';
 
@@ -48,11 +49,13 @@ export class SpreadsheetTable implements TablePort {
     return sheet.getRange(row, column, rows, columns).getValues() as CellValue[][];
   }
 
-  ensureSheet(sheetName: string, options?: { readonly hidden?: boolean }): void {
+  ensureSheet(sheetName: string, options: SheetOptions): void {
     if (this.sheet(sheetName)) return;
     this.checkRoom(sheetName, NEW_SHEET_CELLS);
     const sheet = this.spreadsheet.insertSheet(sheetName);
-    if (options?.hidden) sheet.hideSheet();
+    const spare = sheet.getMaxColumns() - Math.max(1, options.columns);
+    if (spare > 0) sheet.deleteColumns(sheet.getMaxColumns() - spare + 1, spare);
+    if (options.hidden) sheet.hideSheet();
     else sheet.setFrozenRows(1);
     this.sheets.set(sheetName, sheet);
   }

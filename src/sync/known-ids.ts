@@ -84,7 +84,8 @@ export class KnownIds {
     for (const [dataSetId, column] of this.columns) {
       if (column.pending.length === 0) continue;
       if (!column.named) {
-        this.table.ensureSheet(STATE_SHEET, { hidden: true });
+        // One column per data set, added as each first has ids.
+        this.table.ensureSheet(STATE_SHEET, { columns: 1, hidden: true });
         this.table.writeBlock(STATE_SHEET, {
           row: 1,
           column: column.index + 1,

@@ -45,6 +45,7 @@ import {
 import { SpreadsheetFullError, type CellValue, type TablePort } from './table-port';
 import {
   locateColumns,
+  ownHeaders,
   planUpsert,
   readIds,
   type RecordRow,
@@ -231,7 +232,7 @@ function openSheet(
     // A sheet deleted whole (or never made) starts over: nothing in it counts as deleted by hand.
     knownIds.forget(dataSet.id);
     if (dataSet.incremental) clearCursor(deps.store, dataSet.id);
-    deps.table.ensureSheet(dataSet.sheetName);
+    deps.table.ensureSheet(dataSet.sheetName, { columns: ownHeaders(layout).length });
     rows = SheetRows.empty(deps.table, dataSet.sheetName);
   }
   const present = readIds(layout, rows.grid);
@@ -539,7 +540,10 @@ function openTally(
   const existing = deps.table.readAll(tally.sheetName);
   if (existing !== null) return existing;
   clearCursor(deps.store, dataSet.id);
-  deps.table.ensureSheet(tally.sheetName, { hidden: true });
+  deps.table.ensureSheet(tally.sheetName, {
+    columns: ownHeaders(tallyLayout(tally)).length,
+    hidden: true,
+  });
   return [];
 }
 

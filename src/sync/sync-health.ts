@@ -85,7 +85,7 @@ export function appendLog(
   maxRows = LOG_MAX_ROWS,
 ): void {
   if (entries.length === 0) return;
-  table.ensureSheet(LOG_SHEET);
+  table.ensureSheet(LOG_SHEET, { columns: LOG_HEADER.length });
   let grid = table.readAll(LOG_SHEET) ?? [];
   const excess = Math.min(grid.length - 1 + entries.length - maxRows, grid.length - 1);
   if (excess > 0) {

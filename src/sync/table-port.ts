@@ -17,6 +17,11 @@ export interface CellBlock {
   readonly numberFormats: readonly (readonly string[])[];
 }
 
+export interface SheetOptions {
+  readonly columns: number;
+  readonly hidden?: boolean;
+}
+
 export interface TablePort {
   /** The spreadsheet's IANA time zone, in which dates are shown. */
   timeZone(): string;
@@ -32,8 +37,12 @@ export interface TablePort {
     rows: number,
     columns: number,
   ): CellValue[][];
-  /** Creates the sheet with a frozen header row (hidden when `hidden`), if it does not exist yet. */
-  ensureSheet(sheetName: string, options?: { readonly hidden?: boolean }): void;
+  /**
+   * Creates the sheet with a frozen header row (hidden when `hidden`), if it does not exist yet,
+   * `columns` wide: Sheets makes 26 columns, and every cell of the grid, empty or not, counts
+   * toward the spreadsheet's 10 million (a sheet grows wider when a write needs it).
+   */
+  ensureSheet(sheetName: string, options: SheetOptions): void;
   /**
    * Makes sure the sheet can grow to `lastRow` × `lastColumn` within the spreadsheet's cell limit,
    * before anything is written; throws SpreadsheetFullError when it cannot.

@@ -62,6 +62,8 @@ describe('a sync under injected faults', () => {
         await refreshUntilClean(runtime, sleeps);
         const sheet = runtime.workbook.sheets.find((s) => s.name === 'Brex Card Transactions');
         const width = sheet?.rows[0]?.length ?? 0;
+        // A person inserts a column after the add-on's and fills it.
+        if (sheet) sheet.maxColumns = Math.max(sheet.maxColumns, width + 1);
         sheet?.rows.forEach((cells, r) => (cells[width] = { value: r === 0 ? 'Mine' : `m${r}` }));
         const mine = runtime.values('Brex Card Transactions').map((row) => row.slice(-1)[0]);
         control(sandbox, 'POST', '/card-transactions', { count: 5, date: TODAY });

@@ -132,6 +132,20 @@ describe('refresh in the local runtime against the sandbox', () => {
     expect(counted).toBe(state.expenses.length);
   });
 
+  it('makes each sheet only as wide as its columns: every empty cell counts toward the 10 million', async () => {
+    const widths = Object.fromEntries(
+      runtime.workbook.sheets
+        .filter((sheet) => sheet.name.startsWith('Brex '))
+        .map((sheet) => [
+          sheet.name,
+          sheet.maxColumns === (runtime.values(sheet.name)[0] ?? []).length,
+        ]),
+    );
+
+    expect(Object.keys(widths).length).toBeGreaterThan(14);
+    expect(Object.entries(widths).filter(([, fits]) => !fits)).toEqual([]);
+  });
+
   it('touches only the 10 new transactions and the 3 changed expenses on the next refresh', async () => {
     const cardsBefore = rowsOf(runtime, 'Brex Card Transactions');
     const expensesBefore = rowsOf(runtime, 'Brex Expenses');
@@ -247,6 +261,7 @@ describe('refresh in the local runtime against the sandbox', () => {
     const width = header.length;
     // A person adds a column with a note and a formula, sorts by amount and moves the id column last.
     const firstIds = new Map<number, string>();
+    sheet.maxColumns = Math.max(sheet.maxColumns, width + 1); // the column is inserted first
     sheet.rows.forEach((cells, r) => {
       if (r === 0) {
         cells[width] = { value: 'My check' };

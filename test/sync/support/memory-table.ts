@@ -3,7 +3,7 @@
  * It behaves as Sheets does where the sync core relies on it: `readAll` returns the used range
  * only, and a value written into a `@`-formatted cell stays a string.
  */
-import type { CellBlock, CellValue, TablePort } from '../../../src/sync/table-port';
+import type { CellBlock, CellValue, SheetOptions, TablePort } from '../../../src/sync/table-port';
 
 interface MemorySheet {
   values: CellValue[][];
@@ -60,7 +60,7 @@ export class MemoryTable implements TablePort {
       .map((cells) => cells.slice(column - 1, column - 1 + columns));
   }
 
-  ensureSheet(sheetName: string, options?: { readonly hidden?: boolean }): void {
+  ensureSheet(sheetName: string, options?: SheetOptions): void {
     if (!this.sheets.has(sheetName)) {
       this.sheets.set(sheetName, { values: [], formats: [], hidden: options?.hidden ?? false });
     }
