@@ -3,6 +3,7 @@
  * is warning-only: every editor who pushes must be able to append their own rows (an add-on runs
  * as the acting user), while a person editing by hand is warned that the log is the add-on's.
  */
+import { SpreadsheetFullError } from '../sync/table-port';
 import {
   AUDIT_HEADERS,
   AUDIT_SHEET,
@@ -12,18 +13,46 @@ import {
   type AuditLogPort,
   type AuditRecord,
 } from '../writeback/audit-entry';
+import { SpreadsheetTable } from './spreadsheet-table';
+
+const WIDTH = AUDIT_HEADERS.length;
 
 export class AuditLogSheet implements AuditLogPort {
-  constructor(private readonly spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet) {}
+  private readonly table: SpreadsheetTable;
+
+  constructor(private readonly spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet) {
+    this.table = new SpreadsheetTable(spreadsheet);
+  }
+
+  reserve(count: number): void {
+    try {
+      const sheet = this.sheet() ?? this.create();
+      const needed = sheet.getLastRow() + count;
+      this.table.reserve(AUDIT_SHEET, needed, WIDTH);
+      const rows = sheet.getMaxRows();
+      if (needed > rows) sheet.insertRowsAfter(rows, needed - rows);
+    } catch (error) {
+      if (!(error instanceof SpreadsheetFullError)) throw error;
+      throw new SpreadsheetFullError(
+        error.sheetName,
+        error.needed,
+        error.free,
+        'then push again. Nothing was sent to Brex.',
+      );
+    }
+  }
 
   append(entries: readonly AuditEntry[]): void {
     if (entries.length === 0) return;
-    const sheet = this.sheet() ?? this.create();
     const rows = entries.map(auditRow);
-    const range = sheet.getRange(sheet.getLastRow() + 1, 1, rows.length, AUDIT_HEADERS.length);
-    // Text first, so that no value (a name, a message) is ever read as a formula or a number.
-    range.setNumberFormat('@');
-    range.setValues(rows);
+    const sheet = this.sheet() ?? this.create();
+    // Text, so that no value (a name, a message) is ever read as a formula or a number.
+    this.table.writeBlock(AUDIT_SHEET, {
+      row: sheet.getLastRow() + 1,
+      column: 1,
+      values: rows,
+      numberFormats: rows.map((row) => row.map(() => '@')),
+    });
   }
 
   read(): AuditRecord[] {
@@ -31,7 +60,7 @@ export class AuditLogSheet implements AuditLogPort {
     const last = sheet?.getLastRow() ?? 0;
     if (!sheet || last < 2) return [];
     return sheet
-      .getRange(2, 1, last - 1, AUDIT_HEADERS.length)
+      .getRange(2, 1, last - 1, WIDTH)
       .getValues()
       .map((cells, index) => auditRecord(cells, index + 2));
   }
@@ -41,11 +70,14 @@ export class AuditLogSheet implements AuditLogPort {
   }
 
   private create(): GoogleAppsScript.Spreadsheet.Sheet {
-    const sheet = this.spreadsheet.insertSheet(AUDIT_SHEET);
-    const header = sheet.getRange(1, 1, 1, AUDIT_HEADERS.length);
-    header.setNumberFormat('@');
-    header.setValues([[...AUDIT_HEADERS]]);
-    sheet.setFrozenRows(1);
+    this.table.ensureSheet(AUDIT_SHEET, { columns: WIDTH });
+    this.table.writeBlock(AUDIT_SHEET, {
+      row: 1,
+      column: 1,
+      values: [[...AUDIT_HEADERS]],
+      numberFormats: [AUDIT_HEADERS.map(() => '@')],
+    });
+    const sheet = this.sheet() as GoogleAppsScript.Spreadsheet.Sheet;
     sheet
       .protect()
       .setDescription('Brex write-back audit log: appended by the add-on, never edited by hand.')

@@ -59,11 +59,17 @@ export const SPREADSHEET_CELL_LIMIT = 10_000_000;
 
 /** A write would take the spreadsheet past its cell limit: nothing of it was written. */
 export class SpreadsheetFullError extends Error {
-  constructor(sheetName: string, needed: number, free: number) {
+  /** `then` ends the advice: what else frees room, and what to run again. */
+  constructor(
+    readonly sheetName: string,
+    readonly needed: number,
+    readonly free: number,
+    then = 'or choose fewer data sets or a later history start, then refresh again.',
+  ) {
     super(
       `The spreadsheet is too full for the ${sheetName} rows: they need ${needed} more cells and ` +
         `only ${Math.max(0, free)} of Google Sheets' ${SPREADSHEET_CELL_LIMIT} remain. Delete unused sheets, rows ` +
-        'or columns, or choose fewer data sets or a later history start, then refresh again.',
+        `or columns, ${then}`,
     );
     this.name = 'SpreadsheetFullError';
   }

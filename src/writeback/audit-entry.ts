@@ -79,6 +79,11 @@ export function auditRecord(cells: readonly unknown[], row: number): AuditRecord
 
 /** Appends entries in one write, and reads the log back (for "Revert"). */
 export interface AuditLogPort {
+  /**
+   * Makes room for `count` more rows before anything is sent to Brex, so that a change Brex
+   * applied never lacks its row; throws SpreadsheetFullError when the spreadsheet has none.
+   */
+  reserve(count: number): void;
   append(entries: readonly AuditEntry[]): void;
   read(): AuditRecord[];
 }

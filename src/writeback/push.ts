@@ -9,7 +9,8 @@
  *    only `base_limit.amount` changed, so no other setting can be reset.
  * 4. Brex's answer becomes the new last-synced value and refreshes the row; an answer that was
  *    lost keeps the record, so the next push reuses K and Brex replays instead of applying twice.
- * 5. Every attempt is appended to the audit log, in one write, before the records are cleared.
+ * 5. Every attempt is appended to the audit log, in one write, before the records are cleared;
+ *    its rows are reserved before anything is sent, so a full spreadsheet stops the push first.
  */
 import { BrexError, type SpendLimit, type UpdateSpendLimitRequest } from '../brex';
 import type { AmountView, PushOutcome, PushResult } from '../contract/writeback';
@@ -48,8 +49,11 @@ export function pushChanges(deps: PushDeps, ids?: readonly string[]): PushResult
   const audit: AuditEntry[] = [];
   const finished: string[] = [];
   const toSend: StagedEdit[] = [];
+  const order = [...new Set(wanted)];
+  // Room for every audit row first: a full spreadsheet stops the push before Brex is asked.
+  if (order.length > 0) deps.audit.reserve(order.length);
 
-  for (const id of [...new Set(wanted)]) {
+  for (const id of order) {
     const edit = byId.get(id);
     if (!edit) {
       results.push(
@@ -86,7 +90,6 @@ export function pushChanges(deps: PushDeps, ids?: readonly string[]): PushResult
   });
 
   // Results and audit rows follow the order the changes were asked for.
-  const order = [...new Set(wanted)];
   const rank = (id: string): number => order.indexOf(id);
   results.sort((a, b) => rank(a.id) - rank(b.id));
   audit.sort((a, b) => rank(a.spendLimitId) - rank(b.spendLimitId));

@@ -198,6 +198,40 @@ describe('spend-limit write-back', () => {
     ]);
   });
 
+  it('sends nothing when the spreadsheet has no room for the audit rows, and grows the log past its grid', async () => {
+    const { runtime } = await syncedWorld(sandbox);
+    const limit = limitNamed(sandbox, 'Office Supplies');
+    await type(runtime, limit.id, 'Base limit', 2750);
+    // Another sheet takes every cell but a few hundred of Google Sheets' 10 million.
+    const filler = runtime.workbook.sheets.find((s) => s.name === 'Sheet1');
+    if (!filler) throw new Error('The runtime has no Sheet1.');
+    const used = runtime.workbook.sheets.reduce((n, s) => n + s.maxRows * s.maxColumns, 0);
+    filler.maxRows += Math.floor((10_000_000 - used - 300) / filler.maxColumns);
+
+    const full = await runtime.run('pushSpendLimitChanges', []);
+
+    expect(full.ok).toBe(false);
+    expect(full.error?.message).toMatch(
+      /too full for the Brex Audit Log.*Nothing was sent to Brex\.$/,
+    );
+    expect(writes(sandbox)).toHaveLength(0);
+
+    filler.maxRows = 1000;
+    const [pushed] = (await runtime.call('pushSpendLimitChanges')) as PushResult[];
+    // The log's grid is made exactly full, as after its thousandth row, before the next push.
+    const audit = runtime.workbook.sheets.find((s) => s.name === 'Brex Audit Log');
+    if (audit) audit.maxRows = runtime.values('Brex Audit Log').length;
+    const other = limitNamed(sandbox, 'Engineering SaaS');
+    await type(runtime, other.id, 'Base limit', 26000);
+    const [next] = (await runtime.call('pushSpendLimitChanges')) as PushResult[];
+
+    expect([pushed?.outcome, next?.outcome, audit?.maxRows]).toEqual(['pushed', 'pushed', 3]);
+    expect(auditRows(runtime)).toEqual([
+      expect.objectContaining({ 'Spend limit ID': limit.id, Result: 'pushed', New: '2750.00' }),
+      expect.objectContaining({ 'Spend limit ID': other.id, Result: 'pushed', New: '26000.00' }),
+    ]);
+  });
+
   it('logs every attempt in the protected audit log, as text, with trace ids and keys', async () => {
     const { runtime } = await syncedWorld(sandbox);
     const pushed = limitNamed(sandbox, 'Office Supplies');
