@@ -2,17 +2,26 @@
  * The ids the add-on has ever written, per data set, kept in a hidden sheet (too large for
  * document properties). An id that is known but no longer in its data sheet was deleted by a
  * person, and is never written again.
+ *
+ * One column per data set; each cell holds many ids, separated by spaces (Brex ids have none), up
+ * to `CHUNK_CHARS`. One id per cell would make the sheet as tall as the largest data set and as
+ * wide as all of them: 1.4 million cells for 100,000 transactions, read on every refresh and
+ * counted against the spreadsheet's 10 million. Chunked, it is a few hundred cells.
  */
 import { TEXT_FORMAT } from './columns';
-import type { CellValue, TablePort } from './table-port';
+import type { TablePort } from './table-port';
 
 export const STATE_SHEET = 'Brex Sync State';
+
+/** Well below Sheets' 50,000 characters per cell. */
+export const CHUNK_CHARS = 40_000;
+const SEPARATOR = ' ';
 
 interface Column {
   index: number;
   ids: Set<string>;
-  /** Ids written to the sheet (rows 2 onwards). */
-  length: number;
+  /** The column's cells below its header, as the sheet holds them. */
+  chunks: string[];
   /** Remembered in this run but not yet written; `flush` writes them in one block. */
   pending: string[];
   /** False until the column's header is in the sheet. */
@@ -28,15 +37,11 @@ export class KnownIds {
     const header = grid[0] ?? [];
     header.forEach((name, index) => {
       if (!name) return;
-      const ids = new Set<string>();
-      let length = 0;
-      for (let row = 1; row < grid.length; row += 1) {
-        const id = String(grid[row]?.[index] ?? '');
-        if (!id) continue;
-        ids.add(id);
-        length = row;
-      }
-      this.columns.set(String(name), { index, ids, length, pending: [], named: true });
+      const chunks: string[] = [];
+      for (let row = 1; row < grid.length; row += 1) chunks.push(String(grid[row]?.[index] ?? ''));
+      while (chunks.length > 0 && chunks[chunks.length - 1] === '') chunks.pop();
+      const ids = new Set(chunks.flatMap((chunk) => chunk.split(SEPARATOR)).filter(Boolean));
+      this.columns.set(String(name), { index, ids, chunks, pending: [], named: true });
       this.width = Math.max(this.width, index + 1);
     });
   }
@@ -51,14 +56,14 @@ export class KnownIds {
     if (!column) return;
     column.pending = [];
     column.ids.clear();
-    if (column.length === 0) return;
+    if (column.chunks.length === 0) return;
     this.table.writeBlock(STATE_SHEET, {
       row: 2,
       column: column.index + 1,
-      values: Array.from({ length: column.length }, () => ['']),
-      numberFormats: Array.from({ length: column.length }, () => [TEXT_FORMAT]),
+      values: column.chunks.map(() => ['']),
+      numberFormats: column.chunks.map(() => [TEXT_FORMAT]),
     });
-    column.length = 0;
+    column.chunks = [];
   }
 
   /**
@@ -71,7 +76,7 @@ export class KnownIds {
     const fresh = [...new Set(ids)].filter((id) => !column?.ids.has(id));
     if (fresh.length === 0) return;
     if (!column) {
-      column = { index: this.width, ids: new Set(), length: 0, pending: [], named: false };
+      column = { index: this.width, ids: new Set(), chunks: [], pending: [], named: false };
       this.width += 1;
       this.columns.set(dataSetId, column);
     }
@@ -94,15 +99,32 @@ export class KnownIds {
         });
         column.named = true;
       }
-      const values: CellValue[][] = column.pending.map((id) => [id]);
+      // The last cell is filled up first, then new cells follow it: one block from there.
+      const first = Math.max(0, column.chunks.length - 1);
+      const chunks = appendIds(column.chunks.slice(first), column.pending);
       this.table.writeBlock(STATE_SHEET, {
-        row: column.length + 2,
+        row: first + 2,
         column: column.index + 1,
-        values,
-        numberFormats: column.pending.map(() => [TEXT_FORMAT]),
+        values: chunks.map((chunk) => [chunk]),
+        numberFormats: chunks.map(() => [TEXT_FORMAT]),
       });
-      column.length += column.pending.length;
+      column.chunks = [...column.chunks.slice(0, first), ...chunks];
       column.pending = [];
     }
   }
+}
+
+/** Pure: `chunks` with `ids` added, each chunk at most CHUNK_CHARS long. */
+export function appendIds(chunks: readonly string[], ids: readonly string[]): string[] {
+  const out = [...chunks];
+  let last = out.pop() ?? '';
+  for (const id of ids) {
+    if (last !== '' && last.length + SEPARATOR.length + id.length > CHUNK_CHARS) {
+      out.push(last);
+      last = '';
+    }
+    last = last === '' ? id : `${last}${SEPARATOR}${id}`;
+  }
+  out.push(last);
+  return out;
 }
