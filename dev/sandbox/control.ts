@@ -43,6 +43,11 @@ export function control(
           optionalString(input.date),
           optionalString(input.user_id),
         );
+        // As in Brex, a purchase's expense is updated when it is made: now, whatever its date.
+        for (const row of rows) {
+          const expense = row.expenseId ? company.state.expensesById.get(row.expenseId) : undefined;
+          if (expense) expense.data.updated_at = sandbox.now();
+        }
         return {
           status: 200,
           body: { items: rows.map((r) => ({ ...r.data, expense_id: r.expenseId })) },

@@ -109,8 +109,8 @@ describe('expense categories following the expenses', () => {
 
     runRefresh(deps(), BOTH);
 
-    // The expenses read from their last update less a day (2 pages), the categories start over (5).
-    expect(expensePages() - before).toBe(2 + 5);
+    // The expenses read from their last update less an hour (1 page), the categories start over (5).
+    expect(expensePages() - before).toBe(1 + 5);
     expect(totals(table)).toEqual({ 'GROCERY:USD': [5, 70], 'LODGING:USD': [5, 25] });
   });
 
