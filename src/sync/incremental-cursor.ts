@@ -15,6 +15,8 @@ export interface Paging {
   readonly cursor: string | null;
   /** Every page is read: what is left is the totals (of a tally) and the final cursor. */
   readonly finished?: boolean;
+  /** Tallies only: a page of this refresh changed the tally, so the totals are computed again. */
+  readonly changed?: boolean;
   /** The latest date seen so far in this refresh. */
   readonly maxSeen: string | null;
   /** The history start this refresh reads back to (`YYYY-MM-DD`). */
@@ -27,6 +29,8 @@ export interface CursorState {
   readonly paging: Paging | null;
   /** The history start the rows read so far reach back to (`YYYY-MM-DD`). */
   readonly covers?: string;
+  /** Tallies only: the history start the totals shown were computed from. */
+  readonly totalsFrom?: string;
 }
 
 const DAY_MS = 24 * 3600 * 1000;

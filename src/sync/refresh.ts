@@ -137,6 +137,7 @@ export function runRefresh(refreshDeps: RefreshDeps, settings: SyncSettings): Re
   const pending = [...round.pending];
   const lookups = new Lookups(deps.reader);
   const finished: DataSetHealth[] = [];
+  const followed = new Map<DataSetId, Reading>();
   let stopMessage: string | null = null;
 
   while (pending.length > 0) {
@@ -145,7 +146,15 @@ export function runRefresh(refreshDeps: RefreshDeps, settings: SyncSettings): Re
     const started = startHealth(readHealth(store, dataSet.id), deps.now());
     try {
       const health = dataSet.incremental
-        ? syncIncremental(deps, dataSet, context, knownIds, started, dataSetsOf(pending.slice(1)))
+        ? syncIncremental(
+            deps,
+            dataSet,
+            context,
+            knownIds,
+            started,
+            dataSetsOf(pending.slice(1)),
+            followed,
+          )
         : syncWhole(deps, dataSet, context, knownIds, started);
       finished.push(health);
     } catch (error) {
@@ -330,10 +339,14 @@ interface Reading {
   readonly incremental: NonNullable<DataSet['incremental']>;
   readonly deleted: ReadonlySet<string>;
   readonly state: CursorState;
-  readonly paging: Paging;
+  /** Where it stands: as it started, then as each page leaves it. */
+  paging: Paging;
   readonly context: ReadContext;
   readonly rows: SheetRows;
-  tallySheet: CellValue[][] | null;
+  /** The tally's own sheet (see `Tally`), read like an incremental data set's. */
+  readonly tally: SheetRows | null;
+  /** A page changed the tally: the totals must be computed again. */
+  changed: boolean;
   health: DataSetHealth;
   maxSeen: string | null;
 }
@@ -350,11 +363,16 @@ function syncIncremental(
   knownIds: KnownIds,
   started: DataSetHealth,
   pendingAfter: readonly DataSet[],
+  followed: Map<DataSetId, Reading>,
 ): DataSetHealth {
-  const reading = startReading(deps, dataSet, base, knownIds, started);
+  // A data set that followed another in this run goes on from there, its sheets already read.
+  const reading = followed.get(dataSet.id) ?? startReading(deps, dataSet, base, knownIds, started);
+  followed.delete(dataSet.id);
   const { paging } = reading;
   if (!paging.finished) {
-    const readers = [reading, ...followersOf(deps, reading, base, knownIds, pendingAfter)];
+    const followers = followersOf(deps, reading, base, knownIds, pendingAfter);
+    for (const follower of followers) followed.set(follower.dataSet.id, follower);
+    const readers = [reading, ...followers];
     const sources = dataSet.sources(reading.context);
     const resumeAt =
       paging.sourceKey === null ? 0 : sources.findIndex((s) => s.key === paging.sourceKey);
@@ -429,7 +447,7 @@ function startReading(
   started: DataSetHealth,
 ): Reading {
   const opened = openSheet(deps, dataSet, knownIds);
-  const tallySheet = dataSet.tally ? openTally(deps, dataSet, dataSet.tally) : null;
+  const tally = dataSet.tally ? openTally(deps, dataSet, dataSet.tally) : null;
   // Read after the sheets are opened: a missing sheet starts its data set over.
   const state = readCursor(deps.store, dataSet.id);
   const paging = pagingOf(state, dataSet, base.historyStart);
@@ -445,7 +463,8 @@ function startReading(
       refresh: { store: deps.store, now: deps.now(), shown: opened.shown },
     },
     rows: opened.rows,
-    tallySheet,
+    tally,
+    changed: paging.changed ?? false,
     health: started,
     maxSeen: paging.maxSeen,
   };
@@ -459,8 +478,8 @@ function takePage(
   knownIds: KnownIds,
 ): void {
   const { dataSet, context } = reading;
-  if (dataSet.tally && reading.tallySheet) {
-    reading.tallySheet = keepTally(deps, dataSet.tally, reading.tallySheet, items);
+  if (dataSet.tally && reading.tally) {
+    if (keepTally(deps, dataSet.tally, reading.tally, items)) reading.changed = true;
   } else {
     const records = toRecords(dataSet, items, context.lookups, deps.table.timeZone());
     reading.rows.load(records.map((r) => r.id));
@@ -494,7 +513,9 @@ function savePosition(
     cursor,
     maxSeen: reading.maxSeen,
     finished: sourceKey === null,
+    ...(reading.changed ? { changed: true } : {}),
   };
+  reading.paging = paging;
   writeCursor(deps.store, reading.dataSet.id, { ...reading.state, paging });
   writeHealth(deps.store, reading.health);
 }
@@ -502,10 +523,12 @@ function savePosition(
 function finishReading(deps: RefreshDeps, reading: Reading, knownIds: KnownIds): DataSetHealth {
   const { dataSet, context, paging } = reading;
   let { health } = reading;
-  if (dataSet.tally) {
+  // Totals are computed from every kept row, so only when a kept row changed or the period did.
+  const stale = reading.changed || reading.state.totalsFrom !== context.historyStart;
+  if (dataSet.tally && reading.tally && stale) {
     // The totals are written before the final cursor: a run killed in between writes them again.
-    const tallySheet = reading.tallySheet ?? [];
-    const kept = keptRows(dataSet.tally, tallySheet);
+    reading.tally.loadAll();
+    const kept = keptRows(dataSet.tally, reading.tally.grid);
     const rows = dataSet.tally.totals(kept, context);
     const records = toRecords(dataSet, rows, context.lookups, deps.table.timeZone());
     health = upsert(
@@ -523,6 +546,7 @@ function finishReading(deps: RefreshDeps, reading: Reading, knownIds: KnownIds):
     last: reading.maxSeen,
     paging: null,
     covers: paging.covers ?? context.historyStart,
+    ...(dataSet.tally ? { totalsFrom: context.historyStart } : {}),
   });
   return succeed(deps, health);
 }
@@ -532,28 +556,24 @@ function tallyLayout(tally: Tally<unknown, unknown>): SheetLayout {
 }
 
 /** The hidden tally sheet; a missing one (never made, or deleted) re-reads from the history start. */
-function openTally(
-  deps: RefreshDeps,
-  dataSet: DataSet,
-  tally: Tally<unknown, unknown>,
-): CellValue[][] {
-  const existing = deps.table.readAll(tally.sheetName);
+function openTally(deps: RefreshDeps, dataSet: DataSet, tally: Tally<unknown, unknown>): SheetRows {
+  const existing = SheetRows.open(deps.table, tally.sheetName, tallyLayout(tally), false);
   if (existing !== null) return existing;
   clearCursor(deps.store, dataSet.id);
   deps.table.ensureSheet(tally.sheetName, {
     columns: ownHeaders(tallyLayout(tally)).length,
     hidden: true,
   });
-  return [];
+  return SheetRows.empty(deps.table, tally.sheetName);
 }
 
-/** Keeps each item's row in the tally sheet (replacing its earlier one); returns the sheet after. */
+/** Keeps each item's row in the tally sheet (replacing its earlier one); true when a row changed. */
 function keepTally(
   deps: RefreshDeps,
   tally: Tally<unknown, unknown>,
-  sheet: CellValue[][],
+  rows: SheetRows,
   items: readonly unknown[],
-): CellValue[][] {
+): boolean {
   const timeZone = deps.table.timeZone();
   const records = items.map((item): RecordRow => {
     const fields = tally.row(item);
@@ -563,11 +583,19 @@ function keepTally(
     return { id: String(fields[KEY_HEADER]), cells };
   });
   const layout = tallyLayout(tally);
-  const plan = planUpsert({ layout, sheet, records, deletedIds: new Set(), complete: false });
+  rows.load(records.map((r) => r.id));
+  const plan = planUpsert({
+    layout,
+    sheet: rows.grid,
+    records,
+    deletedIds: new Set(),
+    complete: false,
+  });
   const keyColumn =
     (locateColumns(layout, plan.sheetAfter[0] ?? []).positions.get(KEY_HEADER) ?? 0) + 1;
   applyPlan(deps.table, tally.sheetName, plan, keyColumn);
-  return plan.sheetAfter;
+  rows.grid = plan.sheetAfter;
+  return plan.added.length + plan.updated.length > 0;
 }
 
 /** Pure: the tally sheet's rows, keyed by the tally's headers. */

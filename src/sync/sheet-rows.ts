@@ -26,6 +26,8 @@ export class SheetRows {
     /** Brex id → index into `grid`, as the sheet was read. */
     private readonly ids: ReadonlyMap<string, number>,
     private readonly width: number,
+    /** Rows from here on were written by this run: `grid` holds them whole. */
+    private readonly readLength = grid.length,
   ) {}
 
   /** A sheet just made: nothing to read. */
@@ -82,6 +84,13 @@ export class SheetRows {
       this.read(wanted[start] as number, wanted[end] as number);
       start = end + 1;
     }
+  }
+
+  /** Reads every row the sheet had that is not read yet, in one call. */
+  loadAll(): void {
+    let first = 1;
+    while (first < this.readLength && this.loaded.has(first)) first += 1;
+    if (first < this.readLength) this.read(first, this.readLength - 1);
   }
 
   /** Reads the grid rows `first`..`last` whole, in one call. */

@@ -125,6 +125,35 @@ describe('expense categories following the expenses', () => {
     expect(totals(table)).toEqual({ 'GROCERY:USD': [4, 20], 'LODGING:USD': [5, 25] });
   });
 
+  it('leaves the totals as they are when a refresh changed no kept expense, reading only its rows', () => {
+    const { table, deps } = world();
+    runRefresh(deps(), BOTH);
+    const writes = table.writes.length;
+    table.blockReads.length = 0;
+
+    runRefresh(deps(), BOTH);
+
+    const tallyReads = table.blockReads.filter((r) => r.sheet === TALLY);
+    // The header, the id column, and the one row the page brought.
+    expect(tallyReads.map((r) => [r.row, r.rows])).toEqual([
+      [1, 1],
+      [2, COUNT],
+      [COUNT + 1, 1],
+    ]);
+    expect(table.writes.slice(writes).filter((w) => w.sheet !== 'Brex Sync Log')).toEqual([]);
+  });
+
+  it('computes the totals again from the kept expenses when the history start moves later', () => {
+    const { table, deps, expensePages } = world();
+    runRefresh(deps(), BOTH);
+    const before = expensePages();
+
+    runRefresh(deps(), { ...BOTH, historyStart: '2026-02-05' });
+
+    expect(expensePages() - before).toBe(1);
+    expect(totals(table)).toEqual({ 'GROCERY:USD': [2, 14], 'LODGING:USD': [3, 21] });
+  });
+
   it('continues both from the same page after a stop on the time budget', () => {
     const { table, deps, expensePages } = world();
 
