@@ -112,13 +112,28 @@ async function measure(
   });
 }
 
-/** The add-on's refresh, one execution after another until it reports done. */
+interface Summary {
+  readonly done: boolean;
+  readonly dataSets: readonly { title: string; state: string; message: string | null }[];
+}
+
+/**
+ * The add-on's refresh, one execution after another until it reports done. A data set that ended
+ * in error (a full spreadsheet, say) would make the figures those of a partial sync: it stops
+ * the benchmark instead.
+ */
 async function refreshUntilDone(runtime: Runtime): Promise<ExecutionResult[]> {
   const results: ExecutionResult[] = [];
   for (let call = 1; call <= 50; call += 1) {
     const result = await runtime.run('refreshNow', []);
     results.push(result);
-    if (!result.ok || (result.value as { done: boolean }).done) return results;
+    const summary = result.value as Summary | undefined;
+    const failed = summary?.dataSets.filter((d) => d.state === 'error') ?? [];
+    if (failed.length > 0) {
+      const what = failed.map((d) => `${d.title}: ${d.message ?? 'error'}`).join('; ');
+      throw new Error(`The refresh left data sets in error, so its figures would mislead: ${what}`);
+    }
+    if (!result.ok || summary?.done) return results;
     progress(`  refresh execution ${call} stopped at its time budget; continuing`);
   }
   throw new Error('The refresh was not done after 50 executions.');
