@@ -31,9 +31,10 @@ export class OutageMemo {
 
   /** Notes `error` when it is one that every formula would meet. */
   note(connectionId: string, error: unknown): void {
-    const outage = error instanceof BrexError ? OUTAGES[error.kind] : undefined;
+    if (!(error instanceof BrexError)) return;
+    const outage = OUTAGES[error.kind];
     if (!outage) return;
-    const message = `${(error as BrexError).message} (Formulas ask Brex again ${outage.when}, or at once after you connect again.)`;
+    const message = `${error.message} (Formulas ask Brex again ${outage.when}, or at once after you connect again.)`;
     this.cache.putAll({ [KEY_PREFIX + connectionId]: message }, outage.seconds);
   }
 }

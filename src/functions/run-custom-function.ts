@@ -1,7 +1,8 @@
 /**
  * Runs one custom function call: arguments checked first (an error names the argument), then the
  * read connection, then the cache (an identical call sends no request), then a failure another
- * formula met moments ago (outage-memo.ts), then Brex within the time budget. Custom functions run read-only, without UI, for at most 30 s.
+ * formula met moments ago (outage-memo.ts), then Brex within the time budget. Custom functions
+ * run read-only, without UI, for at most 30 s.
  */
 import { BrexError } from '../brex';
 import type { BrexReader } from '../sync/brex-reader';
