@@ -3,7 +3,6 @@
  * and "Refresh formulas". Custom functions run in AuthMode.CUSTOM_FUNCTION: they may read the
  * document, its properties and cache, and fetch; they may not write or show UI.
  */
-import { BrexClient } from '../brex';
 import {
   OutageMemo,
   readCacheMinutes,
@@ -16,10 +15,10 @@ import {
 import { clientReader } from '../sync/brex-reader';
 import { readConnection } from '../sync/connection';
 import { getSyncSettings } from '../sync/settings';
-import { appsScriptClock, newUuid } from './apps-script-clock';
+import { newUuid } from './apps-script-clock';
+import { appsScriptBrexClient } from './brex-client';
 import { documentCache, sha256 } from './document-cache';
 import { documentStore } from './properties-store';
-import { urlFetchHttp } from './url-fetch-http';
 
 function functionHost(): FunctionHost {
   const store = documentStore();
@@ -35,15 +34,7 @@ function functionHost(): FunctionHost {
         id: `${connection.environment}:${connection.connectedAt}`,
         open: (deadline) => {
           const { token, environment } = connection;
-          const client = new BrexClient({
-            http: urlFetchHttp,
-            clock: appsScriptClock,
-            newUuid,
-            token,
-            environment,
-            deadline,
-          });
-          return clientReader(client, deadline);
+          return clientReader(appsScriptBrexClient(token, environment, deadline), deadline);
         },
       };
     },

@@ -12,7 +12,6 @@ import {
   readConnection,
   type ConnectInput,
   type ConnectionStatus,
-  type ConnectEnvironment,
   type TokenCheck,
 } from '../sync/connection';
 import { DATA_SET_IDS, DATA_SETS } from '../sync/data-sets';
@@ -20,11 +19,10 @@ import { runRefresh, type RefreshSummary } from '../sync/refresh';
 import { getSyncSettings, saveSyncSettings, type SyncSettings } from '../sync/settings';
 import { StagedStore } from '../sync/staged-store';
 import { readHealth, type DataSetHealth } from '../sync/sync-health';
-import { appsScriptClock, newUuid } from './apps-script-clock';
+import { appsScriptBrexClient } from './brex-client';
 import { documentStore, userStore } from './properties-store';
 import { SpreadsheetTable } from './spreadsheet-table';
 import { lastBrexUse } from './token-use';
-import { urlFetchHttp } from './url-fetch-http';
 
 /** Stop starting pages well before Apps Script's 6-minute wall… */
 const PAGE_BUDGET_MS = 270_000;
@@ -32,17 +30,6 @@ const PAGE_BUDGET_MS = 270_000;
 const CALL_BUDGET_MS = 330_000;
 /** How long a second refresh waits for the first before reporting it. */
 const LOCK_WAIT_MS = 5_000;
-
-function client(token: string, environment: ConnectEnvironment, deadline?: number): BrexClient {
-  return new BrexClient({
-    http: urlFetchHttp,
-    clock: appsScriptClock,
-    newUuid,
-    token,
-    environment,
-    deadline,
-  });
-}
 
 export function refreshNowService(dataSets?: readonly string[]): RefreshSummary {
   const started = Date.now();
@@ -76,7 +63,7 @@ export function refreshNowService(dataSets?: readonly string[]): RefreshSummary 
       ? { ...saved, dataSets: DATA_SET_IDS.filter((id) => dataSets.includes(id)) }
       : saved;
     const reader = clientReader(
-      client(connection.token, connection.environment, started + CALL_BUDGET_MS),
+      appsScriptBrexClient(connection.token, connection.environment, started + CALL_BUDGET_MS),
       started + CALL_BUDGET_MS,
     );
     return runRefresh(
@@ -136,7 +123,7 @@ export function connectService(input: ConnectInput): ConnectionStatus {
   return connect(
     input,
     { document: documentStore(), user: userStore() },
-    (token, environment) => checkToken(client(token, environment)),
+    (token, environment) => checkToken(appsScriptBrexClient(token, environment)),
     new Date(),
   );
 }

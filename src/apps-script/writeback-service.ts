@@ -3,7 +3,7 @@
  * the entry points in src/server/index.ts. Pushing uses the acting user's own write credential
  * (user properties), never the spreadsheet's read connection.
  */
-import { BrexClient, type SpendLimit } from '../brex';
+import type { SpendLimit } from '../brex';
 import type {
   DiscardResult,
   PushResult,
@@ -19,13 +19,13 @@ import { reviewEdits } from '../writeback/review';
 import { getWriteBackSettings, saveWriteBackSettings } from '../writeback/settings';
 import { discardChanges, revertEntry } from '../writeback/staging';
 import type { PushDeps, SpendLimitsPort, WriteBackDeps } from '../writeback/write-back-deps';
-import { appsScriptClock, newUuid } from './apps-script-clock';
+import { newUuid } from './apps-script-clock';
+import { appsScriptBrexClient } from './brex-client';
 import { AuditLogSheet } from './audit-log-sheet';
 import { RangeMarks } from './cell-marks-range';
 import { EditedSheet } from './edited-sheet';
 import { documentStore, userStore } from './properties-store';
 import { SpreadsheetTable } from './spreadsheet-table';
-import { urlFetchHttp } from './url-fetch-http';
 
 /** Leaves a push well inside Apps Script's 6 minutes, with time to log what happened. */
 const CALL_BUDGET_MS = 300_000;
@@ -47,14 +47,7 @@ function deps(): WriteBackDeps {
 
 /** Brex through one user's credential: reads in parallel, falling back to one by one on an error. */
 function spendLimitsPort(credential: Connection, deadline: number): SpendLimitsPort {
-  const client = new BrexClient({
-    http: urlFetchHttp,
-    clock: appsScriptClock,
-    newUuid,
-    token: credential.token,
-    environment: credential.environment,
-    deadline,
-  });
+  const client = appsScriptBrexClient(credential.token, credential.environment, deadline);
   return {
     read(ids) {
       try {
