@@ -4,7 +4,13 @@
  * through `fetch`; a batch of GETs goes through `fetchAll`, its retryable failures retried together.
  */
 import type { BrexError } from './errors';
-import type { Clock, HttpPort, HttpRequest, HttpResponse } from './http-port';
+import {
+  SendingRefused,
+  type Clock,
+  type HttpPort,
+  type HttpRequest,
+  type HttpResponse,
+} from './http-port';
 import type { Operation } from './operations';
 import { buildQuery, type QueryParams } from './query-string';
 import type { RateLimit } from './rate-limiter';
@@ -115,6 +121,7 @@ export class RequestSender {
       try {
         responses = transmit(pending.map((index) => (prepared[index] as Prepared).request));
       } catch (error) {
+        if (error instanceof SendingRefused) throw error;
         thrown = error;
       }
 
