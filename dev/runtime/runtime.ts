@@ -412,10 +412,11 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
             ? { ok: true, value: message.value }
             : { ok: false, error: { name: message.error.name, message: message.error.message } };
           // The worker is done with this job and free for another, unless it is being stopped.
-          if (!stopReason) {
-            finish();
-            if (!exited) releaseWorker(worker);
-          }
+          if (stopReason) return;
+          // An answer after the budget is no answer: Apps Script has given up on it already.
+          if (overBudget()) stopReason = MESSAGES.timeout;
+          finish();
+          if (!exited) releaseWorker(worker);
         }
       }
       function onError(error: Error): void {
