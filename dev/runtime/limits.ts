@@ -34,6 +34,8 @@ export const CACHE_DEFAULT_TTL_SECONDS = 600;
 /** Past 1,000 items a cache keeps the 900 farthest from expiry (Cache.put's reference). */
 export const CACHE_MAX_ITEMS = 1000;
 export const CACHE_ITEMS_KEPT = 900;
+/** Executions one user may have running at once. */
+export const SIMULTANEOUS_EXECUTIONS = 30;
 /** UrlFetch calls per user and day: a consumer account's quota (Workspace: 100,000). */
 export const URL_FETCH_PER_DAY = 20_000;
 export const CELL_CHARS = 50_000;
@@ -52,6 +54,7 @@ export const MESSAGES = {
   cacheKey: 'Argument too large: key',
   cacheTtl: 'Invalid argument: expirationInSeconds',
   urlFetchQuota: 'Service invoked too many times for one day: urlfetch.',
+  simultaneous: 'There are too many scripts running simultaneously for this Google user account.',
   lockTimeout: 'Lock timeout: another process was holding the lock for too long.',
   cellChars: `Your input contains more than the maximum of ${CELL_CHARS} characters in a single cell.`,
   cells: `This action would increase the number of cells in the workbook above the limit of ${SPREADSHEET_CELLS} cells.`,

@@ -27,7 +27,13 @@ import {
   type ServiceTable,
 } from './host';
 import { typeValue } from './cell-typing';
-import { DEFAULT_LIMITS, MESSAGES, SIMPLE_TRIGGERS, type ExecutionLimits } from './limits';
+import {
+  DEFAULT_LIMITS,
+  MESSAGES,
+  SIMPLE_TRIGGERS,
+  SIMULTANEOUS_EXECUTIONS,
+  type ExecutionLimits,
+} from './limits';
 import { createLockService } from './lock-service';
 import { displayValue, isDateFormat } from './number-format';
 import { createPropertiesService, type PropertyStores } from './properties-service';
@@ -232,6 +238,8 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
   const services = withClockTriggerGaps(allServices, options.clockTriggerLacks ?? []);
   const surface = Object.keys(services);
   let executionIds = 0;
+  /** Executions running now, by the user they run as. */
+  const running = new Map<string, number>();
 
   function authModeFor(name: string, requested?: AuthMode): AuthMode {
     if (requested) return requested;
@@ -270,6 +278,19 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
       cellsWritten: new Map(),
     };
     const executionLogs: LogEntry[] = [];
+    const runningNow = (running.get(execution.user) ?? 0) + 1;
+    if (runningNow > SIMULTANEOUS_EXECUTIONS) {
+      return Promise.resolve({
+        functionName,
+        ok: false,
+        error: { name: 'Exception', message: MESSAGES.simultaneous },
+        logs: [],
+        stats: execution.counters,
+        cellsWritten: {},
+        modelledMs: 0,
+      });
+    }
+    running.set(execution.user, runningNow);
     const signal = new SharedArrayBuffer(4);
     const flag = new Int32Array(signal);
     const { port1, port2 } = new MessageChannel();
@@ -371,6 +392,7 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
       const finish = (exitCode?: number) => {
         if (finished) return;
         finished = true;
+        running.set(execution.user, (running.get(execution.user) ?? 1) - 1);
         if (timer) clearTimeout(timer);
         worker.off('error', onError);
         worker.off('exit', onExit);

@@ -9,6 +9,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createRuntime, fakeClock, openRuntime, type ClockTriggerGap } from '../../dev/runtime';
+import { writeValue, type Sheet } from '../../dev/runtime/workbook';
 import { FAKE_BUNDLE_DIR, fakeRuntime } from './fake-bundle';
 
 const run = (rt: ReturnType<typeof fakeRuntime>, source: string, arg?: unknown) =>
@@ -199,5 +200,45 @@ function probe(e) {
       fromTrigger: [false, true, false, true],
       fromMenu: [false, false, false, false],
     });
+  });
+});
+
+describe('runtime parallel recalculation', () => {
+  // Each formula counts itself in under the document lock, then waits (up to 3 s) for the others.
+  const bundle = bundleOf(`
+/** @customfunction */
+function ARRIVE(n) {
+  var props = PropertiesService.getDocumentProperties();
+  var lock = LockService.getDocumentLock();
+  lock.waitLock(10000);
+  props.setProperty('arrived', String(Number(props.getProperty('arrived') || 0) + 1));
+  lock.releaseLock();
+  for (var i = 0; i < 60 && Number(props.getProperty('arrived')) < n; i++) Utilities.sleep(50);
+  return Number(props.getProperty('arrived'));
+}
+`);
+
+  async function recalculate(recalculation: 'serial' | 'parallel', formulas: number) {
+    const rt = createRuntime({ bundleDir: bundle, recalculation });
+    const sheet = rt.workbook.sheets[0] as Sheet;
+    for (let row = 1; row <= formulas; row++)
+      writeValue(sheet, row, 1, `=ARRIVE(${formulas})`, 'Etc/UTC');
+    await rt.recalculate();
+    return rt.values('Sheet1').map((r) => r[0]);
+  }
+
+  it('runs the formulas due one after another by default', async () => {
+    expect(await recalculate('serial', 2)).toEqual([1, 2]);
+  });
+
+  it('runs them all at once in parallel mode, as separate executions', async () => {
+    expect(await recalculate('parallel', 3)).toEqual([3, 3, 3]);
+  });
+
+  it('refuses a 31st execution running at once for one user, as Apps Script does', async () => {
+    const values = await recalculate('parallel', 31);
+
+    expect(values.filter((v) => v === '#ERROR!')).toHaveLength(1);
+    expect(values.filter((v) => v === 30)).toHaveLength(30);
   });
 });
