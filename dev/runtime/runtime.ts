@@ -35,6 +35,7 @@ import {
   type ExecutionLimits,
 } from './limits';
 import { createLockService } from './lock-service';
+import { withManifestScopes } from './manifest-scopes';
 import { displayValue, isDateFormat } from './number-format';
 import { createPropertiesService, type PropertyStores } from './properties-service';
 import { createScriptAppService, type TriggerRecord } from './script-app-service';
@@ -133,6 +134,7 @@ const MAX_RECALC_ROUNDS = 20;
 
 interface Manifest {
   timeZone?: string;
+  oauthScopes?: string[];
   urlFetchWhitelist?: string[];
 }
 
@@ -235,7 +237,10 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
       if (!options.modelTime) await clock.sleep(ms);
     }),
   };
-  const services = withClockTriggerGaps(allServices, options.clockTriggerLacks ?? []);
+  const services = withClockTriggerGaps(
+    withManifestScopes(allServices, manifest.oauthScopes),
+    options.clockTriggerLacks ?? [],
+  );
   const surface = Object.keys(services);
   let executionIds = 0;
   /** Executions running now, by the user they run as. */

@@ -137,10 +137,10 @@ describe('runtime UrlFetch daily quota', () => {
 });
 
 /** A bundle of the given top-level code, in a folder of its own. */
-function bundleOf(code: string): string {
+function bundleOf(code: string, oauthScopes?: string[]): string {
   const dir = mkdtempSync(join(tmpdir(), 'bundle-'));
   writeFileSync(join(dir, 'Code.js'), code);
-  writeFileSync(join(dir, 'appsscript.json'), '{"timeZone": "Etc/UTC"}');
+  writeFileSync(join(dir, 'appsscript.json'), JSON.stringify({ timeZone: 'Etc/UTC', oauthScopes }));
   return dir;
 }
 
@@ -161,6 +161,22 @@ describe('runtime simple triggers', () => {
     expect(opened.error?.message).toBe('Exceeded maximum execution time');
     expect(edited?.error?.message).toBe('Exceeded maximum execution time');
     expect(menu.value).toBe('Untitled spreadsheet');
+  });
+});
+
+describe('runtime manifest scopes', () => {
+  it('refuses SpreadsheetApp.openById without the full spreadsheets scope, even for this file', async () => {
+    const code = `function openSelf() { return SpreadsheetApp.openById(SpreadsheetApp.getActiveSpreadsheet().getId()).getName(); }`;
+    const narrow = bundleOf(code, ['https://www.googleapis.com/auth/spreadsheets.currentonly']);
+    const full = bundleOf(code, ['https://www.googleapis.com/auth/spreadsheets']);
+
+    const refused = await createRuntime({ bundleDir: narrow }).run('openSelf');
+    const allowed = await createRuntime({ bundleDir: full }).run('openSelf');
+
+    expect(refused.error?.message).toBe(
+      'You do not have permission to call SpreadsheetApp.openById. Required permissions: https://www.googleapis.com/auth/spreadsheets',
+    );
+    expect(allowed.value).toBe('Untitled spreadsheet');
   });
 });
 
