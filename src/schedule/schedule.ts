@@ -212,7 +212,8 @@ export const NOTHING_DONE = 'Nothing was refreshed.';
 
 /** What a refresh did, in one sentence. */
 export function describeWork(summary: RefreshSummary): string {
-  const read = summary.dataSets.filter((d) => d.pages > 0 || d.done);
+  // The data sets this run read a page of; one in error is named by the run's message.
+  const read = summary.dataSets.filter((d) => d.state !== 'error' && d.pages > 0);
   if (read.length === 0) return NOTHING_DONE;
   const sum = (key: 'added' | 'updated' | 'removed') => read.reduce((n, d) => n + d[key], 0);
   return `Read ${read.length} data set${read.length === 1 ? '' : 's'}: ${sum('added')} rows added, ${sum('updated')} updated, ${sum('removed')} removed.`;

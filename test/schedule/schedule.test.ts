@@ -95,7 +95,7 @@ describe('runOutcome', () => {
     expect(runOutcome(summary)).toEqual({
       outcome: 'failed',
       message: 'Users: The token expired. Connect a new one.',
-      did: 'Read 1 data set: 3 rows added, 0 updated, 0 removed.',
+      did: 'Nothing was refreshed.',
     });
   });
 
