@@ -1,12 +1,12 @@
 /**
  * The built bundle (dist/Code.js) across executions the way Sheets runs it: two `npm run local --
- * call` of one formula on one workbook file share the document cache, and a day's UrlFetch quota
+ * call` processes running one formula on one workbook file share the document cache, and a day's UrlFetch quota
  * used up stops Brex calls with a message saying so, against the Brex sandbox over loopback HTTP.
  */
+import { execFile } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { callCommand } from '../../dev/runtime/cli-commands';
 import { createRuntime } from '../../dev/runtime/runtime';
 import { spawnSandbox, type SpawnedSandbox } from '../../dev/sandbox';
 
@@ -25,21 +25,18 @@ async function requestCount(): Promise<number> {
   return log.length;
 }
 
-/** `npm run local -- call …`, in this process; returns what it printed. */
-async function call(args: string[]): Promise<string> {
-  let printed = '';
-  const write = jest.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
-    printed += String(chunk);
-    return true;
+const ROOT = join(__dirname, '../..');
+
+/** `npm run local -- call …` as its own process; resolves with what it printed. */
+function call(args: string[]): Promise<string> {
+  return new Promise((resolve, reject) => {
+    execFile(
+      join(ROOT, 'node_modules/.bin/tsx'),
+      ['dev/cli.ts', 'call', ...args],
+      { cwd: ROOT },
+      (error, stdout, stderr) => (error ? reject(new Error(stderr)) : resolve(stdout)),
+    );
   });
-  const stderr = jest.spyOn(process.stderr, 'write').mockImplementation(() => true);
-  try {
-    await callCommand(args);
-  } finally {
-    write.mockRestore();
-    stderr.mockRestore();
-  }
-  return printed;
 }
 
 describe('the workbook file between two calls', () => {
