@@ -1,7 +1,8 @@
 /**
- * The built bundle (dist/Code.js) across executions the way Sheets runs it: two `npm run local --
- * call` processes running one formula on one workbook file share the document cache, and a day's UrlFetch quota
- * used up stops Brex calls with a message saying so, against the Brex sandbox over loopback HTTP.
+ * The built bundle (dist/Code.js) across executions the way Sheets runs it: two processes of
+ * `npm run local -- call` running one formula on one workbook file share the document cache, and
+ * a day's UrlFetch quota used up stops Brex calls with a message saying so, against the Brex
+ * sandbox over loopback HTTP.
  */
 import { execFile } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
