@@ -7,7 +7,7 @@
  * written, then their ids remembered, then the cursor checkpointed. Replaying a page is harmless,
  * since the upsert is keyed by Brex id.
  */
-import { BrexError } from '../brex';
+import { BrexError, type Page } from '../brex';
 import { applyPlan } from './apply-plan';
 import type { BrexReader } from './brex-reader';
 import { toCell, type Cell } from './columns';
@@ -219,8 +219,27 @@ function startHealth(health: DataSetHealth, now: number): DataSetHealth {
   return { ...health, state: 'in_progress', lastRun: new Date(now).toISOString() };
 }
 
+function isOutOfTime(deps: RefreshDeps): boolean {
+  return deps.now() >= deps.stopAt;
+}
+
 function checkTime(deps: RefreshDeps): void {
-  if (deps.now() >= deps.stopAt) throw new OutOfTime();
+  if (isOutOfTime(deps)) throw new OutOfTime();
+}
+
+/** Pure: whether Brex refused a page's cursor (400, or 404 or 410 Gone: Brex does not say which). */
+function isRefusedCursor(error: unknown): boolean {
+  return (
+    error instanceof BrexError &&
+    (error.kind === 'bad_request' || error.kind === 'not_found' || error.status === 410)
+  );
+}
+
+/** Pure: what sync health says when Brex refused a list's largest page (see `Page.pageSize`). */
+function pageSizeNote(page: Page<unknown>): string | null {
+  if (!page.pageSize) return null;
+  const { largest, used } = page.pageSize;
+  return `Brex refused pages of ${largest} items, so this list is read ${used} at a time.`;
 }
 
 function layoutOf(dataSet: DataSet): SheetLayout {
@@ -262,7 +281,8 @@ function toRecords(
     const cells: Record<string, Cell> = {};
     for (const column of dataSet.columns)
       cells[column.header] = toCell(column.type, fields[column.header], timeZone);
-    return { id: dataSet.idOf(item), cells };
+    const status = dataSet.rowNote?.(item);
+    return status ? { id: dataSet.idOf(item), cells, status } : { id: dataSet.idOf(item), cells };
   });
 }
 
@@ -309,9 +329,10 @@ function syncWhole(
   const context: ReadContext = {
     ...base,
     since: `${base.historyStart}T00:00:00`,
-    refresh: { store: deps.store, now: deps.now(), shown },
+    refresh: { store: deps.store, now: deps.now(), shown, outOfTime: () => isOutOfTime(deps) },
   };
   let health = started;
+  let note: string | null = null;
   const items: unknown[] = [];
   for (const source of dataSet.sources(context)) {
     let cursor: string | null = null;
@@ -320,6 +341,7 @@ function syncWhole(
       const page = source.fetch(cursor);
       items.push(...page.items);
       cursor = page.nextCursor;
+      note = pageSizeNote(page) ?? note;
       health = { ...health, pages: health.pages + 1 };
     } while (cursor !== null);
   }
@@ -330,7 +352,12 @@ function syncWhole(
   );
   health = upsert(deps, dataSet, sheet, records, deleted, true, knownIds, health).health;
   dataSet.afterWrite?.(items, deps.store, new Date(deps.now()), new Set(keep.keys()));
-  return succeed(deps, health);
+  if (dataSet.unfinished?.(deps.store)) {
+    // The rows read so far are written; the rest of the read is the next run's.
+    writeHealth(deps.store, health);
+    throw new OutOfTime();
+  }
+  return succeed(deps, health, note);
 }
 
 /** An incremental data set being read in this run: its sheets, position and counts. */
@@ -349,6 +376,8 @@ interface Reading {
   changed: boolean;
   health: DataSetHealth;
   maxSeen: string | null;
+  /** What sync health says of this run besides the counts (a cursor read again, a smaller page). */
+  note: string | null;
 }
 
 /**
@@ -379,9 +408,20 @@ function syncIncremental(
     for (let index = Math.max(resumeAt, 0); index < sources.length; index += 1) {
       const source = sources[index] as (typeof sources)[number];
       let cursor = index === resumeAt ? paging.cursor : null;
+      let restarted = false;
       do {
         checkTime(deps);
-        const page = source.fetch(cursor);
+        let page: Page<unknown>;
+        try {
+          page = source.fetch(cursor);
+        } catch (error) {
+          // Brex does not promise that a cursor saved at a checkpoint still works hours later.
+          if (cursor === null || restarted || !isRefusedCursor(error)) throw error;
+          restarted = true;
+          page = source.fetch(null);
+          reading.note = `Brex no longer accepted the saved page cursor, so this list was read again from ${paging.since}.`;
+        }
+        reading.note = pageSizeNote(page) ?? reading.note;
         for (const r of readers) takePage(deps, r, page.items, knownIds);
         cursor = page.nextCursor;
         const next = cursor === null ? (sources[index + 1]?.key ?? null) : source.key;
@@ -460,13 +500,19 @@ function startReading(
     context: {
       ...base,
       since: paging.since,
-      refresh: { store: deps.store, now: deps.now(), shown: opened.shown },
+      refresh: {
+        store: deps.store,
+        now: deps.now(),
+        shown: opened.shown,
+        outOfTime: () => isOutOfTime(deps),
+      },
     },
     rows: opened.rows,
     tally,
     changed: paging.changed ?? false,
     health: started,
     maxSeen: paging.maxSeen,
+    note: null,
   };
 }
 
@@ -548,7 +594,7 @@ function finishReading(deps: RefreshDeps, reading: Reading, knownIds: KnownIds):
     covers: paging.covers ?? context.historyStart,
     ...(dataSet.tally ? { totalsFrom: context.historyStart } : {}),
   });
-  return succeed(deps, health);
+  return succeed(deps, health, reading.note);
 }
 
 function tallyLayout(tally: Tally<unknown, unknown>): SheetLayout {
@@ -612,12 +658,17 @@ function keptRows(
   );
 }
 
-function succeed(deps: RefreshDeps, health: DataSetHealth): DataSetHealth {
+/** `note`: what the sidebar should know of a refresh that succeeded (a smaller page size). */
+function succeed(
+  deps: RefreshDeps,
+  health: DataSetHealth,
+  note: string | null = null,
+): DataSetHealth {
   const done: DataSetHealth = {
     ...health,
     state: 'ok',
     lastSuccess: new Date(deps.now()).toISOString(),
-    message: null,
+    message: note,
     traceId: null,
   };
   writeHealth(deps.store, done);
