@@ -70,4 +70,19 @@ describe("users' monthly limits", () => {
 
     expect(sandbox.log.filter((r) => r.path.endsWith('/limit'))).toEqual([]);
   });
+
+  it('come into =BREX_USERS() from the synced sheet, with no request per user', async () => {
+    sandbox.log.length = 0;
+
+    // Run as Sheets runs it, but not spilled: 5,000 rows need more room than Sheet1 has.
+    const result = await runtime.run('BREX_USERS', []);
+
+    const [header = [], ...rows] = result.value as unknown[][];
+    const limit = header.indexOf('Monthly limit (from the Brex Users sheet)');
+    const synced = rowsOf(runtime, 'Brex Users');
+    expect(sandbox.log.filter((r) => r.path.endsWith('/limit'))).toEqual([]);
+    expect(sandbox.log).toHaveLength(USERS / 1000 + 2);
+    expect(rows).toHaveLength(USERS);
+    expect(rows.every((r) => synced.get(String(r[0]))?.['Monthly limit'] === r[limit])).toBe(true);
+  });
 });

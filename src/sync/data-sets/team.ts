@@ -58,20 +58,14 @@ export const cards = defineDataSet<Card>({
  * time writes what it read and leaves the pass (`sync.userLimitsPass`: the last user done) for
  * the next run. `monthlyLimit` undefined means "not read in this run"; null, "Brex has none" (404).
  */
-type UserWithLimit = User & { readonly monthlyLimit?: UserLimit | null };
+export type UserWithLimit = User & { readonly monthlyLimit?: UserLimit | null };
 
-const LIMIT_HEADERS = ['Monthly limit', 'Monthly available', 'Limit currency'];
+export const LIMIT_HEADERS = ['Monthly limit', 'Monthly available', 'Limit currency'];
 const LIMITS_READ_KEY = 'sync.userLimitsReadAt';
 const PASS_KEY = 'sync.userLimitsPass';
 const DAY_MS = 24 * 3600 * 1000;
 /** Users whose limits go in one `fetchAll`; the client paces its requests. */
 const LIMITS_CHUNK = 100;
-/**
- * Outside a refresh (=BREX_USERS), limits are read only for a company this small: one batch
- * within the client's burst, well inside a formula's 30 s. A larger company's formula leaves the
- * limit columns blank and points to the Brex Users sheet, which the refresh fills in chunks.
- */
-export const FORMULA_LIMITS_MAX_USERS = 25;
 
 /** A pass over users' limits that a run left unfinished. */
 interface LimitsPass {
@@ -107,11 +101,8 @@ function withMonthlyLimits(
   reader: BrexReader,
   refresh: RefreshState | undefined,
 ): UserWithLimit[] {
-  if (!refresh) {
-    if (all.length > FORMULA_LIMITS_MAX_USERS) return [...all];
-    const found = reader.userLimits(all.map((u) => u.id));
-    return all.map((u, i) => ({ ...u, monthlyLimit: found[i] ?? null }));
-  }
+  // A formula decides for itself whether to read limits (see brex-lists.ts).
+  if (!refresh) return [...all];
   const { wanted, pass } = limitsWanted(all, refresh);
   const limits = new Map<string, UserLimit | null>();
   let done = 0;
