@@ -84,7 +84,7 @@ describe('BREX_USERS for a company of 10, never synced', () => {
 
     const expected = [...sandbox.company.state.userLimits].map(([id, l]) => [
       id,
-      l.monthly_limit ? l.monthly_limit.amount / 100 : '',
+      l.monthly_limit ? (l.monthly_limit.amount ?? 0) / 100 : '',
     ]);
     expect(result.requests.filter((p) => p.endsWith('/limit'))).toHaveLength(10);
     expect(result.requests).toHaveLength(13);
