@@ -7,7 +7,7 @@
  * written, then their ids remembered, then the cursor checkpointed. Replaying a page is harmless,
  * since the upsert is keyed by Brex id.
  */
-import { BrexError, type Page } from '../brex';
+import { BrexError } from '../brex';
 import { applyPlan } from './apply-plan';
 import type { BrexReader } from './brex-reader';
 import { toCell, type Cell } from './columns';
@@ -31,6 +31,7 @@ import {
   type Paging,
 } from './incremental-cursor';
 import { readJson, writeJson, type KeyValuePort } from './key-value-port';
+import { fetchPage, pageSizeNote, type Fetched } from './page-fetch';
 import { KnownIds } from './known-ids';
 import { Lookups } from './lookups';
 import type { SyncSettings } from './settings';
@@ -227,21 +228,6 @@ function checkTime(deps: RefreshDeps): void {
   if (isOutOfTime(deps)) throw new OutOfTime();
 }
 
-/** Pure: whether Brex refused a page's cursor (400, or 404 or 410 Gone: Brex does not say which). */
-function isRefusedCursor(error: unknown): boolean {
-  return (
-    error instanceof BrexError &&
-    (error.kind === 'bad_request' || error.kind === 'not_found' || error.status === 410)
-  );
-}
-
-/** Pure: what sync health says when Brex refused a list's largest page (see `Page.pageSize`). */
-function pageSizeNote(page: Page<unknown>): string | null {
-  if (!page.pageSize) return null;
-  const { largest, used } = page.pageSize;
-  return `Brex refused pages of ${largest} items, so this list is read ${used} at a time.`;
-}
-
 function layoutOf(dataSet: DataSet): SheetLayout {
   return { columns: dataSet.columns, keyHeader: KEY_HEADER, statusHeader: STATUS_HEADER };
 }
@@ -411,17 +397,10 @@ function syncIncremental(
       let restarted = false;
       do {
         checkTime(deps);
-        let page: Page<unknown>;
-        try {
-          page = source.fetch(cursor);
-        } catch (error) {
-          // Brex does not promise that a cursor saved at a checkpoint still works hours later.
-          if (cursor === null || restarted || !isRefusedCursor(error)) throw error;
-          restarted = true;
-          page = source.fetch(null);
-          reading.note = `Brex no longer accepted the saved page cursor, so this list was read again from ${paging.since}.`;
-        }
-        reading.note = pageSizeNote(page) ?? reading.note;
+        const fetched: Fetched<unknown> = fetchPage(source, cursor, !restarted, paging.since);
+        const { page } = fetched;
+        restarted ||= fetched.restarted;
+        reading.note = fetched.note ?? reading.note;
         for (const r of readers) takePage(deps, r, page.items, knownIds);
         cursor = page.nextCursor;
         const next = cursor === null ? (sources[index + 1]?.key ?? null) : source.key;
