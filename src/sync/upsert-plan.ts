@@ -133,7 +133,14 @@ export function planUpsert(input: UpsertInput): UpsertPlan {
       const cell = record.cells[column.header] ?? { value: '', numberFormat: TEXT_FORMAT };
       desired.set(positions.get(column.header) as number, cell);
     }
-    desired.set(statusColumn, { value: record.status ?? '', numberFormat: TEXT_FORMAT });
+    // A kept status keeps a note, never the mark of a row that Brex sends again.
+    const keepStatus =
+      existing !== undefined &&
+      record.keep?.includes(layout.statusHeader) &&
+      String(sheet[existing]?.[statusColumn] ?? '') !== REMOVED_IN_BREX;
+    if (!keepStatus) {
+      desired.set(statusColumn, { value: record.status ?? '', numberFormat: TEXT_FORMAT });
+    }
     if (existing === undefined) {
       const row = sheet.length;
       sheet.push([]);

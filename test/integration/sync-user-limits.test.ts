@@ -13,6 +13,8 @@ const USERS = 5000;
 
 let sandbox: Sandbox;
 let runtime: Runtime;
+/** A user whose limit Brex cannot find (404). */
+let gone: string;
 
 beforeAll(async () => {
   const clock = fakeClock(START);
@@ -34,7 +36,7 @@ afterAll(async () => {
 
 describe("users' monthly limits", () => {
   it('are all read for 5,000 users, over several executions, without one 429', async () => {
-    const gone = sandbox.company.state.users.all()[4321]?.data.id as string;
+    gone = sandbox.company.state.users.all()[4321]?.data.id as string;
     sandbox.company.state.userLimits.delete(gone);
     const summaries: RefreshSummary[] = [];
     while (!summaries.at(-1)?.done && summaries.length < 10) {
@@ -69,6 +71,9 @@ describe("users' monthly limits", () => {
     await refreshUntilDone(runtime);
 
     expect(sandbox.log.filter((r) => r.path.endsWith('/limit'))).toEqual([]);
+    expect(rowsOf(runtime, 'Brex Users').get(gone)?.['Sync status']).toBe(
+      'Monthly limit not found in Brex',
+    );
   });
 
   it('come into =BREX_USERS() from the synced sheet, with no request per user', async () => {

@@ -1,7 +1,13 @@
 /** Cards, users, departments and locations, read whole. */
 import type { Card, Department, Location, User, UserLimit } from '../../brex';
 import type { BrexReader } from '../brex-reader';
-import { defineDataSet, KEY_HEADER, singlePageSource, type RefreshState } from '../data-set';
+import {
+  defineDataSet,
+  KEY_HEADER,
+  singlePageSource,
+  STATUS_HEADER,
+  type RefreshState,
+} from '../data-set';
 import { readJson, writeJson } from '../key-value-port';
 import { personName } from '../person-name';
 import { columns } from './columns';
@@ -157,9 +163,13 @@ export const users = defineDataSet<UserWithLimit>({
       'Limit currency': money ? money.currency || 'USD' : '',
     };
   },
-  // Limits not read in this run stay as the sheet shows them.
+  // Limits not read in this run stay as the sheet shows them, and so does a note on them.
   keepCells: (items) =>
-    new Map(items.filter((u) => u.monthlyLimit === undefined).map((u) => [u.id, LIMIT_HEADERS])),
+    new Map(
+      items
+        .filter((u) => u.monthlyLimit === undefined)
+        .map((u) => [u.id, [...LIMIT_HEADERS, STATUS_HEADER]]),
+    ),
   unfinished: (store) => store.get(PASS_KEY) !== null,
   rowNote: (u) => (u.monthlyLimit === null ? 'Monthly limit not found in Brex' : ''),
 });
