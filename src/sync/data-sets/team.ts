@@ -83,7 +83,7 @@ interface LimitsPass {
   readonly after: string | null;
 }
 
-/** Pure: the users whose limits this run reads, in list order, and the pass they belong to. */
+/** The users whose limits this run reads, in list order, and the pass they belong to. */
 function limitsWanted(
   all: readonly User[],
   refresh: RefreshState,
@@ -117,6 +117,7 @@ function withMonthlyLimits(
     reader.userLimits(chunk).forEach((limit, i) => limits.set(chunk[i] as string, limit));
     done += chunk.length;
   }
+  // Staged like every sync state: the refresh commits it only after these rows are written.
   if (done < wanted.length) {
     writeJson(refresh.store, PASS_KEY, { ...pass, after: wanted[done - 1]?.id ?? pass.after });
   } else {
