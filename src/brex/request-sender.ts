@@ -1,7 +1,8 @@
 /**
  * Sends Brex calls over the HTTP port: bearer auth, the JSON body, an Idempotency-Key on every
- * POST and PUT, the rate limiter, retries with backoff, and the caller's deadline. One call goes
- * through `fetch`; a batch of GETs goes through `fetchAll`, its retryable failures retried together.
+ * POST and PUT, the rate limiter (each request of a batch paced), retries with backoff, and the
+ * caller's deadline. One call goes through `fetch`; a batch of GETs goes through `fetchAll`, its
+ * retryable failures retried together.
  */
 import type { BrexError } from './errors';
 import type { Clock, HttpPort, HttpRequest, HttpResponse } from './http-port';
