@@ -53,6 +53,12 @@ export interface RefreshState {
   readonly shown: ReadonlySet<string>;
   /** True once the run's time budget is spent: a long read stops and resumes in the next run. */
   outOfTime(): boolean;
+  /**
+   * Whole data sets only: writes these items' rows now (the rest of the data set comes later, in
+   * this run or the next), then runs `progress` (which stages the state that counts those rows),
+   * then checkpoints, so a long read keeps what it has read so far.
+   */
+  writeSome?(items: readonly unknown[], progress: () => void): void;
 }
 
 export interface Incremental<T> {

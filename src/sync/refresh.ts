@@ -311,13 +311,28 @@ function syncWhole(
   started: DataSetHealth,
 ): DataSetHealth {
   const { rows, deleted, shown } = openSheet(deps, dataSet, knownIds);
-  const sheet = rows.grid;
+  let sheet = rows.grid;
+  let health = started;
   const context: ReadContext = {
     ...base,
     since: `${base.historyStart}T00:00:00`,
-    refresh: { store: deps.store, now: deps.now(), shown, outOfTime: () => isOutOfTime(deps) },
+    refresh: {
+      store: deps.store,
+      now: deps.now(),
+      shown,
+      outOfTime: () => isOutOfTime(deps),
+      writeSome(items, progress) {
+        // Counted as added or updated now; as rows read once, with the whole data set below.
+        const records = toRecords(dataSet, items, base.lookups, deps.table.timeZone());
+        const written = upsert(deps, dataSet, sheet, records, deleted, false, knownIds, health);
+        ({ sheet } = written);
+        health = { ...written.health, rows: health.rows };
+        writeHealth(deps.store, health);
+        progress();
+        deps.checkpoint();
+      },
+    },
   };
-  let health = started;
   let note: string | null = null;
   const items: unknown[] = [];
   for (const source of dataSet.sources(context)) {

@@ -91,3 +91,43 @@ describe("users' monthly limits", () => {
     expect(rows.every((r) => synced.get(String(r[0]))?.['Monthly limit'] === r[limit])).toBe(true);
   });
 });
+
+describe("users' monthly limits, an execution killed mid-pass", () => {
+  let box: Sandbox;
+  let rt: Runtime;
+
+  beforeAll(async () => {
+    const clock = fakeClock(START);
+    box = await startSandbox({
+      seed: 'user-limits-kill',
+      today: '2026-03-15',
+      transactions: 10,
+      users: 2500,
+      clock: () => clock.now(),
+    });
+    rt = createRuntime({ brexUrl: box.url, clock });
+    await rt.call('connect', [{ token: box.token, environment: 'production' }]);
+    await rt.call('saveSyncSettings', [{ dataSets: ['users'], historyStart: '2026-01-01' }]);
+  });
+  afterAll(() => box.close());
+
+  it('keeps the limits written at its checkpoints, and the next run goes on after them', async () => {
+    const killed = await rt.run('refreshNow', [], { limits: { killAtCall: 3000 } });
+    const pass = JSON.parse(rt.properties.document['sync.userLimitsPass'] ?? 'null') as {
+      after: string;
+    } | null;
+    const kept = [...rowsOf(rt, 'Brex Users').values()].filter((u) => u['Monthly limit'] !== '');
+    const readBefore = box.log.filter((r) => r.path.endsWith('/limit')).length;
+
+    await refreshUntilDone(rt);
+
+    const reads = box.log.filter((r) => r.path.endsWith('/limit')).map((r) => r.path);
+    const ids = box.company.state.users.all().map((u) => u.data.id);
+    expect(killed.ok).toBe(false);
+    expect(ids.indexOf(pass?.after ?? '') + 1).toBeGreaterThanOrEqual(1000);
+    expect(kept.length).toBeGreaterThan(500);
+    expect(reads.length - readBefore).toBe(2500 - (ids.indexOf(pass?.after ?? '') + 1));
+    expect(new Set(reads).size).toBe(2500);
+    expect(box.log.filter((r) => r.status === 429)).toEqual([]);
+  });
+});

@@ -60,9 +60,9 @@ export const cards = defineDataSet<Card>({
  * refresh reads every user's limit on the first sync and then at most once a day, and in between
  * only the limits of users the sheet does not show yet: a refresh that finds nothing new stays at
  * one request. A company of thousands needs more requests than one run can pace under Brex's
- * rate limit, so limits are read in chunks in the users' list order, and a run that runs out of
- * time writes what it read and leaves the pass (`sync.userLimitsPass`: the last user done) for
- * the next run. `monthlyLimit` undefined means "not read in this run"; null, "Brex has none" (404).
+ * rate limit, so limits are read in chunks in the users' list order, written and checkpointed
+ * every 1,000 users, and a run that runs out of time writes what it read and leaves the pass
+ * (`sync.userLimitsPass`: the last user done) for the next run. `monthlyLimit` undefined means "not read in this run"; null, "Brex has none" (404).
  */
 export type UserWithLimit = User & { readonly monthlyLimit?: UserLimit | null };
 
@@ -72,6 +72,8 @@ const PASS_KEY = 'sync.userLimitsPass';
 const DAY_MS = 24 * 3600 * 1000;
 /** Users whose limits go in one `fetchAll`; the client paces its requests. */
 const LIMITS_CHUNK = 100;
+/** Limits written to the sheet and checkpointed every so many users (about a minute's reads). */
+const LIMITS_CHECKPOINT = 1000;
 
 /** A pass over users' limits that a run left unfinished. */
 interface LimitsPass {
@@ -112,10 +114,20 @@ function withMonthlyLimits(
   const { wanted, pass } = limitsWanted(all, refresh);
   const limits = new Map<string, UserLimit | null>();
   let done = 0;
+  let written = 0;
   while (done < wanted.length && !refresh.outOfTime()) {
     const chunk = wanted.slice(done, done + LIMITS_CHUNK).map((u) => u.id);
     reader.userLimits(chunk).forEach((limit, i) => limits.set(chunk[i] as string, limit));
     done += chunk.length;
+    if (done - written >= LIMITS_CHECKPOINT && done < wanted.length) {
+      // Rows first, then the pass that counts them, then the checkpoint.
+      const after = wanted[done - 1]?.id ?? null;
+      refresh.writeSome?.(
+        wanted.slice(written, done).map((u) => ({ ...u, monthlyLimit: limits.get(u.id) })),
+        () => writeJson(refresh.store, PASS_KEY, { ...pass, after }),
+      );
+      written = done;
+    }
   }
   // Staged like every sync state: the refresh commits it only after these rows are written.
   if (done < wanted.length) {
