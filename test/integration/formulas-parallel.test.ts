@@ -1,7 +1,8 @@
 /**
  * A sheet of 30 Brex formulas recalculating together, as Sheets does after Refresh formulas: the
  * built bundle in the local runtime's parallel mode (each formula its own execution, started at
- * once, with cold globals and its own rate limiter), against the Brex sandbox over loopback HTTP.
+ * once, with cold globals and its own rate limiter), against the Brex sandbox over loopback HTTP,
+ * which answers 429 past Brex's 1,000 requests a minute per token.
  */
 import { createRuntime, type Runtime } from '../../dev/runtime/runtime';
 import { createSheet, getCell, writeValue } from '../../dev/runtime/workbook';
