@@ -5,6 +5,7 @@
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cellA1, parseA1, rectA1, referenceRect } from './a1-notation';
+import { chartsFromFile, chartsToFile, type ChartFile } from './chart-file';
 import type { PropertyStores } from './properties-service';
 import type { TriggerRecord } from './script-app-service';
 import { isDateFormat, type CellValue } from './number-format';
@@ -45,6 +46,7 @@ interface SheetFile {
     warningOnly: boolean;
     editors: string[];
   }>;
+  charts?: ChartFile[];
 }
 
 export interface WorkbookFile {
@@ -166,7 +168,11 @@ export function stateToFile(state: RuntimeState): WorkbookFile {
     locale: wb.locale,
     owner: wb.owner,
     activeSheet: wb.sheets.find((s) => s.id === wb.activeSheetId)?.name ?? '',
-    sheets: wb.sheets.map(sheetToFile),
+    sheets: wb.sheets.map((sheet) => {
+      const file = sheetToFile(sheet);
+      const charts = chartsToFile(sheet, wb);
+      return charts ? { ...file, charts } : file;
+    }),
     properties: state.properties,
     triggers: state.triggers.map((t) => ({
       ...t,
@@ -229,6 +235,10 @@ export function stateFromFile(file: WorkbookFile): RuntimeState {
     apply(s.spills, 'spilledFrom');
     wb.sheets.push(sheet);
   }
+  file.sheets.forEach((s, i) => {
+    const sheet = wb.sheets[i] as Sheet;
+    if (s.charts?.length) sheet.charts = chartsFromFile(s.charts, wb);
+  });
   wb.nextSheetId = Math.max(0, ...wb.sheets.map((s) => s.id + 1));
   wb.activeSheetId = (wb.sheets.find((s) => s.name === file.activeSheet) ?? wb.sheets[0])?.id ?? 0;
   return {
