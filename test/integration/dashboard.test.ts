@@ -69,7 +69,7 @@ function spend(start: string, end: string): { minor: number; count: number } {
   for (const t of sandbox.snapshot().card_transactions) {
     if (!SPEND_TYPES.includes(String(t.type)) || (t.amount.currency ?? 'USD') !== 'USD') continue;
     if (t.posted_at_date < start || t.posted_at_date > end) continue;
-    minor += t.amount.amount;
+    minor += t.amount.amount ?? 0;
     count += 1;
   }
   return { minor, count };
@@ -120,7 +120,7 @@ describe('the Brex Dashboard', () => {
     for (const t of sandbox.snapshot().card_transactions) {
       if (!SPEND_TYPES.includes(String(t.type)) || t.posted_at_date < '2026-03-01') continue;
       const name = t.merchant?.raw_descriptor ?? '';
-      byMerchant.set(name, (byMerchant.get(name) ?? 0) + t.amount.amount);
+      byMerchant.set(name, (byMerchant.get(name) ?? 0) + (t.amount.amount ?? 0));
     }
     const top = [...byMerchant.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
     const first = rowIndex('Merchant');
