@@ -33,6 +33,7 @@ import { createPropertiesService, type PropertyStores } from './properties-servi
 import { createScriptAppService, type TriggerRecord } from './script-app-service';
 import { createSessionService } from './session-service';
 import { createChartService } from './chart-service';
+import { createColumnWidthService } from './column-width-service';
 import { createSpreadsheetService, rangeRef, readCellValue } from './spreadsheet-service';
 import {
   addCounters,
@@ -201,6 +202,7 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
   const services: ServiceTable = {
     ...createSpreadsheetService(host),
     ...createChartService(host),
+    ...createColumnWidthService(host),
     ...createPropertiesService(host, properties),
     ...createCacheService(host, caches),
     ...locks.service,

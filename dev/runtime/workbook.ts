@@ -54,6 +54,8 @@ export interface Sheet {
   rows: (Cell | undefined)[][];
   protections: Protection[];
   charts?: ChartRecord[];
+  /** Widths in pixels of the columns a script sized, by 1-based column. */
+  columnWidths?: Record<number, number>;
 }
 
 export interface Workbook {

@@ -27,6 +27,8 @@ export interface DashboardResult {
 const LOCK_WAIT_MS = 10_000;
 const HEADER_BACKGROUND = '#e8eaed';
 const BAR_COLOR = '#1a73e8';
+const LABEL_WIDTH = 230;
+const VALUE_WIDTH = 120;
 
 /** Menu ▸ Create dashboard: makes the sheet and its charts if missing, then fills the tables. */
 export function createDashboardService(): DashboardResult {
@@ -61,8 +63,13 @@ export function createDashboardService(): DashboardResult {
   }
 }
 
-/** Titles and table headers in bold, headers shaded: set once, since a refresh writes values only. */
+/**
+ * Titles and table headers in bold, headers shaded, the label column wide enough for merchant and
+ * limit names: set once, since a refresh writes values only (and a person may restyle).
+ */
 function styleHeadings(sheet: GoogleAppsScript.Spreadsheet.Sheet): void {
+  sheet.setColumnWidth(1, LABEL_WIDTH);
+  sheet.setColumnWidths(2, TABLE_COLUMNS - 1, VALUE_WIDTH);
   sheet.getRange(1, 1).setFontWeight('bold');
   sheet.getRange(3, 1, 2, 1).setFontWeight('bold');
   for (const section of SECTIONS) {

@@ -131,7 +131,7 @@ export function missingReceipts(
   limit: number,
 ): ReportTable {
   const h = EXPENSE_SOURCE.headers;
-  const headers = ['Person', 'Expenses without receipt', `Amount (${currency})`];
+  const headers = ['Person', 'Without receipt', `Amount (${currency})`];
   const sheet = readSyncedColumns(table, EXPENSE_SOURCE.sheetName, [
     h.purchased,
     h.amount,

@@ -35,28 +35,36 @@ export function monthComparison(
   today: string,
 ): ReportTable {
   const month = today.slice(0, 7);
+  const day = Number(today.slice(8, 10));
   const periods = [
-    { label: 'This month so far', start: `${month}-01`, end: today },
+    {
+      label: 'This month so far',
+      start: `${month}-01`,
+      end: today,
+      dates: `${monthLabel(month).replace(' ', ` 1${day > 1 ? `–${day}` : ''}, `)}`,
+    },
     {
       label: 'Last month',
       start: `${addMonths(month, -1)}-01`,
       end: lastDayOf(addMonths(month, -1)),
+      dates: monthLabel(addMonths(month, -1)),
     },
     {
       label: 'Same month last year',
       start: `${addMonths(month, -12)}-01`,
       end: lastDayOf(addMonths(month, -12)),
+      dates: monthLabel(addMonths(month, -12)),
     },
   ];
   const totals = periods.map((p) => total(items, currency, p.start, p.end));
   const current = totals[0]?.minor ?? 0;
   return {
-    headers: ['Compared', 'Dates', `Spend (${currency})`, 'Transactions', 'This month vs it'],
+    headers: ['Compared', 'Period', `Spend (${currency})`, 'Transactions', 'This month vs it'],
     rows: periods.map((p, i): ReportCell[] => {
       const t = totals[i] ?? { minor: 0, count: 0 };
       return [
         textCell(p.label),
-        textCell(`${p.start} to ${p.end}`),
+        textCell(p.dates),
         moneyCell(t.minor, currency),
         countCell(t.count),
         i === 0 ? blankCell : percentCell(current - t.minor, t.minor),
