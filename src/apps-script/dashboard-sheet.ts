@@ -15,6 +15,7 @@ import {
   TABLE_COLUMNS,
   type ChartPlacement,
 } from '../reports/layout';
+import { documentStore } from './properties-store';
 import { SpreadsheetTable } from './spreadsheet-table';
 
 export interface DashboardResult {
@@ -50,7 +51,7 @@ export function createDashboardService(): DashboardResult {
       table.writeBlock(DASHBOARD_SHEET, inputBlock());
       styleHeadings(sheet);
     }
-    updateDashboard(table, Date.now());
+    updateDashboard(table, Date.now(), documentStore());
     const chartsAdded = addMissingCharts(sheet);
     sheet.activate();
     const message = created

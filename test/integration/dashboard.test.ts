@@ -219,6 +219,21 @@ describe('the Brex Dashboard', () => {
     expect(runtime.values(DASHBOARD)[1]?.[9]).toBe('my budget');
   });
 
+  it('is left as it is by a refresh that changes nothing, and follows a new period at the next one', async () => {
+    const quiet = await runtime.run('refreshNow', []);
+    expect(quiet.value).toMatchObject({ done: true });
+    expect(quiet.cellsWritten[DASHBOARD] ?? 0).toBe(0);
+
+    await runtime.edit(`${DASHBOARD}!B3`, 'Last month');
+    const next = await runtime.run('refreshNow', []);
+
+    expect(next.cellsWritten[DASHBOARD]).toBeGreaterThan(0);
+    expect(rowOf('Merchant')).toBeDefined();
+    expect(String(runtime.values(DASHBOARD)[2]?.[2])).toBe('Feb 2026: 2026-02-01 to 2026-02-28.');
+    await runtime.edit(`${DASHBOARD}!B3`, 'This month');
+    await runtime.run('refreshNow', []);
+  });
+
   it('reads the synced sheets by header, whatever the order of their columns', async () => {
     const before = runtime.values(DASHBOARD);
     const sheet = findSheet(runtime.workbook, 'Brex Card Transactions') as Sheet;
