@@ -11,6 +11,7 @@ const UNIT_FOLDERS = [
   'apps-script',
   'brex',
   'functions',
+  'reports',
   'schedule',
   'sidebar',
   'sync',
