@@ -1,6 +1,7 @@
 /**
  * The add-on's two Apps Script projects, kept apart in two clasp project files: development
- * (.clasp-dev.json: `npm run push`, test deployments) and production (.clasp-prod.json:
+ * (.clasp.json, clasp's default file, so a bare `npx clasp` can only reach development: `npm run push`,
+ * test deployments) and production (.clasp-prod.json:
  * `npm run release`, the Marketplace listing). Nothing reaches either before the checks pass, and
  * production is reached only by a release. See docs/deploy.md.
  */
@@ -15,7 +16,7 @@ const CLASP = join(ROOT, 'node_modules/.bin/clasp');
 const NPM = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 
 export function projectFile(env: Environment): string {
-  return join(ROOT, `.clasp-${env}.json`);
+  return join(ROOT, env === 'dev' ? '.clasp.json' : '.clasp-prod.json');
 }
 
 export function scriptIdOf(env: Environment): string {
@@ -27,7 +28,7 @@ export function recordScriptId(env: Environment, scriptId: string): void {
   writeFileSync(projectFile(env), `${JSON.stringify({ scriptId, rootDir: 'dist' }, null, 2)}\n`);
 }
 
-/** Runs clasp on one environment's project (`clasp --project .clasp-<env>.json ...`). */
+/** Runs clasp on one environment's project (`clasp --project <its file> ...`). */
 export function clasp(env: Environment, args: string[], options: ExecFileSyncOptions = {}) {
   return run(CLASP, ['--project', projectFile(env), ...args], `clasp ${args[0]} failed`, options);
 }

@@ -1,6 +1,6 @@
 /**
  * `npm run setup [-- dev|prod] [title]`: creates the environment's Apps Script project with clasp
- * (development when none is named) and records its scriptId in .clasp-dev.json or
+ * (development when none is named) and records its scriptId in .clasp.json or
  * .clasp-prod.json. Needs `npx clasp login` first (docs/deploy.md).
  */
 import { execFileSync } from 'node:child_process';
