@@ -2,10 +2,11 @@
  * Which rows of the "Brex Spend Limits" sheet hold an edit: an amount cell that no longer holds
  * the last-synced amount, or a currency cell naming another currency. Shared by the review and by
  * the refresh, which leaves an edited cell alone until it is pushed or discarded. Rows are matched
- * by Brex id and columns by header, so sorting and moving columns change nothing.
+ * by Brex id and columns by exact header text (`src/sync/header.ts`), so sorting and moving columns change nothing.
  */
 import { minorUnitsToAmount } from '../sync/currency';
 import { KEY_HEADER } from '../sync/data-set';
+import { findHeader } from '../sync/header';
 import type { CellValue } from '../sync/table-port';
 import { parseAmount } from './parse-amount';
 import type { SyncedLimit, SyncedValues } from './synced-values';
@@ -22,27 +23,17 @@ export interface LimitColumns {
   readonly period: number | null;
 }
 
-function headerIndex(header: readonly CellValue[], name: string): number | null {
-  const index = header.findIndex(
-    (cell) =>
-      String(cell ?? '')
-        .trim()
-        .toLowerCase() === name.toLowerCase(),
-  );
-  return index < 0 ? null : index;
-}
-
 /** Pure: where the write-back's columns are; null when the sheet lacks the id or amount column. */
 export function limitColumns(header: readonly CellValue[]): LimitColumns | null {
-  const id = headerIndex(header, KEY_HEADER);
-  const amount = headerIndex(header, AMOUNT_HEADER);
+  const id = findHeader(header, KEY_HEADER);
+  const amount = findHeader(header, AMOUNT_HEADER);
   if (id === null || amount === null) return null;
   return {
     id,
     amount,
-    currency: headerIndex(header, CURRENCY_HEADER),
-    name: headerIndex(header, 'Name'),
-    period: headerIndex(header, 'Period'),
+    currency: findHeader(header, CURRENCY_HEADER),
+    name: findHeader(header, 'Name'),
+    period: findHeader(header, 'Period'),
   };
 }
 

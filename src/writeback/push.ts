@@ -18,7 +18,7 @@ import { toCell, type Cell } from '../sync/columns';
 import { DEFAULT_CURRENCY } from '../sync/currency';
 import { spendLimits } from '../sync/data-sets/budgets';
 import type { Lookups } from '../sync/lookups';
-import type { CellValue } from '../sync/table-port';
+import { findHeader } from '../sync/header';
 import { toBlocks } from '../sync/upsert-plan';
 import { amountView, plainAmount } from './amount-text';
 import type { AuditEntry } from './audit-entry';
@@ -298,7 +298,6 @@ function refreshRows(deps: PushDeps, limits: readonly SpendLimit[]): void {
   const grid = deps.table.readAll(SPEND_LIMITS_SHEET);
   const columns = limitColumns(grid?.[0] ?? []);
   if (!grid || !columns) return;
-  const header = (grid[0] ?? []).map((h: CellValue) => String(h).trim().toLowerCase());
   const rowOf = new Map<string, number>();
   grid.forEach((cells, index) => {
     const id = String(cells[columns.id] ?? '').trim();
@@ -312,8 +311,8 @@ function refreshRows(deps: PushDeps, limits: readonly SpendLimit[]): void {
     const fields = spendLimits.row(limit, NO_LOOKUPS);
     const cells = new Map<number, Cell>();
     for (const column of spendLimits.columns) {
-      const position = header.indexOf(column.header.toLowerCase());
-      if (!REFRESHED.includes(column.header) || position < 0) continue;
+      const position = findHeader(grid[0] ?? [], column.header);
+      if (!REFRESHED.includes(column.header) || position === null) continue;
       cells.set(position, toCell(column.type, fields[column.header], timeZone));
     }
     writes.set(row, cells);
