@@ -7,6 +7,7 @@ import type { SpendLimit } from '../brex';
 import type {
   DiscardResult,
   PushResult,
+  ReviewedChange,
   RevertResult,
   SpendLimitReview,
   WriteBackSettings,
@@ -16,7 +17,13 @@ import { markEditedRows, mayTouchAmounts, type EditedBlock } from '../writeback/
 import { SPEND_LIMITS_SHEET } from '../writeback/pending-changes';
 import { pushChanges } from '../writeback/push';
 import { reviewEdits } from '../writeback/review';
-import { getWriteBackSettings, saveWriteBackSettings } from '../writeback/settings';
+import {
+  checkWriteBackSettings,
+  getWriteBackSettings,
+  saveWriteBackSettings,
+  settingsAuditEntry,
+} from '../writeback/settings';
+import { TypedBy } from '../writeback/typed-by';
 import { discardChanges, revertEntry } from '../writeback/staging';
 import type { PushDeps, SpendLimitsPort, WriteBackDeps } from '../writeback/write-back-deps';
 import { newUuid } from './apps-script-clock';
@@ -91,18 +98,20 @@ export function reviewService(): SpendLimitReview {
   };
 }
 
-export function pushService(ids?: readonly string[]): PushResult[] {
+export function pushService(reviewed: readonly ReviewedChange[]): PushResult[] {
   const credential = readWriteCredential(userStore());
   if (!credential) throw new Error(NO_CREDENTIAL);
   const started = Date.now();
   return withLock(() => {
+    const typedBy = new TypedBy(documentStore());
     const pushDeps: PushDeps = {
       ...deps(),
       brex: spendLimitsPort(credential, started + CALL_BUDGET_MS),
       user: Session.getActiveUser().getEmail() || credential.email,
+      typedBy: (id) => typedBy.get(id),
       newUuid,
     };
-    return pushChanges(pushDeps, ids);
+    return pushChanges(pushDeps, reviewed);
   });
 }
 
@@ -118,8 +127,29 @@ export function writeBackSettingsService(): WriteBackSettings {
   return getWriteBackSettings(documentStore());
 }
 
+/**
+ * Ceilings govern money, so only a person holding their own write credential may change them, and
+ * every change is an audit row (old → new, who) written before the new settings take effect.
+ */
 export function saveWriteBackSettingsService(settings: WriteBackSettings): WriteBackSettings {
-  return saveWriteBackSettings(documentStore(), settings);
+  const credential = readWriteCredential(userStore());
+  if (!credential) {
+    throw new Error(
+      `Only a person who can push may change the write-back ceilings. ${NO_CREDENTIAL.replace(', then push again.', ', then change them again.')}`,
+    );
+  }
+  return withLock(() => {
+    const store = documentStore();
+    const before = getWriteBackSettings(store);
+    const clean = checkWriteBackSettings(settings);
+    if (JSON.stringify(before) === JSON.stringify(clean)) return clean;
+    const audit = deps().audit;
+    audit.reserve(1);
+    audit.append([
+      settingsAuditEntry(before, clean, Session.getActiveUser().getEmail() || credential.email),
+    ]);
+    return saveWriteBackSettings(store, clean);
+  });
 }
 
 /**
@@ -127,7 +157,7 @@ export function saveWriteBackSettingsService(settings: WriteBackSettings): Write
  * marks the edited spend-limit amounts pending, or refused, or clears them. An edit in another
  * sheet reads nothing but the sheet's name.
  */
-export function markEditService(range: GoogleAppsScript.Spreadsheet.Range): void {
+export function markEditService(range: GoogleAppsScript.Spreadsheet.Range, user: string): void {
   const sheet = range.getSheet();
   const edit: EditedBlock = {
     sheetName: sheet.getName(),
@@ -143,6 +173,7 @@ export function markEditService(range: GoogleAppsScript.Spreadsheet.Range): void
       store: documentStore(),
       marks: new RangeMarks(SpreadsheetApp.getActiveSpreadsheet()),
       now: () => new Date(),
+      user,
     },
     edit,
   );

@@ -9,6 +9,7 @@ import { KEY_HEADER } from '../sync/data-set';
 import { findHeader } from '../sync/header';
 import type { CellValue } from '../sync/table-port';
 import { parseAmount } from './parse-amount';
+import { identityOf } from './row-identity';
 import type { SyncedLimit, SyncedValues } from './synced-values';
 
 export const AMOUNT_HEADER = 'Base limit';
@@ -42,6 +43,19 @@ function holdsSynced(cell: CellValue, amount: number, currency: string): boolean
   if (typeof cell === 'number') return cell === minorUnitsToAmount(amount, currency);
   const parsed = parseAmount(cell, currency);
   return parsed.ok && parsed.minorUnits === amount;
+}
+
+/**
+ * Pure: whether the row's identity cells (name, period) still read as the last sync wrote them
+ * for its id; false when a column is missing or the entry predates identities.
+ */
+export function identityHolds(
+  cells: readonly CellValue[],
+  columns: LimitColumns,
+  synced: SyncedLimit,
+): boolean {
+  if (columns.name === null || columns.period === null || synced.identity === '') return false;
+  return identityOf([cells[columns.name], cells[columns.period]]) === synced.identity;
 }
 
 /** Pure: whether a row's amount or currency cell differs from the limit's last-synced values. */

@@ -13,10 +13,15 @@
  *    its rows are reserved before anything is sent, so a full spreadsheet stops the push first.
  */
 import { BrexError, type SpendLimit, type UpdateSpendLimitRequest } from '../brex';
-import type { AmountView, PushOutcome, PushResult } from '../contract/writeback';
+import type {
+  AmountView,
+  PushOutcome,
+  PushResult,
+  ReviewedChange,
+} from '../contract/writeback';
 import { toCell, type Cell } from '../sync/columns';
 import { DEFAULT_CURRENCY } from '../sync/currency';
-import { spendLimits } from '../sync/data-sets/budgets';
+import { spendLimitIdentity, spendLimits } from '../sync/data-sets/budgets';
 import type { Lookups } from '../sync/lookups';
 import { findHeader } from '../sync/header';
 import { toBlocks } from '../sync/upsert-plan';
@@ -39,17 +44,20 @@ const OUTCOME_UNKNOWN = new Set([
   'deadline_reached',
 ]);
 
-/** Pushes the listed changes (every valid one when `ids` is omitted); one result per change. */
-export function pushChanges(deps: PushDeps, ids?: readonly string[]): PushResult[] {
+/**
+ * Pushes the reviewed changes; one result per change. A change is sent only while its fingerprint
+ * (`row-identity.ts`) is the one its review handed out: an edit made after the review, by anyone,
+ * or a row that moved away from its id, is refused and must be reviewed again.
+ */
+export function pushChanges(deps: PushDeps, reviewed: readonly ReviewedChange[]): PushResult[] {
   const current = currentEdits(deps);
   const byId = new Map(current.edits.map((edit) => [edit.change.id, edit]));
-  const wanted =
-    ids ?? current.edits.filter((e) => e.change.problem === null).map((e) => e.change.id);
   const results: PushResult[] = [];
   const audit: AuditEntry[] = [];
   const finished: string[] = [];
   const toSend: StagedEdit[] = [];
-  const order = [...new Set(wanted)];
+  const fingerprints = new Map(reviewed.map((r) => [r.id, r.fingerprint]));
+  const order = [...fingerprints.keys()];
   // Room for every audit row first: a full spreadsheet stops the push before Brex is asked.
   if (order.length > 0) deps.audit.reserve(order.length);
 
@@ -63,6 +71,10 @@ export function pushChanges(deps: PushDeps, ids?: readonly string[]): PushResult
           `No pending change for spend limit ${id}. Edit its "Base limit" cell first, then review.`,
         ),
       );
+    } else if (edit.change.fingerprint !== fingerprints.get(id)) {
+      const message = `The change to "${edit.change.name}" is no longer the one you reviewed: the cell, its row or the limit's last-synced value changed since your review. Nothing was sent. Review again, then push.`;
+      results.push(fromEdit(edit, 'refused', message));
+      audit.push(entry(deps, edit, 'refused', message));
     } else if (edit.change.problem !== null || edit.newMinorUnits === null) {
       const message = edit.change.problem ?? 'The new limit cannot be read. Type a number.';
       results.push(fromEdit(edit, 'refused', message));
@@ -142,7 +154,12 @@ function pushOne(
   const ours = record !== null && brexAmount === target;
   if (brexCurrency !== last.currency || (brexAmount !== last.amount && !ours)) {
     const shown = brexAmount === null ? null : amountView(brexAmount, brexCurrency);
-    const message = `Brex now has ${shown ? `${shown.text} ${brexCurrency}` : 'no base limit'} for this spend limit, not the ${edit.change.old.text} ${currency} of the last sync: someone changed it in Brex. Nothing was sent. Refresh to see Brex's value, then edit again if needed.`;
+    const earlier = inFlight.get(id);
+    const now = `Brex now has ${shown ? `${shown.text} ${brexCurrency}` : 'no base limit'} for this spend limit, not the ${edit.change.old.text} ${currency} of the last sync`;
+    const message =
+      earlier && earlier.from === last.amount && earlier.to === brexAmount
+        ? `${now}: an earlier push by ${earlier.user} (${edit.change.old.text} → ${shown?.text ?? ''} ${currency}), whose answer was lost, was applied. Nothing was sent. Discard your edit to keep Brex's value, or refresh and edit again.`
+        : `${now}: it was changed in Brex since. Nothing was sent. Refresh to see Brex's value, then edit again if needed.`;
     return failure(deps, edit, 'conflict', message, null, shown);
   }
 
@@ -158,9 +175,10 @@ function pushOne(
   };
   inFlight.begin(started);
   try {
-    const sent = deps.brex.update(id, amountChange(brex, target, brexCurrency), key);
-    synced.update(sent.value, deps.now());
-    const message = `Changed from ${edit.change.old.text} to ${amountView(target, currency).text} ${currency}.`;
+    const sent = deps.brex.update(id, amountChange(target, brexCurrency), key);
+    synced.update(sent.value, deps.now(), spendLimitIdentity);
+    const also = otherChanges(brex, sent.value);
+    const message = `Changed from ${edit.change.old.text} to ${amountView(target, currency).text} ${currency}.${also.length > 0 ? ` Brex also changed: ${also.join(', ')}.` : ''}`;
     return {
       result: { ...fromEdit(edit, 'pushed', message), traceId: sent.traceId, idempotencyKey: key },
       audit: {
@@ -194,19 +212,38 @@ function pushOne(
 }
 
 /**
- * Pure: the PUT body changing only the base limit's amount: Brex's current authorization settings
- * are sent back whole (PUT semantics are not documented as partial), minus the read-only field.
+ * Pure: the PUT body: the base limit and nothing else. Brex does not document whether this PUT is
+ * partial or what a null does, so no other field (and no read-only one) is echoed back.
  */
-export function amountChange(
-  current: SpendLimit,
-  amount: number,
-  currency: string,
-): UpdateSpendLimitRequest {
-  const settings = { ...(current.authorization_settings ?? {}) } as Record<string, unknown>;
-  delete settings.limit_with_increases;
-  return {
-    authorization_settings: { ...settings, base_limit: { amount, currency } },
-  } as UpdateSpendLimitRequest;
+export function amountChange(amount: number, currency: string): UpdateSpendLimitRequest {
+  return { authorization_settings: { base_limit: { amount, currency } } };
+}
+
+/** Fields a base-limit change is expected to move: the limit itself and what Brex derives from it. */
+const EXPECTED = new Set([
+  'authorization_settings.base_limit',
+  'authorization_settings.limit_with_increases',
+  'current_period_balance',
+  'updated_at',
+]);
+
+/** Pure: the fields (dotted paths) whose value differs between Brex's record before and after. */
+export function otherChanges(before: SpendLimit, after: SpendLimit): string[] {
+  const changed: string[] = [];
+  const walk = (a: unknown, b: unknown, path: string): void => {
+    if (EXPECTED.has(path)) return;
+    const objects = (v: unknown): v is Record<string, unknown> =>
+      v !== null && typeof v === 'object' && !Array.isArray(v);
+    if (objects(a) && objects(b) && path.split('.').length < 2) {
+      for (const key of new Set([...Object.keys(a), ...Object.keys(b)])) {
+        walk(a[key], b[key], path ? `${path}.${key}` : key);
+      }
+    } else if (JSON.stringify(a ?? null) !== JSON.stringify(b ?? null)) {
+      changed.push(path);
+    }
+  };
+  walk(before, after, '');
+  return changed;
 }
 
 /** What to tell the person when Brex refuses a write, naming the credential or scope to fix. */
@@ -272,6 +309,7 @@ function entry(
   return {
     time: deps.now().toISOString(),
     user: deps.user,
+    typedBy: deps.typedBy(change.id),
     spendLimitId: change.id,
     spendLimitName: change.name,
     old: plainAmount(change.old.minorUnits, change.currency),

@@ -20,8 +20,14 @@ export interface CurrentEdits {
 export function currentEdits(deps: WriteBackDeps): CurrentEdits {
   const grid = deps.table.readAll(SPEND_LIMITS_SHEET);
   const synced = SyncedValues.read(deps.store);
+  const columns = limitColumns(grid?.[0] ?? []);
+  const formats =
+    columns && grid && grid.length > 1
+      ? deps.marks.numberFormats(SPEND_LIMITS_SHEET, columns.amount + 1, grid.length)
+      : [];
   const edits = findPendingChanges({
     grid,
+    formats,
     synced,
     inFlight: new InFlightPushes(deps.store),
     settings: getWriteBackSettings(deps.store),

@@ -29,6 +29,8 @@ export interface PushDeps extends WriteBackDeps {
   readonly brex: SpendLimitsPort;
   /** The acting user's email, for the audit log. */
   readonly user: string;
+  /** Who typed a limit's pending amount ('' when Sheets did not say), for the audit log. */
+  readonly typedBy: (id: string) => string;
   readonly newUuid: () => string;
 }
 

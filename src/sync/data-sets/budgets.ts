@@ -2,7 +2,10 @@
 import type { Budget, SpendLimit } from '../../brex';
 import { defineDataSet, KEY_HEADER, listSource, singlePageSource } from '../data-set';
 import { AMOUNT_HEADER, CURRENCY_HEADER, editedLimitIds } from '../../writeback/edited-cells';
+import { IDENTITY_HEADERS, identityOf } from '../../writeback/row-identity';
 import { SyncedValues } from '../../writeback/synced-values';
+import { toCell } from '../columns';
+import type { Lookups } from '../lookups';
 import { columns } from './columns';
 
 export const spendLimits = defineDataSet<SpendLimit>({
@@ -54,13 +57,30 @@ export const spendLimits = defineDataSet<SpendLimit>({
   },
   // An edit waiting to be pushed stays in its cell, and stays pending: the refresh neither
   // overwrites it nor moves its last-synced value (a change in Brex meanwhile is then a conflict).
+  // Its identity cells stay too, so a row a sort broke is not made to look whole by the refresh.
   keepCells: (_items, sheet, store) => {
     const edited = editedLimitIds(sheet, SyncedValues.read(store));
-    return new Map([...edited].map((id) => [id, [AMOUNT_HEADER, CURRENCY_HEADER]]));
+    const kept = [AMOUNT_HEADER, CURRENCY_HEADER, ...IDENTITY_HEADERS];
+    return new Map([...edited].map((id) => [id, kept]));
   },
   // The write-back compares edited amounts with these values (src/writeback/synced-values.ts).
-  afterWrite: (items, store, now, kept) => SyncedValues.record(store, items, now, kept),
+  afterWrite: (items, store, now, kept) =>
+    SyncedValues.record(store, items, now, spendLimitIdentity, kept),
 });
+
+/** Names are not identity cells, so the row function gets lookups that are never consulted. */
+const NO_LOOKUPS = { userNames: () => '', departmentName: () => '' } as unknown as Lookups;
+
+/** The digest of a spend limit's identity cells as this data set writes them (`row-identity.ts`). */
+export function spendLimitIdentity(limit: SpendLimit): string {
+  const fields = spendLimits.row(limit, NO_LOOKUPS);
+  return identityOf(
+    IDENTITY_HEADERS.map((header) => {
+      const column = spendLimits.columns.find((c) => c.header === header);
+      return column ? toCell(column.type, fields[header], 'Etc/UTC').value : '';
+    }),
+  );
+}
 
 export const budgets = defineDataSet<Budget>({
   id: 'budgets',
