@@ -5,6 +5,7 @@
  * modelled (BENCH_COST_MODEL, with the runtime's modelled clock, so a sync's own deadline sees
  * modelled time); Node wall time and the process's peak memory are reported beside it.
  */
+import type { SpendLimitReview } from '../../src/contract/writeback';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { startSandbox, type Sandbox } from '../sandbox';
@@ -275,7 +276,15 @@ async function scenariosAt(transactions: number): Promise<ScenarioResult[]> {
     await scenario(
       'push of 20 spend-limit changes',
       EXECUTION_LIMIT_MS,
-      async () => [await ours.run('pushSpendLimitChanges', [])],
+      async () => {
+        // A push always follows a review, which hands out what the push may send.
+        const review = await ours.run('reviewSpendLimitChanges', []);
+        const changes = (review.value as SpendLimitReview).changes.map((c) => ({
+          id: c.id,
+          fingerprint: c.fingerprint,
+        }));
+        return [review, await ours.run('pushSpendLimitChanges', [changes])];
+      },
       async () => {
         await naive.call('naiveStageChanges', [changes]);
         return [await naive.run('naivePush', [])];

@@ -73,13 +73,16 @@ export function isEdited(
   );
 }
 
-/** Pure: the ids of the limits whose row holds an edit (the first row of each id counts). */
-export function editedLimitIds(
+/**
+ * Pure: the limits whose row holds an edit (the first row of each id counts), each with whether
+ * the row's identity cells still hold (`identityHolds`).
+ */
+export function editedLimits(
   grid: readonly (readonly CellValue[])[],
   synced: SyncedValues,
-): Set<string> {
+): Map<string, boolean> {
   const columns = limitColumns(grid[0] ?? []);
-  const edited = new Set<string>();
+  const edited = new Map<string, boolean>();
   if (!columns) return edited;
   const seen = new Set<string>();
   for (let index = 1; index < grid.length; index += 1) {
@@ -88,7 +91,7 @@ export function editedLimitIds(
     const limit = id ? synced.get(id) : undefined;
     if (!limit || seen.has(id)) continue;
     seen.add(id);
-    if (isEdited(cells, columns, limit)) edited.add(id);
+    if (isEdited(cells, columns, limit)) edited.set(id, identityHolds(cells, columns, limit));
   }
   return edited;
 }

@@ -110,7 +110,8 @@ function checkRow(
     return { minorUnits: null, problem, consequences: [] };
   }
   const check = checkChange(synced, amountCell, currencyCell, input.settings, input.today);
-  const formatIssue = typeof amountCell === 'number' ? formatProblem(format, synced.currency) : null;
+  const formatIssue =
+    typeof amountCell === 'number' ? formatProblem(format, synced.currency) : null;
   return formatIssue && check.problem === null
     ? { minorUnits: null, problem: formatIssue, consequences: [] }
     : check;

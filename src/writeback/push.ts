@@ -13,12 +13,7 @@
  *    its rows are reserved before anything is sent, so a full spreadsheet stops the push first.
  */
 import { BrexError, type SpendLimit, type UpdateSpendLimitRequest } from '../brex';
-import type {
-  AmountView,
-  PushOutcome,
-  PushResult,
-  ReviewedChange,
-} from '../contract/writeback';
+import type { AmountView, PushOutcome, PushResult, ReviewedChange } from '../contract/writeback';
 import { toCell, type Cell } from '../sync/columns';
 import { DEFAULT_CURRENCY } from '../sync/currency';
 import { spendLimitIdentity, spendLimits } from '../sync/data-sets/budgets';

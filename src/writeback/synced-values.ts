@@ -108,8 +108,8 @@ export class SyncedValues {
 
   /**
    * Replaces every entry with what a whole read of Brex returned, except those of `kept` (limits
-   * with an edit still pending), which stay what the person edited against (an entry stored
-   * before names and identities were kept takes them from this read).
+   * with an edit still pending), whose amount, currency, status and period stay what the person
+   * edited against; their name and identity follow this read, as the refreshed row does.
    */
   static record(
     store: KeyValuePort,
@@ -123,8 +123,9 @@ export class SyncedValues {
     for (const limit of limits) {
       const fresh = syncedLimitOf(limit, identityOf);
       const old = kept.has(limit.id) ? previous?.get(limit.id) : undefined;
+      // A pending edit keeps the amount it was made against; its name and identity follow Brex.
       const synced =
-        old && fresh && old.identity === '' ? { ...old, name: fresh.name, identity: fresh.identity } : (old ?? fresh);
+        old && fresh ? { ...old, name: fresh.name, identity: fresh.identity } : (old ?? fresh);
       if (synced) entries.set(synced.id, synced);
     }
     new SyncedValues(store, entries).save(now);

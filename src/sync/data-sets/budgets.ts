@@ -1,7 +1,7 @@
 /** Spend limits (v2) and budgets (v2), read whole. */
 import type { Budget, SpendLimit } from '../../brex';
 import { defineDataSet, KEY_HEADER, listSource, singlePageSource } from '../data-set';
-import { AMOUNT_HEADER, CURRENCY_HEADER, editedLimitIds } from '../../writeback/edited-cells';
+import { AMOUNT_HEADER, CURRENCY_HEADER, editedLimits } from '../../writeback/edited-cells';
 import { IDENTITY_HEADERS, identityOf } from '../../writeback/row-identity';
 import { SyncedValues } from '../../writeback/synced-values';
 import { toCell } from '../columns';
@@ -57,11 +57,18 @@ export const spendLimits = defineDataSet<SpendLimit>({
   },
   // An edit waiting to be pushed stays in its cell, and stays pending: the refresh neither
   // overwrites it nor moves its last-synced value (a change in Brex meanwhile is then a conflict).
-  // Its identity cells stay too, so a row a sort broke is not made to look whole by the refresh.
+  // A row whose identity cells no longer match its id (one column sorted) keeps them too, so the
+  // refresh does not make it look whole again: its edit stays refused until undone or discarded.
   keepCells: (_items, sheet, store) => {
-    const edited = editedLimitIds(sheet, SyncedValues.read(store));
-    const kept = [AMOUNT_HEADER, CURRENCY_HEADER, ...IDENTITY_HEADERS];
-    return new Map([...edited].map((id) => [id, kept]));
+    const edited = editedLimits(sheet, SyncedValues.read(store));
+    return new Map(
+      [...edited].map(([id, whole]) => [
+        id,
+        whole
+          ? [AMOUNT_HEADER, CURRENCY_HEADER]
+          : [AMOUNT_HEADER, CURRENCY_HEADER, ...IDENTITY_HEADERS],
+      ]),
+    );
   },
   // The write-back compares edited amounts with these values (src/writeback/synced-values.ts).
   afterWrite: (items, store, now, kept) =>
