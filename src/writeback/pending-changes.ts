@@ -92,7 +92,7 @@ export function findPendingChanges(input: PendingInput): StagedEdit[] {
   return edits;
 }
 
-/** Row identity first (a sorted column), then the number format, then the amount itself. */
+/** Row identity first (a sorted column), then how the amount was typed, then the amount itself. */
 function checkRow(
   input: PendingInput,
   cells: readonly CellValue[],
@@ -109,12 +109,13 @@ function checkRow(
         : `This row no longer matches Brex ID ${synced.id} ("${synced.name}"): its Name or Period cell differs from the last sync (was one column sorted on its own?). Undo the sort, or discard the change and refresh.`;
     return { minorUnits: null, problem, consequences: [] };
   }
-  const check = checkChange(synced, amountCell, currencyCell, input.settings, input.today);
-  const formatIssue =
-    typeof amountCell === 'number' ? formatProblem(format, synced.currency) : null;
-  return formatIssue && check.problem === null
-    ? { minorUnits: null, problem: formatIssue, consequences: [] }
-    : check;
+  // A number or date Sheets made from what was typed: its format says how it was typed.
+  const typedAs =
+    typeof amountCell === 'number' || amountCell instanceof Date
+      ? formatProblem(amountCell instanceof Date ? 'yyyy-mm-dd' : format, synced.currency)
+      : null;
+  if (typedAs) return { minorUnits: null, problem: typedAs, consequences: [] };
+  return checkChange(synced, amountCell, currencyCell, input.settings, input.today);
 }
 
 /** Pure: a word on a push of this limit whose outcome is unknown and which this edit does not repeat. */
