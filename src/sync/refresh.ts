@@ -21,6 +21,7 @@ import {
 } from './data-set';
 import { dataSetById, DATA_SETS } from './data-sets';
 import { SheetRows } from './sheet-rows';
+import { followTimeZone } from './zone-change';
 import {
   clearCursor,
   later,
@@ -137,6 +138,7 @@ export function runRefresh(refreshDeps: RefreshDeps, settings: SyncSettings): Re
   const deps = withCheckpoints(refreshDeps, knownIds);
   const round = readJson<Round>(store, ROUND_KEY) ?? newRound(deps, settings);
   const pending = [...round.pending];
+  const zone = followTimeZone(table, store, DATA_SETS);
   const lookups = new Lookups(deps.reader);
   const finished: DataSetHealth[] = [];
   const followed = new Map<DataSetId, Reading>();
@@ -186,7 +188,10 @@ export function runRefresh(refreshDeps: RefreshDeps, settings: SyncSettings): Re
   }
 
   knownIds.flush();
-  appendLog(table, new Date(deps.now()), finished);
+  const logged = zone
+    ? finished.map((h) => ({ ...h, message: [zone.note, h.message].filter(Boolean).join(' ') }))
+    : finished;
+  appendLog(table, new Date(deps.now()), logged);
   const done = pending.length === 0;
   if (done) store.delete(ROUND_KEY);
   store.commit?.();

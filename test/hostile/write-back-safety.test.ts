@@ -4,8 +4,8 @@
  * built bundle in the local runtime against the sandbox over loopback HTTP. Each asserts on
  * Brex's final state: no change nobody reviewed, nothing sent to the wrong target.
  */
-import type { Sandbox } from '../../dev/sandbox';
-import type { Runtime } from '../../dev/runtime';
+import { startSandbox, type Sandbox } from '../../dev/sandbox';
+import { createRuntime, type Runtime } from '../../dev/runtime';
 import {
   cellFor,
   deleteRows,
@@ -18,7 +18,7 @@ import {
 import type { SpendLimit } from '../../src/brex';
 import type { PushResult, ReviewedChange, SpendLimitReview } from '../../src/contract/writeback';
 import { columnLetter } from '../../src/sync/header';
-import { control } from '../integration/support/sync-world';
+import { control, refreshUntilDone, rowsOf } from '../integration/support/sync-world';
 import {
   auditRows,
   limitById,
@@ -444,5 +444,57 @@ describe('write-back safety', () => {
         expect.stringContaining(message),
       ]);
     }
+  });
+});
+
+describe('7. a change of the spreadsheet’s time zone', () => {
+  let sandbox: Sandbox;
+
+  beforeAll(async () => {
+    sandbox = await startSandbox({ seed: 'zone-tests', today: '2026-03-15', transactions: 20 });
+  });
+
+  afterAll(async () => {
+    await sandbox.close();
+  });
+
+  async function synced(timeZone: string): Promise<Runtime> {
+    const runtime = createRuntime({ brexUrl: sandbox.url });
+    runtime.workbook.timeZone = timeZone;
+    await runtime.call('connect', [{ token: sandbox.token, environment: 'production' }]);
+    await runtime.call('saveSyncSettings', [
+      { dataSets: ['transfers', 'expenses'], historyStart: '2026-01-01' },
+    ]);
+    await refreshUntilDone(runtime);
+    return runtime;
+  }
+
+  /** Every date-time cell of the data sheets, by sheet, id and header, as an instant. */
+  function instants(runtime: Runtime): Map<string, number> {
+    const out = new Map<string, number>();
+    for (const sheet of ['Brex Expenses', 'Brex Transfers']) {
+      for (const [id, row] of rowsOf(runtime, sheet)) {
+        for (const [header, value] of Object.entries(row)) {
+          if (value instanceof Date) out.set(`${sheet}|${id}|${header}`, value.getTime());
+        }
+      }
+    }
+    return out;
+  }
+
+  it('shows every timestamp again in the new zone, as a clean sync would, and says so', async () => {
+    const moved = await synced('America/Los_Angeles');
+    moved.workbook.timeZone = 'Asia/Tokyo';
+    const summary = await refreshUntilDone(moved);
+    const clean = await synced('Asia/Tokyo');
+
+    const expected = instants(clean);
+    expect(expected.size).toBeGreaterThan(10);
+    expect(instants(moved)).toEqual(expected);
+    expect(summary.dataSets.map((d) => d.state)).toEqual(['ok', 'ok']);
+    const log = moved.values('Brex Sync Log').flat().map(String);
+    expect(
+      log.some((text) => text.includes('time zone changed from America/Los_Angeles to Asia/Tokyo')),
+    ).toBe(true);
   });
 });
