@@ -2,15 +2,18 @@
  * What the sync core reads from Brex: one page of a list at a time, and the card accounts (a bare
  * array). `clientReader` adapts the Brex client; tests may hand in a scripted reader.
  */
-import type {
-  BrexClient,
-  CardAccount,
-  ListItem,
-  ListName,
-  ListQuery,
-  Page,
-  UserLimit,
+import {
+  BrexError,
+  type BrexClient,
+  type CardAccount,
+  type ListItem,
+  type ListName,
+  type ListQuery,
+  type Page,
+  type UserLimit,
 } from '../brex';
+
+const NO_LIMIT = { monthly_limit: null, monthly_available: null } as unknown as UserLimit;
 
 export interface BrexReader {
   page<K extends ListName>(list: K, query: ListQuery<K>, cursor: string | null): Page<ListItem<K>>;
@@ -28,6 +31,22 @@ export function clientReader(client: BrexClient, deadline: number): BrexReader {
       return next.value;
     },
     cardAccounts: () => client.listCardAccounts({ deadline }),
-    userLimits: (userIds) => client.getEach('userLimit', userIds, { deadline }),
+    userLimits: (userIds) => {
+      try {
+        return client.getEach('userLimit', userIds, { deadline });
+      } catch (error) {
+        if (!(error instanceof BrexError && error.kind === 'not_found')) throw error;
+        // One user Brex has no limit for must not empty the whole sheet: read them one by one,
+        // and show a limit Brex cannot find as none (blank cells).
+        return userIds.map((id) => {
+          try {
+            return client.get('userLimit', id, { deadline });
+          } catch (inner) {
+            if (inner instanceof BrexError && inner.kind === 'not_found') return NO_LIMIT;
+            throw inner;
+          }
+        });
+      }
+    },
   };
 }

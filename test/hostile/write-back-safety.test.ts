@@ -498,3 +498,28 @@ describe('7. a change of the spreadsheet’s time zone', () => {
     ).toBe(true);
   });
 });
+
+describe('8. a user whose limit Brex cannot find', () => {
+  it('leaves that user’s limit cells blank and every other user’s row in place', async () => {
+    const sandbox = await startSandbox({ seed: 'users-404', today: '2026-03-15', transactions: 5 });
+    try {
+      const runtime = createRuntime({ brexUrl: sandbox.url });
+      await runtime.call('connect', [{ token: sandbox.token, environment: 'production' }]);
+      await runtime.call('saveSyncSettings', [{ dataSets: ['users'], historyStart: '2026-01-01' }]);
+      const users = [...sandbox.company.state.userLimits.keys()];
+      const missing = users[1] as string;
+      sandbox.company.state.userLimits.delete(missing);
+
+      const summary = await refreshUntilDone(runtime);
+
+      expect(summary.dataSets.map((d) => d.state)).toEqual(['ok']);
+      const rows = rowsOf(runtime, 'Brex Users');
+      expect(rows.size).toBe(sandbox.snapshot().users.length);
+      expect(rows.get(missing)?.['Monthly limit']).toBe('');
+      const other = rows.get(users[0] as string);
+      expect(typeof other?.['Monthly limit']).toBe('number');
+    } finally {
+      await sandbox.close();
+    }
+  });
+});
