@@ -8,6 +8,7 @@ import { startSandbox, type Sandbox } from '../../dev/sandbox';
 import { createRuntime, type Runtime } from '../../dev/runtime';
 import {
   cellFor,
+  deleteColumns,
   deleteRows,
   findSheet,
   insertColumns,
@@ -520,6 +521,112 @@ describe('8. a user whose limit Brex cannot find', () => {
       expect(typeof other?.['Monthly limit']).toBe('number');
     } finally {
       await sandbox.close();
+    }
+  });
+});
+
+/** Moves a column (1-based) to before column `to` (1-based, in the grid before the move). */
+function moveColumn(sheet: Sheet, from: number, to: number): void {
+  for (const cells of sheet.rows) {
+    if (!cells) continue;
+    while (cells.length < Math.max(from, to)) cells.push(undefined);
+    const [cell] = cells.splice(from - 1, 1);
+    cells.splice(to > from ? to - 2 : to - 1, 0, cell);
+  }
+}
+
+describe('variations: pending edits by three people, the sheet rearranged, a refresh, then a push of everything', () => {
+  let sandbox: Sandbox;
+
+  beforeAll(async () => {
+    sandbox = await openSandbox();
+  });
+
+  afterAll(async () => {
+    await sandbox.close();
+  });
+
+  type Change = (runtime: Runtime, sheet: Sheet, column: (header: string) => number) => void;
+
+  const VARIATIONS: [string, Change, 'pushed' | 'refused'][] = [
+    [
+      'a column inserted before "Base limit"',
+      (r, s, c) => insertColumns(r.workbook, s, c('Base limit'), 1),
+      'pushed',
+    ],
+    [
+      '"Brex ID" moved to the far right',
+      (_r, s, c) => moveColumn(s, c('Brex ID'), s.maxColumns + 1),
+      'pushed',
+    ],
+    ['"Base limit" moved first', (_r, s, c) => moveColumn(s, c('Base limit'), 1), 'pushed'],
+    ['the "Members" column deleted', (_r, s, c) => deleteColumns(s, c('Members'), 1), 'pushed'],
+    [
+      'a person’s column left and right of each of ours',
+      (r, s) => {
+        const ours = headerRow(r);
+        for (let index = ours.length; index >= 1; index -= 1) {
+          insertColumns(r.workbook, s, index + 1, 1);
+          put(s, 1, index + 1, `${ours[index - 1]?.toLowerCase()} (mine)`);
+          insertColumns(r.workbook, s, index, 1);
+          put(s, 1, index, (ours[index - 1] ?? '').toUpperCase());
+        }
+      },
+      'pushed',
+    ],
+    ['the "Name" column deleted', (_r, s, c) => deleteColumns(s, c('Name'), 1), 'refused'],
+    [
+      'the "Name" column sorted on its own',
+      (r, s, c) =>
+        sortRows(s, { row: 2, column: c('Name'), rows: r.values(SHEET).length - 1, columns: 1 }, [
+          { column: c('Name'), ascending: false },
+        ]),
+      'refused',
+    ],
+    [
+      'another row’s Name and Period pasted over each edited row',
+      (r, s, c) => {
+        const grid = r.values(SHEET);
+        for (let row = 2; row <= grid.length; row += 1) {
+          const amount = grid[row - 1]?.[c('Base limit') - 1];
+          if (typeof amount !== 'number' || amount >= 4000) continue;
+          put(s, row, c('Name'), 'Pasted name');
+          put(s, row, c('Period'), 'PER_YEAR');
+        }
+      },
+      'refused',
+    ],
+  ];
+
+  it.each(VARIATIONS)('%s: %s', async (_name, change, expected) => {
+    const { runtime } = await syncedWorld(sandbox);
+    const before = amounts(sandbox);
+    const typed = new Map<string, number>();
+    const people = [OWNER, BOB, CAROL];
+    for (const [n, name] of ['Engineering SaaS', 'Recruiting', 'Customer Onsites'].entries()) {
+      const id = limitNamed(sandbox, name).id;
+      typed.set(id, 3001 + n);
+      await typeAs(runtime, people[n] as string, id, 3001 + n);
+    }
+    const sheet = sheetOf(runtime);
+    const column = (header: string): number => headerRow(runtime).indexOf(header) + 1;
+
+    change(runtime, sheet, column);
+    await runtime.call('refreshNow', []);
+    const shown = await review(runtime);
+    const results = await push(runtime, everything(shown));
+
+    // Brex's final state: nothing nobody reviewed, nothing to the wrong limit.
+    for (const [id, amount] of amounts(sandbox)) {
+      expect([before.get(id), (typed.get(id) ?? NaN) * 100]).toContain(amount);
+    }
+    const pushed = results.filter((r) => r.outcome === 'pushed').map((r) => r.id);
+    if (expected === 'pushed') {
+      expect(pushed.sort()).toEqual([...typed.keys()].sort());
+      for (const [id, amount] of typed) expect(baseLimit(sandbox, id)).toBe(amount * 100);
+    } else {
+      expect(pushed).toEqual([]);
+      expect(writes(sandbox)).toHaveLength(0);
     }
   });
 });
