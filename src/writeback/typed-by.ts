@@ -21,12 +21,11 @@ export class TypedBy {
   /** Records `email` (or forgets the typist, when Sheets named none) for the edited limits. */
   note(ids: readonly string[], email: string): void {
     if (ids.length === 0) return;
-    const entries = readJson<Record<string, string>>(this.store, KEY) ?? {};
-    for (const id of ids) {
-      delete entries[id];
-      if (email) entries[id] = email;
-    }
-    const kept = Object.entries(entries).slice(-MAX_ENTRIES);
-    writeJson(this.store, KEY, Object.fromEntries(kept));
+    const edited = new Set(ids);
+    const entries = Object.entries(readJson<Record<string, string>>(this.store, KEY) ?? {}).filter(
+      ([id]) => !edited.has(id),
+    );
+    if (email) entries.push(...ids.map((id): [string, string] => [id, email]));
+    writeJson(this.store, KEY, Object.fromEntries(entries.slice(-MAX_ENTRIES)));
   }
 }

@@ -598,7 +598,7 @@ describe('variations: pending edits by three people, the sheet rearranged, a ref
     ],
   ];
 
-  it.each(VARIATIONS)('%s: %s', async (_name, change, expected) => {
+  it.each(VARIATIONS)('%s', async (_name, change, expected) => {
     const { runtime } = await syncedWorld(sandbox);
     const before = amounts(sandbox);
     const typed = new Map<string, number>();
