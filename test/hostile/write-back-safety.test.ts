@@ -270,6 +270,25 @@ describe('write-back safety', () => {
     },
   );
 
+  it('4. stops instead of marking most of a sheet "Removed in Brex"', async () => {
+    const { runtime } = await syncedWorld(sandbox);
+    const sheet = sheetOf(runtime);
+    const idColumn = headerRow(runtime).indexOf('Brex ID') + 1;
+    const rows = runtime.values(SHEET).length;
+    // A paste over the id column: the sheet no longer shows the ids it was synced with.
+    for (let row = 2; row <= rows; row += 1) put(sheet, row, idColumn, `pasted-${row}`);
+
+    const summary = (await runtime.call('refreshNow', [])) as {
+      dataSets: { id: string; state: string; message: string | null }[];
+    };
+
+    expect(summary.dataSets.find((d) => d.id === 'spend_limits')?.message).toContain(
+      `would mark ${rows - 1} of the ${rows - 1} rows`,
+    );
+    expect(runtime.values(SHEET).flat()).not.toContain('Removed in Brex');
+    expect(runtime.values(SHEET)).toHaveLength(rows);
+  });
+
   it.each(['status', 'remaining', 'SYNC STATUS'])(
     '5. never writes into a person’s column headed "%s", left or right of ours',
     async (header) => {
