@@ -44,11 +44,11 @@ import {
   type RunCounts,
 } from './sync-health';
 import { SpreadsheetFullError, type CellValue, type TablePort } from './table-port';
-import { findHeader, findHeaderRow, headerText } from './header';
+import { findHeader } from './header';
+import { checkHeader, checkRemovals } from './sheet-checks';
 import {
   locateColumns,
   ownHeaders,
-  REMOVED_IN_BREX,
   planUpsert,
   readIds,
   type RecordRow,
@@ -257,33 +257,6 @@ function openSheet(
   knownIds.remember(dataSet.id, present.keys());
   const deleted = new Set([...knownIds.of(dataSet.id)].filter((id) => !present.has(id)));
   return { rows, deleted, shown: new Set(present.keys()) };
-}
-
-/**
- * A sheet with content must hold the Brex ID header in row 1. Otherwise the run stops before
- * planning anything: a run that cannot find its rows would write a second header and mark every
- * row removed (and forget its ids), which no later refresh could undo.
- */
-function checkHeader(sheetName: string, grid: readonly (readonly CellValue[])[]): void {
-  if (grid.length === 0 || findHeader(grid[0] ?? [], KEY_HEADER) !== null) return;
-  if (!grid.some((cells) => cells.some((cell) => headerText(cell) !== ''))) return;
-  const moved = findHeaderRow(grid, KEY_HEADER);
-  throw new Error(
-    moved !== null
-      ? `The "${KEY_HEADER}" header of "${sheetName}" is in row ${moved + 1}, not row 1: rows were inserted above it. Delete the rows above the header (put a title in another sheet), then refresh. Nothing in this sheet was changed.`
-      : `"${sheetName}" has no "${KEY_HEADER}" column in row 1 (was the header renamed, deleted or moved down?). Put the header "${KEY_HEADER}" back above the ids, or delete the sheet to sync it afresh, then refresh. Nothing in this sheet was changed.`,
-  );
-}
-
-/**
- * A whole read that would mark most of a sheet's rows "Removed in Brex" stops instead: that is
- * more often a sheet the run misread than a company deleting most of its spend limits at once.
- */
-function checkRemovals(sheetName: string, removed: number, present: number): void {
-  if (removed < 5 || removed * 2 <= present) return;
-  throw new Error(
-    `This refresh would mark ${removed} of the ${present} rows of "${sheetName}" "${REMOVED_IN_BREX}", so it stopped without changing them. Check that the sheet's "${KEY_HEADER}" column holds Brex ids. If they really were removed in Brex, delete their rows, then refresh.`,
-  );
 }
 
 function toRecords(

@@ -1,18 +1,20 @@
 /**
  * Pushing reviewed changes to Brex, one spend limit at a time:
  *
- * 1. Refused changes are not sent; they get a result and an audit row.
+ * 1. Refused changes, and changes no longer as their review showed them (fingerprint), are not
+ *    sent; they get a result and an audit row.
  * 2. Each limit is read from Brex again. If its base limit is no longer the last-synced value
- *    (someone changed it in Brex's dashboard), nothing is sent: a conflict shows both values.
+ *    (changed in Brex's dashboard, or by an earlier push whose answer was lost), nothing is sent:
+ *    a conflict shows both values.
  * 3. Write-ahead: "pushing A → B with key K" is stored, then the PUT is sent with key K. The body
- *    is Brex's current `authorization_settings` (minus the read-only `limit_with_increases`) with
- *    only `base_limit.amount` changed, so no other setting can be reset.
+ *    holds the base limit only (`spend-limit-body.ts`); any other field Brex's answer changed is
+ *    named in the audit row.
  * 4. Brex's answer becomes the new last-synced value and refreshes the row; an answer that was
  *    lost keeps the record, so the next push reuses K and Brex replays instead of applying twice.
  * 5. Every attempt is appended to the audit log, in one write, before the records are cleared;
  *    its rows are reserved before anything is sent, so a full spreadsheet stops the push first.
  */
-import { BrexError, type SpendLimit, type UpdateSpendLimitRequest } from '../brex';
+import { BrexError, type SpendLimit } from '../brex';
 import type { AmountView, PushOutcome, PushResult, ReviewedChange } from '../contract/writeback';
 import { toCell, type Cell } from '../sync/columns';
 import { DEFAULT_CURRENCY } from '../sync/currency';
@@ -21,6 +23,7 @@ import type { Lookups } from '../sync/lookups';
 import { findHeader } from '../sync/header';
 import { toBlocks } from '../sync/upsert-plan';
 import { amountView, plainAmount } from './amount-text';
+import { amountChange, otherChanges } from './spend-limit-body';
 import type { AuditEntry } from './audit-entry';
 import { closedProblem } from './check-change';
 import { InFlightPushes, type InFlightPush } from './in-flight';
@@ -204,41 +207,6 @@ function pushOne(
       settled: !unknown,
     };
   }
-}
-
-/**
- * Pure: the PUT body: the base limit and nothing else. Brex does not document whether this PUT is
- * partial or what a null does, so no other field (and no read-only one) is echoed back.
- */
-export function amountChange(amount: number, currency: string): UpdateSpendLimitRequest {
-  return { authorization_settings: { base_limit: { amount, currency } } };
-}
-
-/** Fields a base-limit change is expected to move: the limit itself and what Brex derives from it. */
-const EXPECTED = new Set([
-  'authorization_settings.base_limit',
-  'authorization_settings.limit_with_increases',
-  'current_period_balance',
-  'updated_at',
-]);
-
-/** Pure: the fields (dotted paths) whose value differs between Brex's record before and after. */
-export function otherChanges(before: SpendLimit, after: SpendLimit): string[] {
-  const changed: string[] = [];
-  const walk = (a: unknown, b: unknown, path: string): void => {
-    if (EXPECTED.has(path)) return;
-    const objects = (v: unknown): v is Record<string, unknown> =>
-      v !== null && typeof v === 'object' && !Array.isArray(v);
-    if (objects(a) && objects(b) && path.split('.').length < 2) {
-      for (const key of new Set([...Object.keys(a), ...Object.keys(b)])) {
-        walk(a[key], b[key], path ? `${path}.${key}` : key);
-      }
-    } else if (JSON.stringify(a ?? null) !== JSON.stringify(b ?? null)) {
-      changed.push(path);
-    }
-  };
-  walk(before, after, '');
-  return changed;
 }
 
 /** What to tell the person when Brex refuses a write, naming the credential or scope to fix. */

@@ -1,5 +1,5 @@
 import type { SpendLimit } from '../../src/brex';
-import { amountChange, otherChanges } from '../../src/writeback/push';
+import { amountChange, otherChanges } from '../../src/writeback/spend-limit-body';
 
 describe('amountChange', () => {
   it('sends the base limit and nothing else: no setting echoed back, no read-only field, no null', () => {
