@@ -12,7 +12,7 @@ import type {
   SpendLimitReview,
   WriteBackSettings,
 } from '../contract/writeback';
-import { readWriteCredential, type Connection } from '../sync/connection';
+import { readConnection, readWriteCredential, type Connection } from '../sync/connection';
 import { markEditedRows, mayTouchAmounts, type EditedBlock } from '../writeback/edit-marks';
 import { SPEND_LIMITS_SHEET } from '../writeback/pending-changes';
 import { pushChanges } from '../writeback/push';
@@ -37,6 +37,8 @@ import { SpreadsheetTable } from './spreadsheet-table';
 /** Leaves a push well inside Apps Script's 6 minutes, with time to log what happened. */
 const CALL_BUDGET_MS = 300_000;
 const LOCK_WAIT_MS = 10_000;
+/** The review reads Brex only for pushes whose answer was lost, and briefly. */
+const REVIEW_READ_MS = 20_000;
 
 export const NO_CREDENTIAL =
   'You have no Brex write credential of your own, and pushing uses only the pusher\u2019s own. Add your own Brex token with the budgets scope in Extensions \u25b8 Brex \u25b8 Open sidebar \u25b8 Connect, then push again.';
@@ -88,11 +90,31 @@ function withLock<T>(work: () => T): T {
   }
 }
 
+/**
+ * Brex's base limits of the limits whose last push got no answer, read with the spreadsheet's read
+ * connection (a read, never a write); an empty map when it cannot be read.
+ */
+function brexAmounts(ids: readonly string[]): Map<string, number | null> {
+  const connection = readConnection(documentStore());
+  if (!connection) return new Map();
+  const client = appsScriptBrexClient(
+    connection.token,
+    connection.environment,
+    Date.now() + REVIEW_READ_MS,
+  );
+  try {
+    const limits = client.getEach('spendLimit', ids);
+    return new Map(limits.map((l) => [l.id, l.authorization_settings?.base_limit?.amount ?? null]));
+  } catch {
+    return new Map();
+  }
+}
+
 export function reviewService(): SpendLimitReview {
   const canPush = readWriteCredential(userStore()) !== null;
   return {
     sheetName: SPEND_LIMITS_SHEET,
-    changes: reviewEdits(deps()).map((edit) => edit.change),
+    changes: reviewEdits({ ...deps(), brexAmounts }).map((edit) => edit.change),
     canPush,
     credentialHelp: canPush ? null : NO_CREDENTIAL,
   };

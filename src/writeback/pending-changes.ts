@@ -31,6 +31,8 @@ export interface PendingInput {
   readonly synced: SyncedValues;
   readonly inFlight: InFlightPushes;
   readonly settings: WriteBackSettings;
+  /** Brex's base limit now of limits whose last push got no answer (see WriteBackDeps). */
+  readonly brexAmounts?: ReadonlyMap<string, number | null>;
   /** The amount cells' number formats, one per data row of `grid`; none read as plain numbers. */
   readonly formats?: readonly string[];
   /** `YYYY-MM-DD`. */
@@ -126,7 +128,13 @@ function earlierPush(
 ): string[] {
   const record = input.inFlight.get(synced.id);
   if (!record || (record.from === synced.amount && record.to === minorUnits)) return [];
-  return [
-    `An earlier push of this limit (${amountView(record.from, record.currency).text} → ${amountView(record.to, record.currency).text} ${record.currency}, by ${record.user} at ${record.startedAt}) got no answer from Brex: it may have been applied. Pushing shows Brex's value; discard this edit to keep it.`,
-  ];
+  const brex = input.brexAmounts?.get(synced.id);
+  const pushed = `An earlier push of this limit (${amountView(record.from, record.currency).text} → ${amountView(record.to, record.currency).text} ${record.currency}, by ${record.user} at ${record.startedAt}) got no answer from Brex`;
+  const now =
+    typeof brex === 'number'
+      ? brex === record.to
+        ? ` and was applied: Brex has ${amountView(brex, synced.currency).text} ${synced.currency}. Discard this edit to keep Brex's value.`
+        : `; Brex has ${amountView(brex, synced.currency).text} ${synced.currency}. Discard this edit and refresh to keep Brex's value.`
+      : `: it may have been applied. Pushing shows Brex's value; discard this edit to keep it.`;
+  return [`${pushed}${now}`];
 }

@@ -374,7 +374,9 @@ describe('write-back safety', () => {
     const shown = await review(runtime);
     const [result] = await push(runtime, everything(shown));
 
-    expect(shown.changes[0]?.consequences.join(' ')).toContain('it may have been applied');
+    expect(shown.changes[0]?.consequences.join(' ')).toContain(
+      'got no answer from Brex and was applied: Brex has 12,500.00 USD. Discard this edit to keep',
+    );
     expect(result).toMatchObject({ outcome: 'conflict', brex: { minorUnits: 1_250_000 } });
     expect(result?.message).toContain('an earlier push by owner@example.com');
     expect(result?.message).not.toContain('changed in Brex');
