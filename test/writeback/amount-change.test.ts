@@ -22,20 +22,23 @@ describe('otherChanges', () => {
     },
   } as unknown as SpendLimit;
 
+  type Settings = Record<string, { amount: number } | number | string>;
+  const settingsOf = (limit: SpendLimit) => limit.authorization_settings as unknown as Settings;
+
   it('names nothing when only the base limit and what Brex derives from it moved', () => {
-    const after = structuredClone(before) as unknown as Record<string, any>;
-    after.authorization_settings.base_limit.amount = 200;
-    after.authorization_settings.limit_with_increases.amount = 220;
-    after.updated_at = '2026-03-15T00:00:00Z';
-    expect(otherChanges(before, after as unknown as SpendLimit)).toEqual([]);
+    const after = structuredClone(before);
+    settingsOf(after).base_limit = { amount: 200 };
+    settingsOf(after).limit_with_increases = { amount: 220 };
+    (after as { updated_at?: string }).updated_at = '2026-03-15T00:00:00Z';
+    expect(otherChanges(before, after)).toEqual([]);
   });
 
   it('names every other field that changed', () => {
-    const after = structuredClone(before) as unknown as Record<string, any>;
-    delete after.authorization_settings.limit_buffer_percentage;
-    after.authorization_settings.authorization_type = 'HARD';
+    const after = structuredClone(before);
+    const { limit_buffer_percentage: _dropped, ...rest } = settingsOf(after);
+    after.authorization_settings = { ...rest, authorization_type: 'HARD' } as never;
     after.name = 'Renamed';
-    expect(otherChanges(before, after as unknown as SpendLimit).sort()).toEqual([
+    expect(otherChanges(before, after).sort()).toEqual([
       'authorization_settings.authorization_type',
       'authorization_settings.limit_buffer_percentage',
       'name',
