@@ -198,13 +198,21 @@ export function runRefresh(refreshDeps: RefreshDeps, settings: SyncSettings): Re
   return {
     done,
     busy: false,
-    message: stopMessage ?? (done ? 'Refresh complete.' : 'Refresh in progress.'),
+    message: stopMessage ?? (done ? doneMessage(finished) : 'Refresh in progress.'),
     dataSets: summarize(store, round, pending),
   };
 }
 
 function dataSetsOf(ids: readonly DataSetId[]): DataSet[] {
   return ids.map((id) => dataSetById(id) as DataSet);
+}
+
+/** Pure: what a finished refresh says; a data set that failed is named, never "complete". */
+function doneMessage(finished: readonly DataSetHealth[]): string {
+  const failed = finished.filter((h) => h.state === 'error');
+  if (failed.length === 0) return 'Refresh complete.';
+  const titles = failed.map((h) => dataSetById(h.id)?.title ?? h.id).join(', ');
+  return `Refresh finished, but ${titles} could not be updated: see Sync health for why.`;
 }
 
 function newRound(deps: RefreshDeps, settings: SyncSettings): Round {

@@ -250,11 +250,13 @@ describe('write-back safety', () => {
       put(sheet, 1, 1, 'Spend limits, Q1 review');
 
       const summary = (await runtime.call('refreshNow', [])) as {
+        message: string;
         dataSets: { id: string; state: string; message: string | null }[];
       };
 
       const limits = summary.dataSets.find((d) => d.id === 'spend_limits');
       expect(limits?.state).toBe('error');
+      expect(summary.message).toContain('Spend limits could not be updated');
       expect(limits?.message).toContain(`is in row ${titles + 1}, not row 1`);
       const flat = runtime.values(SHEET).flat();
       expect(flat.filter((v) => v === 'Brex ID')).toHaveLength(1);
