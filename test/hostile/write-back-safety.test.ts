@@ -155,8 +155,24 @@ describe('write-back safety', () => {
 
   it('2. refuses an amount typed in another currency, as a percentage or as a date', async () => {
     const { runtime } = await syncedWorld(sandbox);
+    const created = await fetch(`${sandbox.url}/v2/spend_limits`, {
+      method: 'POST',
+      headers: {
+        Authorization: `Bearer ${sandbox.token}`,
+        'Content-Type': 'application/json',
+        'Idempotency-Key': 'kuwait-limit',
+      },
+      body: JSON.stringify({
+        name: 'Kuwait Office',
+        authorization_settings: { base_limit: { amount: 500_000, currency: 'KWD' } },
+      }),
+    });
+    expect(created.status).toBe(200);
+    await runtime.call('refreshNow', []);
+    sandbox.log.length = 0;
     const before = amounts(sandbox);
     const cases: [string, string, string][] = [
+      ['Kuwait Office', '$30', 'typed in "$", but this spend limit is in KWD'],
       ['EU Conferences', '$5000', 'typed in "$", but this spend limit is in EUR'],
       ['London Office', '$30', 'typed in "$", but this spend limit is in GBP'],
       ['Engineering SaaS', '50%', 'percentage'],
