@@ -9,10 +9,13 @@ import {
   connect,
   connectionStatus,
   disconnect,
+  forgetWriteCredential,
   readConnection,
+  saveWriteCredential,
   type ConnectInput,
   type ConnectionStatus,
   type TokenCheck,
+  type WriteCredentialInput,
 } from '../sync/connection';
 import { DATA_SET_IDS, DATA_SETS } from '../sync/data-sets';
 import { runRefresh, type RefreshSummary } from '../sync/refresh';
@@ -143,6 +146,20 @@ function checkToken(brex: BrexClient): TokenCheck {
   }
   const results = brex.probeLists(PROBES);
   return { me, company, dataSets: availabilityOf(results) };
+}
+
+/** Checks who the token is (`GET /v2/users/me`) and keeps it as the acting user's own. */
+export function saveWriteCredentialService(input: WriteCredentialInput): ConnectionStatus {
+  return saveWriteCredential(
+    input,
+    { document: documentStore(), user: userStore() },
+    (token, environment) => appsScriptBrexClient(token, environment).getMe(),
+    new Date(),
+  );
+}
+
+export function forgetWriteCredentialService(): ConnectionStatus {
+  return forgetWriteCredential({ document: documentStore(), user: userStore() });
 }
 
 export function disconnectService(): ConnectionStatus {

@@ -16,7 +16,9 @@ import {
   connectionStatusService,
   connectService,
   disconnectService,
+  forgetWriteCredentialService,
   refreshNowService,
+  saveWriteCredentialService,
   saveSyncSettingsService,
   syncHealthService,
   syncSettingsService,
@@ -51,7 +53,7 @@ import {
   brexUsers,
   type FunctionResult,
 } from '../functions';
-import type { ConnectInput, ConnectionStatus } from '../sync/connection';
+import type { ConnectInput, ConnectionStatus, WriteCredentialInput } from '../sync/connection';
 import type { RefreshSummary } from '../sync/refresh';
 import type { SyncSettings } from '../sync/settings';
 import type { ScheduledRun, ScheduleRequest, ScheduleStatus } from '../schedule/schedule';
@@ -126,6 +128,19 @@ export function connect(input: ConnectInput): ConnectionStatus {
 /** Sidebar: removes the spreadsheet's Brex connection and this user's write credential. */
 export function disconnect(): ConnectionStatus {
   return disconnectService();
+}
+
+/**
+ * Sidebar: checks a Brex token with one call and keeps it as this user's own write credential
+ * (user properties), or, when they choose so, the connection's token.
+ */
+export function saveWriteCredential(input: WriteCredentialInput): ConnectionStatus {
+  return saveWriteCredentialService(input);
+}
+
+/** Sidebar: removes this user's write credential; the spreadsheet stays connected. */
+export function forgetWriteCredential(): ConnectionStatus {
+  return forgetWriteCredentialService();
 }
 
 /** Sidebar: who the spreadsheet is connected as (never the token, at most its last four characters). */

@@ -61,6 +61,9 @@ describe('secrets', () => {
     await use('connect', [{ token: `${sandbox.token}x`, environment: 'production' }]);
     await use('connect', [{ token: sandbox.tokens.expired, environment: 'production' }]);
     await use('connect', [{ token: sandbox.token, environment: 'production' }]);
+    await use('saveWriteCredential', [{ token: `${sandbox.token}x` }]);
+    await use('saveWriteCredential', [{ token: sandbox.token }]);
+    await use('getConnectionStatus');
     await use('saveSyncSettings', [{ dataSets: ALL_DATA_SETS, historyStart: '2000-01-01' }]);
     sandbox.setFaults('rate429=0.2,err5xx=0.1,truncate=0.1');
     for (let i = 0; i < 6; i += 1) await use('refreshNow');

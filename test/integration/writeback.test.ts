@@ -177,14 +177,12 @@ describe('spend-limit write-back', () => {
     const refused = await runtime.run('pushSpendLimitChanges', [], { as: BOB });
 
     expect(review.canPush).toBe(false);
-    expect(review.credentialHelp).toContain('Connect');
+    expect(review.credentialHelp).toContain('Your write credential');
     expect(refused.ok).toBe(false);
     expect(refused.error?.message).toContain('Add your own Brex token with the budgets scope');
     expect(writes(sandbox)).toHaveLength(0);
 
-    await runtime.call('connect', [{ token: sandbox.tokens.readonly, environment: 'production' }], {
-      as: BOB,
-    });
+    await runtime.call('saveWriteCredential', [{ token: sandbox.tokens.readonly }], { as: BOB });
     const [noScope] = (await runtime.call('pushSpendLimitChanges', [], {
       as: BOB,
     })) as PushResult[];
