@@ -188,12 +188,28 @@ export function runRefresh(refreshDeps: RefreshDeps, settings: SyncSettings): Re
   const done = pending.length === 0;
   if (done) store.delete(ROUND_KEY);
   store.commit?.();
+  const dataSets = summarize(store, round, pending);
   return {
     done,
     busy: false,
-    message: stopMessage ?? (done ? 'Refresh complete.' : 'Refresh in progress.'),
-    dataSets: summarize(store, round, pending),
+    message: stopMessage ?? (done ? headline(dataSets) : 'Refresh in progress.'),
+    dataSets,
   };
+}
+
+/** Pure: "Refresh complete." only when every data set succeeded; otherwise how many did not. */
+export function headline(dataSets: readonly DataSetProgress[]): string {
+  const failed = dataSets.filter((d) => d.state === 'error').length;
+  const unavailable = dataSets.filter((d) => d.state === 'unavailable').length;
+  const of = `${dataSets.length} data set${dataSets.length === 1 ? '' : 's'}`;
+  if (failed > 0) {
+    const also = unavailable > 0 ? `; ${unavailable} not available to this token` : '';
+    return `Finished with errors: ${failed} of ${of} failed${also}.`;
+  }
+  if (unavailable > 0) {
+    return `Finished: ${unavailable} of ${of} not available to this token; the others are up to date.`;
+  }
+  return 'Refresh complete.';
 }
 
 function dataSetsOf(ids: readonly DataSetId[]): DataSet[] {
