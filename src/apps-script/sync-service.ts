@@ -25,6 +25,7 @@ import { readJson } from '../sync/key-value-port';
 import { StagedStore } from '../sync/staged-store';
 import { readHealth, type DataSetHealth } from '../sync/sync-health';
 import { appsScriptBrexClient } from './brex-client';
+import { refreshFormulasService } from './custom-functions-service';
 import { documentStore, userStore } from './properties-store';
 import { SpreadsheetTable } from './spreadsheet-table';
 import { lastBrexUse } from './token-use';
@@ -142,12 +143,15 @@ export function saveSyncSettingsService(settings: SyncSettings): SyncSettings {
 }
 
 export function connectService(input: ConnectInput): ConnectionStatus {
-  return connect(
+  const status = connect(
     input,
     { document: documentStore(), user: userStore() },
     (token, environment) => checkToken(appsScriptBrexClient(token, environment)),
     new Date(),
   );
+  // 'Brex Settings'!B1 exists before the first formula names it (and formulas read anew).
+  refreshFormulasService();
+  return status;
 }
 
 /**

@@ -5,7 +5,7 @@
  * execution, including onOpen in AuthMode.NONE, where any service call would kill the menu.
  */
 import { buildAddonMenu } from '../apps-script/menu';
-import { openHelp, openSidebar } from '../apps-script/sidebar';
+import { openHelp, openSidebar, toastFormulasRefreshed } from '../apps-script/sidebar';
 import {
   getScheduleService,
   runScheduledRefreshService,
@@ -189,11 +189,12 @@ export function saveWriteBackSettings(settings: WriteBackSettings): WriteBackSet
 }
 
 /**
- * Menu ▸ Refresh formulas (and the scheduled refresh, after its run): writes the time into
- * 'Brex Settings'!B1, so every Brex formula that takes that cell as its last argument runs again.
+ * Menu ▸ Refresh formulas: writes the time into 'Brex Settings'!B1, so every Brex formula that
+ * takes that cell as its last argument runs again, and says so in a toast.
  */
 export function refreshFormulas(): void {
   refreshFormulasService();
+  toastFormulasRefreshed();
 }
 
 /**
@@ -374,6 +375,6 @@ export function takeOverSchedule(): ScheduleStatus {
 export function runScheduledRefresh(e?: { triggerUid?: string }): ScheduledRun | null {
   return runScheduledRefreshService(e, {
     refresh: () => refreshNowService(),
-    refreshFormulas: () => refreshFormulas(),
+    refreshFormulas: () => refreshFormulasService(),
   });
 }
