@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
-import { createRuntime, openRuntime, type Runtime } from '../runtime';
+import { createRuntime, openRuntime, type Runtime, type RuntimeClock } from '../runtime';
 import { startSandbox, type Sandbox, type SandboxOptions } from '../sandbox';
 import { functionHelp } from './function-help';
 import { checkLocal, HttpError, readJson, send, sendJson } from './http-kit';
@@ -33,6 +33,8 @@ export interface PreviewOptions {
    * one that opened the spreadsheet (menu items still run).
    */
   readonly signedInAccounts?: number;
+  /** The runtime's clock; default real time. A fake one makes Brex's retry waits instant. */
+  readonly clock?: RuntimeClock;
 }
 
 /** What Google answers a `google.script.run` call made as the wrong one of several accounts. */
@@ -57,7 +59,7 @@ const MAX_WINDOW_ROWS = 5000;
 export async function startPreview(options: PreviewOptions = {}): Promise<Preview> {
   const sandbox = options.brexUrl ? null : await startSandbox(options.sandbox);
   const brexUrl = options.brexUrl ?? (sandbox as Sandbox).url;
-  const runtimeOptions = { bundleDir: options.bundleDir, brexUrl };
+  const runtimeOptions = { bundleDir: options.bundleDir, brexUrl, clock: options.clock };
   const runtime = options.workbookFile
     ? openRuntime(options.workbookFile, runtimeOptions)
     : createRuntime(runtimeOptions);

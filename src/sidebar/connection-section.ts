@@ -193,7 +193,7 @@ export class ConnectionSection {
               h(
                 'p',
                 { class: 'secondary' },
-                `The schedule (${schedule.description}) stays set unless you turn it off; until the spreadsheet is connected again its runs read nothing. You can turn it off later in Schedule.`,
+                `The schedule (${schedule.description.replace(/\.$/, '')}) stays set unless you turn it off; until the spreadsheet is connected again its runs read nothing. You can turn it off later in Schedule.`,
               ),
               h(
                 'div',
