@@ -228,6 +228,9 @@ function newRound(deps: RefreshDeps, settings: SyncSettings): Round {
     const health = readHealth(deps.store, id);
     writeHealth(deps.store, { ...health, pages: 0, rows: 0, added: 0, updated: 0, removed: 0 });
   }
+  // Written at once, before any page: the sidebar's progress reads the round's start to tell the
+  // data sets finished in this refresh from those finished in the last one.
+  deps.store.commit?.();
   return round;
 }
 
