@@ -87,7 +87,14 @@ export class Sidebar {
       // A schedule never runs out of sight: while one is set, it stays here to be turned off.
       await this.guard(this.schedule.element, async () => {
         if ((await this.schedule.load()).kind !== 'off') {
-          replaceChildren(this.connected, this.schedule.element);
+          replaceChildren(
+            this.connected,
+            notice(
+              'A schedule is still set. Until the spreadsheet is connected again its runs read nothing: turn it off below, or connect again.',
+              'warning',
+            ),
+            this.schedule.element,
+          );
         }
       });
       return;

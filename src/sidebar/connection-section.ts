@@ -21,7 +21,7 @@ export interface ConnectionSectionOptions {
 const SHARING =
   'The connection belongs to this spreadsheet: every editor, the BREX_ formulas and the scheduled refresh read Brex with it.';
 const READ_ONLY =
-  'Use a read-only token here: anyone who can edit this spreadsheet can run scripts that use the connection, so it should not be able to change anything in Brex.';
+  'Anyone who can edit this spreadsheet can run scripts that use the connection, so it should not be able to change anything in Brex.';
 const WRITING =
   'Changes you push to Brex use your own write credential, kept for you alone; you are asked for it the first time you review a change.';
 

@@ -123,6 +123,7 @@ export class DataSection {
     this.cancelButton.hidden = false;
     this.cancelButton.disabled = false;
     this.bar.hidden = false;
+    this.choice.open = false;
     this.bar.value = 0;
     this.bar.setAttribute('aria-valuetext', '0%');
     replaceChildren(this.outcome);

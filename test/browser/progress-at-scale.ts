@@ -1,0 +1,70 @@
+/**
+ * `npm run test:browser:100k`: the sidebar's progress through a first refresh of 100,000 card
+ * transactions in the local preview, in real headless Chromium. Kept out of `npm test` (the
+ * refresh takes minutes, several Apps Script executions); preview.test.ts checks the same
+ * progress on the default demo company. Labels and fractions are checked, never timings.
+ */
+import type { Frame } from 'playwright-core';
+import { startPreview, type Preview } from '../../dev/preview';
+import { launchChromium, screenshot, type Browser } from './support/browser';
+import { expectHonestProgress, progressSamples, watchProgress } from './support/progress-watch';
+
+const TRANSACTIONS = 100_000;
+
+jest.setTimeout(20 * 60_000);
+
+let browser: Browser;
+let preview: Preview;
+
+beforeAll(async () => {
+  browser = await launchChromium();
+  preview = await startPreview({
+    sandbox: { seed: 'progress-at-scale', transactions: TRANSACTIONS },
+  });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await preview?.close();
+});
+
+it(`moves the bar and names the data set being read through ${TRANSACTIONS.toLocaleString('en-US')} transactions`, async () => {
+  const page = await browser.context.newPage();
+  await page.goto(preview.url);
+  const sidebar = page.frameLocator('#sidebar-frame');
+  await sidebar.getByRole('button', { name: 'Connect' }).click();
+  await sidebar.getByText('Connected.').waitFor({ timeout: 60_000 });
+  const frame = (await (
+    await page.locator('#sidebar-frame').elementHandle()
+  )?.contentFrame()) as Frame;
+  await watchProgress(frame);
+  const today = preview.sandbox?.snapshot().today as string;
+  await sidebar.getByText(/^Data sets: \d+ of \d+, history from/).click();
+  await sidebar
+    .getByLabel('History from')
+    .fill(new Date(Date.parse(today) - 365 * 86_400_000).toISOString().slice(0, 10));
+
+  await sidebar.getByRole('button', { name: 'Refresh now' }).click();
+  await frame.waitForFunction(
+    () => /Card transactions: page [3-9]/.test(document.body.innerText),
+    undefined,
+    {
+      timeout: 10 * 60_000,
+    },
+  );
+  await screenshot(page.locator('#sidebar'), 'scale-01-card-transactions-in-progress');
+  await sidebar.getByRole('list', { name: 'Refresh results' }).waitFor({ timeout: 15 * 60_000 });
+  await screenshot(page.locator('#sidebar'), 'scale-02-done');
+
+  const samples = await progressSamples(frame);
+  expectHonestProgress(samples, 5);
+  // The card transactions fill page after page under their own name, not under an earlier one.
+  const cardPages = samples
+    .map((s) => /Card transactions: page (\d+)/.exec(s.label)?.[1])
+    .filter((p) => p !== undefined)
+    .map(Number);
+  expect(new Set(cardPages).size).toBeGreaterThanOrEqual(5);
+  expect(preview.runtime.values('Brex Card Transactions').length - 1).toBeGreaterThanOrEqual(
+    TRANSACTIONS * 0.9,
+  );
+});
