@@ -47,6 +47,8 @@ export class Grid {
     el.table.addEventListener('keydown', (event) => this.onGridKey(event));
     el.editor.addEventListener('keydown', (event) => this.onEditorKey(event));
     el.editor.addEventListener('blur', () => this.commitEditor());
+    // As in Sheets, the formula bar shows what is being typed into the cell.
+    el.editor.addEventListener('input', () => (el.formulaBar.value = el.editor.value));
     el.formulaBar.addEventListener('keydown', (event) => {
       if (event.key === 'Enter') {
         event.preventDefault();
