@@ -197,6 +197,7 @@ export class Grid {
     editor.style.minWidth = `${td.offsetWidth}px`;
     editor.style.height = `${td.offsetHeight}px`;
     editor.value = text;
+    this.el.formulaBar.value = text;
     editor.hidden = false;
     this.editing = true;
     editor.focus();
