@@ -131,7 +131,7 @@ describe('entriesFromHealth', () => {
       ['card_transactions', false],
     ]);
     expect(progressLabel(entries)).toBe(
-      '1 of 2 data sets done. Card transactions: page 4, 4000 rows.',
+      '1 of 2 data sets done. Card transactions: page 4, 4,000 rows.',
     );
   });
 
