@@ -87,6 +87,9 @@ export function progressLabel(
     ? ` Brex is busy, retrying, attempt ${retrying.attempt} of ${retrying.maxAttempts}.`
     : '';
   if (!current) return `${head}.${busy}`;
-  const at = current.pages === 0 ? 'starting' : `page ${current.pages}, ${current.rows.toLocaleString('en-US')} rows`;
+  const at =
+    current.pages === 0
+      ? 'starting'
+      : `page ${current.pages}, ${current.rows.toLocaleString('en-US')} rows`;
   return `${head}. ${current.title}: ${at}.${busy}`;
 }
