@@ -42,6 +42,9 @@ function functionHost(): FunctionHost {
     outages: new OutageMemo(cache),
     cacheSeconds: () => readCacheMinutes(store) * 60,
     digest: sha256,
+    sheetValues: (name) =>
+      SpreadsheetApp.getActiveSpreadsheet().getSheetByName(name)?.getDataRange().getValues() ??
+      null,
   };
 }
 

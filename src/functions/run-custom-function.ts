@@ -8,7 +8,7 @@ import { BrexError } from '../brex';
 import type { BrexReader } from '../sync/brex-reader';
 import { Lookups } from '../sync/lookups';
 import { FunctionError, readRefresh } from './arguments';
-import type { CustomFunction } from './custom-function';
+import type { ComputeContext, CustomFunction } from './custom-function';
 import type { OutageMemo } from './outage-memo';
 import type { ResultCache } from './result-cache';
 import type { FunctionResult } from './result';
@@ -37,6 +37,8 @@ export interface FunctionHost {
   readonly cacheSeconds: () => number;
   /** A short digest of a text (SHA-256 in Apps Script), for cache keys of bounded length. */
   readonly digest: (text: string) => string;
+  /** A synced sheet's values (null when there is none), for a function that reuses the sync's reads. */
+  readonly sheetValues?: ComputeContext['sheetValues'];
 }
 
 export function runCustomFunction(
@@ -59,7 +61,8 @@ export function runCustomFunction(
   if (outage !== null) throw new FunctionError(`${fn.name}: ${outage}`);
 
   const reader = connection.open(started + BREX_BUDGET_MS);
-  const result = computeOrExplain(fn, args, reader, timeZone, (error) =>
+  const context = { reader, lookups: new Lookups(reader), timeZone, sheetValues: host.sheetValues };
+  const result = computeOrExplain(fn, args, context, (error) =>
     host.outages.note(connection.id, error),
   );
   host.cache.put(key, result, host.cacheSeconds());
@@ -69,12 +72,11 @@ export function runCustomFunction(
 function computeOrExplain(
   fn: CustomFunction<unknown>,
   args: unknown,
-  reader: BrexReader,
-  timeZone: string,
+  context: ComputeContext,
   noteFailure: (error: unknown) => void,
 ): FunctionResult {
   try {
-    return fn.compute(args, { reader, lookups: new Lookups(reader), timeZone });
+    return fn.compute(args, context);
   } catch (error) {
     if (error instanceof FunctionError) throw error;
     noteFailure(error);
