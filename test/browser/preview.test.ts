@@ -192,8 +192,11 @@ describe('local preview', () => {
     await page.keyboard.press('Enter');
     await expect(help.isVisible()).resolves.toBe(false);
     await expect(cell('B2').innerText()).resolves.toBe('Loading...');
+    // The spill shows once the edit has run: B2 leaves "Loading..." and B3 fills.
     await page.waitForFunction(
-      () => document.querySelector('#grid td[data-cell="B3"]')?.textContent !== '',
+      () =>
+        document.querySelector('#grid td[data-cell="B3"]')?.textContent !== '' &&
+        document.querySelector('#grid td[data-cell="B2"]')?.textContent !== 'Loading...',
     );
     const spilled = preview.runtime.displayValues('Sheet1');
     const state = sandbox().snapshot();
