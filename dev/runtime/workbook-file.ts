@@ -4,7 +4,15 @@
  * triggers; the spreadsheet's time zone. Format described in docs/local-runtime.md.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { cellA1, parseA1, rectA1, referenceRect } from './a1-notation';
+import {
+  cellA1,
+  columnToLetters,
+  lettersToColumn,
+  parseA1,
+  rectA1,
+  referenceRect,
+} from './a1-notation';
+import { chartsFromFile, chartsToFile, type ChartFile } from './chart-file';
 import type { PropertyStores } from './properties-service';
 import type { TriggerRecord } from './script-app-service';
 import { isDateFormat, type CellValue } from './number-format';
@@ -45,6 +53,9 @@ interface SheetFile {
     warningOnly: boolean;
     editors: string[];
   }>;
+  charts?: ChartFile[];
+  /** Pixel widths of sized columns, by letter. */
+  columnWidths?: Record<string, number>;
 }
 
 export interface WorkbookFile {
@@ -166,7 +177,18 @@ export function stateToFile(state: RuntimeState): WorkbookFile {
     locale: wb.locale,
     owner: wb.owner,
     activeSheet: wb.sheets.find((s) => s.id === wb.activeSheetId)?.name ?? '',
-    sheets: wb.sheets.map(sheetToFile),
+    sheets: wb.sheets.map((sheet) => {
+      const file = sheetToFile(sheet);
+      const charts = chartsToFile(sheet, wb);
+      const widths = Object.entries(sheet.columnWidths ?? {}).map(
+        ([column, width]) => [columnToLetters(Number(column)), width] as const,
+      );
+      return {
+        ...file,
+        ...(charts ? { charts } : {}),
+        ...(widths.length ? { columnWidths: Object.fromEntries(widths) } : {}),
+      };
+    }),
     properties: state.properties,
     triggers: state.triggers.map((t) => ({
       ...t,
@@ -229,6 +251,12 @@ export function stateFromFile(file: WorkbookFile): RuntimeState {
     apply(s.spills, 'spilledFrom');
     wb.sheets.push(sheet);
   }
+  file.sheets.forEach((s, i) => {
+    const sheet = wb.sheets[i] as Sheet;
+    if (s.charts?.length) sheet.charts = chartsFromFile(s.charts, wb);
+    for (const [letters, width] of Object.entries(s.columnWidths ?? {}))
+      (sheet.columnWidths ??= {})[lettersToColumn(letters)] = width;
+  });
   wb.nextSheetId = Math.max(0, ...wb.sheets.map((s) => s.id + 1));
   wb.activeSheetId = (wb.sheets.find((s) => s.name === file.activeSheet) ?? wb.sheets[0])?.id ?? 0;
   return {

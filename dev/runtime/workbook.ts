@@ -30,6 +30,17 @@ export interface Protection {
   editors: string[];
 }
 
+/** An embedded chart as Sheets keeps it: type, data ranges, options and anchor (chart-service.ts). */
+export interface ChartRecord {
+  readonly id: number;
+  type: string;
+  ranges: (GridRect & { readonly sheetId: number })[];
+  options: Record<string, unknown>;
+  position: { row: number; column: number; offsetX: number; offsetY: number };
+  /** Header rows of the ranges; -1 lets Sheets guess, as the builder's default. */
+  numHeaders: number;
+}
+
 export interface Sheet {
   readonly id: number;
   name: string;
@@ -42,6 +53,9 @@ export interface Sheet {
   /** rows[r][c] is the cell at row r+1, column c+1; missing entries are empty cells. */
   rows: (Cell | undefined)[][];
   protections: Protection[];
+  charts?: ChartRecord[];
+  /** Widths in pixels of the columns a script sized, by 1-based column. */
+  columnWidths?: Record<number, number>;
 }
 
 export interface Workbook {

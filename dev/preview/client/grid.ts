@@ -82,7 +82,9 @@ export class Grid {
         'tr',
         {},
         h('th', { class: 'corner' }),
-        ...view.columnLetters.map((letter) => h('th', { scope: 'col' }, letter)),
+        ...view.columnLetters.map((letter, c) =>
+          sized(h('th', { scope: 'col' }, letter), view.columnWidths[c]),
+        ),
       ),
     );
     const body = h('tbody');
@@ -92,7 +94,7 @@ export class Grid {
         'tr',
         { class: row <= view.frozenRows ? 'frozen' : '' },
         h('th', { scope: 'row' }, String(row)),
-        ...cells.map((cell, c) => this.cellElement(cell, row, c + 1)),
+        ...cells.map((cell, c) => this.cellElement(cell, row, c + 1, cells[c + 1])),
       );
       // Each frozen row sticks below the column letters and the frozen rows above it.
       if (row <= view.frozenRows) {
@@ -103,7 +105,12 @@ export class Grid {
     replaceChildren(this.el.table, head, body);
   }
 
-  private cellElement(cell: CellView, row: number, column: number): HTMLElement {
+  private cellElement(
+    cell: CellView,
+    row: number,
+    column: number,
+    next: CellView | undefined,
+  ): HTMLElement {
     const a1 = cellName({ row, column });
     const pending = this.pending.get(a1);
     const text =
@@ -112,6 +119,7 @@ export class Grid {
       cell.numeric && pending === undefined ? 'numeric' : '',
       cell.bold ? 'bold' : '',
       cell.error ? 'error' : '',
+      !cell.numeric && text && next?.text === '' ? 'spill' : '',
     ].filter(Boolean);
     const td = h(
       'td',
@@ -126,7 +134,7 @@ export class Grid {
       text,
     );
     if (cell.background) td.style.backgroundColor = cell.background;
-    return td;
+    return sized(td, this.view?.columnWidths[column - 1]);
   }
 
   private cellAt(p: Position): CellView | undefined {
@@ -241,6 +249,12 @@ export class Grid {
     this.pending.delete(a1);
     if (this.view) this.show(this.view);
   }
+}
+
+/** A cell of a column a script sized takes that width, whatever the grid's default. */
+function sized(cell: HTMLElement, width: number | null | undefined): HTMLElement {
+  if (width) cell.style.width = cell.style.minWidth = cell.style.maxWidth = `${width}px`;
+  return cell;
 }
 
 function columnLetters(column: number): string {

@@ -6,6 +6,7 @@
 import { h, replaceChildren } from '../../../src/sidebar/dom';
 import type { CallOutcome, SessionState } from '../preview-session';
 import type { SheetView } from '../sheet-view';
+import { drawCharts } from './charts';
 import { FormulaHelp } from './formula-help';
 import { Grid } from './grid';
 import { MenuBar } from './menus';
@@ -164,6 +165,7 @@ async function refresh(force = false): Promise<void> {
         shownSheet = sheetName;
         const view = JSON.parse(json) as SheetView;
         grid.show(view);
+        drawCharts(byId('grid-scroll'), byId<HTMLTableElement>('grid'), view.charts);
         showMore(view);
       }
     }
