@@ -85,6 +85,7 @@ const defaults: Handlers = {
     owner: null,
     ownedByMe: false,
     lastRun: null,
+    runs: [],
   }),
 };
 
