@@ -150,7 +150,7 @@ describe('sidebar › connection', () => {
       description: 'Every hour',
       owner: 'ada@example.com',
       ownedByMe: true,
-      lastRun: null,
+      runs: [],
     };
     let status = connected;
     const mounted = mountSidebar({
