@@ -67,9 +67,19 @@ export const REFRESH_CELL = 'B1';
  * refresh cell, so every formula that takes it as its `refresh` argument runs again and, its
  * cache key having changed, asks Brex anew.
  */
+/** Only as big as its three cells: every cell of a grid counts toward the 10-million limit. */
+function newRefreshSheet(
+  spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet,
+): GoogleAppsScript.Spreadsheet.Sheet {
+  const sheet = spreadsheet.insertSheet(REFRESH_SHEET);
+  sheet.deleteColumns(3, sheet.getMaxColumns() - 2);
+  sheet.deleteRows(3, sheet.getMaxRows() - 2);
+  return sheet;
+}
+
 export function refreshFormulasService(): void {
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
-  const sheet = spreadsheet.getSheetByName(REFRESH_SHEET) ?? spreadsheet.insertSheet(REFRESH_SHEET);
+  const sheet = spreadsheet.getSheetByName(REFRESH_SHEET) ?? newRefreshSheet(spreadsheet);
   sheet.getRange('A1').setValue('Formulas refreshed at');
   sheet.getRange(REFRESH_CELL).setValue(new Date());
   sheet

@@ -196,24 +196,32 @@ export function runRefresh(refreshDeps: RefreshDeps, settings: SyncSettings): Re
   const done = pending.length === 0;
   if (done) store.delete(ROUND_KEY);
   store.commit?.();
+  const dataSets = summarize(store, round, pending);
   return {
     done,
     busy: false,
-    message: stopMessage ?? (done ? doneMessage(finished) : 'Refresh in progress.'),
-    dataSets: summarize(store, round, pending),
+    message: stopMessage ?? (done ? headline(dataSets) : 'Refresh in progress.'),
+    dataSets,
   };
+}
+
+/** Pure: "Refresh complete." only when every data set succeeded; otherwise how many did not. */
+export function headline(dataSets: readonly DataSetProgress[]): string {
+  const failed = dataSets.filter((d) => d.state === 'error').length;
+  const unavailable = dataSets.filter((d) => d.state === 'unavailable').length;
+  const of = `${dataSets.length} data set${dataSets.length === 1 ? '' : 's'}`;
+  if (failed > 0) {
+    const also = unavailable > 0 ? `; ${unavailable} not available to this token` : '';
+    return `Finished with errors: ${failed} of ${of} failed${also}.`;
+  }
+  if (unavailable > 0) {
+    return `Finished: ${unavailable} of ${of} not available to this token; the others are up to date.`;
+  }
+  return 'Refresh complete.';
 }
 
 function dataSetsOf(ids: readonly DataSetId[]): DataSet[] {
   return ids.map((id) => dataSetById(id) as DataSet);
-}
-
-/** Pure: what a finished refresh says; a data set that failed is named, never "complete". */
-function doneMessage(finished: readonly DataSetHealth[]): string {
-  const failed = finished.filter((h) => h.state === 'error');
-  if (failed.length === 0) return 'Refresh complete.';
-  const titles = failed.map((h) => dataSetById(h.id)?.title ?? h.id).join(', ');
-  return `Refresh finished, but ${titles} could not be updated: see Sync health for why.`;
 }
 
 function newRound(deps: RefreshDeps, settings: SyncSettings): Round {
@@ -228,6 +236,9 @@ function newRound(deps: RefreshDeps, settings: SyncSettings): Round {
     const health = readHealth(deps.store, id);
     writeHealth(deps.store, { ...health, pages: 0, rows: 0, added: 0, updated: 0, removed: 0 });
   }
+  // Written at once, before any page: the sidebar's progress reads the round's start to tell the
+  // data sets finished in this refresh from those finished in the last one.
+  deps.store.commit?.();
   return round;
 }
 

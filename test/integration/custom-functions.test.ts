@@ -192,9 +192,13 @@ describe('custom functions in the local runtime', () => {
     await formula(runtime, "=BREX_BALANCES('Brex Settings'!B1)");
     const requests = await requestCount();
 
+    const toasts = runtime.ui.toasts.length;
     await runtime.call('refreshFormulas');
 
     expect(await requestCount()).toBeGreaterThan(requests);
+    expect(runtime.ui.toasts.slice(toasts)).toEqual([
+      expect.objectContaining({ title: 'Formulas refreshed' }),
+    ]);
     expect(table(runtime.values('Sheet1')).length).toBe(
       state.card_accounts.length + state.cash_accounts.length,
     );

@@ -195,14 +195,12 @@ describe('spend-limit write-back', () => {
     );
 
     expect(review.canPush).toBe(false);
-    expect(review.credentialHelp).toContain('Connect');
+    expect(review.credentialHelp).toContain('Your write credential');
     expect(refused.ok).toBe(false);
     expect(refused.error?.message).toContain('Add your own Brex token with the budgets scope');
     expect(writes(sandbox)).toHaveLength(0);
 
-    await runtime.call('connect', [{ token: sandbox.tokens.readonly, environment: 'production' }], {
-      as: BOB,
-    });
+    await runtime.call('saveWriteCredential', [{ token: sandbox.tokens.readonly }], { as: BOB });
     const [noScope] = (await runtime.call(
       'pushSpendLimitChanges',
       [await reviewed(runtime, undefined, BOB)],

@@ -1,4 +1,4 @@
-import { runRefresh, type RefreshDeps } from '../../src/sync/refresh';
+import { headline, runRefresh, type RefreshDeps } from '../../src/sync/refresh';
 import type { SyncSettings } from '../../src/sync/settings';
 import { readHealth } from '../../src/sync/sync-health';
 import type { CellValue } from '../../src/sync/table-port';
@@ -192,6 +192,34 @@ describe('refresh', () => {
       traceId: 'trace-1',
     });
     expect(readHealth(store, 'card_transactions').state).toBe('ok');
+  });
+
+  it('says "Refresh complete." only when every data set succeeded', () => {
+    const d = (state: 'ok' | 'error' | 'unavailable') => ({
+      id: 'users' as const,
+      title: 'Users',
+      sheetName: 'Brex Users',
+      state,
+      done: true,
+      pages: 1,
+      rows: 1,
+      added: 0,
+      updated: 0,
+      removed: 0,
+      message: null,
+      traceId: null,
+    });
+
+    expect(headline([d('ok'), d('ok')])).toBe('Refresh complete.');
+    expect(headline(Array.from({ length: 14 }, () => d('error')))).toBe(
+      'Finished with errors: 14 of 14 data sets failed.',
+    );
+    expect(headline([d('ok'), d('error'), d('unavailable')])).toBe(
+      'Finished with errors: 1 of 3 data sets failed; 1 not available to this token.',
+    );
+    expect(headline([d('ok'), d('unavailable')])).toBe(
+      'Finished: 1 of 2 data sets not available to this token; the others are up to date.',
+    );
   });
 
   it('writes no data cell and sends at most two requests per data set when nothing changed', () => {

@@ -31,6 +31,8 @@ export async function syncedWorld(sandbox: Sandbox): Promise<World> {
     clock: fakeClock(Date.parse(`${TODAY}T12:00:00Z`)),
   });
   await runtime.call('connect', [{ token: sandbox.token, environment: 'production' }]);
+  // The person pushing chose the connection's token as their own write credential.
+  await runtime.call('saveWriteCredential', [{ sameAsConnection: true }]);
   await runtime.call('saveSyncSettings', [
     { dataSets: ['spend_limits'], historyStart: '2026-01-01' },
   ]);
