@@ -19,6 +19,7 @@ import {
   fail,
   isRemoteRef,
   op,
+  type ActiveCell,
   type AuthMode,
   type Change,
   type Execution,
@@ -84,6 +85,8 @@ export interface CallOptions {
   /** The acting user's email; default the spreadsheet's owner. */
   readonly as?: string;
   readonly authMode?: AuthMode;
+  /** A custom function's own cell: its active sheet and active range, as in Sheets. */
+  readonly activeCell?: ActiveCell;
   readonly limits?: Partial<ExecutionLimits>;
 }
 
@@ -245,6 +248,9 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
       counters: emptyCounters(),
       changes: [],
       cellsWritten: new Map(),
+      ...(opts.activeCell
+        ? { activeSheetId: opts.activeCell.sheetId, activeCell: opts.activeCell }
+        : {}),
     };
     const executionLogs: LogEntry[] = [];
     const signal = new SharedArrayBuffer(4);
@@ -521,7 +527,7 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
     const result = await execute(
       name,
       call.args.map((a) => argumentValue(sheet, a)),
-      { authMode: 'CUSTOM_FUNCTION' },
+      { authMode: 'CUSTOM_FUNCTION', activeCell: { sheetId: sheet.id, row, column } },
     );
     if (!result.ok) {
       clearSpill(sheet, cellA1(row, column));

@@ -18,7 +18,9 @@ import { displayValue, isDateFormat, type CellValue } from './number-format';
 import { serialToEpoch } from './time-zones';
 import {
   cellFor,
+  checkColumns,
   checkInside,
+  columnWidth,
   createSheet,
   deleteColumns,
   deleteRows,
@@ -31,6 +33,8 @@ import {
   lastColumn,
   lastRow,
   newProtection,
+  setColumnsHidden,
+  setColumnWidths,
   sheetById,
   sortRows,
   writeValue,
@@ -281,8 +285,14 @@ export function createSpreadsheetService(host: Host): ServiceTable {
       return spreadsheetRef;
     }),
     'SpreadsheetApp.getActiveSheet': op('read', (x) => sheetRef(activeSheet(x))),
+    // A custom function's active range is its own cell.
     'SpreadsheetApp.getActiveRange': op('read', (x) =>
-      rangeRef(activeSheet(x), { row: 1, column: 1, rows: 1, columns: 1 }),
+      rangeRef(activeSheet(x), {
+        row: x.activeCell?.row ?? 1,
+        column: x.activeCell?.column ?? 1,
+        rows: 1,
+        columns: 1,
+      }),
     ),
     'SpreadsheetApp.flush': op('read', (x) => {
       host.count(x, 'flushes');
@@ -504,6 +514,37 @@ export function createSpreadsheetService(host: Host): ServiceTable {
       sheetOf(h).frozenColumns = n;
     }),
     'Sheet.getFrozenRows': op('read', (_x, h: SheetHandle) => sheetOf(h).frozenRows),
+    'Sheet.setColumnWidth': op('write', (x, h: SheetHandle, column: number, width: number) => {
+      meta(x);
+      setColumnWidths(sheetOf(h), column, 1, width);
+      return remote('Sheet', h);
+    }),
+    'Sheet.setColumnWidths': op(
+      'write',
+      (x, h: SheetHandle, column: number, count: number, width: number) => {
+        meta(x);
+        setColumnWidths(sheetOf(h), column, count, width);
+        return remote('Sheet', h);
+      },
+    ),
+    'Sheet.getColumnWidth': op('read', (_x, h: SheetHandle, column: number) => {
+      const sheet = sheetOf(h);
+      checkColumns(sheet, column, 1);
+      return columnWidth(sheet, column);
+    }),
+    'Sheet.hideColumns': op('write', (x, h: SheetHandle, column: number, count?: number) => {
+      meta(x);
+      setColumnsHidden(sheetOf(h), column, count ?? 1, true);
+    }),
+    'Sheet.showColumns': op('write', (x, h: SheetHandle, column: number, count?: number) => {
+      meta(x);
+      setColumnsHidden(sheetOf(h), column, count ?? 1, false);
+    }),
+    'Sheet.isColumnHiddenByUser': op('read', (_x, h: SheetHandle, column: number) => {
+      const sheet = sheetOf(h);
+      checkColumns(sheet, column, 1);
+      return Boolean(sheet.hiddenColumns?.[column - 1]);
+    }),
     'Sheet.getFrozenColumns': op('read', (_x, h: SheetHandle) => sheetOf(h).frozenColumns),
     'Sheet.setTabColor': op('write', (x, h: SheetHandle, color: string | null) => {
       meta(x);

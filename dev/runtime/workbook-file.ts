@@ -29,6 +29,10 @@ interface SheetFile {
   frozenRows?: number;
   frozenColumns?: number;
   tabColor?: string;
+  /** Pixel widths by 0-based column (null: the default width). */
+  columnWidths?: (number | null)[];
+  /** 1-based hidden columns. */
+  hiddenColumns?: number[];
   rowCount: number;
   columnCount: number;
   values: FileValue[][];
@@ -143,6 +147,10 @@ function sheetToFile(sheet: Sheet): SheetFile {
   if (sheet.frozenRows) file.frozenRows = sheet.frozenRows;
   if (sheet.frozenColumns) file.frozenColumns = sheet.frozenColumns;
   if (sheet.tabColor) file.tabColor = sheet.tabColor;
+  if (sheet.columnWidths?.some((w) => w !== undefined))
+    file.columnWidths = Array.from(sheet.columnWidths, (w) => w ?? null);
+  const hidden = (sheet.hiddenColumns ?? []).flatMap((h, c) => (h ? [c + 1] : []));
+  if (hidden.length) file.hiddenColumns = hidden;
   for (const [key, map] of Object.entries(maps))
     if (Object.keys(map).length) (file as unknown as Record<string, unknown>)[key] = map;
   if (sheet.protections.length) {
@@ -195,6 +203,10 @@ export function stateFromFile(file: WorkbookFile): RuntimeState {
       maxRows: s.rowCount,
       maxColumns: s.columnCount,
       tabColor: s.tabColor,
+      ...(s.columnWidths ? { columnWidths: s.columnWidths.map((w) => w ?? undefined) } : {}),
+      ...(s.hiddenColumns
+        ? { hiddenColumns: s.hiddenColumns.reduce<boolean[]>((a, c) => ((a[c - 1] = true), a), []) }
+        : {}),
       rows: [],
       protections: (s.protections ?? []).map((p, i) => {
         const ref = p.range ? parseA1(p.range) : undefined;

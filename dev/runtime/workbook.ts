@@ -39,6 +39,10 @@ export interface Sheet {
   maxRows: number;
   maxColumns: number;
   tabColor?: string;
+  /** Pixel widths by 0-based column; a missing entry is Sheets' default width. */
+  columnWidths?: (number | undefined)[];
+  /** 0-based columns hidden by the user (or a script's hideColumns). */
+  hiddenColumns?: boolean[];
   /** rows[r][c] is the cell at row r+1, column c+1; missing entries are empty cells. */
   rows: (Cell | undefined)[][];
   protections: Protection[];
@@ -217,13 +221,49 @@ export function insertColumns(
   ensureCellBudget(workbook, count * sheet.maxRows);
   for (const cells of sheet.rows)
     if (cells && cells.length >= before) cells.splice(before - 1, 0, ...new Array(count));
+  for (const list of [sheet.columnWidths, sheet.hiddenColumns])
+    if (list && list.length >= before) list.splice(before - 1, 0, ...new Array(count));
   sheet.maxColumns += count;
+}
+
+/** Sheets' width of a column nobody sized. */
+export const DEFAULT_COLUMN_WIDTH = 100;
+
+export function columnWidth(sheet: Sheet, column: number): number {
+  return sheet.columnWidths?.[column - 1] ?? DEFAULT_COLUMN_WIDTH;
+}
+
+/** Sheets refuses columns outside the grid, as it refuses such a range. */
+export function checkColumns(sheet: Sheet, column: number, count: number): void {
+  if (!Number.isInteger(column) || !Number.isInteger(count) || column < 1 || count < 1)
+    throw new Error(MESSAGES.outside);
+  if (column + count - 1 > sheet.maxColumns) throw new Error(MESSAGES.outside);
+}
+
+export function setColumnWidths(sheet: Sheet, column: number, count: number, width: number): void {
+  checkColumns(sheet, column, count);
+  if (!(Number.isFinite(width) && width >= 0)) throw new Error(`Invalid width: ${String(width)}.`);
+  sheet.columnWidths ??= [];
+  for (let c = column; c < column + count; c++) sheet.columnWidths[c - 1] = Math.round(width);
+}
+
+export function setColumnsHidden(
+  sheet: Sheet,
+  column: number,
+  count: number,
+  hidden: boolean,
+): void {
+  checkColumns(sheet, column, count);
+  sheet.hiddenColumns ??= [];
+  for (let c = column; c < column + count; c++) sheet.hiddenColumns[c - 1] = hidden;
 }
 
 export function deleteColumns(sheet: Sheet, start: number, count: number): void {
   if (start < 1 || start + count - 1 > sheet.maxColumns) throw new Error(MESSAGES.outside);
   if (count >= sheet.maxColumns) throw new Error('You can’t delete all the columns on the sheet.');
   for (const cells of sheet.rows) cells?.splice(start - 1, count);
+  sheet.columnWidths?.splice(start - 1, count);
+  sheet.hiddenColumns?.splice(start - 1, count);
   sheet.maxColumns -= count;
 }
 

@@ -11,14 +11,17 @@ import {
   type CustomFunction,
   type FunctionHost,
   type FunctionResult,
+  type Room,
 } from '../functions';
 import { clientReader } from '../sync/brex-reader';
+import { readExpenseLabels } from '../sync/expense-labels';
 import { readConnection } from '../sync/connection';
 import { getSyncSettings } from '../sync/settings';
 import { newUuid } from './apps-script-clock';
 import { appsScriptBrexClient } from './brex-client';
 import { documentCache, sha256 } from './document-cache';
 import { documentStore } from './properties-store';
+import { SpreadsheetTable } from './spreadsheet-table';
 
 function functionHost(): FunctionHost {
   const store = documentStore();
@@ -42,6 +45,20 @@ function functionHost(): FunctionHost {
     outages: new OutageMemo(cache),
     cacheSeconds: () => readCacheMinutes(store) * 60,
     digest: sha256,
+    room: formulaRoom,
+    expenseLabels: () =>
+      readExpenseLabels(new SpreadsheetTable(SpreadsheetApp.getActiveSpreadsheet())),
+  };
+}
+
+/** In a custom function the active range is the formula's own cell. */
+function formulaRoom(): Room | null {
+  const cell = SpreadsheetApp.getActiveRange();
+  if (!cell) return null;
+  const sheet = cell.getSheet();
+  return {
+    rows: sheet.getMaxRows() - cell.getRow() + 1,
+    columns: sheet.getMaxColumns() - cell.getColumn() + 1,
   };
 }
 

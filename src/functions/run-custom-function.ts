@@ -1,17 +1,20 @@
 /**
  * Runs one custom function call: arguments checked first (an error names the argument), then the
  * read connection, then the cache (an identical call sends no request), then a failure another
- * formula met moments ago (outage-memo.ts), then Brex within the time budget. Custom functions
- * run read-only, without UI, for at most 30 s.
+ * formula met moments ago (outage-memo.ts), then Brex within the time budget, and last whether
+ * the result fits below its cell (result-room.ts). Custom functions run read-only, without UI,
+ * for at most 30 s.
  */
 import { BrexError } from '../brex';
 import type { BrexReader } from '../sync/brex-reader';
+import type { ExpenseLabels } from '../sync/expense-labels';
 import { Lookups } from '../sync/lookups';
 import { FunctionError, readRefresh } from './arguments';
-import type { CustomFunction } from './custom-function';
+import type { ComputeContext, CustomFunction } from './custom-function';
 import type { OutageMemo } from './outage-memo';
 import type { ResultCache } from './result-cache';
 import type { FunctionResult } from './result';
+import { fitToRoom, type Room } from './result-room';
 
 /** No Brex call starts, and no retry waits, past this: well before Sheets' 30-s wall. */
 export const BREX_BUDGET_MS = 20_000;
@@ -37,6 +40,10 @@ export interface FunctionHost {
   readonly cacheSeconds: () => number;
   /** A short digest of a text (SHA-256 in Apps Script), for cache keys of bounded length. */
   readonly digest: (text: string) => string;
+  /** The room from the formula's cell to the sheet's edges; null when Sheets does not say. */
+  readonly room: () => Room | null;
+  /** What the Brex Expenses sheet shows of each expense (card transactions join it). */
+  readonly expenseLabels: () => ReadonlyMap<string, ExpenseLabels>;
 }
 
 export function runCustomFunction(
@@ -53,28 +60,35 @@ export function runCustomFunction(
   const refresh = readRefresh(raw[fn.arity]);
   const key = host.digest(JSON.stringify([fn.name, args, refresh, connection.id, timeZone]));
   const cached = host.cache.get(key);
-  if (cached !== null) return cached;
+  if (cached !== null) return fitToRoom(fn.name, cached, roomFor(cached, host), fn.syncedSheet);
 
   const outage = host.outages.get(connection.id);
   if (outage !== null) throw new FunctionError(`${fn.name}: ${outage}`);
 
   const reader = connection.open(started + BREX_BUDGET_MS);
-  const result = computeOrExplain(fn, args, reader, timeZone, (error) =>
+  const lookups = new Lookups(reader, host.expenseLabels);
+  const result = computeOrExplain(fn, args, { reader, lookups, timeZone }, (error) =>
     host.outages.note(connection.id, error),
   );
   host.cache.put(key, result, host.cacheSeconds());
-  return result;
+  return fitToRoom(fn.name, result, roomFor(result, host), fn.syncedSheet);
+}
+
+/** A single cell always fits: the sheet is asked only about a larger result. */
+function roomFor(result: FunctionResult, host: FunctionHost): Room | null {
+  if (typeof result === 'number' || (result.length <= 1 && (result[0]?.length ?? 0) <= 1))
+    return null;
+  return host.room();
 }
 
 function computeOrExplain(
   fn: CustomFunction<unknown>,
   args: unknown,
-  reader: BrexReader,
-  timeZone: string,
+  context: ComputeContext,
   noteFailure: (error: unknown) => void,
 ): FunctionResult {
   try {
-    return fn.compute(args, { reader, lookups: new Lookups(reader), timeZone });
+    return fn.compute(args, context);
   } catch (error) {
     if (error instanceof FunctionError) throw error;
     noteFailure(error);

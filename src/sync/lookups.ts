@@ -5,6 +5,7 @@
  */
 import { BrexError, type ListItem, type ListName, type ListQuery, type Page } from '../brex';
 import type { BrexReader } from './brex-reader';
+import type { ExpenseLabels } from './expense-labels';
 import { personName } from './person-name';
 
 export type LookupList =
@@ -26,8 +27,13 @@ const UNAVAILABLE = new Set(['cash_not_enabled', 'budget_management_not_enabled'
 export class Lookups {
   private readonly lists = new Map<LookupList, unknown[]>();
   private readonly indexes = new Map<LookupList, Map<string, unknown>>();
+  private expenses: ReadonlyMap<string, ExpenseLabels> | null = null;
 
-  constructor(private readonly reader: BrexReader) {}
+  /** `expenseLabels` is read at the first expense asked for (a custom function has none). */
+  constructor(
+    private readonly reader: BrexReader,
+    private readonly expenseLabels: () => ReadonlyMap<string, ExpenseLabels> = () => new Map(),
+  ) {}
 
   /** Every item of a list, read once per refresh; Brex's refusal is thrown. */
   read<K extends LookupList>(list: K): ListItem<K>[] {
@@ -69,6 +75,13 @@ export class Lookups {
 
   card(id: string | null | undefined): ListItem<'cards'> | undefined {
     return id ? this.byId('cards').get(id) : undefined;
+  }
+
+  /** The category and spend limit the expense shows, when the spreadsheet has it. */
+  expense(id: string | null | undefined): ExpenseLabels | undefined {
+    if (!id) return undefined;
+    this.expenses ??= this.expenseLabels();
+    return this.expenses.get(id);
   }
 
   spendLimitName(id: string | null | undefined): string {

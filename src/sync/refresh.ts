@@ -10,13 +10,14 @@
 import { BrexError } from '../brex';
 import { applyPlan } from './apply-plan';
 import type { BrexReader } from './brex-reader';
-import { toCell, type Cell } from './columns';
+import { columnWidth, toCell, type Cell } from './columns';
 import {
   KEY_HEADER,
   STATUS_HEADER,
   type DataSet,
   type DataSetId,
   type ReadContext,
+  type RefreshState,
   type Tally,
 } from './data-set';
 import { dataSetById, DATA_SETS } from './data-sets';
@@ -33,6 +34,8 @@ import {
 import { readJson, writeJson, type KeyValuePort } from './key-value-port';
 import { KnownIds } from './known-ids';
 import { Lookups } from './lookups';
+import { readExpenseLabels } from './expense-labels';
+import { dayIn } from './time-zone';
 import type { SyncSettings } from './settings';
 import {
   appendLog,
@@ -42,7 +45,12 @@ import {
   type DataSetHealth,
   type RunCounts,
 } from './sync-health';
-import { SpreadsheetFullError, type CellValue, type TablePort } from './table-port';
+import {
+  SpreadsheetFullError,
+  type CellValue,
+  type ColumnLayout,
+  type TablePort,
+} from './table-port';
 import {
   locateColumns,
   ownHeaders,
@@ -135,7 +143,7 @@ export function runRefresh(refreshDeps: RefreshDeps, settings: SyncSettings): Re
   const deps = withCheckpoints(refreshDeps, knownIds);
   const round = readJson<Round>(store, ROUND_KEY) ?? newRound(deps, settings);
   const pending = [...round.pending];
-  const lookups = new Lookups(deps.reader);
+  const lookups = new Lookups(deps.reader, () => readExpenseLabels(deps.table));
   const finished: DataSetHealth[] = [];
   const followed = new Map<DataSetId, Reading>();
   let stopMessage: string | null = null;
@@ -223,8 +231,23 @@ function checkTime(deps: RefreshDeps): void {
   if (deps.now() >= deps.stopAt) throw new OutOfTime();
 }
 
+function refreshState(deps: RefreshDeps, shown: ReadonlySet<string>): RefreshState {
+  const now = deps.now();
+  return { store: deps.store, now, today: dayIn(now, deps.table.timeZone()), shown };
+}
+
+/** The columns' widths of a new sheet; the status column last. */
+function sheetLayout(layout: SheetLayout): ColumnLayout[] {
+  const own = layout.columns.map((c) => ({ width: columnWidth(c), hidden: c.hidden }));
+  return layout.statusHeader === null ? own : [...own, { width: STATUS_WIDTH }];
+}
+
+const STATUS_WIDTH = 120;
+
 function layoutOf(dataSet: DataSet): SheetLayout {
-  return { columns: dataSet.columns, keyHeader: KEY_HEADER, statusHeader: STATUS_HEADER };
+  // Only a data set read whole can tell that a row vanished from Brex.
+  const statusHeader = dataSet.incremental ? null : STATUS_HEADER;
+  return { columns: dataSet.columns, keyHeader: KEY_HEADER, statusHeader };
 }
 
 /** The sheet as it is now (see sheet-rows.ts), and the ids a person deleted from it. */
@@ -241,7 +264,10 @@ function openSheet(
     // A sheet deleted whole (or never made) starts over: nothing in it counts as deleted by hand.
     knownIds.forget(dataSet.id);
     if (dataSet.incremental) clearCursor(deps.store, dataSet.id);
-    deps.table.ensureSheet(dataSet.sheetName, { columns: ownHeaders(layout).length });
+    deps.table.ensureSheet(dataSet.sheetName, {
+      columns: ownHeaders(layout).length,
+      layout: sheetLayout(layout),
+    });
     rows = SheetRows.empty(deps.table, dataSet.sheetName);
   }
   const present = readIds(layout, rows.grid);
@@ -309,7 +335,7 @@ function syncWhole(
   const context: ReadContext = {
     ...base,
     since: `${base.historyStart}T00:00:00`,
-    refresh: { store: deps.store, now: deps.now(), shown },
+    refresh: refreshState(deps, shown),
   };
   let health = started;
   const items: unknown[] = [];
@@ -323,6 +349,7 @@ function syncWhole(
       health = { ...health, pages: health.pages + 1 };
     } while (cursor !== null);
   }
+  if (dataSet.order) items.sort((a, b) => dataSet.order?.(a, b) ?? 0);
   const keep =
     dataSet.keepCells?.(items, sheet, deps.store) ?? new Map<string, readonly string[]>();
   const records = toRecords(dataSet, items, base.lookups, deps.table.timeZone()).map((r) =>
@@ -460,7 +487,7 @@ function startReading(
     context: {
       ...base,
       since: paging.since,
-      refresh: { store: deps.store, now: deps.now(), shown: opened.shown },
+      refresh: refreshState(deps, opened.shown),
     },
     rows: opened.rows,
     tally,
@@ -523,8 +550,13 @@ function savePosition(
 function finishReading(deps: RefreshDeps, reading: Reading, knownIds: KnownIds): DataSetHealth {
   const { dataSet, context, paging } = reading;
   let { health } = reading;
-  // Totals are computed from every kept row, so only when a kept row changed or the period did.
-  const stale = reading.changed || reading.state.totalsFrom !== context.historyStart;
+  // Totals are computed from every kept row, so only when a kept row changed or the period did
+  // (it starts at the history start and ends today).
+  const through = context.refresh?.today;
+  const stale =
+    reading.changed ||
+    reading.state.totalsFrom !== context.historyStart ||
+    reading.state.totalsThrough !== through;
   if (dataSet.tally && reading.tally && stale) {
     // The totals are written before the final cursor: a run killed in between writes them again.
     reading.tally.loadAll();
@@ -546,13 +578,13 @@ function finishReading(deps: RefreshDeps, reading: Reading, knownIds: KnownIds):
     last: reading.maxSeen,
     paging: null,
     covers: paging.covers ?? context.historyStart,
-    ...(dataSet.tally ? { totalsFrom: context.historyStart } : {}),
+    ...(dataSet.tally ? { totalsFrom: context.historyStart, totalsThrough: through } : {}),
   });
   return succeed(deps, health);
 }
 
 function tallyLayout(tally: Tally<unknown, unknown>): SheetLayout {
-  return { columns: tally.columns, keyHeader: KEY_HEADER, statusHeader: STATUS_HEADER };
+  return { columns: tally.columns, keyHeader: KEY_HEADER, statusHeader: null };
 }
 
 /** The hidden tally sheet; a missing one (never made, or deleted) re-reads from the history start. */

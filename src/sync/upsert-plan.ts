@@ -10,14 +10,19 @@ import type { CellBlock, CellValue } from './table-port';
 
 /** The status a vanished row gets instead of being deleted. */
 export const REMOVED_IN_BREX = 'Removed in Brex';
+/** The status of a row Brex still lists. */
+export const IN_BREX = 'In Brex';
 
 export interface SheetLayout {
   /** The own columns in the order the data set defines them. */
   readonly columns: readonly ColumnDefinition[];
   /** Header of the Brex id column (text); the first own column. */
   readonly keyHeader: string;
-  /** Header of the status column that marks vanished rows. */
-  readonly statusHeader: string;
+  /**
+   * Header of the status column ("In Brex", or "Removed in Brex" for a vanished row); null for a
+   * data set read incrementally, which cannot tell that a row vanished.
+   */
+  readonly statusHeader: string | null;
 }
 
 /** One row as Brex has it: a cell per own column header (the status column excluded). */
@@ -85,7 +90,8 @@ export function locateColumns(
 }
 
 export function ownHeaders(layout: SheetLayout): string[] {
-  return [...layout.columns.map((c) => c.header), layout.statusHeader];
+  const headers = layout.columns.map((c) => c.header);
+  return layout.statusHeader === null ? headers : [...headers, layout.statusHeader];
 }
 
 /** Pure: the Brex ids present in a sheet's key column, with their 0-based data-row indexes. */
@@ -113,7 +119,8 @@ export function planUpsert(input: UpsertInput): UpsertPlan {
   const headerBlock = headerBlockFor(missing);
 
   const ids = readIds(layout, sheet);
-  const statusColumn = positions.get(layout.statusHeader) as number;
+  const statusColumn =
+    layout.statusHeader === null ? undefined : positions.get(layout.statusHeader);
   const writes = new Map<number, Map<number, Cell>>();
   const added: string[] = [];
   const updated: string[] = [];
@@ -131,7 +138,8 @@ export function planUpsert(input: UpsertInput): UpsertPlan {
       const cell = record.cells[column.header] ?? { value: '', numberFormat: TEXT_FORMAT };
       desired.set(positions.get(column.header) as number, cell);
     }
-    desired.set(statusColumn, { value: '', numberFormat: TEXT_FORMAT });
+    if (statusColumn !== undefined)
+      desired.set(statusColumn, { value: IN_BREX, numberFormat: TEXT_FORMAT });
     if (existing === undefined) {
       const row = sheet.length;
       sheet.push([]);
@@ -144,7 +152,7 @@ export function planUpsert(input: UpsertInput): UpsertPlan {
     }
   }
 
-  if (input.complete) {
+  if (input.complete && statusColumn !== undefined) {
     for (const [id, row] of ids) {
       if (latest.has(id)) continue;
       if (String(sheet[row]?.[statusColumn] ?? '') === REMOVED_IN_BREX) continue;

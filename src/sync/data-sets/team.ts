@@ -3,7 +3,8 @@ import type { Card, Department, Location, User, UserLimit } from '../../brex';
 import type { BrexReader } from '../brex-reader';
 import { defineDataSet, KEY_HEADER, singlePageSource, type RefreshState } from '../data-set';
 import { personName } from '../person-name';
-import { columns } from './columns';
+import { readable } from '../readable-values';
+import { columns, KEY_COLUMN } from './columns';
 import { cardHolderId } from './transactions';
 
 export const cards = defineDataSet<Card>({
@@ -11,19 +12,19 @@ export const cards = defineDataSet<Card>({
   title: 'Cards',
   sheetName: 'Brex Cards',
   columns: columns([
-    [KEY_HEADER, 'text'],
-    ['Card name', 'text'],
+    ['Card name', 'text', { width: 200 }],
     ['Holder', 'text'],
     ['Department', 'text'],
-    ['Type', 'text'],
-    ['Status', 'text'],
-    ['Last four', 'text'],
-    ['Limit type', 'text'],
     ['Limit', 'money'],
     ['Available', 'money'],
-    ['Currency', 'text'],
-    ['Limit period', 'text'],
+    ['Currency', 'text', { width: 70 }],
+    ['Limit period', 'text', { width: 130 }],
+    ['Limit type', 'text', { width: 80 }],
     ['Spend limit', 'text'],
+    ['Status', 'text', { width: 90 }],
+    ['Type', 'text', { width: 80 }],
+    ['Last four', 'text', { width: 70 }],
+    KEY_COLUMN,
   ]),
   sources: ({ lookups }) => [singlePageSource('all', () => lookups.read('cards'))],
   idOf: (c) => c.id,
@@ -35,18 +36,29 @@ export const cards = defineDataSet<Card>({
       'Card name': c.card_name,
       Holder: lookups.userName(holderId),
       Department: lookups.departmentName(lookups.user(holderId)?.department_id),
-      Type: c.card_type,
-      Status: c.status,
+      Type: readable(c.card_type),
+      Status: readable(c.status),
       'Last four': c.last_four,
-      'Limit type': c.limit_type,
+      'Limit type': readable(c.limit_type),
       Limit: controls?.spend_limit,
       Available: controls?.spend_available,
       Currency: controls?.spend_limit ? controls.spend_limit.currency || 'USD' : '',
-      'Limit period': controls?.spend_duration,
+      'Limit period': limitPeriod(c),
       'Spend limit': lookups.spendLimitName(c.budget_id),
     };
   },
 });
+
+/**
+ * Pure: a card's own limit period, or where its limit comes from: Brex gives a card's limit only
+ * when the card has its own (limit type CARD); otherwise the card spends from its holder's
+ * monthly limit (USER) or from the spend limit it is tied to.
+ */
+function limitPeriod(card: Card): string {
+  if (card.spend_controls?.spend_limit) return readable(card.spend_controls.spend_duration);
+  if (card.budget_id) return 'From spend limit';
+  return card.limit_type === 'USER' ? "From holder's limit" : '';
+}
 
 /**
  * Brex gives a user's monthly limit only one user at a time (`GET /v2/users/{id}/limit`), so a
@@ -77,16 +89,16 @@ export const users = defineDataSet<UserWithLimit>({
   title: 'Users',
   sheetName: 'Brex Users',
   columns: columns([
-    [KEY_HEADER, 'text'],
-    ['Name', 'text'],
-    ['Email', 'text'],
-    ['Status', 'text'],
+    ['Name', 'text', { width: 170 }],
+    ['Email', 'text', { width: 220 }],
     ['Department', 'text'],
     ['Location', 'text'],
     ['Manager', 'text'],
     ['Monthly limit', 'money'],
-    ['Monthly available', 'money'],
-    ['Limit currency', 'text'],
+    ['Monthly available', 'money', { width: 130 }],
+    ['Limit currency', 'text', { width: 100 }],
+    ['Status', 'text', { width: 90 }],
+    KEY_COLUMN,
   ]),
   sources: ({ lookups, reader, refresh }) => [
     singlePageSource('all', () => withMonthlyLimits(lookups.read('users'), reader, refresh)),
@@ -100,7 +112,7 @@ export const users = defineDataSet<UserWithLimit>({
       [KEY_HEADER]: u.id,
       Name: personName(u),
       Email: u.email,
-      Status: u.status,
+      Status: readable(u.status),
       Department: lookups.departmentName(u.department_id),
       Location: lookups.locationName(u.location_id),
       Manager: lookups.userName(u.manager_id),
@@ -120,9 +132,9 @@ export const users = defineDataSet<UserWithLimit>({
 });
 
 const namedColumns = columns([
-  [KEY_HEADER, 'text'],
-  ['Name', 'text'],
-  ['Description', 'text'],
+  ['Name', 'text', { width: 200 }],
+  ['Description', 'text', { width: 260 }],
+  KEY_COLUMN,
 ]);
 
 export const departments = defineDataSet<Department>({

@@ -1,0 +1,46 @@
+/**
+ * Whether a result fits below and to the right of its formula's cell. Sheets answers a result
+ * that does not fit with a bare #REF! ("Result was not automatically expanded"); a formula that
+ * checks first returns one cell saying how much room it needs and what to do instead.
+ */
+import type { FunctionResult } from './result';
+
+/** The cells from the formula's own cell to the sheet's last row and column, inclusive. */
+export interface Room {
+  readonly rows: number;
+  readonly columns: number;
+}
+
+const count = (n: number): string => n.toLocaleString('en-US');
+
+/** Pure: the result as it is when it fits, else a one-cell message naming the fixes. */
+export function fitToRoom(
+  name: string,
+  result: FunctionResult,
+  room: Room | null,
+  syncedSheet: string | undefined,
+): FunctionResult {
+  if (typeof result === 'number' || room === null) return result;
+  const rows = result.length;
+  const columns = Math.max(0, ...result.map((row) => row.length));
+  if (rows <= room.rows && columns <= room.columns) return result;
+  const instead = syncedSheet
+    ? `, or use the ${syncedSheet} sheet (Extensions ▸ Brex ▸ Refresh now)`
+    : '';
+  if (rows > room.rows) {
+    return [
+      [
+        `${name} needs ${count(rows)} rows from this cell and the sheet has ${count(room.rows)}. ` +
+          `Choose a narrower range (a later start date), or add ${count(rows - room.rows)} rows ` +
+          `at the bottom of the sheet and enter the formula again${instead}.`,
+      ],
+    ];
+  }
+  return [
+    [
+      `${name} needs ${count(columns)} columns from this cell and the sheet has ` +
+        `${count(room.columns)}. Choose fewer columns, move the formula left, or add ` +
+        `${count(columns - room.columns)} columns and enter the formula again${instead}.`,
+    ],
+  ];
+}
