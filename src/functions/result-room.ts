@@ -25,22 +25,38 @@ export function fitToRoom(
   const columns = Math.max(0, ...result.map((row) => row.length));
   if (rows <= room.rows && columns <= room.columns) return result;
   const instead = syncedSheet
-    ? `, or use the ${syncedSheet} sheet (Extensions ▸ Brex ▸ Refresh now)`
-    : '';
+    ? [`use the ${syncedSheet} sheet (Extensions ▸ Brex ▸ Refresh now)`]
+    : [];
   if (rows > room.rows) {
+    const fixes = [
+      'choose a narrower range (a later start date)',
+      `add ${count(rows - room.rows)} rows at the bottom of the sheet and enter the formula again`,
+      ...instead,
+    ];
     return [
       [
-        `${name} needs ${count(rows)} rows from this cell and the sheet has ${count(room.rows)}. ` +
-          `Choose a narrower range (a later start date), or add ${count(rows - room.rows)} rows ` +
-          `at the bottom of the sheet and enter the formula again${instead}.`,
+        `${name} needs ${count(rows)} rows from this cell and the sheet has ${count(room.rows)}: ` +
+          `${anyOf(fixes)}.`,
       ],
     ];
   }
+  const fixes = [
+    'choose fewer columns',
+    'move the formula left',
+    `add ${count(columns - room.columns)} columns and enter the formula again`,
+    ...instead,
+  ];
   return [
     [
       `${name} needs ${count(columns)} columns from this cell and the sheet has ` +
-        `${count(room.columns)}. Choose fewer columns, move the formula left, or add ` +
-        `${count(columns - room.columns)} columns and enter the formula again${instead}.`,
+        `${count(room.columns)}: ${anyOf(fixes)}.`,
     ],
   ];
+}
+
+/** Pure: "a, b, or c". */
+function anyOf(items: readonly string[]): string {
+  return items.length <= 1
+    ? (items[0] ?? '')
+    : `${items.slice(0, -1).join(', ')}, or ${items[items.length - 1] as string}`;
 }

@@ -23,6 +23,8 @@ export class MemoryTable implements TablePort {
     rows: number;
     columns: number;
   }[] = [];
+  /** The options each sheet was made with. */
+  readonly options = new Map<string, SheetOptions>();
   /** Every deleteRows call, in order. */
   readonly deletions: { sheet: string; row: number; count: number }[] = [];
 
@@ -63,6 +65,7 @@ export class MemoryTable implements TablePort {
   ensureSheet(sheetName: string, options?: SheetOptions): void {
     if (!this.sheets.has(sheetName)) {
       this.sheets.set(sheetName, { values: [], formats: [], hidden: options?.hidden ?? false });
+      if (options) this.options.set(sheetName, options);
     }
   }
 
@@ -100,6 +103,11 @@ export class MemoryTable implements TablePort {
     const sheet = this.sheets.get(sheetName);
     if (!sheet) throw new Error(`Sheet ${sheetName} does not exist.`);
     sheet.values = values.map((row) => [...row]);
+  }
+
+  /** The number format of a 1-based cell. */
+  formatAt(sheetName: string, row: number, column: number): string | undefined {
+    return this.sheets.get(sheetName)?.formats[row - 1]?.[column - 1];
   }
 
   cellsWritten(sheetName?: string): number {
