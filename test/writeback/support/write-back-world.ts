@@ -65,7 +65,8 @@ function columnLetter(index: number): string {
 export function cellOf(runtime: Runtime, id: string, header: string): string {
   const grid = runtime.values(SHEET);
   const column = (grid[0] as unknown[]).indexOf(header);
-  const row = grid.findIndex((cells) => cells[0] === id);
+  const key = (grid[0] as unknown[]).indexOf('Brex ID');
+  const row = grid.findIndex((cells) => cells[key] === id);
   if (column < 0 || row < 1) throw new Error(`No ${header} cell for ${id}.`);
   return `${SHEET}!${columnLetter(column)}${row + 1}`;
 }
@@ -73,7 +74,8 @@ export function cellOf(runtime: Runtime, id: string, header: string): string {
 export function valueOf(runtime: Runtime, id: string, header: string): unknown {
   const grid = runtime.values(SHEET);
   const column = (grid[0] as unknown[]).indexOf(header);
-  return grid.find((cells) => cells[0] === id)?.[column];
+  const key = (grid[0] as unknown[]).indexOf('Brex ID');
+  return grid.find((cells) => cells[key] === id)?.[column];
 }
 
 /** A person types into a limit's cell, as Sheets would take it. */
