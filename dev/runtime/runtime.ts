@@ -460,6 +460,10 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
         if (cell?.spilledFrom === origin) {
           delete cell.value;
           delete cell.spilledFrom;
+          if (cell.autoFormat) {
+            delete cell.format;
+            delete cell.autoFormat;
+          }
         }
       }
     }
@@ -500,7 +504,10 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
         const typed =
           typeof v === 'string' ? { value: v } : typeValue(v, target.format, workbook.timeZone);
         target.value = typed.value ?? '';
-        if (typed.format && !isDateFormat(target.format)) target.format = typed.format;
+        if (typed.format && !isDateFormat(target.format)) {
+          target.format = typed.format;
+          target.autoFormat = true;
+        }
         if (r !== 0 || c !== 0) target.spilledFrom = origin;
       }),
     );

@@ -19,6 +19,11 @@ export interface Cell {
   error?: string;
   /** A1 of the formula cell whose array result spilled into this cell. */
   spilledFrom?: string;
+  /**
+   * The format came from a spilled value (a Date shows as a date), not from a person: Sheets
+   * drops it with the value, so a later number in that cell is not shown as a date.
+   */
+  autoFormat?: boolean;
 }
 
 export interface Protection {

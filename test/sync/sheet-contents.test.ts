@@ -139,7 +139,7 @@ describe('synced sheets', () => {
       ['General merchandise', 25, 1],
       ['QUANTUM_SUPPLIES', 1, 1],
     ]);
-    const day = (d: CellValue) => (d as Date).toISOString().slice(0, 10);
+    const day = (d: CellValue | undefined) => (d as Date).toISOString().slice(0, 10);
     expect(rows.map((r) => [day(r['Period start']), day(r['Period end'])])).toEqual([
       ['2026-01-01', '2026-03-10'],
       ['2026-01-01', '2026-03-10'],

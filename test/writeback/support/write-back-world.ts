@@ -93,10 +93,11 @@ export function writes(sandbox: Sandbox): Sandbox['log'] {
 }
 
 /** The audit log as objects by header. */
-export function auditRows(runtime: Runtime): Record<string, string>[] {
-  const [header, ...rows] = runtime.values(AUDIT) as string[][];
+/** The audit log's rows by header: the time a Date, the amounts numbers, the rest text. */
+export function auditRows(runtime: Runtime): Record<string, unknown>[] {
+  const [header, ...rows] = runtime.values(AUDIT) as unknown[][];
   return rows.map((row) =>
-    Object.fromEntries((header ?? []).map((name, index) => [name, String(row[index] ?? '')])),
+    Object.fromEntries((header ?? []).map((name, index) => [String(name), row[index] ?? ''])),
   );
 }
 
