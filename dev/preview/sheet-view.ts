@@ -6,6 +6,7 @@
 import { columnToLetters } from '../runtime/a1-notation';
 import { displayValue } from '../runtime/number-format';
 import {
+  columnWidth,
   findSheet,
   getCell,
   lastColumn,
@@ -35,6 +36,8 @@ export interface SheetView {
   readonly dataRows: number;
   readonly frozenRows: number;
   readonly columnLetters: readonly string[];
+  /** Each column's width in pixels, as Sheets draws it; 0 for a hidden column. */
+  readonly columnWidths: readonly number[];
   /** cells[r][c] is the cell at row r+1, column c+1. */
   readonly cells: readonly (readonly CellView[])[];
 }
@@ -96,6 +99,9 @@ export function sheetView(
     dataRows,
     frozenRows: sheet.frozenRows,
     columnLetters: Array.from({ length: columns }, (_, c) => columnToLetters(c + 1)),
+    columnWidths: Array.from({ length: columns }, (_, c) =>
+      sheet.hiddenColumns?.[c] ? 0 : columnWidth(sheet, c + 1),
+    ),
     cells: Array.from({ length: rows }, (_, r) =>
       Array.from({ length: columns }, (_, c) => cellView(sheet, r + 1, c + 1, workbook.timeZone)),
     ),

@@ -14,7 +14,7 @@ import {
   type Room,
 } from '../functions';
 import { clientReader } from '../sync/brex-reader';
-import { readExpenseLabels } from '../sync/expense-labels';
+import { tableLookup } from '../sync/sheet-lookup';
 import { readConnection } from '../sync/connection';
 import { getSyncSettings } from '../sync/settings';
 import { newUuid } from './apps-script-clock';
@@ -46,8 +46,7 @@ function functionHost(): FunctionHost {
     cacheSeconds: () => readCacheMinutes(store) * 60,
     digest: sha256,
     room: formulaRoom,
-    expenseLabels: () =>
-      readExpenseLabels(new SpreadsheetTable(SpreadsheetApp.getActiveSpreadsheet())),
+    sheets: tableLookup(new SpreadsheetTable(SpreadsheetApp.getActiveSpreadsheet())),
   };
 }
 

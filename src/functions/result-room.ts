@@ -29,13 +29,13 @@ export function fitToRoom(
     : [];
   if (rows > room.rows) {
     const fixes = [
-      'choose a narrower range (a later start date)',
-      `add ${count(rows - room.rows)} rows at the bottom of the sheet and enter the formula again`,
+      'use a narrower range',
+      `add ${count(rows - room.rows)} rows at the bottom and enter the formula again`,
       ...instead,
     ];
     return [
       [
-        `${name} needs ${count(rows)} rows from this cell and the sheet has ${count(room.rows)}: ` +
+        `${name} needs ${count(rows)} rows here and there is room for ${count(room.rows)}: ` +
           `${anyOf(fixes)}.`,
       ],
     ];
@@ -48,7 +48,7 @@ export function fitToRoom(
   ];
   return [
     [
-      `${name} needs ${count(columns)} columns from this cell and the sheet has ` +
+      `${name} needs ${count(columns)} columns here and there is room for ` +
         `${count(room.columns)}: ${anyOf(fixes)}.`,
     ],
   ];

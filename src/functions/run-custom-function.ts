@@ -7,7 +7,7 @@
  */
 import { BrexError } from '../brex';
 import type { BrexReader } from '../sync/brex-reader';
-import type { ExpenseLabels } from '../sync/expense-labels';
+import type { SheetLookup } from '../sync/sheet-lookup';
 import { Lookups } from '../sync/lookups';
 import { FunctionError, readRefresh } from './arguments';
 import type { ComputeContext, CustomFunction } from './custom-function';
@@ -42,8 +42,8 @@ export interface FunctionHost {
   readonly digest: (text: string) => string;
   /** The room from the formula's cell to the sheet's edges; null when Sheets does not say. */
   readonly room: () => Room | null;
-  /** What the Brex Expenses sheet shows of each expense (card transactions join it). */
-  readonly expenseLabels: () => ReadonlyMap<string, ExpenseLabels>;
+  /** The synced sheets a row joins in (a card transaction's expense category), as they are. */
+  readonly sheets: SheetLookup;
 }
 
 export function runCustomFunction(
@@ -66,7 +66,7 @@ export function runCustomFunction(
   if (outage !== null) throw new FunctionError(`${fn.name}: ${outage}`);
 
   const reader = connection.open(started + BREX_BUDGET_MS);
-  const lookups = new Lookups(reader, host.expenseLabels);
+  const lookups = new Lookups(reader, host.sheets);
   const result = computeOrExplain(fn, args, { reader, lookups, timeZone }, (error) =>
     host.outages.note(connection.id, error),
   );

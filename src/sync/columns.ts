@@ -22,7 +22,7 @@ const TYPE_WIDTHS: Readonly<Record<ColumnType, number>> = {
   money: 110,
   number: 90,
   date: 95,
-  datetime: 140,
+  datetime: 150,
 };
 
 /** Pure: the width a new column is made with. */

@@ -5,7 +5,7 @@
  */
 import { BrexError, type ListItem, type ListName, type ListQuery, type Page } from '../brex';
 import type { BrexReader } from './brex-reader';
-import type { ExpenseLabels } from './expense-labels';
+import { noSheets, type SheetLookup, type SheetRecord } from './sheet-lookup';
 import { personName } from './person-name';
 
 export type LookupList =
@@ -27,12 +27,12 @@ const UNAVAILABLE = new Set(['cash_not_enabled', 'budget_management_not_enabled'
 export class Lookups {
   private readonly lists = new Map<LookupList, unknown[]>();
   private readonly indexes = new Map<LookupList, Map<string, unknown>>();
-  private expenses: ReadonlyMap<string, ExpenseLabels> | null = null;
+  private readonly joins = new Map<string, ReadonlyMap<string, SheetRecord>>();
 
-  /** `expenseLabels` is read at the first expense asked for (a custom function has none). */
+  /** `sheets` reads another synced sheet, once per refresh, at the first row asked of it. */
   constructor(
     private readonly reader: BrexReader,
-    private readonly expenseLabels: () => ReadonlyMap<string, ExpenseLabels> = () => new Map(),
+    private readonly sheets: SheetLookup = noSheets,
   ) {}
 
   /** Every item of a list, read once per refresh; Brex's refusal is thrown. */
@@ -77,11 +77,24 @@ export class Lookups {
     return id ? this.byId('cards').get(id) : undefined;
   }
 
-  /** The category and spend limit the expense shows, when the spreadsheet has it. */
-  expense(id: string | null | undefined): ExpenseLabels | undefined {
+  /** What another synced sheet shows in `headers` for a Brex id, when the spreadsheet has it. */
+  joined(
+    sheetName: string,
+    headers: readonly string[],
+    id: string | null | undefined,
+  ): SheetRecord | undefined {
     if (!id) return undefined;
-    this.expenses ??= this.expenseLabels();
-    return this.expenses.get(id);
+    const key = JSON.stringify([sheetName, headers]);
+    let rows = this.joins.get(key);
+    if (!rows) {
+      rows = this.sheets(sheetName, headers);
+      this.joins.set(key, rows);
+    }
+    return rows.get(id);
+  }
+
+  spendLimit(id: string | null | undefined): ListItem<'spendLimits'> | undefined {
+    return id ? this.byId('spendLimits').get(id) : undefined;
   }
 
   spendLimitName(id: string | null | undefined): string {

@@ -34,7 +34,7 @@ import {
 import { readJson, writeJson, type KeyValuePort } from './key-value-port';
 import { KnownIds } from './known-ids';
 import { Lookups } from './lookups';
-import { readExpenseLabels } from './expense-labels';
+import { tableLookup } from './sheet-lookup';
 import { dayIn } from './time-zone';
 import type { SyncSettings } from './settings';
 import {
@@ -143,7 +143,7 @@ export function runRefresh(refreshDeps: RefreshDeps, settings: SyncSettings): Re
   const deps = withCheckpoints(refreshDeps, knownIds);
   const round = readJson<Round>(store, ROUND_KEY) ?? newRound(deps, settings);
   const pending = [...round.pending];
-  const lookups = new Lookups(deps.reader, () => readExpenseLabels(deps.table));
+  const lookups = new Lookups(deps.reader, tableLookup(deps.table));
   const finished: DataSetHealth[] = [];
   const followed = new Map<DataSetId, Reading>();
   let stopMessage: string | null = null;

@@ -23,7 +23,7 @@ describe('result-room', () => {
 
       expect(fitted).toEqual([
         [
-          'BREX_TRANSACTIONS needs 2,828 rows from this cell and the sheet has 1,000: choose a narrower range (a later start date), add 1,828 rows at the bottom of the sheet and enter the formula again, or use the Brex Card Transactions sheet (Extensions ▸ Brex ▸ Refresh now).',
+          'BREX_TRANSACTIONS needs 2,828 rows here and there is room for 1,000: use a narrower range, add 1,828 rows at the bottom and enter the formula again, or use the Brex Card Transactions sheet (Extensions ▸ Brex ▸ Refresh now).',
         ],
       ]);
     });
@@ -33,7 +33,7 @@ describe('result-room', () => {
 
       expect(fitted).toEqual([
         [
-          'BREX_CARDS needs 14 columns from this cell and the sheet has 5: choose fewer columns, move the formula left, or add 9 columns and enter the formula again.',
+          'BREX_CARDS needs 14 columns here and there is room for 5: choose fewer columns, move the formula left, or add 9 columns and enter the formula again.',
         ],
       ]);
     });

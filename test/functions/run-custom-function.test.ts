@@ -43,7 +43,7 @@ function host(reader: FakeReader, connected = true, connectionId = 'connected-20
     cacheSeconds: () => 900,
     digest: (text) => `sha(${text.length}:${text})`,
     room: () => null,
-    expenseLabels: () => new Map(),
+    sheets: () => new Map(),
   };
   return { host: value, opened, memory };
 }

@@ -39,10 +39,10 @@ describe('a formula’s room', () => {
     const cell = getCell(sheet1(), 1, 1);
     expect(cell?.error).toBeUndefined();
     expect(cell?.value).toBe(
-      `BREX_TRANSACTIONS needs ${rows.toLocaleString('en-US')} rows from this cell and the sheet has 1,000: ` +
-        `choose a narrower range (a later start date), add ${(rows - 1000).toLocaleString('en-US')} rows ` +
-        'at the bottom of the sheet and enter the formula again, or use the Brex Card Transactions ' +
-        'sheet (Extensions ▸ Brex ▸ Refresh now).',
+      `BREX_TRANSACTIONS needs ${rows.toLocaleString('en-US')} rows here and there is room for ` +
+        `1,000: use a narrower range, add ${(rows - 1000).toLocaleString('en-US')} rows at the ` +
+        'bottom and enter the formula again, or use the Brex Card Transactions sheet ' +
+        '(Extensions ▸ Brex ▸ Refresh now).',
     );
     expect(getCell(sheet1(), 2, 1)?.value ?? '').toBe('');
   });
@@ -52,7 +52,7 @@ describe('a formula’s room', () => {
     await runtime.edit('Sheet1!C995', '=BREX_CARDS()');
 
     expect(String(getCell(sheet1(), 995, 3)?.value)).toMatch(
-      /^BREX_CARDS needs \d+ rows from this cell and the sheet has 6: /,
+      /^BREX_CARDS needs \d+ rows here and there is room for 6: /,
     );
     await runtime.edit('Sheet1!C995', '');
   });

@@ -87,16 +87,20 @@ describe('synced sheets in the local runtime', () => {
     ).toBeGreaterThan(0);
   });
 
-  it('say where each card’s limit comes from when Brex gives none for the card', () => {
+  it('show each card’s limit, its holder’s monthly limit when the card has none of its own', () => {
     const state = sandbox.snapshot();
     const cards = rowsOf(runtime, 'Brex Cards');
+    const onHolder = state.cards.filter((c) => c.limit_type === 'USER');
+    const holderLimit = (c: (typeof onHolder)[number]) => {
+      const money = state.user_limits[c.owner?.user_id ?? '']?.monthly_limit;
+      return money?.amount === undefined ? '' : money.amount / 100;
+    };
 
-    const empty = state.cards.filter((c) => {
-      const row = cards.get(c.id);
-      return row?.Limit === '' && row['Limit period'] === '';
-    });
-
-    expect(empty).toEqual([]);
+    expect(onHolder.length).toBeGreaterThan(40);
+    expect(
+      onHolder.map((c) => [cards.get(c.id)?.Limit, cards.get(c.id)?.['Limit period']]),
+    ).toEqual(onHolder.map((c) => [holderLimit(c), "Per month, holder's limit"]));
+    expect(state.cards.filter((c) => cards.get(c.id)?.['Limit period'] === '')).toEqual([]);
   });
 
   it('write the Sync Log with data-set titles, results in words and real times', () => {

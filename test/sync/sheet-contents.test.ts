@@ -15,7 +15,20 @@ const HISTORY_START = '2026-01-01';
 function brex(): ScriptedReader {
   const reader = new ScriptedReader(50);
   reader.lists.set('users', [{ id: 'u1', first_name: 'Ada', last_name: 'Lovelace' }]);
-  reader.lists.set('spendLimits', [{ id: 'sl1', name: 'Team travel', status: 'ACTIVE' }]);
+  reader.lists.set('spendLimits', [
+    {
+      id: 'sl1',
+      name: 'Team travel',
+      status: 'ACTIVE',
+      period_recurrence_type: 'PER_QUARTER',
+      authorization_settings: { base_limit: { amount: 1_000_000, currency: 'USD' } },
+      current_period_balance: { amount_spent: { amount: 250_000, currency: 'USD' } },
+    },
+  ]);
+  reader.monthlyLimits.set('u1', {
+    monthly_limit: { amount: 300_000, currency: 'USD' },
+    monthly_available: { amount: 120_050, currency: 'USD' },
+  });
   reader.lists.set('cards', [
     { id: 'c1', owner: { user_id: 'u1' }, card_name: 'Ada', limit_type: 'USER', status: 'LOCKED' },
     {
@@ -103,15 +116,15 @@ describe('synced sheets', () => {
     expect(reader.calls).not.toContain('expenses');
   });
 
-  it('say where a card’s limit comes from when the card has none of its own', () => {
+  it('show each card’s limit: its own, its spend limit’s, or its holder’s monthly limit', () => {
     const table = refresh(['users', 'spend_limits', 'cards']);
 
     const rows = records(table, 'Brex Cards');
 
     expect(rows.map((r) => [r['Card name'], r.Limit, r.Available, r['Limit period']])).toEqual([
-      ['Ada', '', '', "From holder's limit"],
+      ['Ada', 3000, 1200.5, "Per month, holder's limit"],
       ['Figma', 500, 123.45, 'Monthly'],
-      ['Offsite', '', '', 'From spend limit'],
+      ['Offsite', 10000, 7500, 'Per quarter, from spend limit'],
     ]);
     expect(rows.map((r) => [r.Status, r['Limit type'], r['Sync status']])).toEqual([
       ['Locked', 'User', 'In Brex'],

@@ -77,7 +77,9 @@ export class Grid {
         'tr',
         {},
         h('th', { class: 'corner' }),
-        ...view.columnLetters.map((letter) => h('th', { scope: 'col' }, letter)),
+        ...view.columnLetters.map((letter, c) =>
+          this.sized(h('th', { scope: 'col' }, letter), c),
+        ),
       ),
     );
     const body = h('tbody');
@@ -88,11 +90,19 @@ export class Grid {
           'tr',
           { class: row <= view.frozenRows ? 'frozen' : '' },
           h('th', { scope: 'row' }, String(row)),
-          ...cells.map((cell, c) => this.cellElement(cell, row, c + 1)),
+          ...cells.map((cell, c) => this.sized(this.cellElement(cell, row, c + 1), c)),
         ),
       );
     });
     replaceChildren(this.el.table, head, body);
+  }
+
+  /** A column's width as the sheet sets it; a hidden column is not drawn. */
+  private sized(element: HTMLElement, column: number): HTMLElement {
+    const width = (this.view as SheetView).columnWidths[column] ?? 0;
+    if (width === 0) element.style.display = 'none';
+    else element.style.width = element.style.minWidth = element.style.maxWidth = `${width}px`;
+    return element;
   }
 
   private cellElement(cell: CellView, row: number, column: number): HTMLElement {
@@ -100,8 +110,11 @@ export class Grid {
     const pending = this.pending.get(a1);
     const text =
       pending === undefined ? cell.text : pending.startsWith('=') ? 'Loading...' : pending;
+    // Text runs on over empty cells to its right, as in Sheets.
+    const next = this.cellAt({ row, column: column + 1 });
     const classes = [
       cell.numeric && pending === undefined ? 'numeric' : '',
+      !cell.numeric && text !== '' && next?.text === '' && !next.formula ? 'spills' : '',
       cell.bold ? 'bold' : '',
       cell.error ? 'error' : '',
     ].filter(Boolean);

@@ -1,7 +1,6 @@
 /** Expenses (read incrementally by update time) and spend per expense category. */
 import type { Expense, Money } from '../../brex';
 import { defineDataSet, KEY_HEADER, listSource } from '../data-set';
-import { EXPENSES_SHEET } from '../expense-labels';
 import { readable } from '../readable-values';
 import { columns, KEY_COLUMN } from './columns';
 
@@ -17,14 +16,14 @@ const LOOKBACK_DAYS = 1 / 24;
 export const expenses = defineDataSet<Expense>({
   id: 'expenses',
   title: 'Expenses',
-  sheetName: EXPENSES_SHEET,
+  sheetName: 'Brex Expenses',
   columns: columns([
     ['Purchased at', 'datetime'],
     ['Merchant', 'text', { width: 200 }],
     ['Billing amount', 'money'],
-    ['Billing currency', 'text', { width: 70 }],
+    ['Billing currency', 'text', { width: 110 }],
     ['User', 'text'],
-    ['Category', 'text', { width: 170 }],
+    ['Category', 'text', { width: 210 }],
     ['Spend limit', 'text'],
     ['Department', 'text'],
     ['Memo', 'text', { width: 200 }],
@@ -32,7 +31,7 @@ export const expenses = defineDataSet<Expense>({
     ['Payment status', 'text', { width: 110 }],
     ['Type', 'text', { width: 90 }],
     ['Original amount', 'money'],
-    ['Original currency', 'text', { width: 70 }],
+    ['Original currency', 'text', { width: 120 }],
     ['Receipts', 'number', { width: 70 }],
     ['Updated at', 'datetime'],
     KEY_COLUMN,
@@ -97,7 +96,7 @@ export const expenseCategories = defineDataSet<CategoryTotal, Expense>({
     ['Category', 'text', { width: 200 }],
     ['Spend', 'money'],
     ['Currency', 'text', { width: 70 }],
-    ['Expense count', 'number'],
+    ['Expense count', 'number', { width: 110 }],
     ['Period start', 'date'],
     ['Period end', 'date'],
     [KEY_HEADER, 'text', { width: 200, hidden: true }],

@@ -1,8 +1,11 @@
 /** Cards, users, departments and locations, read whole. */
-import type { Card, Department, Location, User, UserLimit } from '../../brex';
+import type { Card, Department, Location, Money, User, UserLimit } from '../../brex';
 import type { BrexReader } from '../brex-reader';
 import { defineDataSet, KEY_HEADER, singlePageSource, type RefreshState } from '../data-set';
+import { currencyExponent } from '../currency';
+import type { Lookups } from '../lookups';
 import { personName } from '../person-name';
+import type { CellValue } from '../table-port';
 import { readable } from '../readable-values';
 import { columns, KEY_COLUMN } from './columns';
 import { cardHolderId } from './transactions';
@@ -18,7 +21,7 @@ export const cards = defineDataSet<Card>({
     ['Limit', 'money'],
     ['Available', 'money'],
     ['Currency', 'text', { width: 70 }],
-    ['Limit period', 'text', { width: 130 }],
+    ['Limit period', 'text', { width: 200 }],
     ['Limit type', 'text', { width: 80 }],
     ['Spend limit', 'text'],
     ['Status', 'text', { width: 90 }],
@@ -30,7 +33,7 @@ export const cards = defineDataSet<Card>({
   idOf: (c) => c.id,
   row: (c, lookups) => {
     const holderId = cardHolderId(c);
-    const controls = c.spend_controls;
+    const limit = cardLimit(c, holderId, lookups);
     return {
       [KEY_HEADER]: c.id,
       'Card name': c.card_name,
@@ -40,24 +43,66 @@ export const cards = defineDataSet<Card>({
       Status: readable(c.status),
       'Last four': c.last_four,
       'Limit type': readable(c.limit_type),
-      Limit: controls?.spend_limit,
-      Available: controls?.spend_available,
-      Currency: controls?.spend_limit ? controls.spend_limit.currency || 'USD' : '',
-      'Limit period': limitPeriod(c),
+      Limit: limit.limit,
+      Available: limit.available,
+      Currency: limit.limit ? limit.limit.currency || 'USD' : '',
+      'Limit period': limit.period,
       'Spend limit': lookups.spendLimitName(c.budget_id),
     };
   },
 });
 
+interface CardLimit {
+  readonly limit?: Money | null;
+  readonly available?: Money | null;
+  /** The period, and where the limit comes from when it is not the card's own. */
+  readonly period: string;
+}
+
+const HOLDER_LIMIT = ['Monthly limit', 'Monthly available', 'Limit currency'];
+
 /**
- * Pure: a card's own limit period, or where its limit comes from: Brex gives a card's limit only
- * when the card has its own (limit type CARD); otherwise the card spends from its holder's
- * monthly limit (USER) or from the spend limit it is tied to.
+ * A card's limit as Brex sets it: the card's own (limit type Card), the spend limit the card is
+ * tied to, or its holder's monthly limit (limit type User), which Brex gives one user at a time:
+ * it is taken from the Brex Users sheet, read just before the cards, with no other request.
  */
-function limitPeriod(card: Card): string {
-  if (card.spend_controls?.spend_limit) return readable(card.spend_controls.spend_duration);
-  if (card.budget_id) return 'From spend limit';
-  return card.limit_type === 'USER' ? "From holder's limit" : '';
+function cardLimit(card: Card, holderId: string | undefined, lookups: Lookups): CardLimit {
+  const own = card.spend_controls;
+  if (own?.spend_limit) {
+    return {
+      limit: own.spend_limit,
+      available: own.spend_available,
+      period: readable(own.spend_duration),
+    };
+  }
+  const spendLimit = lookups.spendLimit(card.budget_id);
+  if (card.budget_id) {
+    const base = spendLimit?.authorization_settings?.base_limit;
+    const spent = spendLimit?.current_period_balance?.amount_spent;
+    const sameCurrency = base && (spent?.currency || base.currency) === base.currency;
+    return {
+      limit: base,
+      available:
+        base && sameCurrency ? { ...base, amount: base.amount - (spent?.amount ?? 0) } : null,
+      period: spendLimit?.period_recurrence_type
+        ? `${readable(spendLimit.period_recurrence_type)}, from spend limit`
+        : 'From spend limit',
+    };
+  }
+  if (card.limit_type !== 'USER') return { period: '' };
+  const holder = lookups.joined(users.sheetName, HOLDER_LIMIT, holderId);
+  const currency = String(holder?.['Limit currency'] || 'USD');
+  return {
+    limit: moneyOf(holder?.['Monthly limit'], currency),
+    available: moneyOf(holder?.['Monthly available'], currency),
+    period: "Per month, holder's limit",
+  };
+}
+
+/** Pure: an amount a sheet shows (major units) → Brex's Money; null when the cell is blank. */
+function moneyOf(value: CellValue | undefined, currency: string): Money | null {
+  if (typeof value !== 'number') return null;
+  return { amount: Math.round(value * 10 ** currencyExponent(currency)), currency };
 }
 
 /**

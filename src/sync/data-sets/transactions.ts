@@ -4,6 +4,10 @@ import { defineDataSet, KEY_HEADER, listSource } from '../data-set';
 import type { Lookups } from '../lookups';
 import { readable } from '../readable-values';
 import { columns, KEY_COLUMN } from './columns';
+import { expenses } from './expenses';
+
+/** What a card transaction shows of its expense, from the Brex Expenses sheet (read first). */
+const EXPENSE_LABELS = ['Category', 'Spend limit'];
 
 const LOOKBACK_DAYS = 3;
 
@@ -22,7 +26,7 @@ export const cardTransactions = defineDataSet<CardTransaction>({
   columns: columns([
     ...SETTLED_COLUMNS,
     ['Card holder', 'text'],
-    ['Category', 'text', { width: 170 }],
+    ['Category', 'text', { width: 210 }],
     ['Spend limit', 'text'],
     ['Department', 'text'],
     ['Card', 'text', { width: 190 }],
@@ -47,7 +51,7 @@ export const cardTransactions = defineDataSet<CardTransaction>({
     const holderId = cardHolderId(card);
     // The category and spend limit are the expense's: a card carries a spend limit only when
     // the whole card is tied to one.
-    const expense = lookups.expense(t.expense_id);
+    const expense = lookups.joined(expenses.sheetName, EXPENSE_LABELS, t.expense_id);
     return {
       [KEY_HEADER]: t.id,
       'Posted date': t.posted_at_date,
@@ -56,14 +60,14 @@ export const cardTransactions = defineDataSet<CardTransaction>({
       Amount: t.amount,
       Currency: t.amount ? t.amount.currency || 'USD' : '',
       Type: readable(t.type),
-      Category: expense?.category ?? '',
+      Category: String(expense?.Category ?? ''),
       Merchant: t.merchant?.raw_descriptor,
       MCC: t.merchant?.mcc,
       'Merchant country': t.merchant?.country,
       Card: card ? `${card.card_name} •${card.last_four}` : '',
       'Card holder': lookups.userName(holderId),
       Department: lookups.departmentName(lookups.user(holderId)?.department_id),
-      'Spend limit': expense?.spendLimit || lookups.spendLimitName(card?.budget_id),
+      'Spend limit': String(expense?.['Spend limit'] || lookups.spendLimitName(card?.budget_id)),
       'Card ID': t.card_id,
       'Expense ID': t.expense_id,
     };
