@@ -77,9 +77,7 @@ export class Grid {
         'tr',
         {},
         h('th', { class: 'corner' }),
-        ...view.columnLetters.map((letter, c) =>
-          this.sized(h('th', { scope: 'col' }, letter), c),
-        ),
+        ...view.columnLetters.map((letter, c) => this.sized(h('th', { scope: 'col' }, letter), c)),
       ),
     );
     const body = h('tbody');
