@@ -53,9 +53,11 @@ describe('synced sheets in the browser', () => {
 
     for (const name of names) {
       await openTab(name);
-      await expect(cell('A1').evaluate((td) => getComputedStyle(td).fontWeight)).resolves.toBe(
-        '700',
-      );
+      // The grid is drawn anew for the tab: wait for its header cell to be bold.
+      await page.waitForFunction(() => {
+        const td = document.querySelector('#grid td[data-cell="A1"]');
+        return td !== null && getComputedStyle(td).fontWeight === '700';
+      });
       await screenshot(page, `sheet-${name.replace(/^Brex /, '').replace(/\W+/g, '-')}`);
     }
   });
