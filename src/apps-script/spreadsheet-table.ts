@@ -61,6 +61,13 @@ export class SpreadsheetTable implements TablePort {
     this.sheets.set(sheetName, sheet);
   }
 
+  formatNewColumns(sheetName: string, column: number, layout: readonly ColumnLayout[]): void {
+    const sheet = this.sheet(sheetName);
+    if (!sheet || layout.length === 0) return;
+    styleHeader(sheet, column, layout.length);
+    sizeColumns(sheet, column, layout);
+  }
+
   reserve(sheetName: string, lastRow: number, lastColumn: number): void {
     const sheet = this.sheet(sheetName);
     if (!sheet) return;
@@ -116,21 +123,30 @@ export const HEADER_BACKGROUND = '#e8eaed';
  */
 function formatHeader(sheet: GoogleAppsScript.Spreadsheet.Sheet, options: SheetOptions): void {
   sheet.setFrozenRows(1);
-  sheet
-    .getRange(1, 1, 1, Math.max(1, options.columns))
-    .setFontWeight('bold')
-    .setBackground(HEADER_BACKGROUND);
-  const layout = options.layout ?? [];
+  styleHeader(sheet, 1, Math.max(1, options.columns));
+  sizeColumns(sheet, 1, options.layout ?? []);
+}
+
+function styleHeader(sheet: GoogleAppsScript.Spreadsheet.Sheet, column: number, count: number) {
+  sheet.getRange(1, column, 1, count).setFontWeight('bold').setBackground(HEADER_BACKGROUND);
+}
+
+/** Columns from `first` on, sized as `layout` says (a run of one width in one call), some hidden. */
+function sizeColumns(
+  sheet: GoogleAppsScript.Spreadsheet.Sheet,
+  first: number,
+  layout: readonly ColumnLayout[],
+): void {
   let start = 0;
   while (start < layout.length) {
     const width = (layout[start] as ColumnLayout).width;
     let end = start;
     while (end + 1 < layout.length && (layout[end + 1] as ColumnLayout).width === width) end += 1;
-    sheet.setColumnWidths(start + 1, end - start + 1, width);
+    sheet.setColumnWidths(first + start, end - start + 1, width);
     start = end + 1;
   }
   layout.forEach((column, index) => {
-    if (column.hidden) sheet.hideColumns(index + 1);
+    if (column.hidden) sheet.hideColumns(first + index);
   });
 }
 

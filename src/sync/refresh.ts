@@ -269,12 +269,21 @@ function openSheet(
       layout: sheetLayout(layout),
     });
     rows = SheetRows.empty(deps.table, dataSet.sheetName);
+  } else if (dataSet.incremental && !dataSet.tally && lacksColumns(layout, rows.grid)) {
+    // A column the sheet lacks (new in this version, or deleted) would stay blank in every row
+    // not read again: read from the history start once, so every row gets it.
+    clearCursor(deps.store, dataSet.id);
   }
   const present = readIds(layout, rows.grid);
   // Ids in the sheet but not yet remembered: a run stopped between writing rows and remembering them.
   knownIds.remember(dataSet.id, present.keys());
   const deleted = new Set([...knownIds.of(dataSet.id)].filter((id) => !present.has(id)));
   return { rows, deleted, shown: new Set(present.keys()) };
+}
+
+function lacksColumns(layout: SheetLayout, grid: readonly (readonly CellValue[])[]): boolean {
+  const header = grid[0] ?? [];
+  return header.length > 0 && locateColumns(layout, header).missing.length > 0;
 }
 
 function toRecords(
@@ -310,6 +319,13 @@ function upsert(
       (h) => String(h).trim().toLowerCase() === KEY_HEADER.toLowerCase(),
     ) + 1;
   applyPlan(deps.table, dataSet.sheetName, plan, keyColumn);
+  // A column added to an existing sheet is formatted and sized as a new sheet's are.
+  if (plan.headerBlock && (sheet[0]?.length ?? 0) > 0) {
+    const added = new Set((plan.headerBlock.values[0] ?? []).map(String));
+    const own = ownHeaders(layout);
+    const widths = sheetLayout(layout).filter((_, i) => added.has(own[i] ?? ''));
+    deps.table.formatNewColumns(dataSet.sheetName, plan.headerBlock.column, widths);
+  }
   knownIds.remember(dataSet.id, plan.added);
   return {
     sheet: plan.sheetAfter,

@@ -52,6 +52,11 @@ export interface TablePort {
    */
   ensureSheet(sheetName: string, options: SheetOptions): void;
   /**
+   * Formats header cells added to an existing sheet from `column` (1-based) on as a new sheet's
+   * are (bold, shaded) and sizes their columns: a column is sized once, when it is made.
+   */
+  formatNewColumns(sheetName: string, column: number, layout: readonly ColumnLayout[]): void;
+  /**
    * Makes sure the sheet can grow to `lastRow` × `lastColumn` within the spreadsheet's cell limit,
    * before anything is written; throws SpreadsheetFullError when it cannot.
    */

@@ -5,7 +5,7 @@
  */
 import type { Sandbox } from '../../dev/sandbox';
 import type { Runtime } from '../../dev/runtime/runtime';
-import { columnWidth, getCell } from '../../dev/runtime/workbook';
+import { columnWidth, deleteColumns, getCell } from '../../dev/runtime/workbook';
 import { readable } from '../../src/sync/readable-values';
 import { refreshUntilDone, rowsOf, sheetOf, startWorld } from './support/sync-world';
 
@@ -66,6 +66,20 @@ describe('synced sheets in the local runtime', () => {
     await refreshUntilDone(runtime);
 
     expect(columnWidth(sheet, 1)).toBe(333);
+  });
+
+  it('formats and sizes a column the refresh adds to an existing sheet', async () => {
+    const sheet = sheetOf(runtime, 'Brex Card Transactions');
+    const category = (runtime.values('Brex Card Transactions')[0] ?? []).indexOf('Category') + 1;
+    deleteColumns(sheet, category, 1);
+
+    await refreshUntilDone(runtime);
+
+    const header = runtime.values('Brex Card Transactions')[0] ?? [];
+    const added = header.indexOf('Category') + 1;
+    expect(added).toBe(header.length);
+    expect(getCell(sheet, 1, added)?.fontWeight).toBe('bold');
+    expect(columnWidth(sheet, added)).toBe(210);
   });
 
   it('show Brex’s codes as words, and each card transaction’s expense category', () => {

@@ -180,4 +180,20 @@ describe('synced sheets', () => {
     ]);
     expect(table.formatAt('Brex Transfers', 2, 1)).toBe('yyyy-mm-dd');
   });
+
+  it('keep an existing sheet’s column order, adding new columns at its end, formatted and sized', () => {
+    const table = new MemoryTable();
+    table.ensureSheet('Brex Card Transactions', { columns: 4 });
+    const oldHeader = ['Brex ID', 'Posted date', 'Description', 'Amount'];
+    table.setGrid('Brex Card Transactions', [oldHeader, ['t1', '', '', '']]);
+
+    refresh(['users', 'cards', 'expenses', 'card_transactions'], brex(), table);
+
+    const [header = []] = table.grid('Brex Card Transactions');
+    expect(header.slice(0, 6)).toEqual([...oldHeader, 'Currency', 'Card holder']);
+    expect(records(table, 'Brex Card Transactions')[0]?.Category).toBe('General merchandise');
+    const added = table.newColumns.filter((c) => c.sheet === 'Brex Card Transactions');
+    expect(added.map((c) => [c.column, c.layout.length])).toEqual([[5, header.length - 4]]);
+    expect(added[0]?.layout.slice(0, 3).map((c) => c.width)).toEqual([70, 150, 210]);
+  });
 });

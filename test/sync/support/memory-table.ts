@@ -3,7 +3,13 @@
  * It behaves as Sheets does where the sync core relies on it: `readAll` returns the used range
  * only, and a value written into a `@`-formatted cell stays a string.
  */
-import type { CellBlock, CellValue, SheetOptions, TablePort } from '../../../src/sync/table-port';
+import type {
+  CellBlock,
+  CellValue,
+  ColumnLayout,
+  SheetOptions,
+  TablePort,
+} from '../../../src/sync/table-port';
 
 interface MemorySheet {
   values: CellValue[][];
@@ -67,6 +73,13 @@ export class MemoryTable implements TablePort {
       this.sheets.set(sheetName, { values: [], formats: [], hidden: options?.hidden ?? false });
       if (options) this.options.set(sheetName, options);
     }
+  }
+
+  /** Every formatNewColumns call, in order. */
+  readonly newColumns: { sheet: string; column: number; layout: readonly ColumnLayout[] }[] = [];
+
+  formatNewColumns(sheetName: string, column: number, layout: readonly ColumnLayout[]): void {
+    this.newColumns.push({ sheet: sheetName, column, layout });
   }
 
   /** Unbounded: the cell limit is the Apps Script adapter's to enforce. */
