@@ -10,7 +10,7 @@ export const vendors = defineDataSet<Vendor>({
   sheetName: 'Brex Vendors',
   columns: columns([
     ['Company name', 'text', { width: 200 }],
-    ['Email', 'text', { width: 200 }],
+    ['Email', 'text', { width: 260 }],
     ['Phone', 'text', { width: 120 }],
     ['Payment methods', 'text'],
     KEY_COLUMN,
