@@ -15,7 +15,7 @@ import {
 } from './brex-errors';
 import type { DemoCompany } from './demo-company';
 import type { IdempotencyStore, StoredResponse } from './idempotency';
-import type { RouteTable } from './route-kit';
+import type { PagingRules, RouteTable } from './route-kit';
 import { budgetRoutes } from './routes/budgets';
 import { expenseRoutes } from './routes/expenses';
 import { paymentRoutes } from './routes/payments';
@@ -62,6 +62,7 @@ export function answer(
   tokens: TokenSet,
   idempotency: IdempotencyStore,
   now: () => string,
+  paging: PagingRules,
 ): ApiAnswer {
   let powers: TokenPowers | null = null;
   try {
@@ -95,6 +96,7 @@ export function answer(
       body: parseBody(request),
       powers,
       now,
+      paging,
     });
     const response = json(result.status, result.body);
     if (write && key) idempotency.remember(request.method, request.path, key, response);

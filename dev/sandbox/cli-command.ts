@@ -1,6 +1,6 @@
 /**
- * `npm run local -- sandbox [--port N] [--seed S] [--transactions N] [--faults SPEC] [--today D]
- * [--strict]`: starts the sandbox, prints exactly one JSON line `{"url", "token"}` to stdout,
+ * `npm run local -- sandbox [--port N] [--seed S] [--transactions N] [--users N] [--faults SPEC]
+ * [--today D] [--cursor-ttl MINUTES] [--rate-limit N] [--strict]`: starts the sandbox, prints exactly one JSON line `{"url", "token"}` to stdout,
  * and serves until stopped.
  */
 import { isDate } from './dates';
@@ -38,6 +38,15 @@ export function parseSandboxArgs(args: readonly string[]): SandboxOptions {
       case '--transactions':
         options.transactions = integer(flag, value(), 0, 1_000_000);
         break;
+      case '--users':
+        options.users = integer(flag, value(), 1, 100_000);
+        break;
+      case '--cursor-ttl':
+        options.cursorTtlMinutes = integer(flag, value(), 0, 100_000);
+        break;
+      case '--rate-limit':
+        options.rateLimit = integer(flag, value(), 1, 1_000_000);
+        break;
       case '--faults':
         options.faults = value();
         parseFaults(options.faults);
@@ -52,7 +61,7 @@ export function parseSandboxArgs(args: readonly string[]): SandboxOptions {
         break;
       default:
         throw new Error(
-          `Unknown option ${flag}. Use --port, --seed, --transactions, --faults, --today or --strict.`,
+          `Unknown option ${flag}. Use --port, --seed, --transactions, --users, --faults, --today, --cursor-ttl, --rate-limit or --strict.`,
         );
     }
   }
@@ -63,6 +72,9 @@ const EXAMPLES: Record<string, string> = {
   '--port': '8787',
   '--seed': 'demo',
   '--transactions': '3000',
+  '--users': '5000',
+  '--cursor-ttl': '30',
+  '--rate-limit': '1000',
   '--faults': 'rate429=0.1,err5xx=0.05',
   '--today': '2026-01-31',
 };

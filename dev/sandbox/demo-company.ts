@@ -42,9 +42,12 @@ export interface DemoOptions {
   readonly today: string;
   /** About how many card purchases and refunds to generate over the past year. */
   readonly transactions: number;
+  /** How many people work there (36 by default); each has a monthly limit read one at a time. */
+  readonly users?: number;
 }
 
 export const DEFAULT_TRANSACTIONS = 3000;
+export const DEFAULT_USERS = 36;
 const HISTORY_DAYS = 365;
 const CARD_ACCOUNT_LIMIT = 500_000_00;
 
@@ -137,7 +140,7 @@ export class DemoCompany {
     const titles = s.titles.all().map((r) => r.data.id);
     const users: Row<User>[] = [];
     const heads = new Map<string, string>();
-    for (let i = 0; i < 36; i++) {
+    for (let i = 0; i < (this.options.users ?? DEFAULT_USERS); i++) {
       const first = at(FIRST_NAMES, i % FIRST_NAMES.length);
       const last = at(LAST_NAMES, (i * 7) % LAST_NAMES.length);
       const department = i < departments.length ? at(departments, i) : this.rng.pick(departments);

@@ -80,16 +80,22 @@ export class OrderedList<T extends Ordered> {
   }
 }
 
-export function encodeCursor(key: CursorKey): string {
-  return Buffer.from(JSON.stringify(key)).toString('base64url');
+/** A cursor naming `key`, stamped with when it was issued (epoch ms) so that it can expire. */
+export function encodeCursor(key: CursorKey, issuedAt: number): string {
+  return Buffer.from(JSON.stringify([...key, issuedAt])).toString('base64url');
 }
 
-/** The key a cursor names, or null when it is not one this sandbox issued. */
-export function decodeCursor(cursor: string): CursorKey | null {
+/** The key a cursor names and when it was issued, or null when it is not one this sandbox issued. */
+export function decodeCursor(cursor: string): { key: CursorKey; issuedAt: number } | null {
   try {
     const key: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(key) && typeof key[0] === 'string' && Number.isInteger(key[1])) {
-      return [key[0], key[1] as number];
+    if (
+      Array.isArray(key) &&
+      typeof key[0] === 'string' &&
+      Number.isInteger(key[1]) &&
+      Number.isFinite(key[2])
+    ) {
+      return { key: [key[0], key[1] as number], issuedAt: key[2] as number };
     }
   } catch {
     // fall through: not a cursor of ours

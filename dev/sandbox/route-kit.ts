@@ -16,6 +16,17 @@ export interface RouteContext {
   readonly powers: TokenPowers;
   /** The sandbox's current time, ISO 8601. */
   readonly now: () => string;
+  readonly paging: PagingRules;
+}
+
+/** How strictly lists page (`SandboxOptions`): stricter than Brex promises, never looser. */
+export interface PagingRules {
+  /** Epoch ms, for cursor ages (the real clock, or a test's fake one). */
+  readonly clock: () => number;
+  /** A cursor older than this answers 400, as Brex may once a stored cursor goes stale. */
+  readonly cursorTtlMs: number | null;
+  /** The largest `limit` `/v1/expenses` and `/v1/expenses/card` accept. */
+  readonly expensePageMax: number;
 }
 
 export interface RouteResult {
@@ -46,7 +57,7 @@ export function found<T>(item: T | undefined | null): T {
 
 /**
  * One page of a list: `{next_cursor, items}`. A `limit` above `max` gets Brex's 400; a cursor
- * this sandbox did not issue gets a 400 too.
+ * this sandbox did not issue, or one older than the cursor lifetime, gets a 400 too.
  */
 export function page<T extends Ordered, R>(
   ctx: RouteContext,
@@ -57,10 +68,14 @@ export function page<T extends Ordered, R>(
 ): RouteResult {
   const limit = limitOf(ctx.query, max);
   const cursor = ctx.query.get('cursor');
-  const after = cursor ? decodeCursor(cursor) : null;
-  if (cursor && !after) throw badRequest('Invalid cursor');
-  const { items, next } = list.page(after, limit, accept);
-  return ok({ next_cursor: next ? encodeCursor(next) : null, items: items.map(render) });
+  const decoded = cursor ? decodeCursor(cursor) : null;
+  if (cursor && !decoded) throw badRequest('Invalid cursor');
+  const { clock, cursorTtlMs } = ctx.paging;
+  if (decoded && cursorTtlMs !== null && clock() - decoded.issuedAt > cursorTtlMs) {
+    throw badRequest('Invalid cursor');
+  }
+  const { items, next } = list.page(decoded?.key ?? null, limit, accept);
+  return ok({ next_cursor: next ? encodeCursor(next, clock()) : null, items: items.map(render) });
 }
 
 function limitOf(query: URLSearchParams, max: number): number {

@@ -9,8 +9,10 @@ import { rateLimited, serverError } from './brex-errors';
 import { CONTROL_PREFIX, control, snapshot, type Snapshot } from './control';
 import { todayUtc } from './dates';
 import { DEFAULT_TRANSACTIONS, DemoCompany } from './demo-company';
+import { BREX_REQUESTS_PER_WINDOW, RateWindow } from './rate-window';
 import { type Fault, FaultPlan, NO_FAULTS, parseFaults } from './faults';
 import { IdempotencyStore, type StoredResponse } from './idempotency';
+import { EXPENSES_MAX_LIMIT } from './routes/expenses';
 import { type LoggedRequest, queryRecord, safeHeaders } from './request-log';
 import { issueTokens, type TokenSet } from './tokens';
 
@@ -25,6 +27,19 @@ export interface SandboxOptions {
   readonly faults?: string;
   /** Validate every request and response against Brex's specs; violations go to the log. */
   readonly strict?: boolean;
+  /** How many people the company has (36 by default). */
+  readonly users?: number;
+  /** Cursors older than this many minutes answer 400 (by default they never expire). */
+  readonly cursorTtlMinutes?: number;
+  /** The largest expense page accepted (100, Brex's maximum since February 2026). */
+  readonly expensePageMax?: number;
+  /** Requests per token in any 60 s before a 429 (Brex's 1,000 by default). */
+  readonly rateLimit?: number;
+  /**
+   * Epoch ms for the rate limit's window and cursor ages: the real clock by default. A test whose
+   * runtime runs on a fake clock passes that clock, so both sides agree on what a minute is.
+   */
+  readonly clock?: () => number;
 }
 
 export interface Sandbox {
@@ -51,7 +66,19 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const seed = options.seed ?? DEFAULT_SEED;
   const today = options.today ?? todayUtc();
   const demo = () =>
-    new DemoCompany({ seed, today, transactions: options.transactions ?? DEFAULT_TRANSACTIONS });
+    new DemoCompany({
+      seed,
+      today,
+      transactions: options.transactions ?? DEFAULT_TRANSACTIONS,
+      users: options.users,
+    });
+  const clock = options.clock ?? (() => Date.now());
+  const paging = {
+    clock,
+    cursorTtlMs: options.cursorTtlMinutes === undefined ? null : options.cursorTtlMinutes * 60_000,
+    expensePageMax: options.expensePageMax ?? EXPENSES_MAX_LIMIT,
+  };
+  const rateWindow = new RateWindow(options.rateLimit ?? BREX_REQUESTS_PER_WINDOW, clock);
   const tokens = issueTokens();
   const idempotency = new IdempotencyStore();
   let company = demo();
@@ -82,6 +109,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       log.length = 0;
       sandbox.repeatingCursors.clear();
       faults = new FaultPlan(faults.rates, seed);
+      rateWindow.clear();
       ticks = 0;
     },
     now() {
@@ -119,7 +147,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       return send(res, json(result.status, result.body), traceId);
     }
 
-    const fault = faults.next(method);
+    // Over the rate limit, Brex answers before handling the request; no fault is drawn for it.
+    const overLimit = !rateWindow.admit(String(req.headers.authorization ?? ''));
+    const fault: Fault = overLimit ? { kind: 'none' } : faults.next(method);
     const request = {
       method,
       path: url.pathname,
@@ -130,12 +160,15 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     let response: StoredResponse;
     let token: string | null = null;
     let replayed = false;
-    if (fault.kind === 'rate429' || fault.kind === 'err5xx') {
+    if (overLimit) {
+      const error = rateLimited(null);
+      response = json(429, error.body, error.headers);
+    } else if (fault.kind === 'rate429' || fault.kind === 'err5xx') {
       const error = fault.kind === 'rate429' ? rateLimited(fault.retryAfter) : serverError();
       response = json(fault.kind === 'err5xx' ? fault.status : 429, error.body, error.headers);
     } else {
       if (fault.kind === 'slow') await delay(fault.delayMs);
-      const result = answer(request, company, tokens, idempotency, sandbox.now);
+      const result = answer(request, company, tokens, idempotency, sandbox.now, paging);
       response = repeatCursor(result, url, sandbox.repeatingCursors);
       token = result.token?.kind ?? null;
       replayed = result.replayed;
@@ -165,7 +198,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       headers: safeHeaders(req.headers),
       token,
       status: response.status,
-      fault: fault.kind === 'none' ? null : fault.kind,
+      fault: overLimit ? 'rate_limit' : fault.kind === 'none' ? null : fault.kind,
       replayed,
       violations,
     });

@@ -23,6 +23,8 @@ export interface SpawnOptions {
   readonly transactions?: number;
   readonly faults?: string;
   readonly strict?: boolean;
+  readonly users?: number;
+  readonly cursorTtlMinutes?: number;
   /** How long to wait for the JSON line (default 30 s). */
   readonly timeoutMs?: number;
 }
@@ -37,6 +39,9 @@ export function spawnSandbox(options: SpawnOptions = {}): Promise<SpawnedSandbox
   if (options.transactions !== undefined) args.push('--transactions', String(options.transactions));
   if (options.faults !== undefined) args.push('--faults', options.faults);
   if (options.strict) args.push('--strict');
+  if (options.users !== undefined) args.push('--users', String(options.users));
+  if (options.cursorTtlMinutes !== undefined)
+    args.push('--cursor-ttl', String(options.cursorTtlMinutes));
   const child = spawn(
     process.execPath,
     [require.resolve('tsx/cli'), join(ROOT, 'dev/cli.ts'), ...args],

@@ -45,6 +45,9 @@ function functionHost(): FunctionHost {
     outages: new OutageMemo(cache),
     cacheSeconds: () => readCacheMinutes(store) * 60,
     digest: sha256,
+    sheetValues: (name) =>
+      SpreadsheetApp.getActiveSpreadsheet().getSheetByName(name)?.getDataRange().getValues() ??
+      null,
     room: formulaRoom,
     sheets: tableLookup(new SpreadsheetTable(SpreadsheetApp.getActiveSpreadsheet())),
   };

@@ -113,8 +113,14 @@ const recordOperations: { readonly [K in RecordName]: Operation } = {
   transfer: operations.getTransfer,
 };
 
+/** A page size Brex refused is halved at most this many times, and never below the floor. */
+const PAGE_SIZE_RETRIES = 3;
+const SMALLEST_PAGE = 10;
+
 export class BrexClient {
   private readonly sender: RequestSender;
+  /** Lists whose page size Brex refused (400) in this client's life, and the size that worked. */
+  private readonly pageSizes = new Map<ListName, number>();
 
   constructor(options: BrexClientOptions) {
     this.sender = new RequestSender({
@@ -183,6 +189,22 @@ export class BrexClient {
   ): Records[K][] {
     const calls = ids.map((id) => this.recordCall(record, id, options));
     return this.sender.sendAll(calls).map((delivered) => delivered.data as Records[K]);
+  }
+
+  /**
+   * Like `getEach`, but null where Brex has no such record (404) instead of failing them all;
+   * any other refusal is thrown once every call has settled.
+   */
+  findEach<K extends RecordName>(
+    record: K,
+    ids: readonly string[],
+    options: CallOptions = {},
+  ): (Records[K] | null)[] {
+    const calls = ids.map((id) => this.recordCall(record, id, options));
+    const settled = this.sender.settleAll(calls);
+    const refused = settled.find((r) => r instanceof BrexError && r.kind !== 'not_found');
+    if (refused) throw refused;
+    return settled.map((r) => (r instanceof BrexError ? null : (r.data as Records[K])));
   }
 
   /** Every card account: Brex answers a bare array, with no paging. */
@@ -295,14 +317,35 @@ export class BrexClient {
     });
   }
 
+  /**
+   * One page. Brex has lowered a list's largest page before (expenses, 1000 to 100, February
+   * 2026): when it refuses the page size with a 400, the page is asked again at half the size, a
+   * few times, and the size that worked is kept for the client's later pages and reported on
+   * the page (`pageSize`). Any other 400 fails the same way at every size and is thrown as it was.
+   */
   private fetchPage<K extends ListName>(
     list: K,
     query: ListQuery<K>,
     cursor: string | null,
     options: CallOptions,
   ): Page<ListItem<K>> {
-    const delivered = this.sender.send(this.pageCall(list, query, cursor, options));
-    return readPage<ListItem<K>>(lists[list].operation, cursor, delivered);
+    const { operation } = lists[list];
+    const largest = operation.pageLimit;
+    let size = this.pageSizes.get(list) ?? largest;
+    for (let retry = 0; ; retry += 1) {
+      try {
+        const delivered = this.sender.send(this.pageCall(list, query, cursor, options, size));
+        const page = readPage<ListItem<K>>(operation, cursor, delivered);
+        if (size === largest || largest === undefined || size === undefined) return page;
+        this.pageSizes.set(list, size);
+        return { ...page, pageSize: { largest, used: size } };
+      } catch (error) {
+        const smaller = Math.floor((size ?? 0) / 2);
+        const refused = error instanceof BrexError && error.kind === 'bad_request';
+        if (!refused || retry >= PAGE_SIZE_RETRIES || smaller < SMALLEST_PAGE) throw error;
+        size = smaller;
+      }
+    }
   }
 
   private pageCall<K extends ListName>(
@@ -310,13 +353,12 @@ export class BrexClient {
     query: ListQuery<K>,
     cursor: string | null,
     options: CallOptions,
+    pageSize = lists[list].operation.pageLimit,
   ): BrexCall {
     const definition = lists[list];
     const { operation } = definition;
     const paging: QueryParams = [
-      ...(operation.pageLimit === undefined
-        ? []
-        : [['limit', String(operation.pageLimit)] as const]),
+      ...(pageSize === undefined ? [] : [['limit', String(pageSize)] as const]),
       ...(cursor === null ? [] : [['cursor', cursor] as const]),
     ];
     return {

@@ -26,7 +26,10 @@ export interface Operation {
 }
 
 const MAX_PAGE = 1000;
-/** The issue's choice for expenses (the spec text says 1000); the sandbox refuses more. */
+/**
+ * Brex's changelog (developer.brex.com/changelog, February 2026) cut the largest page of
+ * `/v1/expenses` from 1000, which the 2025-03 spec still says, to 100.
+ */
 const MAX_EXPENSE_PAGE = 100;
 
 function op(operation: Operation): Operation {

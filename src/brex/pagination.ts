@@ -16,6 +16,8 @@ export interface Page<T> {
   /** The cursor of the next page; null on the last page. */
   readonly nextCursor: string | null;
   readonly traceId: string | null;
+  /** Set when Brex refused the list's largest page and a smaller one was read instead. */
+  readonly pageSize?: { readonly largest: number; readonly used: number };
 }
 
 /** Stop after `maxItems` (whole pages, so the result stays resumable) or when `stopWhen` says so. */

@@ -2,7 +2,9 @@
  * A token bucket that keeps one execution under Brex's 1,000 requests per 60 s. Any 60-second
  * window admits at most `burst + refill per minute` requests, so the defaults (burst 50, refill
  * 15 per second) allow at most 950. Each execution has its own bucket (Apps Script keeps no memory
- * between executions); 429 handling covers executions that overlap.
+ * between executions), starting full: any 60 s holds at most 900 plus 50 per execution started
+ * in it, so a refresh resumed by the next execution stays within 1,000; 429 handling covers
+ * executions that overlap.
  */
 
 export interface RateLimit {

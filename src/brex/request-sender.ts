@@ -1,7 +1,8 @@
 /**
  * Sends Brex calls over the HTTP port: bearer auth, the JSON body, an Idempotency-Key on every
- * POST and PUT, the rate limiter, retries with backoff, and the caller's deadline. One call goes
- * through `fetch`; a batch of GETs goes through `fetchAll`, its retryable failures retried together.
+ * POST and PUT, the rate limiter (each request of a batch paced), retries with backoff, and the
+ * caller's deadline. One call goes through `fetch`; a batch of GETs goes through `fetchAll`, its
+ * retryable failures retried together.
  */
 import type { BrexError } from './errors';
 import type { Clock, HttpPort, HttpRequest, HttpResponse } from './http-port';
@@ -59,6 +60,12 @@ interface Prepared {
   readonly idempotencyKey?: string;
 }
 
+/** What one request of a wave got: a response, or the error its wave's transmission threw. */
+interface Outcome {
+  readonly response?: HttpResponse;
+  readonly thrown?: unknown;
+}
+
 interface Failure {
   readonly index: number;
   readonly error: BrexError;
@@ -108,19 +115,11 @@ export class RequestSender {
         ...(prepared[index] as Prepared).context,
         attempts: attempt,
       });
-      for (const index of pending) this.admit(prepared[index] as Prepared, contextOf(index));
-
-      let responses: HttpResponse[] | undefined;
-      let thrown: unknown;
-      try {
-        responses = transmit(pending.map((index) => (prepared[index] as Prepared).request));
-      } catch (error) {
-        thrown = error;
-      }
+      const outcomes = this.paced(pending, prepared, contextOf, transmit);
 
       const failures: Failure[] = [];
       pending.forEach((index, position) => {
-        const response = responses?.[position];
+        const { response, thrown } = outcomes[position] as Outcome;
         if (response === undefined) {
           failures.push({ index, error: networkError(contextOf(index), thrown) });
           return;
@@ -189,12 +188,44 @@ export class RequestSender {
     };
   }
 
-  /** Waits for the rate limiter, unless that wait would pass the deadline. */
-  private admit(prepared: Prepared, context: CallContext): void {
+  /**
+   * Sends the requests in waves of as many as the rate limiter admits at that moment, so each
+   * request leaves when its token is taken: a batch never goes out at once after a long wait,
+   * which would put more requests in one 60-s window than the bucket allows.
+   */
+  private paced(
+    pending: readonly number[],
+    prepared: readonly Prepared[],
+    contextOf: (index: number) => CallContext,
+    transmit: (requests: HttpRequest[]) => HttpResponse[],
+  ): Outcome[] {
+    const outcomes: Outcome[] = [];
+    while (outcomes.length < pending.length) {
+      const wave: number[] = [];
+      do {
+        const index = pending[outcomes.length + wave.length] as number;
+        this.admit(prepared[index] as Prepared, contextOf(index), wave.length === 0);
+        wave.push(index);
+      } while (
+        outcomes.length + wave.length < pending.length &&
+        this.bucket.waitTime(this.settings.clock.now()) === 0
+      );
+      try {
+        const responses = transmit(wave.map((index) => (prepared[index] as Prepared).request));
+        outcomes.push(...wave.map((_, position) => ({ response: responses[position] })));
+      } catch (thrown) {
+        outcomes.push(...wave.map(() => ({ thrown })));
+      }
+    }
+    return outcomes;
+  }
+
+  /** Waits for the rate limiter (when `mayWait`), unless that wait would pass the deadline. */
+  private admit(prepared: Prepared, context: CallContext, mayWait: boolean): void {
     const { clock } = this.settings;
     const wait = this.bucket.waitTime(clock.now());
     if (clock.now() + wait >= prepared.deadline) throw deadlineError(context);
-    if (wait > 0) clock.sleep(wait);
+    if (wait > 0 && mayWait) clock.sleep(wait);
     this.bucket.take(clock.now());
   }
 

@@ -1,10 +1,17 @@
 /** =BREX_SPEND_LIMITS(), =BREX_CARDS(), =BREX_USERS(): a sync data set, whole, in any cell. */
 import type { DataSet } from '../sync/data-set';
 import { spendLimits } from '../sync/data-sets/budgets';
-import { cards, users } from '../sync/data-sets/team';
-import { defineFunction } from './custom-function';
+import { cards, LIMIT_HEADERS, users, type UserWithLimit } from '../sync/data-sets/team';
+import { KEY_HEADER } from '../sync/data-set';
+import { defineFunction, type ComputeContext } from './custom-function';
 import { answeredTooSlowly, readSources } from './read-pages';
-import { toGrid } from './result';
+import { toGrid, type Grid } from './result';
+import type { CellValue } from '../sync/table-port';
+
+function readWhole(name: string, dataSet: DataSet, context: ComputeContext): unknown[] {
+  const sources = dataSet.sources({ ...context, since: '', historyStart: '' });
+  return readSources(sources, answeredTooSlowly(name, dataSet.sheetName));
+}
 
 function wholeDataSet(name: string, dataSet: DataSet) {
   return defineFunction<Record<string, never>>({
@@ -13,9 +20,9 @@ function wholeDataSet(name: string, dataSet: DataSet) {
     syncedSheet: dataSet.sheetName,
     parse: () => ({}),
     compute(_args, context) {
-      const sources = dataSet.sources({ ...context, since: '', historyStart: '' });
-      const items = readSources(sources, answeredTooSlowly(name, dataSet.sheetName));
-      const rows = items.map((item) => dataSet.row(item, context.lookups));
+      const rows = readWhole(name, dataSet, context).map((item) =>
+        dataSet.row(item, context.lookups),
+      );
       return toGrid(dataSet.columns, rows, context.timeZone);
     },
   });
@@ -23,4 +30,70 @@ function wholeDataSet(name: string, dataSet: DataSet) {
 
 export const brexSpendLimits = wholeDataSet('BREX_SPEND_LIMITS', spendLimits);
 export const brexCards = wholeDataSet('BREX_CARDS', cards);
-export const brexUsers = wholeDataSet('BREX_USERS', users);
+
+/**
+ * Brex gives monthly limits one user at a time, so a formula cannot read them for a company of
+ * any size inside its 30 s. BREX_USERS takes them from the Brex Users sheet when the sync has
+ * written one (no request), reads them itself only for a company of at most this many users (one
+ * batch within the client's burst), and otherwise leaves them blank. The limit headers say which.
+ */
+export const FORMULA_LIMITS_MAX_USERS = 25;
+
+export const brexUsers = defineFunction<Record<string, never>>({
+  name: 'BREX_USERS',
+  arity: 0,
+  parse: () => ({}),
+  compute(_args, context) {
+    const all = readWhole('BREX_USERS', users, context) as UserWithLimit[];
+    const synced = syncedLimits(context.sheetValues?.(users.sheetName) ?? null);
+    if (synced) return withSyncedLimits(all, synced, context);
+    if (all.length > FORMULA_LIMITS_MAX_USERS) {
+      return relabel(grid(all, context), `(refresh the ${users.sheetName} sheet to see them)`);
+    }
+    const limits = context.reader.userLimits(all.map((u) => u.id));
+    return grid(
+      all.map((u, i) => ({ ...u, monthlyLimit: limits[i] ?? null })),
+      context,
+    );
+  },
+});
+
+function grid(items: readonly UserWithLimit[], context: ComputeContext): Grid {
+  const rows = items.map((u) => users.row(u, context.lookups));
+  return toGrid(users.columns, rows, context.timeZone);
+}
+
+/** The limit cells by user id, as the Brex Users sheet shows them; null without that sheet. */
+function syncedLimits(sheet: CellValue[][] | null): Map<string, CellValue[]> | null {
+  const header = (sheet?.[0] ?? []).map((h) => String(h).trim());
+  const key = header.indexOf(KEY_HEADER);
+  const columns = LIMIT_HEADERS.map((h) => header.indexOf(h));
+  if (!sheet || key < 0 || columns.some((c) => c < 0)) return null;
+  return new Map(sheet.slice(1).map((row) => [String(row[key]), columns.map((c) => row[c] ?? '')]));
+}
+
+function withSyncedLimits(
+  all: readonly UserWithLimit[],
+  synced: ReadonlyMap<string, CellValue[]>,
+  context: ComputeContext,
+): Grid {
+  const result = grid(all, context);
+  const header = result[0] ?? [];
+  const positions = LIMIT_HEADERS.map((h) => header.indexOf(h));
+  all.forEach((u, i) => {
+    const cells = synced.get(u.id);
+    const row = result[i + 1];
+    if (!row) return;
+    positions.forEach((p, j) => (row[p] = cells?.[j] ?? ''));
+  });
+  return relabel(result, `(from the ${users.sheetName} sheet)`);
+}
+
+/** Adds where the limits come from to their headers. */
+function relabel(result: Grid, note: string): Grid {
+  const [header = [], ...rows] = result;
+  return [
+    header.map((h) => (LIMIT_HEADERS.includes(String(h)) ? `${String(h)} ${note}` : h)),
+    ...rows,
+  ];
+}

@@ -5,6 +5,7 @@
  */
 import type { BrexReader } from '../sync/brex-reader';
 import type { Lookups } from '../sync/lookups';
+import type { CellValue } from '../sync/table-port';
 import type { FunctionResult } from './result';
 
 /** What parsing may need besides the arguments. */
@@ -19,6 +20,8 @@ export interface ComputeContext {
   readonly reader: BrexReader;
   readonly lookups: Lookups;
   readonly timeZone: string;
+  /** A sheet's values as the sync last wrote them (null when there is none), read-only. */
+  readonly sheetValues?: (sheetName: string) => CellValue[][] | null;
 }
 
 export interface CustomFunction<A> {

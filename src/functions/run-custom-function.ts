@@ -44,6 +44,8 @@ export interface FunctionHost {
   readonly room: () => Room | null;
   /** The synced sheets a row joins in (a card transaction's expense category), as they are. */
   readonly sheets: SheetLookup;
+  /** A synced sheet's values (null when there is none), for a function that reuses the sync's reads. */
+  readonly sheetValues?: ComputeContext['sheetValues'];
 }
 
 export function runCustomFunction(
@@ -67,7 +69,8 @@ export function runCustomFunction(
 
   const reader = connection.open(started + BREX_BUDGET_MS);
   const lookups = new Lookups(reader, host.sheets);
-  const result = computeOrExplain(fn, args, { reader, lookups, timeZone }, (error) =>
+  const context = { reader, lookups, timeZone, sheetValues: host.sheetValues };
+  const result = computeOrExplain(fn, args, context, (error) =>
     host.outages.note(connection.id, error),
   );
   host.cache.put(key, result, host.cacheSeconds());

@@ -15,8 +15,11 @@ import type {
 export interface BrexReader {
   page<K extends ListName>(list: K, query: ListQuery<K>, cursor: string | null): Page<ListItem<K>>;
   cardAccounts(): CardAccount[];
-  /** Each user's monthly limit (Brex has no list of them), read in parallel; in the ids' order. */
-  userLimits(userIds: readonly string[]): UserLimit[];
+  /**
+   * Each user's monthly limit (Brex has no list of them), read in parallel and paced; in the ids'
+   * order, null where Brex has none for that user (404).
+   */
+  userLimits(userIds: readonly string[]): (UserLimit | null)[];
 }
 
 /** Every call stops starting (and retrying) at `deadline`, so a refresh ends before Apps Script's wall. */
@@ -28,6 +31,6 @@ export function clientReader(client: BrexClient, deadline: number): BrexReader {
       return next.value;
     },
     cardAccounts: () => client.listCardAccounts({ deadline }),
-    userLimits: (userIds) => client.getEach('userLimit', userIds, { deadline }),
+    userLimits: (userIds) => client.findEach('userLimit', userIds, { deadline }),
   };
 }

@@ -53,6 +53,14 @@ export interface RefreshState {
   readonly today: string;
   /** The Brex ids the data set's sheet shows now. */
   readonly shown: ReadonlySet<string>;
+  /** True once the run's time budget is spent: a long read stops and resumes in the next run. */
+  outOfTime(): boolean;
+  /**
+   * Whole data sets only: writes these items' rows now (the rest of the data set comes later, in
+   * this run or the next), then runs `progress` (which stages the state that counts those rows),
+   * then checkpoints, so a long read keeps what it has read so far.
+   */
+  writeSome?(items: readonly unknown[], progress: () => void): void;
 }
 
 export interface Incremental<T> {
@@ -115,6 +123,13 @@ export interface DataSet<T = unknown, R = T> {
    * whose cells were kept (spend limits keep their last-synced values here for the write-back).
    */
   afterWrite?(items: readonly T[], store: KeyValuePort, now: Date, kept: ReadonlySet<string>): void;
+  /**
+   * Whole data sets only: true when the rows just written are part of a read that goes on in the
+   * next run (users' limits, read a chunk at a time); the refresh then pauses on this data set.
+   */
+  unfinished?(store: KeyValuePort): boolean;
+  /** Whole data sets only: a note for a row's status cell (a limit Brex could not find). */
+  rowNote?(item: T): string;
 }
 
 export const KEY_HEADER = 'Brex ID';

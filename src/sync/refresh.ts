@@ -32,6 +32,7 @@ import {
   type Paging,
 } from './incremental-cursor';
 import { readJson, writeJson, type KeyValuePort } from './key-value-port';
+import { fetchPage, pageSizeNote, type Fetched } from './page-fetch';
 import { KnownIds } from './known-ids';
 import { Lookups } from './lookups';
 import { tableLookup } from './sheet-lookup';
@@ -227,13 +228,18 @@ function startHealth(health: DataSetHealth, now: number): DataSetHealth {
   return { ...health, state: 'in_progress', lastRun: new Date(now).toISOString() };
 }
 
+function isOutOfTime(deps: RefreshDeps): boolean {
+  return deps.now() >= deps.stopAt;
+}
+
 function checkTime(deps: RefreshDeps): void {
-  if (deps.now() >= deps.stopAt) throw new OutOfTime();
+  if (isOutOfTime(deps)) throw new OutOfTime();
 }
 
 function refreshState(deps: RefreshDeps, shown: ReadonlySet<string>): RefreshState {
   const now = deps.now();
-  return { store: deps.store, now, today: dayIn(now, deps.table.timeZone()), shown };
+  const today = dayIn(now, deps.table.timeZone());
+  return { store: deps.store, now, today, shown, outOfTime: () => isOutOfTime(deps) };
 }
 
 /** The columns' widths of a new sheet; the status column last. */
@@ -297,7 +303,8 @@ function toRecords(
     const cells: Record<string, Cell> = {};
     for (const column of dataSet.columns)
       cells[column.header] = toCell(column.type, fields[column.header], timeZone);
-    return { id: dataSet.idOf(item), cells };
+    const status = dataSet.rowNote?.(item);
+    return status ? { id: dataSet.idOf(item), cells, status } : { id: dataSet.idOf(item), cells };
   });
 }
 
@@ -347,13 +354,26 @@ function syncWhole(
   started: DataSetHealth,
 ): DataSetHealth {
   const { rows, deleted, shown } = openSheet(deps, dataSet, knownIds);
-  const sheet = rows.grid;
+  let sheet = rows.grid;
+  let health = started;
   const context: ReadContext = {
     ...base,
     since: `${base.historyStart}T00:00:00`,
-    refresh: refreshState(deps, shown),
+    refresh: {
+      ...refreshState(deps, shown),
+      writeSome(items, progress) {
+        // Counted as added or updated now; as rows read once, with the whole data set below.
+        const records = toRecords(dataSet, items, base.lookups, deps.table.timeZone());
+        const written = upsert(deps, dataSet, sheet, records, deleted, false, knownIds, health);
+        ({ sheet } = written);
+        health = { ...written.health, rows: health.rows };
+        writeHealth(deps.store, health);
+        progress();
+        deps.checkpoint();
+      },
+    },
   };
-  let health = started;
+  let note: string | null = null;
   const items: unknown[] = [];
   for (const source of dataSet.sources(context)) {
     let cursor: string | null = null;
@@ -362,6 +382,7 @@ function syncWhole(
       const page = source.fetch(cursor);
       items.push(...page.items);
       cursor = page.nextCursor;
+      note = pageSizeNote(page) ?? note;
       health = { ...health, pages: health.pages + 1 };
     } while (cursor !== null);
   }
@@ -373,7 +394,12 @@ function syncWhole(
   );
   health = upsert(deps, dataSet, sheet, records, deleted, true, knownIds, health).health;
   dataSet.afterWrite?.(items, deps.store, new Date(deps.now()), new Set(keep.keys()));
-  return succeed(deps, health);
+  if (dataSet.unfinished?.(deps.store)) {
+    // The rows read so far are written; the rest of the read is the next run's.
+    writeHealth(deps.store, health);
+    throw new OutOfTime();
+  }
+  return succeed(deps, health, note);
 }
 
 /** An incremental data set being read in this run: its sheets, position and counts. */
@@ -392,6 +418,8 @@ interface Reading {
   changed: boolean;
   health: DataSetHealth;
   maxSeen: string | null;
+  /** What sync health says of this run besides the counts (a cursor read again, a smaller page). */
+  note: string | null;
 }
 
 /**
@@ -422,9 +450,13 @@ function syncIncremental(
     for (let index = Math.max(resumeAt, 0); index < sources.length; index += 1) {
       const source = sources[index] as (typeof sources)[number];
       let cursor = index === resumeAt ? paging.cursor : null;
+      let restarted = false;
       do {
         checkTime(deps);
-        const page = source.fetch(cursor);
+        const fetched: Fetched<unknown> = fetchPage(source, cursor, !restarted, paging.since);
+        const { page } = fetched;
+        restarted ||= fetched.restarted;
+        reading.note = fetched.note ?? reading.note;
         for (const r of readers) takePage(deps, r, page.items, knownIds);
         cursor = page.nextCursor;
         const next = cursor === null ? (sources[index + 1]?.key ?? null) : source.key;
@@ -503,13 +535,16 @@ function startReading(
     context: {
       ...base,
       since: paging.since,
-      refresh: refreshState(deps, opened.shown),
+      refresh: {
+        ...refreshState(deps, opened.shown),
+      },
     },
     rows: opened.rows,
     tally,
     changed: paging.changed ?? false,
     health: started,
     maxSeen: paging.maxSeen,
+    note: null,
   };
 }
 
@@ -596,7 +631,7 @@ function finishReading(deps: RefreshDeps, reading: Reading, knownIds: KnownIds):
     covers: paging.covers ?? context.historyStart,
     ...(dataSet.tally ? { totalsFrom: context.historyStart, totalsThrough: through } : {}),
   });
-  return succeed(deps, health);
+  return succeed(deps, health, reading.note);
 }
 
 function tallyLayout(tally: Tally<unknown, unknown>): SheetLayout {
@@ -660,12 +695,17 @@ function keptRows(
   );
 }
 
-function succeed(deps: RefreshDeps, health: DataSetHealth): DataSetHealth {
+/** `note`: what the sidebar should know of a refresh that succeeded (a smaller page size). */
+function succeed(
+  deps: RefreshDeps,
+  health: DataSetHealth,
+  note: string | null = null,
+): DataSetHealth {
   const done: DataSetHealth = {
     ...health,
     state: 'ok',
     lastSuccess: new Date(deps.now()).toISOString(),
-    message: null,
+    message: note,
     traceId: null,
   };
   writeHealth(deps.store, done);

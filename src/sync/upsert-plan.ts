@@ -31,6 +31,8 @@ export interface RecordRow {
   readonly cells: Readonly<Record<string, Cell>>;
   /** Headers whose cell an existing row keeps as it is (a pending edit); a new row gets them. */
   readonly keep?: readonly string[];
+  /** The status cell's text (a note on a value Brex could not give); empty by default. */
+  readonly status?: string;
 }
 
 export interface UpsertInput {
@@ -138,8 +140,16 @@ export function planUpsert(input: UpsertInput): UpsertPlan {
       const cell = record.cells[column.header] ?? { value: '', numberFormat: TEXT_FORMAT };
       desired.set(positions.get(column.header) as number, cell);
     }
-    if (statusColumn !== undefined)
-      desired.set(statusColumn, { value: IN_BREX, numberFormat: TEXT_FORMAT });
+    // A kept status keeps a note, never the mark of a row that Brex sends again.
+    const keepStatus =
+      existing !== undefined &&
+      statusColumn !== undefined &&
+      layout.statusHeader !== null &&
+      record.keep?.includes(layout.statusHeader) &&
+      String(sheet[existing]?.[statusColumn] ?? '') !== REMOVED_IN_BREX;
+    if (statusColumn !== undefined && !keepStatus) {
+      desired.set(statusColumn, { value: record.status || IN_BREX, numberFormat: TEXT_FORMAT });
+    }
     if (existing === undefined) {
       const row = sheet.length;
       sheet.push([]);

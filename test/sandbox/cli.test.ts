@@ -30,6 +30,12 @@ describe('sandbox CLI', () => {
         '--today',
         '2026-01-01',
         '--strict',
+        '--users',
+        '5000',
+        '--cursor-ttl',
+        '30',
+        '--rate-limit',
+        '900',
       ]),
     ).toEqual({
       port: 8787,
@@ -38,6 +44,9 @@ describe('sandbox CLI', () => {
       faults: 'rate429=0.1',
       today: '2026-01-01',
       strict: true,
+      users: 5000,
+      cursorTtlMinutes: 30,
+      rateLimit: 900,
     });
   });
 

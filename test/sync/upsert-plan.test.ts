@@ -66,6 +66,27 @@ describe('upsert-plan', () => {
       expect([plan.updated, plan.added]).toEqual([['t1'], ['t2']]);
     });
 
+    it('writes a record’s note in its status cell, and keeps it when the status is kept', () => {
+      const table = new MemoryTable();
+      sync(table, [{ ...record('t1', 'Acme', 1999), status: 'Amount not found in Brex' }]);
+
+      sync(table, [{ ...record('t1', 'Acme', 1999), keep: ['Amount', 'Sync status'] }]);
+
+      expect(table.grid(SHEET).slice(1)).toEqual([
+        ['t1', 'Acme', 19.99, 'USD', 'Amount not found in Brex'],
+      ]);
+    });
+
+    it('clears the removed mark of a row Brex sends again, even when its status is kept', () => {
+      const table = new MemoryTable();
+      sync(table, [record('t1', 'Acme', 1999)]);
+      sync(table, [], { complete: true });
+
+      sync(table, [{ ...record('t1', 'Acme', 1999), keep: ['Sync status'] }]);
+
+      expect(table.grid(SHEET)[1]?.[4]).toBe(IN_BREX);
+    });
+
     it('writes the header and every row in one block on a new sheet', () => {
       const table = new MemoryTable();
 

@@ -14,7 +14,10 @@ import {
   type RouteTable,
 } from '../route-kit';
 
-/** The choice (docs/sandbox.md): client and sandbox cap expense pages at 100. */
+/**
+ * Brex's changelog (developer.brex.com/changelog, February 2026) cut the largest expense page
+ * from 1000, as the 2025-03 spec still says, to 100.
+ */
 export const EXPENSES_MAX_LIMIT = 100;
 
 const EXPANDABLE = [
@@ -97,7 +100,7 @@ function listExpenses(ctx: RouteContext, allTypes: boolean) {
       (updatedFrom === null || Date.parse(e.updated_at) >= updatedFrom) &&
       (updatedTo === null || Date.parse(e.updated_at) <= updatedTo),
     (row) => renderExpense(ctx.state, row, expand),
-    EXPENSES_MAX_LIMIT,
+    ctx.paging.expensePageMax,
   );
 }
 

@@ -1,7 +1,14 @@
 /** Cards, users, departments and locations, read whole. */
 import type { Card, Department, Location, Money, User, UserLimit } from '../../brex';
 import type { BrexReader } from '../brex-reader';
-import { defineDataSet, KEY_HEADER, singlePageSource, type RefreshState } from '../data-set';
+import {
+  defineDataSet,
+  KEY_HEADER,
+  singlePageSource,
+  STATUS_HEADER,
+  type RefreshState,
+} from '../data-set';
+import { readJson, writeJson } from '../key-value-port';
 import { currencyExponent } from '../currency';
 import type { Lookups } from '../lookups';
 import { personName } from '../person-name';
@@ -109,23 +116,83 @@ function moneyOf(value: CellValue | undefined, currency: string): Money | null {
  * Brex gives a user's monthly limit only one user at a time (`GET /v2/users/{id}/limit`), so a
  * refresh reads every user's limit on the first sync and then at most once a day, and in between
  * only the limits of users the sheet does not show yet: a refresh that finds nothing new stays at
- * one request. Undefined means "not read in this run".
+ * one request. A company of thousands needs more requests than one run can pace under Brex's
+ * rate limit, so limits are read in chunks in the users' list order, written and checkpointed
+ * every 1,000 users, and a run that runs out of time writes what it read and leaves the pass
+ * (`sync.userLimitsPass`: the last user done) for the next run. `monthlyLimit` undefined means "not read in this run"; null, "Brex has none" (404).
  */
-type UserWithLimit = User & { readonly monthlyLimit?: UserLimit };
+export type UserWithLimit = User & { readonly monthlyLimit?: UserLimit | null };
 
-const LIMIT_HEADERS = ['Monthly limit', 'Monthly available', 'Limit currency'];
+export const LIMIT_HEADERS = ['Monthly limit', 'Monthly available', 'Limit currency'];
 const LIMITS_READ_KEY = 'sync.userLimitsReadAt';
+const PASS_KEY = 'sync.userLimitsPass';
 const DAY_MS = 24 * 3600 * 1000;
+/** Users whose limits go in one `fetchAll`; the client paces its requests. */
+const LIMITS_CHUNK = 100;
+/** Limits written to the sheet and checkpointed every so many users (about a minute's reads). */
+const LIMITS_CHECKPOINT = 1000;
+
+/** A pass over users' limits that a run left unfinished. */
+interface LimitsPass {
+  /** ISO time the pass started; a whole pass, once finished, counts as read then. */
+  readonly startedAt: string;
+  /** Every user's limit (the daily pass), not only new users'. */
+  readonly whole: boolean;
+  /** The last user whose limit is in the sheet (null: none yet); the pass goes on after it. */
+  readonly after: string | null;
+}
+
+/** The users whose limits this run reads, in list order, and the pass they belong to. */
+function limitsWanted(
+  all: readonly User[],
+  refresh: RefreshState,
+): { wanted: User[]; pass: LimitsPass } {
+  const left = readJson<LimitsPass>(refresh.store, PASS_KEY);
+  if (left) {
+    // A user removed since leaves no place to go on from: the pass starts over, which is harmless.
+    const at = left.after === null ? -1 : all.findIndex((u) => u.id === left.after);
+    return { wanted: all.slice(at + 1), pass: left };
+  }
+  const readAt = Date.parse(refresh.store.get(LIMITS_READ_KEY) ?? '');
+  const whole = !(refresh.now - readAt < DAY_MS);
+  return {
+    wanted: all.filter((u) => whole || !refresh.shown.has(u.id)),
+    pass: { startedAt: new Date(refresh.now).toISOString(), whole, after: null },
+  };
+}
 
 function withMonthlyLimits(
   all: readonly User[],
   reader: BrexReader,
   refresh: RefreshState | undefined,
 ): UserWithLimit[] {
-  const readAt = refresh ? Date.parse(refresh.store.get(LIMITS_READ_KEY) ?? '') : NaN;
-  const due = !refresh || !(refresh.now - readAt < DAY_MS);
-  const wanted = all.filter((u) => due || !refresh?.shown.has(u.id)).map((u) => u.id);
-  const limits = new Map(reader.userLimits(wanted).map((limit, i) => [wanted[i], limit]));
+  // A formula decides for itself whether to read limits (see brex-lists.ts).
+  if (!refresh) return [...all];
+  const { wanted, pass } = limitsWanted(all, refresh);
+  const limits = new Map<string, UserLimit | null>();
+  let done = 0;
+  let written = 0;
+  while (done < wanted.length && !refresh.outOfTime()) {
+    const chunk = wanted.slice(done, done + LIMITS_CHUNK).map((u) => u.id);
+    reader.userLimits(chunk).forEach((limit, i) => limits.set(chunk[i] as string, limit));
+    done += chunk.length;
+    if (done - written >= LIMITS_CHECKPOINT && done < wanted.length) {
+      // Rows first, then the pass that counts them, then the checkpoint.
+      const after = wanted[done - 1]?.id ?? null;
+      refresh.writeSome?.(
+        wanted.slice(written, done).map((u) => ({ ...u, monthlyLimit: limits.get(u.id) })),
+        () => writeJson(refresh.store, PASS_KEY, { ...pass, after }),
+      );
+      written = done;
+    }
+  }
+  // Staged like every sync state: the refresh commits it only after these rows are written.
+  if (done < wanted.length) {
+    writeJson(refresh.store, PASS_KEY, { ...pass, after: wanted[done - 1]?.id ?? pass.after });
+  } else {
+    refresh.store.delete(PASS_KEY);
+    if (pass.whole) refresh.store.set(LIMITS_READ_KEY, pass.startedAt);
+  }
   return all.map((u) => (limits.has(u.id) ? { ...u, monthlyLimit: limits.get(u.id) } : u));
 }
 
@@ -166,14 +233,15 @@ export const users = defineDataSet<UserWithLimit>({
       'Limit currency': money ? money.currency || 'USD' : '',
     };
   },
-  // Limits not read in this run stay as the sheet shows them.
+  // Limits not read in this run stay as the sheet shows them, and so does a note on them.
   keepCells: (items) =>
-    new Map(items.filter((u) => u.monthlyLimit === undefined).map((u) => [u.id, LIMIT_HEADERS])),
-  afterWrite: (items, store, now) => {
-    if (items.every((u) => u.monthlyLimit !== undefined)) {
-      store.set(LIMITS_READ_KEY, now.toISOString());
-    }
-  },
+    new Map(
+      items
+        .filter((u) => u.monthlyLimit === undefined)
+        .map((u) => [u.id, [...LIMIT_HEADERS, STATUS_HEADER]]),
+    ),
+  unfinished: (store) => store.get(PASS_KEY) !== null,
+  rowNote: (u) => (u.monthlyLimit === null ? 'Monthly limit not found in Brex' : ''),
 });
 
 const namedColumns = columns([
