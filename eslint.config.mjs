@@ -13,6 +13,7 @@ const appsScriptGlobals = [
   'Utilities',
   'Session',
   'Logger',
+  'Charts',
 ].map((name) => ({
   name,
   message: 'Apps Script services belong in src/apps-script (ports and adapters).',

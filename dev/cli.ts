@@ -2,6 +2,7 @@
  * The single local CLI: `npm run local -- <command> [options]`. Each command is one entry in
  * COMMANDS; a command module exports an async function taking the remaining arguments.
  */
+import { syncCommand } from './excel/sync-command';
 import { serveCommand } from './preview/serve-command';
 import { callCommand, editCommand } from './runtime/cli-commands';
 import { sandboxCommand } from './sandbox/cli-command';
@@ -16,6 +17,7 @@ const COMMANDS: Record<string, { run: Command; summary: string }> = {
   sandbox: { run: sandboxCommand, summary: 'run the stateful Brex sandbox on 127.0.0.1' },
   call: { run: callCommand, summary: 'call a global of dist/Code.js against a workbook file' },
   edit: { run: editCommand, summary: "a person's edit of a cell, firing edit triggers" },
+  sync: { run: syncCommand, summary: 'sync Brex into an Excel workbook (.xlsx), headless' },
 };
 
 async function main(argv: readonly string[]): Promise<void> {

@@ -4,6 +4,7 @@
  * scenario, and prints a table per scenario, then one line of JSON with every figure. Time is
  * modelled (BENCH_COST_MODEL, with the runtime's modelled clock, so a sync's own deadline sees
  * modelled time); Node wall time and the process's peak memory are reported beside it.
+ * `-- --dashboard-only N` measures the dashboard's update alone at N transactions.
  */
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
@@ -262,6 +263,15 @@ async function scenariosAt(transactions: number): Promise<ScenarioResult[]> {
       () => refreshUntilDone(ours),
       naiveSync,
     );
+    // Made once (unmeasured); then what every finished refresh adds: the tables computed again
+    // from the synced sheets. The naive script reads Brex again for the same tables.
+    await ours.call('createDashboard');
+    await scenario(
+      'dashboard update',
+      EXECUTION_LIMIT_MS,
+      async () => [await ours.run('createDashboard', [])],
+      async () => [await naive.run('naiveDashboard', [])],
+    );
     for (const fn of FUNCTIONS) {
       for (const temperature of ['cold', 'cached']) {
         await scenario(
@@ -294,7 +304,45 @@ async function scenariosAt(transactions: number): Promise<ScenarioResult[]> {
   }
 }
 
+/**
+ * `--dashboard-only N`: the dashboard's update at N transactions, the add-on alone: a first sync
+ * (not measured), the dashboard made, then its update measured as every finished refresh runs it.
+ */
+async function dashboardAt(transactions: number): Promise<Figures> {
+  progress(`sandbox with ${transactions.toLocaleString('en-US')} card transactions`);
+  const sandbox = await startSandbox({ seed: 'bench', today: TODAY, transactions });
+  try {
+    const ours = runtimeFor(sandbox);
+    await ours.call('connect', [{ token: sandbox.token, environment: 'production' }]);
+    await ours.call('saveSyncSettings', [{ dataSets: DATA_SETS, historyStart: '2025-01-01' }]);
+    progress('first sync (not measured)');
+    await refreshUntilDone(ours);
+    await ours.call('createDashboard');
+    progress('dashboard update');
+    const figures = await measure(sandbox, EXECUTION_LIMIT_MS, async () => [
+      await ours.run('createDashboard', []),
+    ]);
+    process.stdout.write(
+      `\ndashboard update (${transactions} transactions), the add-on alone:\n` +
+        (Object.keys(figures) as (keyof Figures)[])
+          .map((key) => `  ${key.padEnd(20)} ${figures[key]}`)
+          .join('\n') +
+        '\n',
+    );
+    return figures;
+  } finally {
+    await sandbox.close();
+  }
+}
+
 async function main(): Promise<void> {
+  const at = process.argv.indexOf('--dashboard-only');
+  if (at >= 0) {
+    const transactions = Number(process.argv[at + 1] ?? 100_000);
+    const dashboard = await dashboardAt(transactions);
+    process.stdout.write(`\n${JSON.stringify({ dashboardOnly: { transactions, dashboard } })}\n`);
+    return;
+  }
   const quick = process.argv.includes('--quick');
   const sizes = quick ? [10_000] : [10_000, 100_000];
   const machine = {

@@ -4,9 +4,9 @@
  * sent as JSON; the page never sees the workbook itself.
  */
 import { columnToLetters } from '../runtime/a1-notation';
+import { chartViews, type ChartView } from './chart-view';
 import { displayValue } from '../runtime/number-format';
 import {
-  columnWidth,
   findSheet,
   getCell,
   lastColumn,
@@ -36,10 +36,12 @@ export interface SheetView {
   readonly dataRows: number;
   readonly frozenRows: number;
   readonly columnLetters: readonly string[];
-  /** Each column's width in pixels, as Sheets draws it; 0 for a hidden column. */
-  readonly columnWidths: readonly number[];
+  /** Pixel widths of the columns a script sized (null: the grid's default; 0: hidden). */
+  readonly columnWidths: readonly (number | null)[];
   /** cells[r][c] is the cell at row r+1, column c+1. */
   readonly cells: readonly (readonly CellView[])[];
+  /** The sheet's embedded charts, drawn over the grid. */
+  readonly charts: readonly ChartView[];
 }
 
 export interface WorkbookView {
@@ -100,10 +102,11 @@ export function sheetView(
     frozenRows: sheet.frozenRows,
     columnLetters: Array.from({ length: columns }, (_, c) => columnToLetters(c + 1)),
     columnWidths: Array.from({ length: columns }, (_, c) =>
-      sheet.hiddenColumns?.[c] ? 0 : columnWidth(sheet, c + 1),
+      sheet.hiddenColumns?.[c] ? 0 : (sheet.columnWidths?.[c + 1] ?? null),
     ),
     cells: Array.from({ length: rows }, (_, r) =>
       Array.from({ length: columns }, (_, c) => cellView(sheet, r + 1, c + 1, workbook.timeZone)),
     ),
+    charts: chartViews(workbook, sheet),
   };
 }

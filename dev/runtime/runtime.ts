@@ -33,6 +33,8 @@ import { displayValue, isDateFormat } from './number-format';
 import { createPropertiesService, type PropertyStores } from './properties-service';
 import { createScriptAppService, type TriggerRecord } from './script-app-service';
 import { createSessionService } from './session-service';
+import { createChartService } from './chart-service';
+import { createColumnWidthService } from './column-width-service';
 import { createSpreadsheetService, rangeRef, readCellValue } from './spreadsheet-service';
 import {
   addCounters,
@@ -202,6 +204,8 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
   const locks = createLockService(host);
   const services: ServiceTable = {
     ...createSpreadsheetService(host),
+    ...createChartService(host),
+    ...createColumnWidthService(host),
     ...createPropertiesService(host, properties),
     ...createCacheService(host, caches),
     ...locks.service,

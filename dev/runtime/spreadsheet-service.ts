@@ -20,7 +20,6 @@ import {
   cellFor,
   checkColumns,
   checkInside,
-  columnWidth,
   createSheet,
   deleteColumns,
   deleteRows,
@@ -34,7 +33,6 @@ import {
   lastRow,
   newProtection,
   setColumnsHidden,
-  setColumnWidths,
   sheetById,
   sortRows,
   writeValue,
@@ -514,24 +512,6 @@ export function createSpreadsheetService(host: Host): ServiceTable {
       sheetOf(h).frozenColumns = n;
     }),
     'Sheet.getFrozenRows': op('read', (_x, h: SheetHandle) => sheetOf(h).frozenRows),
-    'Sheet.setColumnWidth': op('write', (x, h: SheetHandle, column: number, width: number) => {
-      meta(x);
-      setColumnWidths(sheetOf(h), column, 1, width);
-      return remote('Sheet', h);
-    }),
-    'Sheet.setColumnWidths': op(
-      'write',
-      (x, h: SheetHandle, column: number, count: number, width: number) => {
-        meta(x);
-        setColumnWidths(sheetOf(h), column, count, width);
-        return remote('Sheet', h);
-      },
-    ),
-    'Sheet.getColumnWidth': op('read', (_x, h: SheetHandle, column: number) => {
-      const sheet = sheetOf(h);
-      checkColumns(sheet, column, 1);
-      return columnWidth(sheet, column);
-    }),
     'Sheet.hideColumns': op('write', (x, h: SheetHandle, column: number, count?: number) => {
       meta(x);
       setColumnsHidden(sheetOf(h), column, count ?? 1, true);

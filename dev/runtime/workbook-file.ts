@@ -4,7 +4,15 @@
  * triggers; the spreadsheet's time zone. Format described in docs/local-runtime.md.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { cellA1, parseA1, rectA1, referenceRect } from './a1-notation';
+import {
+  cellA1,
+  columnToLetters,
+  lettersToColumn,
+  parseA1,
+  rectA1,
+  referenceRect,
+} from './a1-notation';
+import { chartsFromFile, chartsToFile, type ChartFile } from './chart-file';
 import type { PropertyStores } from './properties-service';
 import type { TriggerRecord } from './script-app-service';
 import { isDateFormat, type CellValue } from './number-format';
@@ -29,8 +37,6 @@ interface SheetFile {
   frozenRows?: number;
   frozenColumns?: number;
   tabColor?: string;
-  /** Pixel widths by 0-based column (null: the default width). */
-  columnWidths?: (number | null)[];
   /** 1-based hidden columns. */
   hiddenColumns?: number[];
   rowCount: number;
@@ -49,6 +55,9 @@ interface SheetFile {
     warningOnly: boolean;
     editors: string[];
   }>;
+  charts?: ChartFile[];
+  /** Pixel widths of sized columns, by letter. */
+  columnWidths?: Record<string, number>;
 }
 
 export interface WorkbookFile {
@@ -147,8 +156,6 @@ function sheetToFile(sheet: Sheet): SheetFile {
   if (sheet.frozenRows) file.frozenRows = sheet.frozenRows;
   if (sheet.frozenColumns) file.frozenColumns = sheet.frozenColumns;
   if (sheet.tabColor) file.tabColor = sheet.tabColor;
-  if (sheet.columnWidths?.some((w) => w !== undefined))
-    file.columnWidths = Array.from(sheet.columnWidths, (w) => w ?? null);
   const hidden = (sheet.hiddenColumns ?? []).flatMap((h, c) => (h ? [c + 1] : []));
   if (hidden.length) file.hiddenColumns = hidden;
   for (const [key, map] of Object.entries(maps))
@@ -174,7 +181,18 @@ export function stateToFile(state: RuntimeState): WorkbookFile {
     locale: wb.locale,
     owner: wb.owner,
     activeSheet: wb.sheets.find((s) => s.id === wb.activeSheetId)?.name ?? '',
-    sheets: wb.sheets.map(sheetToFile),
+    sheets: wb.sheets.map((sheet) => {
+      const file = sheetToFile(sheet);
+      const charts = chartsToFile(sheet, wb);
+      const widths = Object.entries(sheet.columnWidths ?? {}).map(
+        ([column, width]) => [columnToLetters(Number(column)), width] as const,
+      );
+      return {
+        ...file,
+        ...(charts ? { charts } : {}),
+        ...(widths.length ? { columnWidths: Object.fromEntries(widths) } : {}),
+      };
+    }),
     properties: state.properties,
     triggers: state.triggers.map((t) => ({
       ...t,
@@ -203,7 +221,6 @@ export function stateFromFile(file: WorkbookFile): RuntimeState {
       maxRows: s.rowCount,
       maxColumns: s.columnCount,
       tabColor: s.tabColor,
-      ...(s.columnWidths ? { columnWidths: s.columnWidths.map((w) => w ?? undefined) } : {}),
       ...(s.hiddenColumns
         ? { hiddenColumns: s.hiddenColumns.reduce<boolean[]>((a, c) => ((a[c - 1] = true), a), []) }
         : {}),
@@ -241,6 +258,12 @@ export function stateFromFile(file: WorkbookFile): RuntimeState {
     apply(s.spills, 'spilledFrom');
     wb.sheets.push(sheet);
   }
+  file.sheets.forEach((s, i) => {
+    const sheet = wb.sheets[i] as Sheet;
+    if (s.charts?.length) sheet.charts = chartsFromFile(s.charts, wb);
+    for (const [letters, width] of Object.entries(s.columnWidths ?? {}))
+      (sheet.columnWidths ??= {})[lettersToColumn(letters)] = width;
+  });
   wb.nextSheetId = Math.max(0, ...wb.sheets.map((s) => s.id + 1));
   wb.activeSheetId = (wb.sheets.find((s) => s.name === file.activeSheet) ?? wb.sheets[0])?.id ?? 0;
   return {

@@ -35,6 +35,17 @@ export interface Protection {
   editors: string[];
 }
 
+/** An embedded chart as Sheets keeps it: type, data ranges, options and anchor (chart-service.ts). */
+export interface ChartRecord {
+  readonly id: number;
+  type: string;
+  ranges: (GridRect & { readonly sheetId: number })[];
+  options: Record<string, unknown>;
+  position: { row: number; column: number; offsetX: number; offsetY: number };
+  /** Header rows of the ranges; -1 lets Sheets guess, as the builder's default. */
+  numHeaders: number;
+}
+
 export interface Sheet {
   readonly id: number;
   name: string;
@@ -44,13 +55,14 @@ export interface Sheet {
   maxRows: number;
   maxColumns: number;
   tabColor?: string;
-  /** Pixel widths by 0-based column; a missing entry is Sheets' default width. */
-  columnWidths?: (number | undefined)[];
   /** 0-based columns hidden by the user (or a script's hideColumns). */
   hiddenColumns?: boolean[];
   /** rows[r][c] is the cell at row r+1, column c+1; missing entries are empty cells. */
   rows: (Cell | undefined)[][];
   protections: Protection[];
+  charts?: ChartRecord[];
+  /** Widths in pixels of the columns a script sized, by 1-based column. */
+  columnWidths?: Record<number, number>;
 }
 
 export interface Workbook {
@@ -226,8 +238,9 @@ export function insertColumns(
   ensureCellBudget(workbook, count * sheet.maxRows);
   for (const cells of sheet.rows)
     if (cells && cells.length >= before) cells.splice(before - 1, 0, ...new Array(count));
-  for (const list of [sheet.columnWidths, sheet.hiddenColumns])
-    if (list && list.length >= before) list.splice(before - 1, 0, ...new Array(count));
+  if (sheet.hiddenColumns && sheet.hiddenColumns.length >= before)
+    sheet.hiddenColumns.splice(before - 1, 0, ...new Array<boolean>(count));
+  shiftWidths(sheet, before, count);
   sheet.maxColumns += count;
 }
 
@@ -235,7 +248,18 @@ export function insertColumns(
 export const DEFAULT_COLUMN_WIDTH = 100;
 
 export function columnWidth(sheet: Sheet, column: number): number {
-  return sheet.columnWidths?.[column - 1] ?? DEFAULT_COLUMN_WIDTH;
+  return sheet.columnWidths?.[column] ?? DEFAULT_COLUMN_WIDTH;
+}
+
+/** Widths move with their columns when columns are inserted (`by` > 0) or deleted. */
+function shiftWidths(sheet: Sheet, from: number, by: number): void {
+  if (!sheet.columnWidths) return;
+  const moved: Record<number, number> = {};
+  for (const [key, width] of Object.entries(sheet.columnWidths)) {
+    const column = Number(key);
+    moved[column >= from ? column + by : column] = width;
+  }
+  sheet.columnWidths = moved;
 }
 
 /** Sheets refuses columns outside the grid, as it refuses such a range. */
@@ -248,8 +272,8 @@ export function checkColumns(sheet: Sheet, column: number, count: number): void 
 export function setColumnWidths(sheet: Sheet, column: number, count: number, width: number): void {
   checkColumns(sheet, column, count);
   if (!(Number.isFinite(width) && width >= 0)) throw new Error(`Invalid width: ${String(width)}.`);
-  sheet.columnWidths ??= [];
-  for (let c = column; c < column + count; c++) sheet.columnWidths[c - 1] = Math.round(width);
+  sheet.columnWidths ??= {};
+  for (let c = column; c < column + count; c++) sheet.columnWidths[c] = Math.round(width);
 }
 
 export function setColumnsHidden(
@@ -267,8 +291,14 @@ export function deleteColumns(sheet: Sheet, start: number, count: number): void 
   if (start < 1 || start + count - 1 > sheet.maxColumns) throw new Error(MESSAGES.outside);
   if (count >= sheet.maxColumns) throw new Error('You can’t delete all the columns on the sheet.');
   for (const cells of sheet.rows) cells?.splice(start - 1, count);
-  sheet.columnWidths?.splice(start - 1, count);
   sheet.hiddenColumns?.splice(start - 1, count);
+  if (sheet.columnWidths) {
+    const kept = Object.entries(sheet.columnWidths).filter(
+      ([key]) => Number(key) < start || Number(key) >= start + count,
+    );
+    sheet.columnWidths = Object.fromEntries(kept);
+    shiftWidths(sheet, start + count, -count);
+  }
   sheet.maxColumns -= count;
 }
 

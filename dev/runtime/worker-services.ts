@@ -4,6 +4,7 @@
  * triggers), HTTP responses, HtmlService, Utilities, Logger and console are local.
  */
 import { format } from 'node:util';
+import { CHART_TYPES } from './chart-service';
 import { createHtmlService, htmlContentOf } from './html-service';
 import type { TriggerSpec } from './script-app-service';
 import { createBlob, createUtilities } from './utilities-service';
@@ -15,6 +16,16 @@ export type SyncCall = (op: string, handle: unknown, args: unknown[]) => unknown
 interface Ref {
   readonly $remote: string;
   readonly handle: unknown;
+}
+
+/** A chart as `EmbeddedChart.getSpec` hands it to the worker (chart-service.ts). */
+interface ChartSpecView {
+  readonly type: string;
+  readonly ranges: readonly unknown[];
+  readonly options: Record<string, unknown>;
+  readonly position: { row: number; column: number; offsetX: number; offsetY: number };
+  readonly numHeaders: number;
+  readonly chartId: number;
 }
 
 export interface WorkerServices {
@@ -87,6 +98,28 @@ export function createWorkerServices(
   /** Local additions to remote objects: builders, enums, richer return values. */
   const extras: Record<string, (self: Record<string, unknown>) => Record<string, unknown>> = {
     SpreadsheetApp: () => ({ ProtectionType: ENUMS.ProtectionType }),
+    Sheet: (self) => ({ newChart: () => chartBuilder(self) }),
+    EmbeddedChart: (self) => {
+      // The runtime's own read of the whole record: kept off the bundle's view of the chart.
+      const getSpec = self.getSpec as () => ChartSpecView;
+      delete self.getSpec;
+      return {
+        getOptions: () => {
+          const options = getSpec().options;
+          return { get: (key: string) => options[key] ?? null };
+        },
+        getContainerInfo: () => {
+          const { position } = getSpec();
+          return {
+            getAnchorRow: () => position.row,
+            getAnchorColumn: () => position.column,
+            getOffsetX: () => position.offsetX,
+            getOffsetY: () => position.offsetY,
+          };
+        },
+        modify: () => chartBuilder(null, getSpec()),
+      };
+    },
     Ui: (self) => ({
       ButtonSet: ENUMS.ButtonSet,
       Button: ENUMS.Button,
@@ -150,6 +183,54 @@ export function createWorkerServices(
       __items: items,
     };
     return menu;
+  }
+
+  /** `Sheet.newChart()` and `EmbeddedChart.modify()`: EmbeddedChartBuilder, local until built. */
+  function chartBuilder(_sheet: Record<string, unknown> | null, from?: ChartSpecView) {
+    const spec = {
+      type: from?.type ?? 'AREA',
+      ranges: [...(from?.ranges ?? [])] as unknown[],
+      options: { ...(from?.options ?? {}) } as Record<string, unknown>,
+      position: { ...(from?.position ?? { row: 1, column: 1, offsetX: 0, offsetY: 0 }) },
+      numHeaders: from?.numHeaders ?? -1,
+      chartId: from?.chartId,
+    };
+    const as = (type: string) => () => ((spec.type = type), builder);
+    const builder = {
+      setChartType: (type: string) => ((spec.type = String(type)), builder),
+      addRange: (range: unknown) => (spec.ranges.push(range), builder),
+      removeRange: (range: unknown) => {
+        const a1 = (range as { getA1Notation: () => string }).getA1Notation();
+        spec.ranges = spec.ranges.filter(
+          (r) => (r as { getA1Notation: () => string }).getA1Notation() !== a1,
+        );
+        return builder;
+      },
+      clearRanges: () => ((spec.ranges = []), builder),
+      getRanges: () => spec.ranges,
+      getChartType: () => spec.type,
+      setOption: (key: string, value: unknown) => ((spec.options[String(key)] = value), builder),
+      setNumHeaders: (n: number) => ((spec.numHeaders = Number(n)), builder),
+      setPosition: (row: number, column: number, offsetX: number, offsetY: number) => (
+        (spec.position = {
+          row: Number(row),
+          column: Number(column),
+          offsetX: Number(offsetX),
+          offsetY: Number(offsetY),
+        }),
+        builder
+      ),
+      setTitle: (title: string) => ((spec.options.title = String(title)), builder),
+      asAreaChart: as('AREA'),
+      asBarChart: as('BAR'),
+      asColumnChart: as('COLUMN'),
+      asLineChart: as('LINE'),
+      asPieChart: as('PIE'),
+      asScatterChart: as('SCATTER'),
+      asTableChart: as('TABLE'),
+      build: () => ({ ...spec, ranges: [...spec.ranges], options: { ...spec.options } }),
+    };
+    return builder;
   }
 
   function triggerBuilder(handler: string) {
@@ -225,6 +306,9 @@ export function createWorkerServices(
       log(level, logText(args));
 
   const globals: Record<string, unknown> = {
+    Charts: {
+      ChartType: Object.fromEntries(CHART_TYPES.map((type) => [type, type])),
+    },
     Logger: logger,
     console: {
       log: consoleFor('info'),

@@ -14,6 +14,7 @@ import {
   type Room,
 } from '../functions';
 import { clientReader } from '../sync/brex-reader';
+import { KEY_HEADER } from '../sync/data-set';
 import { tableLookup } from '../sync/sheet-lookup';
 import { readConnection } from '../sync/connection';
 import { getSyncSettings } from '../sync/settings';
@@ -49,7 +50,7 @@ function functionHost(): FunctionHost {
       SpreadsheetApp.getActiveSpreadsheet().getSheetByName(name)?.getDataRange().getValues() ??
       null,
     room: formulaRoom,
-    sheets: tableLookup(new SpreadsheetTable(SpreadsheetApp.getActiveSpreadsheet())),
+    sheets: tableLookup(new SpreadsheetTable(SpreadsheetApp.getActiveSpreadsheet()), KEY_HEADER),
   };
 }
 

@@ -11,6 +11,7 @@ export const MENU_ITEMS: readonly MenuItem[] = [
   { label: 'Refresh now', functionName: 'showRefreshSidebar' },
   { label: 'Refresh formulas', functionName: 'refreshFormulas' },
   { label: 'Review spend-limit changes', functionName: 'showReviewSidebar' },
+  { label: 'Create dashboard', functionName: 'createDashboard' },
   { label: 'Help', functionName: 'showHelp' },
 ];
 

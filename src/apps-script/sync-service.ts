@@ -15,6 +15,7 @@ import {
   type TokenCheck,
 } from '../sync/connection';
 import { DATA_SET_IDS, DATA_SETS } from '../sync/data-sets';
+import { updateDashboardAfterRefresh } from '../reports/dashboard';
 import { runRefresh, type RefreshSummary } from '../sync/refresh';
 import { getSyncSettings, saveSyncSettings, type SyncSettings } from '../sync/settings';
 import { StagedStore } from '../sync/staged-store';
@@ -66,21 +67,41 @@ export function refreshNowService(dataSets?: readonly string[]): RefreshSummary 
       appsScriptBrexClient(connection.token, connection.environment, started + CALL_BUDGET_MS),
       started + CALL_BUDGET_MS,
     );
-    return runRefresh(
-      {
-        table: new SpreadsheetTable(SpreadsheetApp.getActiveSpreadsheet()),
-        store,
-        reader,
-        now: () => Date.now(),
-        stopAt: started + PAGE_BUDGET_MS,
-      },
+    const table = new SpreadsheetTable(SpreadsheetApp.getActiveSpreadsheet());
+    const summary = runRefresh(
+      { table, store, reader, now: () => Date.now(), stopAt: started + PAGE_BUDGET_MS },
       settings,
     );
+    return summary.done ? withDashboard(summary, table, store) : summary;
   } finally {
     // Whatever this run did before an unexpected error is kept: rows are written before the state
     // that records them, so the state never runs ahead of the sheets.
     store.commit();
     lock.releaseLock();
+  }
+}
+
+/**
+ * A finished refresh rewrites the Brex Dashboard, if the spreadsheet has one, from the sheets it
+ * just wrote (no request to Brex), when it changed a row or a day has passed. Its failure leaves
+ * the synced data as it is and is told.
+ */
+function withDashboard(
+  summary: RefreshSummary,
+  table: SpreadsheetTable,
+  store: StagedStore,
+): RefreshSummary {
+  const changed = summary.dataSets.some((d) => d.added + d.updated + d.removed > 0);
+  try {
+    updateDashboardAfterRefresh(table, Date.now(), store, changed);
+    return summary;
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    console.error(`Brex Dashboard not updated: ${reason}`);
+    return {
+      ...summary,
+      message: `${summary.message} The Brex Dashboard was not updated: ${reason}`,
+    };
   }
 }
 

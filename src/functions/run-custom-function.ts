@@ -7,7 +7,6 @@
  */
 import { BrexError } from '../brex';
 import type { BrexReader } from '../sync/brex-reader';
-import type { SheetLookup } from '../sync/sheet-lookup';
 import { Lookups } from '../sync/lookups';
 import { FunctionError, readRefresh } from './arguments';
 import type { ComputeContext, CustomFunction } from './custom-function';
@@ -43,7 +42,7 @@ export interface FunctionHost {
   /** The room from the formula's cell to the sheet's edges; null when Sheets does not say. */
   readonly room: () => Room | null;
   /** The synced sheets a row joins in (a card transaction's expense category), as they are. */
-  readonly sheets: SheetLookup;
+  readonly sheets: NonNullable<ConstructorParameters<typeof Lookups>[1]>;
   /** A synced sheet's values (null when there is none), for a function that reuses the sync's reads. */
   readonly sheetValues?: ComputeContext['sheetValues'];
 }

@@ -4,6 +4,7 @@
  * Keep this file free of top-level statements: Apps Script runs the whole bundle on every
  * execution, including onOpen in AuthMode.NONE, where any service call would kill the menu.
  */
+import { createDashboardService, type DashboardResult } from '../apps-script/dashboard-sheet';
 import { buildAddonMenu } from '../apps-script/menu';
 import { openHelp, openSidebar } from '../apps-script/sidebar';
 import {
@@ -87,6 +88,14 @@ export function showRefreshSidebar(): void {
 /** Menu ▸ Review spend-limit changes: opens the sidebar on the review of edited limits. */
 export function showReviewSidebar(): void {
   openSidebar('review');
+}
+
+/**
+ * Menu ▸ Create dashboard: adds the "Brex Dashboard" sheet with its tables and charts, or brings
+ * the existing one up to date (never a second one). Every finished refresh updates it too.
+ */
+export function createDashboard(): DashboardResult {
+  return createDashboardService();
 }
 
 /** Menu ▸ Help. */

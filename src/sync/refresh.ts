@@ -144,7 +144,7 @@ export function runRefresh(refreshDeps: RefreshDeps, settings: SyncSettings): Re
   const deps = withCheckpoints(refreshDeps, knownIds);
   const round = readJson<Round>(store, ROUND_KEY) ?? newRound(deps, settings);
   const pending = [...round.pending];
-  const lookups = new Lookups(deps.reader, tableLookup(deps.table));
+  const lookups = new Lookups(deps.reader, tableLookup(deps.table, KEY_HEADER));
   const finished: DataSetHealth[] = [];
   const followed = new Map<DataSetId, Reading>();
   let stopMessage: string | null = null;

@@ -3,7 +3,6 @@
  * data set read earlier in the same refresh (an expense's category, a holder's monthly limit)
  * without asking Brex again. A sheet that does not exist (its data set not chosen) reads as empty.
  */
-import { KEY_HEADER } from './data-set';
 import type { CellValue, TablePort } from './table-port';
 
 export type SheetRecord = Readonly<Record<string, CellValue>>;
@@ -14,7 +13,8 @@ export type SheetLookup = (
   headers: readonly string[],
 ) => ReadonlyMap<string, SheetRecord>;
 
-export function tableLookup(table: TablePort): SheetLookup {
+/** `keyHeader`: the Brex id column's header. */
+export function tableLookup(table: TablePort, keyHeader: string): SheetLookup {
   return (sheetName, headers) => {
     const records = new Map<string, SheetRecord>();
     const size = table.usedSize(sheetName);
@@ -27,7 +27,7 @@ export function tableLookup(table: TablePort): SheetLookup {
       if (index < 0) return [];
       return table.readBlock(sheetName, 2, index + 1, size.rows - 1, 1).map((row) => row[0] ?? '');
     };
-    const ids = column(KEY_HEADER);
+    const ids = column(keyHeader);
     const values = headers.map(column);
     ids.forEach((id, row) => {
       const key = String(id).trim();

@@ -35,7 +35,7 @@ describe('synced sheets in the local runtime', () => {
         frozen: sheet.frozenRows,
         bold: cells.every((cell) => cell?.fontWeight === 'bold'),
         shaded: cells.every((cell) => cell?.background === '#e8eaed'),
-        sized: header.every((_, c) => sheet.columnWidths?.[c] !== undefined),
+        sized: header.every((_, c) => sheet.columnWidths?.[c + 1] !== undefined),
       };
     });
 
@@ -60,8 +60,7 @@ describe('synced sheets in the local runtime', () => {
 
   it('never sets a width again once a person changed it', async () => {
     const sheet = sheetOf(runtime, 'Brex Cards');
-    sheet.columnWidths = [...(sheet.columnWidths ?? [])];
-    sheet.columnWidths[0] = 333;
+    sheet.columnWidths = { ...sheet.columnWidths, 1: 333 };
 
     await refreshUntilDone(runtime);
 

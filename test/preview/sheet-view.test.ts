@@ -59,7 +59,7 @@ describe('sheetView', () => {
 
     const view = sheetView(workbook, 'Sheet1', 200);
 
-    expect(view?.columnWidths.slice(0, 3)).toEqual([240, 0, 100]);
+    expect(view?.columnWidths.slice(0, 3)).toEqual([240, 0, null]);
   });
 
   it('returns nothing for a sheet that does not exist', () => {

@@ -154,11 +154,11 @@ describe('runtime SpreadsheetApp', () => {
     ).rejects.toThrow('The coordinates of the range are outside the dimensions of the sheet.');
     const file = rt.toFile();
     expect([file.sheets[0]?.columnWidths, file.sheets[0]?.hiddenColumns]).toEqual([
-      [null, 150, 240, 150],
+      { B: 150, C: 240, D: 150 },
       [4],
     ]);
     const back = stateFromFile(file).workbook.sheets[0];
-    expect([back?.columnWidths?.[2], back?.hiddenColumns?.[3]]).toEqual([240, true]);
+    expect([back?.columnWidths?.[3], back?.hiddenColumns?.[3]]).toEqual([240, true]);
   });
 
   it('keeps date-times with milliseconds through the workbook file', async () => {

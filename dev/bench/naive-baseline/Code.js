@@ -195,3 +195,64 @@ function naivePush() {
   }
   return last;
 }
+
+/**
+ * The dashboard a naive script builds: every card transaction, expense and spend limit read from
+ * Brex again, totalled in a float, and the tables appended row by row into a cleared sheet.
+ */
+function naiveDashboard() {
+  var token = token_();
+  var transactions = all_(token, '/v2/transactions/card/primary');
+  var expenses = all_(token, '/v1/expenses');
+  var limits = all_(token, '/v2/spend_limits');
+  var accounts = cashAccounts_(token);
+  var categoryOf = {};
+  expenses.forEach(function (e) {
+    categoryOf[e.id] = e.category;
+  });
+  var months = {};
+  var merchants = {};
+  var categories = {};
+  transactions.forEach(function (t) {
+    var amount = t.amount.amount / 100;
+    var month = t.posted_at_date.slice(0, 7);
+    months[month] = (months[month] || 0) + amount;
+    var merchant = (t.merchant && t.merchant.raw_descriptor) || '';
+    merchants[merchant] = (merchants[merchant] || 0) + amount;
+    var category = categoryOf[t.expense_id] || 'UNCATEGORIZED';
+    categories[category] = (categories[category] || 0) + amount;
+  });
+  var rows = [['Balances']];
+  accounts.forEach(function (a) {
+    rows.push([a.name, a.current_balance.amount / 100]);
+  });
+  [
+    ['Spend by month', months],
+    ['Top merchants', merchants],
+    ['Spend by category', categories],
+  ].forEach(function (section) {
+    rows.push([section[0]]);
+    Object.keys(section[1]).forEach(function (key) {
+      rows.push([key, section[1][key]]);
+    });
+  });
+  rows.push(['Spend-limit use']);
+  limits.forEach(function (l) {
+    var base = l.authorization_settings && l.authorization_settings.base_limit;
+    var spent = l.current_period_balance && l.current_period_balance.amount_spent;
+    if (base && base.amount > 0) rows.push([l.name, (spent ? spent.amount : 0) / base.amount]);
+  });
+  rows.push(['Receipts missing']);
+  rows.push([
+    expenses.filter(function (e) {
+      return !e.receipts || e.receipts.length === 0;
+    }).length,
+  ]);
+  var ss = SpreadsheetApp.getActive();
+  var sheet = ss.getSheetByName('Naive dashboard') || ss.insertSheet('Naive dashboard');
+  sheet.clear();
+  rows.forEach(function (row) {
+    sheet.appendRow(row);
+  });
+  return rows.length;
+}

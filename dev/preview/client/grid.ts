@@ -77,7 +77,9 @@ export class Grid {
         'tr',
         {},
         h('th', { class: 'corner' }),
-        ...view.columnLetters.map((letter, c) => this.sized(h('th', { scope: 'col' }, letter), c)),
+        ...view.columnLetters.map((letter, c) =>
+          sized(h('th', { scope: 'col' }, letter), view.columnWidths[c]),
+        ),
       ),
     );
     const body = h('tbody');
@@ -88,33 +90,28 @@ export class Grid {
           'tr',
           { class: row <= view.frozenRows ? 'frozen' : '' },
           h('th', { scope: 'row' }, String(row)),
-          ...cells.map((cell, c) => this.sized(this.cellElement(cell, row, c + 1), c)),
+          ...cells.map((cell, c) => this.cellElement(cell, row, c + 1, cells[c + 1])),
         ),
       );
     });
     replaceChildren(this.el.table, head, body);
   }
 
-  /** A column's width as the sheet sets it; a hidden column is not drawn. */
-  private sized(element: HTMLElement, column: number): HTMLElement {
-    const width = (this.view as SheetView).columnWidths[column] ?? 0;
-    if (width === 0) element.style.display = 'none';
-    else element.style.width = element.style.minWidth = element.style.maxWidth = `${width}px`;
-    return element;
-  }
-
-  private cellElement(cell: CellView, row: number, column: number): HTMLElement {
+  private cellElement(
+    cell: CellView,
+    row: number,
+    column: number,
+    next: CellView | undefined,
+  ): HTMLElement {
     const a1 = cellName({ row, column });
     const pending = this.pending.get(a1);
     const text =
       pending === undefined ? cell.text : pending.startsWith('=') ? 'Loading...' : pending;
-    // Text runs on over empty cells to its right, as in Sheets.
-    const next = this.cellAt({ row, column: column + 1 });
     const classes = [
       cell.numeric && pending === undefined ? 'numeric' : '',
-      !cell.numeric && text !== '' && next?.text === '' && !next.formula ? 'spills' : '',
       cell.bold ? 'bold' : '',
       cell.error ? 'error' : '',
+      !cell.numeric && text && next?.text === '' ? 'spill' : '',
     ].filter(Boolean);
     const td = h(
       'td',
@@ -129,7 +126,7 @@ export class Grid {
       text,
     );
     if (cell.background) td.style.backgroundColor = cell.background;
-    return td;
+    return sized(td, this.view?.columnWidths[column - 1]);
   }
 
   private cellAt(p: Position): CellView | undefined {
@@ -243,6 +240,13 @@ export class Grid {
     this.pending.delete(a1);
     if (this.view) this.show(this.view);
   }
+}
+
+/** A cell of a column a script sized takes that width, whatever the grid's default. */
+function sized(cell: HTMLElement, width: number | null | undefined): HTMLElement {
+  if (width === 0) cell.style.display = 'none';
+  if (width) cell.style.width = cell.style.minWidth = cell.style.maxWidth = `${width}px`;
+  return cell;
 }
 
 function columnLetters(column: number): string {

@@ -6,6 +6,7 @@
 import { h, replaceChildren } from '../../../src/sidebar/dom';
 import type { CallOutcome, SessionState } from '../preview-session';
 import type { SheetView } from '../sheet-view';
+import { drawCharts } from './charts';
 import { Grid } from './grid';
 import { MenuBar } from './menus';
 import { Panels } from './panels';
@@ -157,6 +158,7 @@ async function refresh(force = false): Promise<void> {
         const view = JSON.parse(json) as SheetView;
         shownEmpty = view.dataRows === 0;
         grid.show(view);
+        drawCharts(byId('grid-scroll'), byId<HTMLTableElement>('grid'), view.charts);
         showMore(view);
       }
     }

@@ -11,7 +11,7 @@ const bundle = readFileSync(join(__dirname, '../../dist/Code.js'), 'utf8');
 const isGlobalFunction = (name: string) => new RegExp(`^function ${name}\\(`, 'm').test(bundle);
 
 describe('the add-on menu', () => {
-  it('has all five items when onOpen runs in AuthMode.NONE', async () => {
+  it('has all six items when onOpen runs in AuthMode.NONE', async () => {
     const runtime = createRuntime({ onOpenAuthMode: 'NONE' });
 
     const result = await runtime.run('onOpen', [{ authMode: 'NONE' }], { authMode: 'NONE' });
@@ -23,6 +23,7 @@ describe('the add-on menu', () => {
       'Refresh now',
       'Refresh formulas',
       'Review spend-limit changes',
+      'Create dashboard',
       'Help',
     ]);
     expect(result.stats).toMatchObject({ propertyReads: 0 });
