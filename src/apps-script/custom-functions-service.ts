@@ -11,14 +11,18 @@ import {
   type CustomFunction,
   type FunctionHost,
   type FunctionResult,
+  type Room,
 } from '../functions';
 import { clientReader } from '../sync/brex-reader';
+import { KEY_HEADER } from '../sync/data-set';
+import { tableLookup } from '../sync/sheet-lookup';
 import { readConnection } from '../sync/connection';
 import { getSyncSettings } from '../sync/settings';
 import { newUuid } from './apps-script-clock';
 import { appsScriptBrexClient } from './brex-client';
 import { documentCache, sha256 } from './document-cache';
 import { documentStore } from './properties-store';
+import { SpreadsheetTable } from './spreadsheet-table';
 
 function functionHost(startedAt: number): FunctionHost {
   const store = documentStore();
@@ -45,6 +49,19 @@ function functionHost(startedAt: number): FunctionHost {
     sheetValues: (name) =>
       SpreadsheetApp.getActiveSpreadsheet().getSheetByName(name)?.getDataRange().getValues() ??
       null,
+    room: formulaRoom,
+    sheets: tableLookup(new SpreadsheetTable(SpreadsheetApp.getActiveSpreadsheet()), KEY_HEADER),
+  };
+}
+
+/** In a custom function the active range is the formula's own cell. */
+function formulaRoom(): Room | null {
+  const cell = SpreadsheetApp.getActiveRange();
+  if (!cell) return null;
+  const sheet = cell.getSheet();
+  return {
+    rows: sheet.getMaxRows() - cell.getRow() + 1,
+    columns: sheet.getMaxColumns() - cell.getColumn() + 1,
   };
 }
 

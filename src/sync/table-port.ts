@@ -20,6 +20,13 @@ export interface CellBlock {
 export interface SheetOptions {
   readonly columns: number;
   readonly hidden?: boolean;
+  /** A visible sheet's columns from A on, sized (in pixels) and hidden as a new sheet makes them. */
+  readonly layout?: readonly ColumnLayout[];
+}
+
+export interface ColumnLayout {
+  readonly width: number;
+  readonly hidden?: boolean;
 }
 
 export interface TablePort {
@@ -38,11 +45,17 @@ export interface TablePort {
     columns: number,
   ): CellValue[][];
   /**
-   * Creates the sheet with a frozen header row (hidden when `hidden`), if it does not exist yet,
-   * `columns` wide: Sheets makes 26 columns, and every cell of the grid, empty or not, counts
+   * Creates the sheet with a frozen, bold and shaded header row and its columns sized as `layout`
+   * says (or hidden when `hidden`), if it does not exist yet, `columns` wide: a width is set only
+   * here, so a width a person changes is never set again. Sheets makes 26 columns, and every cell of the grid, empty or not, counts
    * toward the spreadsheet's 10 million (a sheet grows wider when a write needs it).
    */
   ensureSheet(sheetName: string, options: SheetOptions): void;
+  /**
+   * Formats header cells added to an existing sheet from `column` (1-based) on as a new sheet's
+   * are (bold, shaded) and sizes their columns: a column is sized once, when it is made.
+   */
+  formatNewColumns(sheetName: string, column: number, layout: readonly ColumnLayout[]): void;
   /**
    * Makes sure the sheet can grow to `lastRow` × `lastColumn` within the spreadsheet's cell limit,
    * before anything is written; throws SpreadsheetFullError when it cannot.

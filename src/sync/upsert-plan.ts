@@ -11,14 +11,19 @@ import type { CellBlock, CellValue } from './table-port';
 
 /** The status a vanished row gets instead of being deleted. */
 export const REMOVED_IN_BREX = 'Removed in Brex';
+/** The status of a row Brex still lists. */
+export const IN_BREX = 'In Brex';
 
 export interface SheetLayout {
   /** The own columns in the order the data set defines them. */
   readonly columns: readonly ColumnDefinition[];
   /** Header of the Brex id column (text); the first own column. */
   readonly keyHeader: string;
-  /** Header of the status column that marks vanished rows. */
-  readonly statusHeader: string;
+  /**
+   * Header of the status column ("In Brex", or "Removed in Brex" for a vanished row); null for a
+   * data set read incrementally, which cannot tell that a row vanished.
+   */
+  readonly statusHeader: string | null;
 }
 
 /** One row as Brex has it: a cell per own column header (the status column excluded). */
@@ -80,7 +85,8 @@ export function locateColumns(
 }
 
 export function ownHeaders(layout: SheetLayout): string[] {
-  return [...layout.columns.map((c) => c.header), layout.statusHeader];
+  const headers = layout.columns.map((c) => c.header);
+  return layout.statusHeader === null ? headers : [...headers, layout.statusHeader];
 }
 
 /** Pure: the Brex ids present in a sheet's key column, with their 0-based data-row indexes. */
@@ -108,7 +114,8 @@ export function planUpsert(input: UpsertInput): UpsertPlan {
   const headerBlock = headerBlockFor(missing);
 
   const ids = readIds(layout, sheet);
-  const statusColumn = positions.get(layout.statusHeader) as number;
+  const statusColumn =
+    layout.statusHeader === null ? undefined : positions.get(layout.statusHeader);
   const writes = new Map<number, Map<number, Cell>>();
   const added: string[] = [];
   const updated: string[] = [];
@@ -129,10 +136,12 @@ export function planUpsert(input: UpsertInput): UpsertPlan {
     // A kept status keeps a note, never the mark of a row that Brex sends again.
     const keepStatus =
       existing !== undefined &&
+      statusColumn !== undefined &&
+      layout.statusHeader !== null &&
       record.keep?.includes(layout.statusHeader) &&
       String(sheet[existing]?.[statusColumn] ?? '') !== REMOVED_IN_BREX;
-    if (!keepStatus) {
-      desired.set(statusColumn, { value: record.status ?? '', numberFormat: TEXT_FORMAT });
+    if (statusColumn !== undefined && !keepStatus) {
+      desired.set(statusColumn, { value: record.status || IN_BREX, numberFormat: TEXT_FORMAT });
     }
     if (existing === undefined) {
       const row = sheet.length;
@@ -146,7 +155,7 @@ export function planUpsert(input: UpsertInput): UpsertPlan {
     }
   }
 
-  if (input.complete) {
+  if (input.complete && statusColumn !== undefined) {
     for (const [id, row] of ids) {
       if (latest.has(id)) continue;
       if (String(sheet[row]?.[statusColumn] ?? '') === REMOVED_IN_BREX) continue;

@@ -253,6 +253,7 @@ export class Grid {
 
 /** A cell of a column a script sized takes that width, whatever the grid's default. */
 function sized(cell: HTMLElement, width: number | null | undefined): HTMLElement {
+  if (width === 0) cell.style.display = 'none';
   if (width) cell.style.width = cell.style.minWidth = cell.style.maxWidth = `${width}px`;
   return cell;
 }
