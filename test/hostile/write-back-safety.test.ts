@@ -339,7 +339,7 @@ describe('write-back safety', () => {
       expect(grid[0]?.filter((h) => h === 'Status')).toHaveLength(1);
       const status = (grid[0] ?? []).indexOf('Status');
       const row = grid.find((cells) => cells.includes(archived.id));
-      expect([row?.[status], row?.includes('Sales')]).toEqual(['ARCHIVED', true]);
+      expect([row?.[status], row?.includes('Sales')]).toEqual(['Archived', true]);
     },
   );
 
