@@ -3,16 +3,36 @@
  * the request log, state changes as if made in Brex's dashboard, faults, a snapshot, reset.
  */
 import { BrexError, badRequest, notFound } from './brex-errors';
+import type { DemoCompany } from './demo-company';
+import type { FaultPlan } from './faults';
 import type { SandboxState } from './model';
+import type { LoggedRequest } from './request-log';
 import { renderExpense } from './routes/expenses';
 import { editSpendLimit } from './routes/budgets';
 import type { RouteResult } from './route-kit';
-import type { Sandbox } from './server';
+import type { TokenSet } from './tokens';
 
 export const CONTROL_PREFIX = '/_sandbox';
 
+/** What the control API works on: the running sandbox (server.ts's `Sandbox` extends it). */
+export interface ControlledSandbox {
+  readonly tokens: TokenSet;
+  readonly company: DemoCompany;
+  readonly log: LoggedRequest[];
+  readonly faults: FaultPlan;
+  setFaults(spec: string): void;
+  /** Paths whose pages answer with the very cursor they were asked for: a cursor that repeats. */
+  readonly repeatingCursors: Set<string>;
+  reset(): void;
+  /**
+   * The sandbox's current time, ISO 8601: the clock's time when today is the clock's today;
+   * otherwise 23:00 UTC on today, one second later per call. No time it serves is later.
+   */
+  now(): string;
+}
+
 export function control(
-  sandbox: Sandbox,
+  sandbox: ControlledSandbox,
   method: string,
   path: string,
   body: unknown,
@@ -92,7 +112,7 @@ export function control(
 }
 
 /** Bumps `updated_at` of the named expenses (or the `count` newest) to the sandbox's now. */
-function touchExpenses(sandbox: Sandbox, input: Record<string, unknown>) {
+function touchExpenses(sandbox: ControlledSandbox, input: Record<string, unknown>) {
   const state = sandbox.company.state;
   const ids = Array.isArray(input.ids) ? (input.ids as string[]) : null;
   const rows = ids

@@ -6,7 +6,13 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { answer, json } from './brex-api';
 import { rateLimited, serverError } from './brex-errors';
-import { CONTROL_PREFIX, control, snapshot, type Snapshot } from './control';
+import {
+  CONTROL_PREFIX,
+  control,
+  type ControlledSandbox,
+  snapshot,
+  type Snapshot,
+} from './control';
 import { dateOf } from './dates';
 import { DEFAULT_TRANSACTIONS, DemoCompany } from './demo-company';
 import { BREX_REQUESTS_PER_WINDOW, RateWindow } from './rate-window';
@@ -14,7 +20,7 @@ import { type Fault, FaultPlan, NO_FAULTS, parseFaults } from './faults';
 import { IdempotencyStore, type StoredResponse } from './idempotency';
 import { EXPENSES_MAX_LIMIT } from './routes/expenses';
 import { type LoggedRequest, queryRecord, safeHeaders } from './request-log';
-import { issueTokens, type TokenSet } from './tokens';
+import { issueTokens } from './tokens';
 
 export interface SandboxOptions {
   /** 0 (the default) picks a free port. */
@@ -43,24 +49,11 @@ export interface SandboxOptions {
   readonly clock?: () => number;
 }
 
-export interface Sandbox {
+export interface Sandbox extends ControlledSandbox {
   readonly url: string;
   /** The full-power token (printed on start). */
   readonly token: string;
-  readonly tokens: TokenSet;
-  readonly company: DemoCompany;
-  readonly log: LoggedRequest[];
-  readonly faults: FaultPlan;
-  setFaults(spec: string): void;
-  /** Paths whose pages answer with the very cursor they were asked for: a cursor that repeats. */
-  readonly repeatingCursors: Set<string>;
   snapshot(): Snapshot;
-  reset(): void;
-  /**
-   * The sandbox's current time, ISO 8601: the clock's time when today is the clock's today;
-   * otherwise 23:00 UTC on today, one second later per call. No time it serves is later.
-   */
-  now(): string;
   close(): Promise<void>;
 }
 
