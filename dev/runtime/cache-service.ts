@@ -1,11 +1,14 @@
 /**
  * CacheService: document, user and script caches on the runtime's clock. 100 KB per value,
- * keys of at most 250 characters, TTL of at most 6 hours (default 10 minutes).
+ * keys of at most 250 characters, TTL of at most 6 hours (default 10 minutes). A write that takes
+ * a cache past 1,000 items leaves the 900 farthest from expiry, as Cache.put's reference says.
  */
 import { fail, op, remote, type Execution, type Host, type ServiceTable } from './host';
 import {
   CACHE_DEFAULT_TTL_SECONDS,
+  CACHE_ITEMS_KEPT,
   CACHE_KEY_CHARS,
+  CACHE_MAX_ITEMS,
   CACHE_MAX_TTL_SECONDS,
   CACHE_VALUE_BYTES,
   MESSAGES,
@@ -18,6 +21,25 @@ export interface CacheEntry {
 
 /** Every cache by scope (`document`, `script`, `user:<email>`), then by key. */
 export type CacheStores = Map<string, Map<string, CacheEntry>>;
+
+/**
+ * Drops expired items, then keeps the 900 farthest from expiry. Items expiring together are kept
+ * newest first, so what one putAll wrote survives or goes as a whole when it can.
+ */
+function evict(cache: Map<string, CacheEntry>, now: number): void {
+  const live = [...cache].filter(([, entry]) => entry.expiresAt > now);
+  if (live.length <= CACHE_MAX_ITEMS) {
+    for (const [key, entry] of cache) if (entry.expiresAt <= now) cache.delete(key);
+    return;
+  }
+  const kept = live
+    .map((item, order) => ({ item, order }))
+    .sort((a, b) => b.item[1].expiresAt - a.item[1].expiresAt || b.order - a.order)
+    .slice(0, CACHE_ITEMS_KEPT)
+    .sort((a, b) => a.order - b.order);
+  cache.clear();
+  for (const { item } of kept) cache.set(item[0], item[1]);
+}
 
 interface CacheHandle {
   readonly scope: string;
@@ -54,7 +76,13 @@ export function createCacheService(host: Host, caches: CacheStores): ServiceTabl
     });
     host.count(x, 'cacheWrites');
     const expiresAt = host.clock.now() + seconds * 1000;
-    for (const [k, value] of checked) cacheOf(h).set(k, { value, expiresAt });
+    const cache = cacheOf(h);
+    for (const [k, value] of checked) {
+      // Deleted first, so the map's order is the order of writes (the newest last).
+      cache.delete(k);
+      cache.set(k, { value, expiresAt });
+    }
+    if (cache.size > CACHE_MAX_ITEMS) evict(cache, host.clock.now());
   };
 
   const scopeFor = (kind: string) => (x: Execution) =>

@@ -30,6 +30,8 @@ export interface Execution {
   /** The user at the keyboard (empty for triggers and custom functions' privacy rules). */
   readonly activeUser: string;
   readonly authMode: AuthMode;
+  /** Run by a time-driven trigger. */
+  readonly clockTrigger?: boolean;
   readonly startedAt: number;
   readonly budgetMs: number;
   readonly killAtCall?: number;

@@ -10,6 +10,7 @@ export {
   type RuntimeOptions,
 } from './runtime';
 export { fakeClock, realClock, type RuntimeClock } from './clock';
+export type { ClockTriggerGap } from './clock-trigger-gaps';
 export { DEFAULT_LIMITS, type ExecutionLimits } from './limits';
 export { DEFAULT_COST_MODEL, modelledMs, type CostModel, type Counters } from './stats';
 export { stateToFile, WORKBOOK_FORMAT, type WorkbookFile } from './workbook-file';

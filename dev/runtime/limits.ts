@@ -5,6 +5,8 @@ export interface ExecutionLimits {
   readonly executionMs: number;
   /** Budget of a custom function, in milliseconds. */
   readonly customFunctionMs: number;
+  /** Budget of a simple trigger (`onOpen`, `onEdit`, `onInstall`), in milliseconds. */
+  readonly simpleTriggerMs: number;
   /** Stop the execution when it reaches its n-th service call (the call is not carried out). */
   readonly killAtCall?: number;
 }
@@ -12,7 +14,16 @@ export interface ExecutionLimits {
 export const DEFAULT_LIMITS: ExecutionLimits = {
   executionMs: 6 * 60 * 1000,
   customFunctionMs: 30 * 1000,
+  simpleTriggerMs: 30 * 1000,
 };
+
+/** The entry points Sheets runs as simple triggers, each within `simpleTriggerMs`. */
+export const SIMPLE_TRIGGERS: readonly string[] = [
+  'onOpen',
+  'onEdit',
+  'onInstall',
+  'onSelectionChange',
+];
 
 export const PROPERTY_VALUE_BYTES = 9 * 1024;
 export const PROPERTY_STORE_BYTES = 500 * 1024;
@@ -20,6 +31,13 @@ export const CACHE_VALUE_BYTES = 100 * 1024;
 export const CACHE_KEY_CHARS = 250;
 export const CACHE_MAX_TTL_SECONDS = 6 * 60 * 60;
 export const CACHE_DEFAULT_TTL_SECONDS = 600;
+/** Past 1,000 items a cache keeps the 900 farthest from expiry (Cache.put's reference). */
+export const CACHE_MAX_ITEMS = 1000;
+export const CACHE_ITEMS_KEPT = 900;
+/** Executions one user may have running at once. */
+export const SIMULTANEOUS_EXECUTIONS = 30;
+/** UrlFetch calls per user and day: a consumer account's quota (Workspace: 100,000). */
+export const URL_FETCH_PER_DAY = 20_000;
 export const CELL_CHARS = 50_000;
 export const SPREADSHEET_CELLS = 10_000_000;
 export const NEW_SHEET_ROWS = 1000;
@@ -35,6 +53,8 @@ export const MESSAGES = {
   cacheValue: 'Argument too large: value',
   cacheKey: 'Argument too large: key',
   cacheTtl: 'Invalid argument: expirationInSeconds',
+  urlFetchQuota: 'Service invoked too many times for one day: urlfetch.',
+  simultaneous: 'There are too many scripts running simultaneously for this Google user account.',
   lockTimeout: 'Lock timeout: another process was holding the lock for too long.',
   cellChars: `Your input contains more than the maximum of ${CELL_CHARS} characters in a single cell.`,
   cells: `This action would increase the number of cells in the workbook above the limit of ${SPREADSHEET_CELLS} cells.`,

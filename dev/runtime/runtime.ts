@@ -12,6 +12,7 @@ import { MessageChannel, receiveMessageOnPort } from 'node:worker_threads';
 import { cellA1, parseA1, referenceRect, type GridRect } from './a1-notation';
 import { createCacheService, type CacheEntry, type CacheStores } from './cache-service';
 import { realClock, type RuntimeClock } from './clock';
+import { withClockTriggerGaps, type ClockTriggerGap } from './clock-trigger-gaps';
 import { customFunctionNames, parseFunctionCall, type FunctionCall } from './formulas';
 import {
   AppsScriptException,
@@ -26,8 +27,15 @@ import {
   type ServiceTable,
 } from './host';
 import { typeValue } from './cell-typing';
-import { DEFAULT_LIMITS, MESSAGES, type ExecutionLimits } from './limits';
+import {
+  DEFAULT_LIMITS,
+  MESSAGES,
+  SIMPLE_TRIGGERS,
+  SIMULTANEOUS_EXECUTIONS,
+  type ExecutionLimits,
+} from './limits';
 import { createLockService } from './lock-service';
+import { withManifestScopes } from './manifest-scopes';
 import { displayValue, isDateFormat } from './number-format';
 import { createPropertiesService, type PropertyStores } from './properties-service';
 import { createScriptAppService, type TriggerRecord } from './script-app-service';
@@ -45,7 +53,7 @@ import {
   type Counters,
 } from './stats';
 import { createUiService, emptyUi, type UiRecord } from './ui-service';
-import { createUrlFetchService } from './url-fetch-service';
+import { createUrlFetchService, type UrlFetchUsage } from './url-fetch-service';
 import {
   readStateFile,
   stateFromFile,
@@ -80,6 +88,15 @@ export interface RuntimeOptions {
   readonly costModel?: CostModel;
   /** The auth mode onOpen runs in: LIMITED (default) or NONE (add-on installed, not yet used here). */
   readonly onOpenAuthMode?: 'NONE' | 'LIMITED';
+  /** What a time-driven trigger runs without (each answers null there); default nothing. */
+  readonly clockTriggerLacks?: readonly ClockTriggerGap[];
+  /** UrlFetch requests per user and day; default a consumer account's 20,000. */
+  readonly urlFetchPerDay?: number;
+  /**
+   * `serial` (default): formulas due are evaluated one after another. `parallel`: all at once, as
+   * Sheets recalculates a sheet: separate executions with cold globals, started together.
+   */
+  readonly recalculation?: 'serial' | 'parallel';
 }
 
 export interface CallOptions {
@@ -119,6 +136,7 @@ const MAX_RECALC_ROUNDS = 20;
 
 interface Manifest {
   timeZone?: string;
+  oauthScopes?: string[];
   urlFetchWhitelist?: string[];
 }
 
@@ -127,6 +145,8 @@ export interface Runtime {
   readonly properties: PropertyStores;
   /** What the bundle put in CacheService, expired entries included until read. */
   readonly caches: ReadonlyMap<string, ReadonlyMap<string, CacheEntry>>;
+  /** Each user's UrlFetch requests of the current quota day. */
+  readonly urlFetchUsage: Readonly<UrlFetchUsage>;
   readonly triggers: TriggerRecord[];
   readonly ui: UiRecord;
   readonly clock: RuntimeClock;
@@ -178,6 +198,8 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
           triggers: [],
         };
   const { workbook, properties, triggers } = initial;
+  const caches: CacheStores = initial.caches ?? new Map();
+  const urlFetchUsage: UrlFetchUsage = initial.urlFetchUsage ?? {};
   const clock = options.clock ?? realClock();
   const limits: ExecutionLimits = { ...DEFAULT_LIMITS, ...options.limits };
   const costModel = options.costModel ?? DEFAULT_COST_MODEL;
@@ -197,9 +219,8 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
       if (options.modelTime) clock.advance(costOf(kind, amount, costModel));
     },
   };
-  const caches: CacheStores = new Map();
   const locks = createLockService(host);
-  const services: ServiceTable = {
+  const allServices: ServiceTable = {
     ...createSpreadsheetService(host),
     ...createChartService(host),
     ...createColumnWidthService(host),
@@ -210,6 +231,8 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
     ...createUrlFetchService(host, {
       whitelist: manifest.urlFetchWhitelist,
       brexUrl: options.brexUrl,
+      perDay: options.urlFetchPerDay,
+      usage: urlFetchUsage,
     }),
     ...createUiService(host, ui),
     ...createSessionService(manifest.timeZone ?? 'Etc/UTC'),
@@ -218,8 +241,14 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
       if (!options.modelTime) await clock.sleep(ms);
     }),
   };
+  const services = withClockTriggerGaps(
+    withManifestScopes(allServices, manifest.oauthScopes),
+    options.clockTriggerLacks ?? [],
+  );
   const surface = Object.keys(services);
   let executionIds = 0;
+  /** Executions running now, by the user they run as. */
+  const running = new Map<string, number>();
 
   function authModeFor(name: string, requested?: AuthMode): AuthMode {
     if (requested) return requested;
@@ -228,10 +257,16 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
     return 'FULL';
   }
 
+  function budgetFor(name: string, authMode: AuthMode, budget: ExecutionLimits): number {
+    if (authMode === 'CUSTOM_FUNCTION') return budget.customFunctionMs;
+    if (SIMPLE_TRIGGERS.includes(name)) return budget.simpleTriggerMs;
+    return budget.executionMs;
+  }
+
   function execute(
     functionName: string,
     args: unknown[],
-    opts: CallOptions & { user?: string },
+    opts: CallOptions & { user?: string; clockTrigger?: boolean },
   ): Promise<ExecutionResult> {
     const authMode = authModeFor(functionName, opts.authMode);
     const actor = opts.as ?? workbook.owner;
@@ -243,14 +278,28 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
       user: authMode === 'CUSTOM_FUNCTION' ? workbook.owner : (opts.user ?? actor),
       activeUser: actor,
       authMode,
+      clockTrigger: opts.clockTrigger,
       startedAt: clock.now(),
-      budgetMs: authMode === 'CUSTOM_FUNCTION' ? budget.customFunctionMs : budget.executionMs,
+      budgetMs: budgetFor(functionName, authMode, budget),
       killAtCall: budget.killAtCall,
       counters: emptyCounters(),
       changes: [],
       cellsWritten: new Map(),
     };
     const executionLogs: LogEntry[] = [];
+    const runningNow = (running.get(execution.user) ?? 0) + 1;
+    if (runningNow > SIMULTANEOUS_EXECUTIONS) {
+      return Promise.resolve({
+        functionName,
+        ok: false,
+        error: { name: 'Exception', message: MESSAGES.simultaneous },
+        logs: [],
+        stats: execution.counters,
+        cellsWritten: {},
+        modelledMs: 0,
+      });
+    }
+    running.set(execution.user, runningNow);
     const signal = new SharedArrayBuffer(4);
     const flag = new Int32Array(signal);
     const { port1, port2 } = new MessageChannel();
@@ -352,6 +401,7 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
       const finish = (exitCode?: number) => {
         if (finished) return;
         finished = true;
+        running.set(execution.user, (running.get(execution.user) ?? 1) - 1);
         if (timer) clearTimeout(timer);
         worker.off('error', onError);
         worker.off('exit', onExit);
@@ -393,10 +443,11 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
             ? { ok: true, value: message.value }
             : { ok: false, error: { name: message.error.name, message: message.error.message } };
           // The worker is done with this job and free for another, unless it is being stopped.
-          if (!stopReason) {
-            finish();
-            if (!exited) releaseWorker(worker);
-          }
+          if (stopReason) return;
+          // An answer after the budget is no answer: Apps Script has given up on it already.
+          if (overBudget()) stopReason = MESSAGES.timeout;
+          finish();
+          if (!exited) releaseWorker(worker);
         }
       }
       function onError(error: Error): void {
@@ -556,6 +607,13 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
         );
       }
       if (due.length === 0) return;
+      if (options.recalculation === 'parallel') {
+        const changes = await Promise.all(
+          due.map((d) => evaluateFormula(d.sheet, d.row, d.column)),
+        );
+        for (const change of changes) if (change) pendingChanges.push(change);
+        continue;
+      }
       for (const d of due) {
         const change = await evaluateFormula(d.sheet, d.row, d.column);
         if (change) pendingChanges.push(change);
@@ -667,7 +725,13 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
         second: d.getUTCSeconds(),
         timezone: 'UTC',
       };
-      results.push(await run(t.handler, [event], { as: t.user, authMode: 'FULL' }));
+      results.push(
+        await run(t.handler, [event], {
+          as: t.user,
+          authMode: 'FULL',
+          clockTrigger: true,
+        } as CallOptions),
+      );
     }
     return results;
   }
@@ -697,12 +761,13 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
     );
   };
 
-  const state = (): RuntimeState => ({ workbook, properties, triggers });
+  const state = (): RuntimeState => ({ workbook, properties, triggers, caches, urlFetchUsage });
 
   return {
     workbook,
     properties,
     caches,
+    urlFetchUsage,
     triggers,
     ui,
     clock,

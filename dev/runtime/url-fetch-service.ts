@@ -3,10 +3,11 @@
  * Enforces the manifest's urlFetchWhitelist; given a Brex URL, routes the whitelisted hosts to
  * that server, the way a DNS override would, so the bundle stays byte-for-byte production.
  * Every request has its own connection, so no execution's request can meet a socket another
- * request (or a server's teardown) is closing.
+ * request (or a server's teardown) is closing. Each user's requests count against the daily
+ * quota (one per request, fetchAll's included), which starts again 24 hours after its first.
  */
 import { fail, op, type Execution, type Host, type ServiceTable } from './host';
-import { MESSAGES } from './limits';
+import { MESSAGES, URL_FETCH_PER_DAY } from './limits';
 
 export interface FetchParams {
   method?: string;
@@ -30,7 +31,16 @@ export interface UrlFetchOptions {
   readonly whitelist?: readonly string[];
   /** Where whitelisted hosts are served from (the sandbox, staging, a proxy). */
   readonly brexUrl?: string;
+  /** Requests per user and day; default a consumer account's 20,000. */
+  readonly perDay?: number;
+  /** Each user's count so far (saved with the workbook), updated in place. */
+  readonly usage: UrlFetchUsage;
 }
+
+/** By user: when their quota day began (epoch ms) and the requests sent since. */
+export type UrlFetchUsage = Record<string, { since: number; count: number }>;
+
+const DAY_MS = 86_400_000;
 
 function matchesPrefix(url: string, prefix: string): boolean {
   if (!prefix.startsWith('https://*.')) return url.startsWith(prefix);
@@ -75,10 +85,21 @@ export function createUrlFetchService(host: Host, options: UrlFetchOptions): Ser
     return `${target.origin}${base}${original.pathname}${original.search}`;
   };
 
+  /** Counts `requests` against the user's day, or refuses them all, as Apps Script does. */
+  const charge = (x: Execution, requests: number) => {
+    const now = host.clock.now();
+    const used = options.usage[x.user];
+    const day = used && now - used.since < DAY_MS ? used : { since: now, count: 0 };
+    if (day.count + requests > (options.perDay ?? URL_FETCH_PER_DAY)) fail(MESSAGES.urlFetchQuota);
+    options.usage[x.user] = { since: day.since, count: day.count + requests };
+  };
+
+  /** `clocked`: advances modelled time by a request's cost; fetchAll's requests run side by side. */
   const fetchOne = async (
     x: Execution,
     url: string,
     params: FetchParams = {},
+    clocked = true,
   ): Promise<FetchResponseData> => {
     const target = route(String(url));
     const { body, contentType } = encodeBody(params);
@@ -87,7 +108,8 @@ export function createUrlFetchService(host: Host, options: UrlFetchOptions): Ser
       if (k.toLowerCase() !== 'connection') headers[k] = String(v);
     if (contentType && !Object.keys(headers).some((k) => k.toLowerCase() === 'content-type'))
       headers['Content-Type'] = contentType;
-    host.count(x, 'fetches');
+    if (clocked) host.count(x, 'fetches');
+    else x.counters.fetches += 1;
     host.count(x, 'fetchBytesSent', (body?.byteLength ?? 0) + JSON.stringify(headers).length);
     let response: Response;
     try {
@@ -119,15 +141,20 @@ export function createUrlFetchService(host: Host, options: UrlFetchOptions): Ser
   };
 
   return {
-    'UrlFetchApp.fetch': op('fetch', (x, _h, url: string, params?: FetchParams) =>
-      fetchOne(x, url, params),
-    ),
+    'UrlFetchApp.fetch': op('fetch', (x, _h, url: string, params?: FetchParams) => {
+      charge(x, 1);
+      return fetchOne(x, url, params);
+    }),
     'UrlFetchApp.fetchAll': op(
       'fetch',
-      (x, _h, requests: Array<string | ({ url: string } & FetchParams)>) =>
-        Promise.all(
-          requests.map((r) => (typeof r === 'string' ? fetchOne(x, r) : fetchOne(x, r.url, r))),
-        ),
+      (x, _h, requests: Array<string | ({ url: string } & FetchParams)>) => {
+        charge(x, requests.length);
+        return Promise.all(
+          requests.map((r, i) =>
+            typeof r === 'string' ? fetchOne(x, r, {}, i === 0) : fetchOne(x, r.url, r, i === 0),
+          ),
+        );
+      },
     ),
   };
 }

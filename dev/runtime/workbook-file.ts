@@ -1,7 +1,9 @@
 /**
  * The workbook file: JSON a person can read. Sheets with their values and formulas kept apart,
  * notes, number formats, backgrounds, protections; document, script and user properties;
- * triggers; the spreadsheet's time zone. Format described in docs/local-runtime.md.
+ * triggers; caches with their expiry and each user's UrlFetch count of the day, so that two runs
+ * on one file behave like two executions in Sheets; the spreadsheet's time zone. Format described
+ * in docs/local-runtime.md.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import {
@@ -12,10 +14,12 @@ import {
   rectA1,
   referenceRect,
 } from './a1-notation';
+import type { CacheStores } from './cache-service';
 import { chartsFromFile, chartsToFile, type ChartFile } from './chart-file';
 import type { PropertyStores } from './properties-service';
 import type { TriggerRecord } from './script-app-service';
 import { isDateFormat, type CellValue } from './number-format';
+import type { UrlFetchUsage } from './url-fetch-service';
 import {
   cellFor,
   createWorkbook,
@@ -73,12 +77,47 @@ export interface WorkbookFile {
     user: Record<string, Record<string, string>>;
   };
   triggers: Array<Omit<TriggerRecord, 'nextRunAt'> & { nextRunAt?: string }>;
+  /** By scope (`document`, `script`, `user:<email>`), then key; `expiresAt` an ISO instant. */
+  caches?: Record<string, Record<string, { value: string; expiresAt: string }>>;
+  /** By user: the start of their UrlFetch quota day (ISO) and the requests sent since. */
+  urlFetchUsage?: Record<string, { since: string; count: number }>;
 }
 
 export interface RuntimeState {
   workbook: Workbook;
   properties: PropertyStores;
   triggers: TriggerRecord[];
+  caches?: CacheStores;
+  urlFetchUsage?: UrlFetchUsage;
+}
+
+const iso = (ms: number) => new Date(ms).toISOString();
+
+function cachesToFile(caches: CacheStores): NonNullable<WorkbookFile['caches']> {
+  const out: NonNullable<WorkbookFile['caches']> = {};
+  for (const [scope, cache] of caches) {
+    if (cache.size === 0) continue;
+    const entries: Record<string, { value: string; expiresAt: string }> = (out[scope] = {});
+    for (const [key, entry] of cache)
+      entries[key] = { value: entry.value, expiresAt: iso(entry.expiresAt) };
+  }
+  return out;
+}
+
+function cachesFromFile(file: WorkbookFile['caches']): CacheStores {
+  const caches: CacheStores = new Map();
+  for (const [scope, entries] of Object.entries(file ?? {})) {
+    caches.set(
+      scope,
+      new Map(
+        Object.entries(entries).map(([key, e]) => [
+          key,
+          { value: e.value, expiresAt: Date.parse(e.expiresAt) },
+        ]),
+      ),
+    );
+  }
+  return caches;
 }
 
 const DAY_MS = 86_400_000;
@@ -194,6 +233,13 @@ export function stateToFile(state: RuntimeState): WorkbookFile {
       ...t,
       nextRunAt: t.nextRunAt === undefined ? undefined : new Date(t.nextRunAt).toISOString(),
     })),
+    caches: cachesToFile(state.caches ?? new Map()),
+    urlFetchUsage: Object.fromEntries(
+      Object.entries(state.urlFetchUsage ?? {}).map(([user, u]) => [
+        user,
+        { since: iso(u.since), count: u.count },
+      ]),
+    ),
   };
 }
 
@@ -270,6 +316,13 @@ export function stateFromFile(file: WorkbookFile): RuntimeState {
       ...t,
       nextRunAt: t.nextRunAt === undefined ? undefined : Date.parse(t.nextRunAt),
     })),
+    caches: cachesFromFile(file.caches),
+    urlFetchUsage: Object.fromEntries(
+      Object.entries(file.urlFetchUsage ?? {}).map(([user, u]) => [
+        user,
+        { since: Date.parse(u.since), count: u.count },
+      ]),
+    ),
   };
 }
 

@@ -46,6 +46,7 @@ export class AuditLogSheet implements AuditLogPort {
     if (entries.length === 0) return;
     const rows = entries.map(auditRow);
     const sheet = this.sheet() ?? this.create();
+    this.addNewHeaders(sheet);
     // Text, so that no value (a name, a message) is ever read as a formula or a number.
     this.table.writeBlock(AUDIT_SHEET, {
       row: sheet.getLastRow() + 1,
@@ -63,6 +64,19 @@ export class AuditLogSheet implements AuditLogPort {
       .getRange(2, 1, last - 1, WIDTH)
       .getValues()
       .map((cells, index) => auditRecord(cells, index + 2));
+  }
+
+  /** A log made before a column was added (e.g. "Typed by") gets that column's header. */
+  private addNewHeaders(sheet: GoogleAppsScript.Spreadsheet.Sheet): void {
+    const width = sheet.getLastColumn();
+    if (width >= WIDTH) return;
+    const missing = AUDIT_HEADERS.slice(width);
+    this.table.writeBlock(AUDIT_SHEET, {
+      row: 1,
+      column: width + 1,
+      values: [[...missing]],
+      numberFormats: [missing.map(() => '@')],
+    });
   }
 
   private sheet(): GoogleAppsScript.Spreadsheet.Sheet | null {

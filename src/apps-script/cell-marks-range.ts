@@ -13,6 +13,11 @@ export class RangeMarks implements MarksPort {
     };
   }
 
+  numberFormats(sheetName: string, column: number, lastRow: number, firstRow = 2): string[] {
+    const range = this.range(sheetName, column, firstRow, lastRow);
+    return range ? range.getNumberFormats().map((row) => String(row[0] ?? '')) : [];
+  }
+
   write(sheetName: string, column: number, marks: ColumnMarks, firstRow = 2): void {
     const range = this.range(sheetName, column, firstRow, firstRow + marks.backgrounds.length - 1);
     if (!range) return;

@@ -20,11 +20,11 @@ import { appsScriptBrexClient } from './brex-client';
 import { documentCache, sha256 } from './document-cache';
 import { documentStore } from './properties-store';
 
-function functionHost(): FunctionHost {
+function functionHost(startedAt: number): FunctionHost {
   const store = documentStore();
   const cache = documentCache();
   return {
-    now: () => Date.now(),
+    startedAt,
     timeZone: () => SpreadsheetApp.getActiveSpreadsheet().getSpreadsheetTimeZone(),
     historyStart: () => getSyncSettings(store, new Date()).historyStart,
     connection: () => {
@@ -53,7 +53,9 @@ export function customFunction(
   fn: CustomFunction<unknown>,
   args: readonly unknown[],
 ): FunctionResult {
-  return runCustomFunction(fn, args, functionHost());
+  // The first moment of the execution that is the add-on's: the time budget counts from here.
+  const startedAt = Date.now();
+  return runCustomFunction(fn, args, functionHost(startedAt));
 }
 
 export const REFRESH_SHEET = 'Brex Settings';

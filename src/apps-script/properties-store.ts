@@ -1,7 +1,9 @@
 /** Key-value ports over PropertiesService. */
 import type { BulkKeyValuePort } from '../sync/key-value-port';
 
-function over(properties: GoogleAppsScript.Properties.Properties): BulkKeyValuePort {
+export function propertiesStore(
+  properties: GoogleAppsScript.Properties.Properties,
+): BulkKeyValuePort {
   return {
     getAll: () => properties.getProperties(),
     setAll: (values) => {
@@ -19,10 +21,10 @@ function over(properties: GoogleAppsScript.Properties.Properties): BulkKeyValueP
 
 /** Shared by every editor of the spreadsheet, and by its triggers and custom functions. */
 export function documentStore(): BulkKeyValuePort {
-  return over(PropertiesService.getDocumentProperties());
+  return propertiesStore(PropertiesService.getDocumentProperties());
 }
 
 /** The acting user's own store: nobody else's execution can read it. */
 export function userStore(): BulkKeyValuePort {
-  return over(PropertiesService.getUserProperties());
+  return propertiesStore(PropertiesService.getUserProperties());
 }

@@ -5,17 +5,20 @@
 import type { RefreshSummary } from '../sync/refresh';
 import {
   isLiveTrigger,
+  NOTHING_DONE,
   parseScheduleRequest,
+  readRuns,
   readSchedule,
+  recordRun,
   runOutcome,
   scheduleStatus,
   triggerTiming,
-  writeLastRun,
   writeSchedule,
   type ScheduledRun,
   type ScheduleStatus,
 } from '../schedule/schedule';
-import { documentStore } from './properties-store';
+import { scheduledRunContext } from './scheduled-run-context';
+import { documentStore, propertiesStore, userStore } from './properties-store';
 
 /** The entry point in src/server/index.ts that every schedule trigger runs. */
 export const SCHEDULE_HANDLER = 'runScheduledRefresh';
@@ -35,8 +38,15 @@ function requireUser(): string {
   return email;
 }
 
+/** Where a trigger without document properties records its runs: its owner's user properties. */
+const ownRunsKey = (triggerId: string) => `schedule.runs.${triggerId}`;
+
 export function getScheduleService(): ScheduleStatus {
-  return scheduleStatus(documentStore(), runningAs());
+  const store = documentStore();
+  const me = runningAs();
+  const record = readSchedule(store);
+  const own = record?.owner === me ? readRuns(userStore(), ownRunsKey(record.triggerId)) : [];
+  return scheduleStatus(store, me, own);
 }
 
 /**
@@ -49,12 +59,14 @@ export function setScheduleService(input: unknown): ScheduleStatus {
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
   const store = documentStore();
   for (const trigger of ScriptApp.getUserTriggers(spreadsheet)) {
-    if (trigger.getHandlerFunction() === SCHEDULE_HANDLER) ScriptApp.deleteTrigger(trigger);
+    if (trigger.getHandlerFunction() !== SCHEDULE_HANDLER) continue;
+    userStore().delete(ownRunsKey(trigger.getUniqueId()));
+    ScriptApp.deleteTrigger(trigger);
   }
   const timing = triggerTiming(request);
   if (!timing) {
     writeSchedule(store, null);
-    return scheduleStatus(store, me);
+    return getScheduleService();
   }
   const timeZone = spreadsheet.getSpreadsheetTimeZone();
   const clock = ScriptApp.newTrigger(SCHEDULE_HANDLER).timeBased();
@@ -71,7 +83,7 @@ export function setScheduleService(input: unknown): ScheduleStatus {
     triggerId: trigger.getUniqueId(),
     since: new Date().toISOString(),
   });
-  return scheduleStatus(store, me);
+  return getScheduleService();
 }
 
 /** Another editor takes the current schedule over: same timing, their trigger, their account. */
@@ -97,21 +109,55 @@ function retire(triggerId: string | undefined): void {
   }
 }
 
+export const NO_SPREADSHEET =
+  'Google started the scheduled refresh without access to this spreadsheet, so nothing was refreshed. Use Refresh now while the spreadsheet is open, and turn the schedule off until this add-on can run it.';
+export const NO_DOCUMENT_PROPERTIES =
+  "Google started the scheduled refresh without this spreadsheet's settings, so it could not read the Brex connection and nothing was refreshed. Use Refresh now while the spreadsheet is open, and turn the schedule off until this add-on can run it.";
+export const NO_DOCUMENT_LOCK =
+  "Google started the scheduled refresh without this spreadsheet's lock, so it could not make sure no other refresh was running, and nothing was refreshed. Use Refresh now while the spreadsheet is open, and turn the schedule off until this add-on can run it.";
+
 /**
- * A schedule trigger fired. A replaced trigger removes itself and does nothing; the live one runs
- * one execution of the refresh, then refreshes the formulas, and records how it went (add-on
- * triggers send no failure emails, so the sidebar shows it).
+ * A schedule trigger fired. It runs with the add-on's `spreadsheets.currentonly` scope, and Google
+ * does not document whether a time-driven trigger then has the active spreadsheet, document
+ * properties or the document lock (`SpreadsheetApp.openById` would need the full `spreadsheets`
+ * scope). So each is checked: without document properties the run is recorded in the owner's
+ * user properties, which the sidebar shows them; without the spreadsheet or the lock it is
+ * recorded as failed. A replaced trigger removes itself and does nothing; the live one runs one
+ * execution of the refresh, then refreshes the formulas, and records how it went.
  */
 export function runScheduledRefreshService(
   event: { readonly triggerUid?: string } | undefined,
   work: ScheduledWork,
 ): ScheduledRun | null {
-  const store = documentStore();
   const me = runningAs();
   const triggerId = event?.triggerUid;
+  const context = scheduledRunContext();
+  const failed = (message: string): ScheduledRun => ({
+    at: new Date().toISOString(),
+    by: me,
+    outcome: 'failed',
+    message,
+    did: NOTHING_DONE,
+  });
+  if (!context.documentProperties) {
+    const run = failed(NO_DOCUMENT_PROPERTIES);
+    if (triggerId) recordRun(userStore(), run, ownRunsKey(triggerId));
+    return run;
+  }
+  const store = propertiesStore(context.documentProperties);
   if (!isLiveTrigger(readSchedule(store), me, triggerId)) {
     retire(triggerId);
     return null;
+  }
+  const missing = !context.spreadsheet
+    ? NO_SPREADSHEET
+    : !context.documentLock
+      ? NO_DOCUMENT_LOCK
+      : null;
+  if (missing) {
+    const run = failed(missing);
+    recordRun(store, run);
+    return run;
   }
   const at = new Date().toISOString();
   let run: ScheduledRun;
@@ -123,9 +169,9 @@ export function runScheduledRefreshService(
     run = { at, by: me, ...runOutcome(summary) };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    writeLastRun(store, { at, by: me, outcome: 'failed', message });
+    recordRun(store, { ...failed(message), at });
     throw error;
   }
-  writeLastRun(store, run);
+  recordRun(store, run);
   return run;
 }

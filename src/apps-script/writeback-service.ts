@@ -7,16 +7,23 @@ import type { SpendLimit } from '../brex';
 import type {
   DiscardResult,
   PushResult,
+  ReviewedChange,
   RevertResult,
   SpendLimitReview,
   WriteBackSettings,
 } from '../contract/writeback';
-import { readWriteCredential, type Connection } from '../sync/connection';
+import { readConnection, readWriteCredential, type Connection } from '../sync/connection';
 import { markEditedRows, mayTouchAmounts, type EditedBlock } from '../writeback/edit-marks';
 import { SPEND_LIMITS_SHEET } from '../writeback/pending-changes';
 import { pushChanges } from '../writeback/push';
 import { reviewEdits } from '../writeback/review';
-import { getWriteBackSettings, saveWriteBackSettings } from '../writeback/settings';
+import {
+  checkWriteBackSettings,
+  getWriteBackSettings,
+  saveWriteBackSettings,
+  settingsAuditEntry,
+} from '../writeback/settings';
+import { TypedBy } from '../writeback/typed-by';
 import { discardChanges, revertEntry } from '../writeback/staging';
 import type { PushDeps, SpendLimitsPort, WriteBackDeps } from '../writeback/write-back-deps';
 import { newUuid } from './apps-script-clock';
@@ -30,6 +37,8 @@ import { SpreadsheetTable } from './spreadsheet-table';
 /** Leaves a push well inside Apps Script's 6 minutes, with time to log what happened. */
 const CALL_BUDGET_MS = 300_000;
 const LOCK_WAIT_MS = 10_000;
+/** The review reads Brex only for pushes whose answer was lost, and briefly. */
+const REVIEW_READ_MS = 20_000;
 
 export const NO_CREDENTIAL =
   'You have no Brex write credential of your own, and pushing uses only the pusher\u2019s own. Add your own Brex token with the budgets scope in Extensions \u25b8 Brex \u25b8 Open sidebar \u25b8 Connect, then push again.';
@@ -81,28 +90,50 @@ function withLock<T>(work: () => T): T {
   }
 }
 
+/**
+ * Brex's base limits of the limits whose last push got no answer, read with the spreadsheet's read
+ * connection (a read, never a write); an empty map when it cannot be read.
+ */
+function brexAmounts(ids: readonly string[]): Map<string, number | null> {
+  const connection = readConnection(documentStore());
+  if (!connection) return new Map();
+  const client = appsScriptBrexClient(
+    connection.token,
+    connection.environment,
+    Date.now() + REVIEW_READ_MS,
+  );
+  try {
+    const limits = client.getEach('spendLimit', ids);
+    return new Map(limits.map((l) => [l.id, l.authorization_settings?.base_limit?.amount ?? null]));
+  } catch {
+    return new Map();
+  }
+}
+
 export function reviewService(): SpendLimitReview {
   const canPush = readWriteCredential(userStore()) !== null;
   return {
     sheetName: SPEND_LIMITS_SHEET,
-    changes: reviewEdits(deps()).map((edit) => edit.change),
+    changes: reviewEdits({ ...deps(), brexAmounts }).map((edit) => edit.change),
     canPush,
     credentialHelp: canPush ? null : NO_CREDENTIAL,
   };
 }
 
-export function pushService(ids?: readonly string[]): PushResult[] {
+export function pushService(reviewed: readonly ReviewedChange[]): PushResult[] {
   const credential = readWriteCredential(userStore());
   if (!credential) throw new Error(NO_CREDENTIAL);
   const started = Date.now();
   return withLock(() => {
+    const typedBy = new TypedBy(documentStore());
     const pushDeps: PushDeps = {
       ...deps(),
       brex: spendLimitsPort(credential, started + CALL_BUDGET_MS),
       user: Session.getActiveUser().getEmail() || credential.email,
+      typedBy: (id) => typedBy.get(id),
       newUuid,
     };
-    return pushChanges(pushDeps, ids);
+    return pushChanges(pushDeps, reviewed);
   });
 }
 
@@ -118,8 +149,29 @@ export function writeBackSettingsService(): WriteBackSettings {
   return getWriteBackSettings(documentStore());
 }
 
+/**
+ * Ceilings govern money, so only a person holding their own write credential may change them, and
+ * every change is an audit row (old → new, who) written before the new settings take effect.
+ */
 export function saveWriteBackSettingsService(settings: WriteBackSettings): WriteBackSettings {
-  return saveWriteBackSettings(documentStore(), settings);
+  const credential = readWriteCredential(userStore());
+  if (!credential) {
+    throw new Error(
+      `Only a person who can push may change the write-back ceilings. ${NO_CREDENTIAL.replace(', then push again.', ', then change them again.')}`,
+    );
+  }
+  return withLock(() => {
+    const store = documentStore();
+    const before = getWriteBackSettings(store);
+    const clean = checkWriteBackSettings(settings);
+    if (JSON.stringify(before) === JSON.stringify(clean)) return clean;
+    const audit = deps().audit;
+    audit.reserve(1);
+    audit.append([
+      settingsAuditEntry(before, clean, Session.getActiveUser().getEmail() || credential.email),
+    ]);
+    return saveWriteBackSettings(store, clean);
+  });
 }
 
 /**
@@ -127,7 +179,7 @@ export function saveWriteBackSettingsService(settings: WriteBackSettings): Write
  * marks the edited spend-limit amounts pending, or refused, or clears them. An edit in another
  * sheet reads nothing but the sheet's name.
  */
-export function markEditService(range: GoogleAppsScript.Spreadsheet.Range): void {
+export function markEditService(range: GoogleAppsScript.Spreadsheet.Range, user: string): void {
   const sheet = range.getSheet();
   const edit: EditedBlock = {
     sheetName: sheet.getName(),
@@ -143,6 +195,7 @@ export function markEditService(range: GoogleAppsScript.Spreadsheet.Range): void
       store: documentStore(),
       marks: new RangeMarks(SpreadsheetApp.getActiveSpreadsheet()),
       now: () => new Date(),
+      user,
     },
     edit,
   );

@@ -28,6 +28,14 @@ export interface HttpPort {
   fetchAll(requests: readonly HttpRequest[]): HttpResponse[];
 }
 
+/**
+ * Thrown by a port that may not send anything for now (Apps Script's daily UrlFetch quota is used
+ * up): unlike a network failure, no retry can help, so the client passes it on at once.
+ */
+export class SendingRefused extends Error {
+  override readonly name = 'SendingRefused';
+}
+
 /** Time, as Apps Script offers it: a wall clock and a blocking sleep (`Utilities.sleep`). */
 export interface Clock {
   now(): number;

@@ -12,6 +12,7 @@ export type {
 export { brexBaseUrls, type BrexEnvironment } from './environment';
 export { BrexError, type BrexErrorKind } from './errors';
 export type { Clock, HttpMethod, HttpPort, HttpRequest, HttpResponse } from './http-port';
+export { SendingRefused } from './http-port';
 export type { ListItem, ListName, ListQuery, Lists } from './lists';
 export type { Collected, CollectBound, Page } from './pagination';
 export { toBrexDateTime, type DateInput } from './query-string';

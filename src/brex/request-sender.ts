@@ -5,7 +5,13 @@
  * retryable failures retried together.
  */
 import type { BrexError } from './errors';
-import type { Clock, HttpPort, HttpRequest, HttpResponse } from './http-port';
+import {
+  SendingRefused,
+  type Clock,
+  type HttpPort,
+  type HttpRequest,
+  type HttpResponse,
+} from './http-port';
 import type { Operation } from './operations';
 import { buildQuery, type QueryParams } from './query-string';
 import type { RateLimit } from './rate-limiter';
@@ -214,6 +220,7 @@ export class RequestSender {
         const responses = transmit(wave.map((index) => (prepared[index] as Prepared).request));
         outcomes.push(...wave.map((_, position) => ({ response: responses[position] })));
       } catch (thrown) {
+        if (thrown instanceof SendingRefused) throw thrown;
         outcomes.push(...wave.map(() => ({ thrown })));
       }
     }

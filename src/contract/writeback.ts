@@ -34,6 +34,17 @@ export interface PendingChange {
   readonly consequences: readonly string[];
   /** A push was sent and its outcome is unknown; pushing again completes it with the same key. */
   readonly inFlight: boolean;
+  /**
+   * What was reviewed (target id, the cell as read, currency, the row's identity), digested: a push
+   * sends the change only while it still holds.
+   */
+  readonly fingerprint: string;
+}
+
+/** A change as the person reviewed it: what `pushSpendLimitChanges` takes. */
+export interface ReviewedChange {
+  readonly id: string;
+  readonly fingerprint: string;
 }
 
 export interface SpendLimitReview {
@@ -98,6 +109,6 @@ export interface WriteBackSettings {
  */
 export interface WriteBackServer {
   reviewSpendLimitChanges(): Promise<SpendLimitReview>;
-  pushSpendLimitChanges(ids?: string[]): Promise<PushResult[]>;
+  pushSpendLimitChanges(reviewed: ReviewedChange[]): Promise<PushResult[]>;
   discardSpendLimitChanges(ids?: string[]): Promise<DiscardResult>;
 }

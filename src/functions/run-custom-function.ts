@@ -13,8 +13,17 @@ import type { OutageMemo } from './outage-memo';
 import type { ResultCache } from './result-cache';
 import type { FunctionResult } from './result';
 
-/** No Brex call starts, and no retry waits, past this: well before Sheets' 30-s wall. */
-export const BREX_BUDGET_MS = 20_000;
+/** Sheets stops a custom function 30 s after its execution starts. */
+export const SHEETS_LIMIT_MS = 30_000;
+/**
+ * The slowest Brex answer planned for. A UrlFetch cannot be cancelled once sent, so the last
+ * request must start at least this long before the limit (Brex answers a page in about a second).
+ */
+export const SLOWEST_REQUEST_MS = 10_000;
+/** What follows the last answer: building the result, caching it, handing it to Sheets. */
+export const ANSWER_MS = 3_000;
+/** No Brex call starts, and no retry waits, past this, counted from the execution's start. */
+export const BREX_BUDGET_MS = SHEETS_LIMIT_MS - SLOWEST_REQUEST_MS - ANSWER_MS;
 
 export const NOT_CONNECTED =
   'This spreadsheet is not connected to Brex. Connect it from Extensions ▸ Brex ▸ Open sidebar.';
@@ -28,7 +37,8 @@ export interface ReadConnection {
 }
 
 export interface FunctionHost {
-  readonly now: () => number;
+  /** When the execution started (epoch ms): the time budget counts from there. */
+  readonly startedAt: number;
   readonly timeZone: () => string;
   readonly historyStart: () => string;
   readonly connection: () => ReadConnection | null;
@@ -46,7 +56,6 @@ export function runCustomFunction(
   raw: readonly unknown[],
   host: FunctionHost,
 ): FunctionResult {
-  const started = host.now();
   const timeZone = host.timeZone();
   const args = fn.parse(raw.slice(0, fn.arity), { timeZone, historyStart: host.historyStart });
   const connection = host.connection();
@@ -60,7 +69,7 @@ export function runCustomFunction(
   const outage = host.outages.get(connection.id);
   if (outage !== null) throw new FunctionError(`${fn.name}: ${outage}`);
 
-  const reader = connection.open(started + BREX_BUDGET_MS);
+  const reader = connection.open(host.startedAt + BREX_BUDGET_MS);
   const context = { reader, lookups: new Lookups(reader), timeZone, sheetValues: host.sheetValues };
   const result = computeOrExplain(fn, args, context, (error) =>
     host.outages.note(connection.id, error),

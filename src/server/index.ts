@@ -4,6 +4,7 @@
  * Keep this file free of top-level statements: Apps Script runs the whole bundle on every
  * execution, including onOpen in AuthMode.NONE, where any service call would kill the menu.
  */
+import { auditEntry, optionalIds, plainObject, reviewedChanges } from './argument-checks';
 import { createDashboardService, type DashboardResult } from '../apps-script/dashboard-sheet';
 import { buildAddonMenu } from '../apps-script/menu';
 import { openHelp, openSidebar } from '../apps-script/sidebar';
@@ -37,6 +38,7 @@ import type {
   PushResult,
   RevertResult,
   SpendLimitReview,
+  ReviewedChange,
   WriteBackSettings,
 } from '../contract/writeback';
 import { customFunction, refreshFormulasService } from '../apps-script/custom-functions-service';
@@ -72,7 +74,7 @@ export function onInstall(e?: GoogleAppsScript.Events.AddonOnInstall): void {
  * "Brex Spend Limits" is marked pending at once; edits elsewhere return straight away.
  */
 export function onEdit(e?: GoogleAppsScript.Events.SheetsOnEdit): void {
-  if (e?.range) markEditService(e.range);
+  if (e?.range) markEditService(e.range, e.user?.getEmail?.() ?? '');
 }
 
 /** Menu ▸ Open sidebar. */
@@ -109,7 +111,7 @@ export function showHelp(): void {
  * false the refresh stopped before the time limit; calling again continues it.
  */
 export function refreshNow(dataSets?: string[]): RefreshSummary {
-  return refreshNowService(dataSets);
+  return refreshNowService(optionalIds('refreshNow', dataSets));
 }
 
 /** Sidebar: sync health per data set (last success, counts, last error with Brex's trace id). */
@@ -124,12 +126,20 @@ export function getSyncSettings(): SyncSettings {
 
 /** Sidebar: saves the chosen data sets and history start. */
 export function saveSyncSettings(settings: SyncSettings): SyncSettings {
-  return saveSyncSettingsService(settings);
+  return saveSyncSettingsService(
+    plainObject(
+      'saveSyncSettings',
+      settings,
+      '{ "dataSets": ["spend_limits"], "historyStart": "2026-01-01" }',
+    ),
+  );
 }
 
 /** Sidebar: checks a Brex token with one call and connects this spreadsheet to Brex. */
 export function connect(input: ConnectInput): ConnectionStatus {
-  return connectService(input);
+  return connectService(
+    plainObject('connect', input, '{ "token": "…", "environment": "production" }'),
+  );
 }
 
 /** Sidebar: removes the spreadsheet's Brex connection and this user's write credential. */
@@ -151,17 +161,17 @@ export function reviewSpendLimitChanges(): SpendLimitReview {
 }
 
 /**
- * Pushes the listed spend-limit changes to Brex (every valid one when `ids` is omitted) with the
- * acting user's own write credential, and returns one result per change. Every attempt is
- * recorded in the "Brex Audit Log" sheet.
+ * Pushes the reviewed spend-limit changes (each id with the fingerprint its review gave) to Brex
+ * with the acting user's own write credential, and returns one result per change. A change no
+ * longer as reviewed is not sent. Every attempt is recorded in the "Brex Audit Log" sheet.
  */
-export function pushSpendLimitChanges(ids?: string[]): PushResult[] {
-  return pushService(ids);
+export function pushSpendLimitChanges(reviewed: ReviewedChange[]): PushResult[] {
+  return pushService(reviewedChanges('pushSpendLimitChanges', reviewed));
 }
 
 /** Restores the listed edited limits (all when `ids` is omitted) to the values of the last sync. */
 export function discardSpendLimitChanges(ids?: string[]): DiscardResult {
-  return discardService(ids);
+  return discardService(optionalIds('discardSpendLimitChanges', ids));
 }
 
 /**
@@ -169,7 +179,7 @@ export function discardSpendLimitChanges(ids?: string[]): DiscardResult {
  * old amount back) for review. `entry` is the audit row number or the push's idempotency key.
  */
 export function revertAuditEntry(entry: number | string): RevertResult {
-  return revertService(entry);
+  return revertService(auditEntry('revertAuditEntry', entry));
 }
 
 /** Sidebar: the write-back's ceilings (an edit above its currency's ceiling is refused). */
@@ -179,7 +189,13 @@ export function getWriteBackSettings(): WriteBackSettings {
 
 /** Sidebar: saves the write-back's ceilings. */
 export function saveWriteBackSettings(settings: WriteBackSettings): WriteBackSettings {
-  return saveWriteBackSettingsService(settings);
+  return saveWriteBackSettingsService(
+    plainObject(
+      'saveWriteBackSettings',
+      settings,
+      '{ "ceilings": { "USD": 1000000 }, "defaultCeiling": 1000000 }',
+    ),
+  );
 }
 
 /**
@@ -353,7 +369,7 @@ export function getSchedule(): ScheduleStatus {
  * owner (`kind: 'off'` turns it off). `hour` (0–23, spreadsheet time zone) is for `daily`.
  */
 export function setSchedule(request: ScheduleRequest): ScheduleStatus {
-  return setScheduleService(request);
+  return setScheduleService(plainObject('setSchedule', request, '{ "kind": "daily", "hour": 6 }'));
 }
 
 /** Sidebar: another editor takes the current schedule over, running it under their own account. */

@@ -26,6 +26,8 @@ export class ReviewPanel {
   private readonly body = h('div');
   private readonly outcome = h('div', { 'aria-live': 'polite' });
   private readonly checked = new Set<string>();
+  /** Each shown change's fingerprint: a push sends a change only as it was shown here. */
+  private readonly fingerprints = new Map<string, string>();
   /** The number of pending changes, for a count beside the panel's title. */
   count = 0;
 
@@ -40,7 +42,11 @@ export class ReviewPanel {
   private render(review: SpendLimitReview): void {
     this.count = review.changes.length;
     this.checked.clear();
-    for (const change of review.changes) if (change.problem === null) this.checked.add(change.id);
+    this.fingerprints.clear();
+    for (const change of review.changes) {
+      this.fingerprints.set(change.id, change.fingerprint);
+      if (change.problem === null) this.checked.add(change.id);
+    }
     if (review.changes.length === 0) {
       replaceChildren(
         this.body,
@@ -112,7 +118,9 @@ export class ReviewPanel {
 
   private async push(ids: string[]): Promise<void> {
     await this.act(async () => {
-      const results = await this.server.pushSpendLimitChanges(ids);
+      const results = await this.server.pushSpendLimitChanges(
+        ids.map((id) => ({ id, fingerprint: this.fingerprints.get(id) ?? '' })),
+      );
       replaceChildren(
         this.outcome,
         h(

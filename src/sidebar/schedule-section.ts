@@ -131,11 +131,34 @@ function owner(status: ScheduleStatus): HTMLElement | null {
   );
 }
 
+type Run = ScheduleStatus['runs'][number];
+
+/** The last run in full (a failure as an alert), then the earlier ones the server kept. */
 function lastRun(status: ScheduleStatus): HTMLElement | null {
-  const run = status.lastRun;
+  const [run, ...earlier] = status.runs;
   if (!run) return null;
-  const line = `Last scheduled run ${formatTime(run.at)} (as ${run.by}): ${OUTCOMES[run.outcome]}.`;
-  return run.outcome === 'failed'
-    ? h('div', {}, h('p', { class: 'secondary' }, line), notice(run.message, 'error'))
-    : h('p', { class: 'secondary' }, line);
+  const line = `Last scheduled run ${formatTime(run.at)} (as ${run.by}): ${OUTCOMES[run.outcome]}. ${run.did}`;
+  return h(
+    'div',
+    {},
+    h('p', { class: 'secondary' }, line),
+    run.outcome === 'failed' ? notice(run.message, 'error') : null,
+    earlier.length > 0
+      ? h(
+          'details',
+          {},
+          h('summary', {}, `Earlier scheduled runs (${earlier.length})`),
+          h('ul', { class: 'runs' }, ...earlier.map(earlierRun)),
+        )
+      : null,
+  );
+}
+
+function earlierRun(run: Run): HTMLElement {
+  const failure = run.outcome === 'failed' ? ` ${run.message}` : '';
+  return h(
+    'li',
+    {},
+    `${formatTime(run.at)} (as ${run.by}): ${OUTCOMES[run.outcome]}. ${run.did}${failure}`,
+  );
 }

@@ -21,6 +21,7 @@ import {
 } from './data-set';
 import { dataSetById, DATA_SETS } from './data-sets';
 import { SheetRows } from './sheet-rows';
+import { followTimeZone } from './zone-change';
 import {
   clearCursor,
   later,
@@ -44,6 +45,8 @@ import {
   type RunCounts,
 } from './sync-health';
 import { SpreadsheetFullError, type CellValue, type TablePort } from './table-port';
+import { findHeader } from './header';
+import { checkHeader, checkRemovals } from './sheet-checks';
 import {
   locateColumns,
   ownHeaders,
@@ -136,6 +139,7 @@ export function runRefresh(refreshDeps: RefreshDeps, settings: SyncSettings): Re
   const deps = withCheckpoints(refreshDeps, knownIds);
   const round = readJson<Round>(store, ROUND_KEY) ?? newRound(deps, settings);
   const pending = [...round.pending];
+  const zone = followTimeZone(table, store, DATA_SETS);
   const lookups = new Lookups(deps.reader);
   const finished: DataSetHealth[] = [];
   const followed = new Map<DataSetId, Reading>();
@@ -185,20 +189,31 @@ export function runRefresh(refreshDeps: RefreshDeps, settings: SyncSettings): Re
   }
 
   knownIds.flush();
-  appendLog(table, new Date(deps.now()), finished);
+  const logged = zone
+    ? finished.map((h) => ({ ...h, message: [zone.note, h.message].filter(Boolean).join(' ') }))
+    : finished;
+  appendLog(table, new Date(deps.now()), logged);
   const done = pending.length === 0;
   if (done) store.delete(ROUND_KEY);
   store.commit?.();
   return {
     done,
     busy: false,
-    message: stopMessage ?? (done ? 'Refresh complete.' : 'Refresh in progress.'),
+    message: stopMessage ?? (done ? doneMessage(finished) : 'Refresh in progress.'),
     dataSets: summarize(store, round, pending),
   };
 }
 
 function dataSetsOf(ids: readonly DataSetId[]): DataSet[] {
   return ids.map((id) => dataSetById(id) as DataSet);
+}
+
+/** Pure: what a finished refresh says; a data set that failed is named, never "complete". */
+function doneMessage(finished: readonly DataSetHealth[]): string {
+  const failed = finished.filter((h) => h.state === 'error');
+  if (failed.length === 0) return 'Refresh complete.';
+  const titles = failed.map((h) => dataSetById(h.id)?.title ?? h.id).join(', ');
+  return `Refresh finished, but ${titles} could not be updated: see Sync health for why.`;
 }
 
 function newRound(deps: RefreshDeps, settings: SyncSettings): Round {
@@ -249,6 +264,7 @@ function openSheet(
     deps.table.ensureSheet(dataSet.sheetName, { columns: ownHeaders(layout).length });
     rows = SheetRows.empty(deps.table, dataSet.sheetName);
   }
+  checkHeader(dataSet.sheetName, rows.grid);
   const present = readIds(layout, rows.grid);
   // Ids in the sheet but not yet remembered: a run stopped between writing rows and remembering them.
   knownIds.remember(dataSet.id, present.keys());
@@ -285,10 +301,8 @@ function upsert(
 ): { sheet: CellValue[][]; health: DataSetHealth } {
   const layout = layoutOf(dataSet);
   const plan = planUpsert({ layout, sheet, records, deletedIds: deleted, complete });
-  const keyColumn =
-    (plan.sheetAfter[0] ?? []).findIndex(
-      (h) => String(h).trim().toLowerCase() === KEY_HEADER.toLowerCase(),
-    ) + 1;
+  if (complete) checkRemovals(dataSet.sheetName, plan.removed.length, readIds(layout, sheet).size);
+  const keyColumn = (findHeader(plan.sheetAfter[0] ?? [], KEY_HEADER) ?? 0) + 1;
   applyPlan(deps.table, dataSet.sheetName, plan, keyColumn);
   knownIds.remember(dataSet.id, plan.added);
   return {

@@ -28,14 +28,36 @@ export function getSyncSettings(store: KeyValuePort, today: Date): SyncSettings 
   return {
     dataSets: saved.dataSets ? dataSets : [...DATA_SET_IDS],
     historyStart:
-      saved.historyStart && CALENDAR_DATE.test(saved.historyStart)
+      saved.historyStart &&
+      CALENDAR_DATE.test(saved.historyStart) &&
+      inRange(saved.historyStart, today)
         ? saved.historyStart
         : startOfPreviousQuarter(today),
   };
 }
 
-/** Checks and stores the settings; an unknown data set or a malformed date is refused. */
-export function saveSyncSettings(store: KeyValuePort, settings: SyncSettings): SyncSettings {
+/** The earliest history start: Brex's data does not reach further back. */
+const EARLIEST_START = '2000-01-01';
+
+/** Pure: whether a history start is a date from EARLIEST_START to `today` (UTC). */
+function inRange(start: string, today: Date): boolean {
+  return start >= EARLIEST_START && start <= today.toISOString().slice(0, 10);
+}
+
+/**
+ * Checks and stores the settings; an unknown data set, a malformed date, or a start before 2000
+ * or after today is refused.
+ */
+export function saveSyncSettings(
+  store: KeyValuePort,
+  settings: SyncSettings,
+  today = new Date(),
+): SyncSettings {
+  if (!Array.isArray(settings?.dataSets) || typeof settings.historyStart !== 'string') {
+    throw new Error(
+      'The sync settings need "dataSets" (a list of data set ids) and "historyStart" (YYYY-MM-DD), e.g. { "dataSets": ["spend_limits"], "historyStart": "2026-01-01" }.',
+    );
+  }
   const unknown = settings.dataSets.filter((id) => !DATA_SET_IDS.includes(id));
   if (unknown.length > 0) {
     throw new Error(
@@ -48,6 +70,11 @@ export function saveSyncSettings(store: KeyValuePort, settings: SyncSettings): S
   ) {
     throw new Error(
       `The history start "${settings.historyStart}" is not a date. Write it as YYYY-MM-DD, e.g. 2026-01-01.`,
+    );
+  }
+  if (!inRange(settings.historyStart, today)) {
+    throw new Error(
+      `The history start ${settings.historyStart} is out of range. Choose a date from ${EARLIEST_START} to today.`,
     );
   }
   const clean: SyncSettings = {

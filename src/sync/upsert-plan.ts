@@ -1,10 +1,11 @@
 /**
  * Upsert planning: which cells of a data set's sheet change, given the rows Brex sent.
  *
- * Rows are keyed by Brex id and columns found by header name, read afresh every run: a person may
+ * Rows are keyed by Brex id and columns found by exact header text (`header.ts`), read afresh every run: a person may
  * sort, filter, reorder columns and add their own anywhere. The plan writes only the add-on's own
  * columns, only in rows that changed, and never brings back a row a person deleted.
  */
+import { findHeader } from './header';
 import { cellKey, type Cell, type ColumnDefinition, TEXT_FORMAT } from './columns';
 import type { CellBlock, CellValue } from './table-port';
 
@@ -53,29 +54,21 @@ export interface UpsertPlan {
   readonly sheetAfter: CellValue[][];
 }
 
-/** Pure: the header text used for matching (trimmed, case-insensitive). */
-function headerKey(value: CellValue | undefined): string {
-  return String(value ?? '')
-    .trim()
-    .toLowerCase();
-}
-
-/** Pure: own header → 0-based sheet column, adding missing headers after the last used one. */
+/**
+ * Pure: own header → 0-based sheet column (`header.ts`: exact text, never a guess between two).
+ * A missing own column goes to the right of every used column (`header` is as wide as the sheet's
+ * used range), never into a column holding anything, even one with an empty header cell.
+ */
 export function locateColumns(
   layout: SheetLayout,
   header: readonly CellValue[],
 ): { positions: Map<string, number>; missing: { header: string; index: number }[] } {
   const positions = new Map<string, number>();
-  const found = new Map<string, number>();
-  header.forEach((cell, index) => {
-    const key = headerKey(cell);
-    if (key && !found.has(key)) found.set(key, index);
-  });
-  let next = header.reduce<number>((last, cell, index) => (headerKey(cell) ? index : last), -1) + 1;
+  let next = header.length;
   const missing: { header: string; index: number }[] = [];
   for (const name of ownHeaders(layout)) {
-    const index = found.get(headerKey(name));
-    if (index !== undefined) {
+    const index = findHeader(header, name);
+    if (index !== null) {
       positions.set(name, index);
     } else {
       positions.set(name, next);

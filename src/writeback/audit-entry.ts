@@ -18,7 +18,11 @@ export const AUDIT_HEADERS = [
   'Message',
   'Brex trace ID',
   'Idempotency key',
+  'Typed by',
 ] as const;
+
+/** The `result` of an audit row recording a change to the write-back settings. */
+export const SETTINGS_CHANGED = 'settings changed';
 
 export interface AuditEntry {
   /** ISO 8601, UTC. */
@@ -30,10 +34,12 @@ export interface AuditEntry {
   readonly old: string;
   readonly new: string;
   readonly currency: string;
-  readonly result: PushOutcome;
+  readonly result: PushOutcome | typeof SETTINGS_CHANGED;
   readonly message: string;
   readonly traceId: string;
   readonly idempotencyKey: string;
+  /** Who typed the value, when Sheets said so (the onEdit event's user); '' when unknown. */
+  readonly typedBy?: string;
 }
 
 /** An entry with the sheet row it was read from. */
@@ -55,6 +61,7 @@ export function auditRow(entry: AuditEntry): string[] {
     entry.message,
     entry.traceId,
     entry.idempotencyKey,
+    entry.typedBy ?? '',
   ];
 }
 
@@ -74,6 +81,7 @@ export function auditRecord(cells: readonly unknown[], row: number): AuditRecord
     message: text(8),
     traceId: text(9),
     idempotencyKey: text(10),
+    typedBy: text(11),
   };
 }
 

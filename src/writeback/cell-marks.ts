@@ -22,6 +22,11 @@ export interface ColumnMarks {
 export interface MarksPort {
   /** Backgrounds and notes of a column's cells, rows `firstRow` (default 2) to `lastRow`. */
   read(sheetName: string, column: number, lastRow: number, firstRow?: number): ColumnMarks;
+  /**
+   * The number formats of a column's cells, rows `firstRow` (default 2) to `lastRow`: how the
+   * amounts were typed (`$5000` is the number 5000 with a dollar format).
+   */
+  numberFormats(sheetName: string, column: number, lastRow: number, firstRow?: number): string[];
   /** Writes them back from `firstRow` (default 2) on: one setBackgrounds and one setNotes call. */
   write(sheetName: string, column: number, marks: ColumnMarks, firstRow?: number): void;
 }

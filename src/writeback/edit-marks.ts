@@ -12,6 +12,7 @@ import { findPendingChanges, SPEND_LIMITS_SHEET } from './pending-changes';
 import { marksOf } from './review';
 import { getWriteBackSettings } from './settings';
 import { SyncedValues } from './synced-values';
+import { TypedBy } from './typed-by';
 import { utcDay, type WriteBackDeps } from './write-back-deps';
 
 /** The edited block, 1-based, as the edit event's range gives it. */
@@ -33,6 +34,8 @@ export interface EditedSheetPort {
 
 export type EditMarksDeps = Pick<WriteBackDeps, 'store' | 'marks' | 'now'> & {
   readonly sheet: EditedSheetPort;
+  /** The editor's email as the edit event gives it; '' when Sheets does not say. */
+  readonly user: string;
 };
 
 /** Pure: whether the edit can touch an amount cell; decided from the sheet name and position. */
@@ -57,12 +60,17 @@ export function markEditedRows(deps: EditMarksDeps, edit: EditedBlock): boolean 
   const block = deps.sheet.rows(firstRow, lastRow - firstRow + 1, header.length);
   const edits = findPendingChanges({
     grid: [header, ...block],
+    formats: deps.marks.numberFormats(SPEND_LIMITS_SHEET, amountColumn, lastRow, firstRow),
     firstRow,
     synced: SyncedValues.read(deps.store),
     inFlight: new InFlightPushes(deps.store),
     settings: getWriteBackSettings(deps.store),
     today: utcDay(deps.now()),
   });
+  const editedIds = block
+    .map((cells) => String(cells[columns.id] ?? '').trim())
+    .filter((id) => id !== '');
+  new TypedBy(deps.store).note(editedIds, deps.user);
   const current = deps.marks.read(SPEND_LIMITS_SHEET, amountColumn, lastRow, firstRow);
   const planned = planMarks(current, marksOf(edits), firstRow);
   if (planned) deps.marks.write(SPEND_LIMITS_SHEET, amountColumn, planned, firstRow);

@@ -2,12 +2,14 @@
  * Which rows of the "Brex Spend Limits" sheet hold an edit: an amount cell that no longer holds
  * the last-synced amount, or a currency cell naming another currency. Shared by the review and by
  * the refresh, which leaves an edited cell alone until it is pushed or discarded. Rows are matched
- * by Brex id and columns by header, so sorting and moving columns change nothing.
+ * by Brex id and columns by exact header text (`src/sync/header.ts`), so sorting and moving columns change nothing.
  */
 import { minorUnitsToAmount } from '../sync/currency';
 import { KEY_HEADER } from '../sync/data-set';
+import { findHeader } from '../sync/header';
 import type { CellValue } from '../sync/table-port';
 import { parseAmount } from './parse-amount';
+import { identityOf } from './row-identity';
 import type { SyncedLimit, SyncedValues } from './synced-values';
 
 export const AMOUNT_HEADER = 'Base limit';
@@ -22,27 +24,17 @@ export interface LimitColumns {
   readonly period: number | null;
 }
 
-function headerIndex(header: readonly CellValue[], name: string): number | null {
-  const index = header.findIndex(
-    (cell) =>
-      String(cell ?? '')
-        .trim()
-        .toLowerCase() === name.toLowerCase(),
-  );
-  return index < 0 ? null : index;
-}
-
 /** Pure: where the write-back's columns are; null when the sheet lacks the id or amount column. */
 export function limitColumns(header: readonly CellValue[]): LimitColumns | null {
-  const id = headerIndex(header, KEY_HEADER);
-  const amount = headerIndex(header, AMOUNT_HEADER);
+  const id = findHeader(header, KEY_HEADER);
+  const amount = findHeader(header, AMOUNT_HEADER);
   if (id === null || amount === null) return null;
   return {
     id,
     amount,
-    currency: headerIndex(header, CURRENCY_HEADER),
-    name: headerIndex(header, 'Name'),
-    period: headerIndex(header, 'Period'),
+    currency: findHeader(header, CURRENCY_HEADER),
+    name: findHeader(header, 'Name'),
+    period: findHeader(header, 'Period'),
   };
 }
 
@@ -51,6 +43,19 @@ function holdsSynced(cell: CellValue, amount: number, currency: string): boolean
   if (typeof cell === 'number') return cell === minorUnitsToAmount(amount, currency);
   const parsed = parseAmount(cell, currency);
   return parsed.ok && parsed.minorUnits === amount;
+}
+
+/**
+ * Pure: whether the row's identity cells (name, period) still read as the last sync wrote them
+ * for its id; false when a column is missing or the entry predates identities.
+ */
+export function identityHolds(
+  cells: readonly CellValue[],
+  columns: LimitColumns,
+  synced: SyncedLimit,
+): boolean {
+  if (columns.name === null || columns.period === null || synced.identity === '') return false;
+  return identityOf([cells[columns.name], cells[columns.period]]) === synced.identity;
 }
 
 /** Pure: whether a row's amount or currency cell differs from the limit's last-synced values. */
@@ -68,13 +73,16 @@ export function isEdited(
   );
 }
 
-/** Pure: the ids of the limits whose row holds an edit (the first row of each id counts). */
-export function editedLimitIds(
+/**
+ * Pure: the limits whose row holds an edit (the first row of each id counts), each with whether
+ * the row's identity cells still hold (`identityHolds`).
+ */
+export function editedLimits(
   grid: readonly (readonly CellValue[])[],
   synced: SyncedValues,
-): Set<string> {
+): Map<string, boolean> {
   const columns = limitColumns(grid[0] ?? []);
-  const edited = new Set<string>();
+  const edited = new Map<string, boolean>();
   if (!columns) return edited;
   const seen = new Set<string>();
   for (let index = 1; index < grid.length; index += 1) {
@@ -83,7 +91,7 @@ export function editedLimitIds(
     const limit = id ? synced.get(id) : undefined;
     if (!limit || seen.has(id)) continue;
     seen.add(id);
-    if (isEdited(cells, columns, limit)) edited.add(id);
+    if (isEdited(cells, columns, limit)) edited.set(id, identityHolds(cells, columns, limit));
   }
   return edited;
 }

@@ -6,10 +6,12 @@ import type { PendingChange, WriteBackSettings } from '../contract/writeback';
 import { spendLimits } from '../sync/data-sets/budgets';
 import type { CellValue } from '../sync/table-port';
 import { amountView } from './amount-text';
-import { checkChange } from './check-change';
-import { isEdited, limitColumns } from './edited-cells';
+import { formatProblem } from './amount-format';
+import { checkChange, type ChangeCheck } from './check-change';
+import { identityHolds, isEdited, limitColumns, type LimitColumns } from './edited-cells';
 import type { InFlightPushes } from './in-flight';
-import type { SyncedValues } from './synced-values';
+import { fingerprintOf } from './row-identity';
+import type { SyncedLimit, SyncedValues } from './synced-values';
 
 export const SPEND_LIMITS_SHEET = spendLimits.sheetName;
 /** A pending change, with where it sits and the amount to send when it is valid. */
@@ -29,11 +31,15 @@ export interface PendingInput {
   readonly synced: SyncedValues;
   readonly inFlight: InFlightPushes;
   readonly settings: WriteBackSettings;
+  /** Brex's base limit now of limits whose last push got no answer (see WriteBackDeps). */
+  readonly brexAmounts?: ReadonlyMap<string, number | null>;
+  /** The amount cells' number formats, one per data row of `grid`; none read as plain numbers. */
+  readonly formats?: readonly string[];
   /** `YYYY-MM-DD`. */
   readonly today: string;
 }
 
-/** Pure: the pending changes, in sheet order, each validated. */
+/** Pure: the pending changes, in sheet order, each validated and fingerprinted. */
 export function findPendingChanges(input: PendingInput): StagedEdit[] {
   const grid = input.grid ?? [];
   const columns = limitColumns(grid[0] ?? []);
@@ -50,28 +56,85 @@ export function findPendingChanges(input: PendingInput): StagedEdit[] {
     if (!isEdited(cells, columns, synced)) continue;
     const amountCell = cells[columns.amount] ?? '';
     const currencyCell = columns.currency === null ? '' : (cells[columns.currency] ?? '');
-    const check = checkChange(synced, amountCell, currencyCell, input.settings, input.today);
+    const format = input.formats?.[index - 1] ?? '';
+    const check = checkRow(input, cells, columns, synced, amountCell, currencyCell, format);
     const inFlight =
       check.minorUnits !== null &&
       input.inFlight.matching(id, synced.amount, check.minorUnits) !== null;
+    const row = index + rowOffset;
     edits.push({
-      row: index + rowOffset,
+      row,
       column: columns.amount + 1,
       newMinorUnits: check.problem === null ? check.minorUnits : null,
       change: {
         id,
-        name: columns.name === null ? '' : String(cells[columns.name] ?? ''),
-        row: index + rowOffset,
+        // Brex's name for this id, never the row's (editable) Name cell.
+        name: synced.name,
+        row,
         currency: synced.currency,
         period: synced.period,
         old: amountView(synced.amount, synced.currency),
         new: check.minorUnits === null ? null : amountView(check.minorUnits, synced.currency),
         typed: String(amountCell),
         problem: check.problem,
-        consequences: check.consequences,
+        consequences: [...check.consequences, ...earlierPush(input, synced, check.minorUnits)],
         inFlight,
+        fingerprint: fingerprintOf({
+          id,
+          typed: String(amountCell),
+          format,
+          minorUnits: check.minorUnits,
+          currency: synced.currency,
+          from: synced.amount,
+          identity: synced.identity,
+        }),
       },
     });
   }
   return edits;
+}
+
+/** Row identity first (a sorted column), then how the amount was typed, then the amount itself. */
+function checkRow(
+  input: PendingInput,
+  cells: readonly CellValue[],
+  columns: LimitColumns,
+  synced: SyncedLimit,
+  amountCell: CellValue,
+  currencyCell: CellValue,
+  format: string,
+): ChangeCheck {
+  if (!identityHolds(cells, columns, synced)) {
+    const problem =
+      synced.identity === ''
+        ? `This spend limit was synced before rows were checked against Brex. Refresh the spend limits, then review again.`
+        : `This row no longer matches Brex ID ${synced.id} ("${synced.name}"): its Name or Period cell differs from the last sync (was one column sorted on its own?). Undo the sort, or discard the change and refresh.`;
+    return { minorUnits: null, problem, consequences: [] };
+  }
+  // A number or date Sheets made from what was typed: its format says how it was typed.
+  const typedAs =
+    typeof amountCell === 'number' || amountCell instanceof Date
+      ? formatProblem(amountCell instanceof Date ? 'yyyy-mm-dd' : format, synced.currency)
+      : null;
+  if (typedAs) return { minorUnits: null, problem: typedAs, consequences: [] };
+  return checkChange(synced, amountCell, currencyCell, input.settings, input.today);
+}
+
+/** Pure: a word on a push of this limit whose outcome is unknown and which this edit does not repeat. */
+function earlierPush(
+  input: PendingInput,
+  synced: SyncedLimit,
+  minorUnits: number | null,
+): string[] {
+  const record = input.inFlight.get(synced.id);
+  if (!record || (record.from === synced.amount && record.to === minorUnits)) return [];
+  const brex = input.brexAmounts?.get(synced.id);
+  const pushed = `An earlier push of this limit (${amountView(record.from, record.currency).text} → ${amountView(record.to, record.currency).text} ${record.currency}, by ${record.user} at ${record.startedAt}) got no answer from Brex`;
+  const now =
+    typeof brex === 'number'
+      ? brex === record.to
+        ? ` and was applied: Brex has ${amountView(brex, synced.currency).text} ${synced.currency}. Discard this edit to keep Brex's value.`
+        : `; Brex has ${amountView(brex, synced.currency).text} ${synced.currency}. Discard this edit and refresh to keep Brex's value.`
+      : `: it may have been applied. Pushing shows Brex's value; discard this edit to keep it.`;
+  return [`${pushed}${now}`];
 }

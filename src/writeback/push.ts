@@ -1,26 +1,29 @@
 /**
  * Pushing reviewed changes to Brex, one spend limit at a time:
  *
- * 1. Refused changes are not sent; they get a result and an audit row.
+ * 1. Refused changes, and changes no longer as their review showed them (fingerprint), are not
+ *    sent; they get a result and an audit row.
  * 2. Each limit is read from Brex again. If its base limit is no longer the last-synced value
- *    (someone changed it in Brex's dashboard), nothing is sent: a conflict shows both values.
+ *    (changed in Brex's dashboard, or by an earlier push whose answer was lost), nothing is sent:
+ *    a conflict shows both values.
  * 3. Write-ahead: "pushing A → B with key K" is stored, then the PUT is sent with key K. The body
- *    is Brex's current `authorization_settings` (minus the read-only `limit_with_increases`) with
- *    only `base_limit.amount` changed, so no other setting can be reset.
+ *    holds the base limit only (`spend-limit-body.ts`); any other field Brex's answer changed is
+ *    named in the audit row.
  * 4. Brex's answer becomes the new last-synced value and refreshes the row; an answer that was
  *    lost keeps the record, so the next push reuses K and Brex replays instead of applying twice.
  * 5. Every attempt is appended to the audit log, in one write, before the records are cleared;
  *    its rows are reserved before anything is sent, so a full spreadsheet stops the push first.
  */
-import { BrexError, type SpendLimit, type UpdateSpendLimitRequest } from '../brex';
-import type { AmountView, PushOutcome, PushResult } from '../contract/writeback';
+import { BrexError, type SpendLimit } from '../brex';
+import type { AmountView, PushOutcome, PushResult, ReviewedChange } from '../contract/writeback';
 import { toCell, type Cell } from '../sync/columns';
 import { DEFAULT_CURRENCY } from '../sync/currency';
-import { spendLimits } from '../sync/data-sets/budgets';
+import { spendLimitIdentity, spendLimits } from '../sync/data-sets/budgets';
 import type { Lookups } from '../sync/lookups';
-import type { CellValue } from '../sync/table-port';
+import { findHeader } from '../sync/header';
 import { toBlocks } from '../sync/upsert-plan';
 import { amountView, plainAmount } from './amount-text';
+import { amountChange, otherChanges } from './spend-limit-body';
 import type { AuditEntry } from './audit-entry';
 import { closedProblem } from './check-change';
 import { InFlightPushes, type InFlightPush } from './in-flight';
@@ -39,17 +42,20 @@ const OUTCOME_UNKNOWN = new Set([
   'deadline_reached',
 ]);
 
-/** Pushes the listed changes (every valid one when `ids` is omitted); one result per change. */
-export function pushChanges(deps: PushDeps, ids?: readonly string[]): PushResult[] {
+/**
+ * Pushes the reviewed changes; one result per change. A change is sent only while its fingerprint
+ * (`row-identity.ts`) is the one its review handed out: an edit made after the review, by anyone,
+ * or a row that moved away from its id, is refused and must be reviewed again.
+ */
+export function pushChanges(deps: PushDeps, reviewed: readonly ReviewedChange[]): PushResult[] {
   const current = currentEdits(deps);
   const byId = new Map(current.edits.map((edit) => [edit.change.id, edit]));
-  const wanted =
-    ids ?? current.edits.filter((e) => e.change.problem === null).map((e) => e.change.id);
   const results: PushResult[] = [];
   const audit: AuditEntry[] = [];
   const finished: string[] = [];
   const toSend: StagedEdit[] = [];
-  const order = [...new Set(wanted)];
+  const fingerprints = new Map(reviewed.map((r) => [r.id, r.fingerprint]));
+  const order = [...fingerprints.keys()];
   // Room for every audit row first: a full spreadsheet stops the push before Brex is asked.
   if (order.length > 0) deps.audit.reserve(order.length);
 
@@ -63,6 +69,10 @@ export function pushChanges(deps: PushDeps, ids?: readonly string[]): PushResult
           `No pending change for spend limit ${id}. Edit its "Base limit" cell first, then review.`,
         ),
       );
+    } else if (edit.change.fingerprint !== fingerprints.get(id)) {
+      const message = `The change to "${edit.change.name}" is no longer the one you reviewed: the cell, its row or the limit's last-synced value changed since your review. Nothing was sent. Review again, then push.`;
+      results.push(fromEdit(edit, 'refused', message));
+      audit.push(entry(deps, edit, 'refused', message));
     } else if (edit.change.problem !== null || edit.newMinorUnits === null) {
       const message = edit.change.problem ?? 'The new limit cannot be read. Type a number.';
       results.push(fromEdit(edit, 'refused', message));
@@ -142,7 +152,12 @@ function pushOne(
   const ours = record !== null && brexAmount === target;
   if (brexCurrency !== last.currency || (brexAmount !== last.amount && !ours)) {
     const shown = brexAmount === null ? null : amountView(brexAmount, brexCurrency);
-    const message = `Brex now has ${shown ? `${shown.text} ${brexCurrency}` : 'no base limit'} for this spend limit, not the ${edit.change.old.text} ${currency} of the last sync: someone changed it in Brex. Nothing was sent. Refresh to see Brex's value, then edit again if needed.`;
+    const earlier = inFlight.get(id);
+    const now = `Brex now has ${shown ? `${shown.text} ${brexCurrency}` : 'no base limit'} for this spend limit, not the ${edit.change.old.text} ${currency} of the last sync`;
+    const message =
+      earlier && earlier.from === last.amount && earlier.to === brexAmount
+        ? `${now}: an earlier push by ${earlier.user} (${edit.change.old.text} → ${shown?.text ?? ''} ${currency}), whose answer was lost, was applied. Nothing was sent. Discard your edit to keep Brex's value, or refresh and edit again.`
+        : `${now}: it was changed in Brex since. Nothing was sent. Refresh to see Brex's value, then edit again if needed.`;
     return failure(deps, edit, 'conflict', message, null, shown);
   }
 
@@ -158,9 +173,10 @@ function pushOne(
   };
   inFlight.begin(started);
   try {
-    const sent = deps.brex.update(id, amountChange(brex, target, brexCurrency), key);
-    synced.update(sent.value, deps.now());
-    const message = `Changed from ${edit.change.old.text} to ${amountView(target, currency).text} ${currency}.`;
+    const sent = deps.brex.update(id, amountChange(target, brexCurrency), key);
+    synced.update(sent.value, deps.now(), spendLimitIdentity);
+    const also = otherChanges(brex, sent.value);
+    const message = `Changed from ${edit.change.old.text} to ${amountView(target, currency).text} ${currency}.${also.length > 0 ? ` Brex also changed: ${also.join(', ')}.` : ''}`;
     return {
       result: { ...fromEdit(edit, 'pushed', message), traceId: sent.traceId, idempotencyKey: key },
       audit: {
@@ -191,22 +207,6 @@ function pushOne(
       settled: !unknown,
     };
   }
-}
-
-/**
- * Pure: the PUT body changing only the base limit's amount: Brex's current authorization settings
- * are sent back whole (PUT semantics are not documented as partial), minus the read-only field.
- */
-export function amountChange(
-  current: SpendLimit,
-  amount: number,
-  currency: string,
-): UpdateSpendLimitRequest {
-  const settings = { ...(current.authorization_settings ?? {}) } as Record<string, unknown>;
-  delete settings.limit_with_increases;
-  return {
-    authorization_settings: { ...settings, base_limit: { amount, currency } },
-  } as UpdateSpendLimitRequest;
 }
 
 /** What to tell the person when Brex refuses a write, naming the credential or scope to fix. */
@@ -272,6 +272,7 @@ function entry(
   return {
     time: deps.now().toISOString(),
     user: deps.user,
+    typedBy: deps.typedBy(change.id),
     spendLimitId: change.id,
     spendLimitName: change.name,
     old: plainAmount(change.old.minorUnits, change.currency),
@@ -298,7 +299,6 @@ function refreshRows(deps: PushDeps, limits: readonly SpendLimit[]): void {
   const grid = deps.table.readAll(SPEND_LIMITS_SHEET);
   const columns = limitColumns(grid?.[0] ?? []);
   if (!grid || !columns) return;
-  const header = (grid[0] ?? []).map((h: CellValue) => String(h).trim().toLowerCase());
   const rowOf = new Map<string, number>();
   grid.forEach((cells, index) => {
     const id = String(cells[columns.id] ?? '').trim();
@@ -312,8 +312,8 @@ function refreshRows(deps: PushDeps, limits: readonly SpendLimit[]): void {
     const fields = spendLimits.row(limit, NO_LOOKUPS);
     const cells = new Map<number, Cell>();
     for (const column of spendLimits.columns) {
-      const position = header.indexOf(column.header.toLowerCase());
-      if (!REFRESHED.includes(column.header) || position < 0) continue;
+      const position = findHeader(grid[0] ?? [], column.header);
+      if (!REFRESHED.includes(column.header) || position === null) continue;
       cells.set(position, toCell(column.type, fields[column.header], timeZone));
     }
     writes.set(row, cells);

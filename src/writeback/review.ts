@@ -4,7 +4,7 @@
  */
 import type { CellValue } from '../sync/table-port';
 import { type Mark, planMarks } from './cell-marks';
-import { limitColumns } from './edited-cells';
+import { limitColumns, type LimitColumns } from './edited-cells';
 import { InFlightPushes } from './in-flight';
 import { findPendingChanges, SPEND_LIMITS_SHEET, type StagedEdit } from './pending-changes';
 import { getWriteBackSettings } from './settings';
@@ -20,14 +20,32 @@ export interface CurrentEdits {
 export function currentEdits(deps: WriteBackDeps): CurrentEdits {
   const grid = deps.table.readAll(SPEND_LIMITS_SHEET);
   const synced = SyncedValues.read(deps.store);
+  const columns = limitColumns(grid?.[0] ?? []);
+  const formats =
+    columns && grid && grid.length > 1
+      ? deps.marks.numberFormats(SPEND_LIMITS_SHEET, columns.amount + 1, grid.length)
+      : [];
+  const inFlight = new InFlightPushes(deps.store);
+  const unanswered = idsShown(grid, columns).filter((id) => inFlight.get(id) !== null);
   const edits = findPendingChanges({
     grid,
+    formats,
     synced,
-    inFlight: new InFlightPushes(deps.store),
+    brexAmounts: unanswered.length > 0 ? deps.brexAmounts?.(unanswered) : undefined,
+    inFlight,
     settings: getWriteBackSettings(deps.store),
     today: utcDay(deps.now()),
   });
   return { grid, synced, edits };
+}
+
+/** Pure: the ids in the sheet's id column. */
+function idsShown(grid: CellValue[][] | null, columns: LimitColumns | null): string[] {
+  if (!grid || !columns) return [];
+  return grid
+    .slice(1)
+    .map((cells) => String(cells[columns.id] ?? '').trim())
+    .filter(Boolean);
 }
 
 /** Highlights pending cells, notes refused ones, and clears the marks of cells no longer pending. */

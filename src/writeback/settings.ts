@@ -4,6 +4,7 @@
  * zero should not reach Brex). Ceilings are integer minor units per ISO code.
  */
 import type { WriteBackSettings } from '../contract/writeback';
+import { SETTINGS_CHANGED, type AuditEntry } from './audit-entry';
 import { currencyExponent } from '../sync/currency';
 import { readJson, writeJson, type KeyValuePort } from '../sync/key-value-port';
 
@@ -16,13 +17,15 @@ export function getWriteBackSettings(store: KeyValuePort): WriteBackSettings {
   return { ...DEFAULT_SETTINGS, ...saved };
 }
 
-/** Checks and stores the settings; a ceiling that is not a whole positive number is refused. */
-export function saveWriteBackSettings(
-  store: KeyValuePort,
-  settings: WriteBackSettings,
-): WriteBackSettings {
+/** Pure: the settings checked and cleaned; a ceiling that is not a whole positive number is refused. */
+export function checkWriteBackSettings(settings: WriteBackSettings): WriteBackSettings {
+  if (settings === null || typeof settings !== 'object') {
+    throw new Error(
+      'The write-back settings must be an object such as { "ceilings": { "USD": 1000000 }, "defaultCeiling": 1000000 }.',
+    );
+  }
   const ceilings: Record<string, number> = {};
-  for (const [code, ceiling] of Object.entries(settings?.ceilings ?? {})) {
+  for (const [code, ceiling] of Object.entries(settings.ceilings ?? {})) {
     if (!/^[A-Za-z]{3}$/.test(code) || !Number.isSafeInteger(ceiling) || ceiling <= 0) {
       throw new Error(
         `The ceiling ${String(ceiling)} for "${code}" is not usable. Give a three-letter currency code and a whole, positive number of minor units (USD 10,000.00 is 1000000).`,
@@ -30,15 +33,46 @@ export function saveWriteBackSettings(
     }
     ceilings[code.toUpperCase()] = ceiling;
   }
-  const defaultCeiling = settings?.defaultCeiling ?? DEFAULT_SETTINGS.defaultCeiling;
+  const defaultCeiling = settings.defaultCeiling ?? DEFAULT_SETTINGS.defaultCeiling;
   if (!Number.isSafeInteger(defaultCeiling) || defaultCeiling <= 0) {
     throw new Error(
       `The default ceiling ${String(defaultCeiling)} is not usable. Give a whole, positive number of currency units.`,
     );
   }
-  const clean: WriteBackSettings = { ceilings, defaultCeiling };
+  return { ceilings, defaultCeiling };
+}
+
+/** Checks and stores the settings. */
+export function saveWriteBackSettings(
+  store: KeyValuePort,
+  settings: WriteBackSettings,
+): WriteBackSettings {
+  const clean = checkWriteBackSettings(settings);
   writeJson(store, SETTINGS_KEY, clean);
   return clean;
+}
+
+/** Pure: the audit row of a settings change: old → new as JSON, and who made it. */
+export function settingsAuditEntry(
+  before: WriteBackSettings,
+  after: WriteBackSettings,
+  user: string,
+  now = new Date(),
+): AuditEntry {
+  return {
+    time: now.toISOString(),
+    user,
+    spendLimitId: '',
+    spendLimitName: 'Write-back ceilings',
+    old: JSON.stringify(before),
+    new: JSON.stringify(after),
+    currency: '',
+    result: SETTINGS_CHANGED,
+    message: 'The write-back ceilings were changed.',
+    traceId: '',
+    idempotencyKey: '',
+    typedBy: user,
+  };
 }
 
 /** Pure: the ceiling for a currency, in minor units. */

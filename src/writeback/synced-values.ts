@@ -21,9 +21,26 @@ export interface SyncedLimit {
   readonly spent: number | null;
   /** `YYYY-MM-DD`, or null for an open-ended limit. */
   readonly endDate: string | null;
+  /** Brex's name (cut to NAME_CHARS): what reviews and audit rows call the limit. */
+  readonly name: string;
+  /** Digest of the row's identity cells as the sync wrote them (`row-identity.ts`); '' unknown. */
+  readonly identity: string;
 }
 
-type Packed = [string, number, string, string, string, number | null, string | null];
+/** Renders a limit's identity cells as the sync writes them, digested (the data set knows how). */
+export type IdentityOf = (limit: SpendLimit) => string;
+
+type Packed = [
+  string,
+  number,
+  string,
+  string,
+  string,
+  number | null,
+  string | null,
+  string?,
+  string?,
+];
 
 interface Index {
   readonly chunks: number;
@@ -32,13 +49,15 @@ interface Index {
 
 const INDEX_KEY = 'writeback.synced';
 const chunkKey = (n: number): string => `writeback.synced.${n}`;
-/** About 110 bytes per entry at most: 60 entries stay well under the 9 KB of a property. */
-const ENTRIES_PER_CHUNK = 60;
+/** A chunk's JSON stays under this many characters: under the 9 KB of a property value. */
+const CHUNK_CHARS = 8000;
 /** Leaves most of the store's 500 KB to the sync's own state. */
 const MAX_ENTRIES = 2400;
+/** Longer names are cut in the stored entry (the identity digest covers the whole name). */
+const NAME_CHARS = 80;
 
 /** Pure: the values a spend limit had when it was read; null when it has no base limit. */
-export function syncedLimitOf(limit: SpendLimit): SyncedLimit | null {
+export function syncedLimitOf(limit: SpendLimit, identityOf: IdentityOf): SyncedLimit | null {
   const base = limit.authorization_settings?.base_limit;
   if (!base || typeof base.amount !== 'number') return null;
   const currency = base.currency || DEFAULT_CURRENCY;
@@ -54,6 +73,8 @@ export function syncedLimitOf(limit: SpendLimit): SyncedLimit | null {
         ? spent.amount
         : null,
     endDate: limit.end_date ?? null,
+    name: String(limit.name ?? '').slice(0, NAME_CHARS),
+    identity: identityOf(limit),
   };
 }
 
@@ -68,8 +89,18 @@ export class SyncedValues {
     const entries = new Map<string, SyncedLimit>();
     for (let n = 0; n < (index?.chunks ?? 0); n += 1) {
       for (const packed of readJson<Packed[]>(store, chunkKey(n)) ?? []) {
-        const [id, amount, currency, status, period, spent, endDate] = packed;
-        entries.set(id, { id, amount, currency, status, period, spent, endDate });
+        const [id, amount, currency, status, period, spent, endDate, name, identity] = packed;
+        entries.set(id, {
+          id,
+          amount,
+          currency,
+          status,
+          period,
+          spent,
+          endDate,
+          name: name ?? '',
+          identity: identity ?? '',
+        });
       }
     }
     return new SyncedValues(store, entries);
@@ -77,18 +108,24 @@ export class SyncedValues {
 
   /**
    * Replaces every entry with what a whole read of Brex returned, except those of `kept` (limits
-   * with an edit still pending), which stay what the person edited against.
+   * with an edit still pending), whose amount, currency, status and period stay what the person
+   * edited against; their name and identity follow this read, as the refreshed row does.
    */
   static record(
     store: KeyValuePort,
     limits: readonly SpendLimit[],
     now: Date,
+    identityOf: IdentityOf,
     kept: ReadonlySet<string> = new Set(),
   ): void {
     const previous = kept.size > 0 ? SyncedValues.read(store) : null;
     const entries = new Map<string, SyncedLimit>();
     for (const limit of limits) {
-      const synced = (kept.has(limit.id) && previous?.get(limit.id)) || syncedLimitOf(limit);
+      const fresh = syncedLimitOf(limit, identityOf);
+      const old = kept.has(limit.id) ? previous?.get(limit.id) : undefined;
+      // A pending edit keeps the amount it was made against; its name and identity follow Brex.
+      const synced =
+        old && fresh ? { ...old, name: fresh.name, identity: fresh.identity } : (old ?? fresh);
       if (synced) entries.set(synced.id, synced);
     }
     new SyncedValues(store, entries).save(now);
@@ -103,8 +140,8 @@ export class SyncedValues {
   }
 
   /** Stores Brex's answer to a push as the new last-synced value of that one limit. */
-  update(limit: SpendLimit, now: Date): void {
-    const synced = syncedLimitOf(limit);
+  update(limit: SpendLimit, now: Date, identityOf: IdentityOf): void {
+    const synced = syncedLimitOf(limit, identityOf);
     if (!synced) return;
     this.entries.set(synced.id, synced);
     this.save(now);
@@ -124,18 +161,34 @@ export class SyncedValues {
       e.period,
       e.spent,
       e.endDate,
+      e.name,
+      e.identity,
     ]);
     const before = readJson<Index>(this.store, INDEX_KEY)?.chunks ?? 0;
-    const chunks = Math.ceil(packed.length / ENTRIES_PER_CHUNK);
+    const parts = chunked(packed);
+    const chunks = parts.length;
     // Chunks first, index last: a run killed in between leaves entries that are each whole.
-    for (let n = 0; n < chunks; n += 1) {
-      writeJson(
-        this.store,
-        chunkKey(n),
-        packed.slice(n * ENTRIES_PER_CHUNK, (n + 1) * ENTRIES_PER_CHUNK),
-      );
-    }
+    parts.forEach((part, n) => writeJson(this.store, chunkKey(n), part));
     writeJson(this.store, INDEX_KEY, { chunks, syncedAt: now.toISOString() } satisfies Index);
     for (let n = chunks; n < before; n += 1) this.store.delete(chunkKey(n));
   }
+}
+
+/** Pure: entries in consecutive chunks whose JSON stays under CHUNK_CHARS each. */
+function chunked(packed: readonly Packed[]): Packed[][] {
+  const parts: Packed[][] = [];
+  let part: Packed[] = [];
+  let size = 2;
+  for (const entry of packed) {
+    const length = JSON.stringify(entry).length + 1;
+    if (part.length > 0 && size + length > CHUNK_CHARS) {
+      parts.push(part);
+      part = [];
+      size = 2;
+    }
+    part.push(entry);
+    size += length;
+  }
+  if (part.length > 0) parts.push(part);
+  return parts;
 }

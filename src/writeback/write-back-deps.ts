@@ -12,6 +12,11 @@ export interface WriteBackDeps {
   readonly marks: MarksPort;
   readonly audit: AuditLogPort;
   readonly now: () => Date;
+  /**
+   * Brex's base limit now (minor units, null when unknown) of the limits whose last push got no
+   * answer, for the review to show; absent where Brex is not read (the `onEdit` trigger).
+   */
+  readonly brexAmounts?: (ids: readonly string[]) => ReadonlyMap<string, number | null>;
 }
 
 /** Brex, through the acting user's own write credential. */
@@ -29,6 +34,8 @@ export interface PushDeps extends WriteBackDeps {
   readonly brex: SpendLimitsPort;
   /** The acting user's email, for the audit log. */
   readonly user: string;
+  /** Who typed a limit's pending amount ('' when Sheets did not say), for the audit log. */
+  readonly typedBy: (id: string) => string;
   readonly newUuid: () => string;
 }
 

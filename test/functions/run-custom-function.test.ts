@@ -25,7 +25,7 @@ function host(reader: FakeReader, connected = true, connectionId = 'connected-20
     putAll: (values) => Object.entries(values).forEach(([k, v]) => memory.set(k, v)),
   };
   const value: FunctionHost = {
-    now: () => 1_000_000,
+    startedAt: 1_000_000,
     timeZone: () => 'UTC',
     historyStart: () => '2026-01-01',
     connection: () =>
@@ -89,12 +89,12 @@ describe('run-custom-function', () => {
     );
   });
 
-  it('gives Brex 20 seconds, well inside the 30-second limit', () => {
+  it('starts no Brex call later than 17 s into the execution: one that takes 10 s still leaves 3 s to answer', () => {
     const { host: h, opened } = host(reader());
 
     runCustomFunction(brexBalance, [], h);
 
-    expect(opened).toEqual([1_000_000 + 20_000]);
+    expect(opened).toEqual([1_000_000 + 17_000]);
   });
 
   it('passes Brex’s own message on, under the function’s name', () => {

@@ -99,7 +99,9 @@ describe('hostile input from people', () => {
       const review = (await runtime.call('reviewSpendLimitChanges', [], {
         as: OWNER,
       })) as SpendLimitReview;
-      const results = (await runtime.call('pushSpendLimitChanges', [], {
+      // Even pushed on purpose, with the fingerprints of its own review, a refused change stays unsent.
+      const all = review.changes.map((c) => ({ id: c.id, fingerprint: c.fingerprint }));
+      const results = (await runtime.call('pushSpendLimitChanges', [all], {
         as: OWNER,
       })) as PushResult[];
       const problem = review.changes[0]?.problem ?? '';

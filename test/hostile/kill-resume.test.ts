@@ -4,6 +4,7 @@
  * uninterrupted one. (test/integration/sync-kill-resume.test.ts draws random kill points; this
  * sweeps them evenly over the whole run.)
  */
+import type { SpendLimitReview } from '../../src/contract/writeback';
 import type { Sandbox } from '../../dev/sandbox';
 import type { Runtime } from '../../dev/runtime';
 import { connectedRuntime, dataSheets, OWNER, smallSandbox } from './support/hostile-world';
@@ -63,16 +64,21 @@ describe('an execution killed at every n-th service call', () => {
     const id = String(grid[1]?.[0]);
     await runtime.edit(`Brex Spend Limits!${column}2`, 1234.5, { as: OWNER });
 
+    const review = (await runtime.call('reviewSpendLimitChanges', [], {
+      as: OWNER,
+    })) as SpendLimitReview;
+    const reviewed = review.changes.map((c) => ({ id: c.id, fingerprint: c.fingerprint }));
+
     // Each run is killed one step later than the last, until one runs to its end.
     let finished = false;
     for (let killAtCall = 3; !finished && killAtCall < 300; killAtCall += 6) {
-      const run = await runtime.run('pushSpendLimitChanges', [], {
+      const run = await runtime.run('pushSpendLimitChanges', [reviewed], {
         as: OWNER,
         limits: { killAtCall },
       });
       finished = run.ok;
     }
-    await runtime.call('pushSpendLimitChanges', [], { as: OWNER });
+    await runtime.call('pushSpendLimitChanges', [reviewed], { as: OWNER });
 
     expect(finished).toBe(true);
     const limit = sandbox.snapshot().spend_limits.find((l) => l.id === id);

@@ -4,6 +4,7 @@
  * message, UI record or request log; another user cannot push with the owner's credential; and
  * the bundle fetches no host outside the manifest's whitelist.
  */
+import type { SpendLimitReview } from '../../src/contract/writeback';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Sandbox } from '../../dev/sandbox';
@@ -72,9 +73,10 @@ describe('secrets', () => {
     const column = String.fromCharCode(65 + (grid[0] ?? []).indexOf('Base limit'));
     await runtime.edit(`Brex Spend Limits!${column}2`, 4321, { as: OWNER });
     await runtime.edit(`Brex Spend Limits!${column}3`, 'lots', { as: OWNER });
-    await use('reviewSpendLimitChanges');
-    await use('pushSpendLimitChanges', [], BOB);
-    await use('pushSpendLimitChanges');
+    const review = (await use('reviewSpendLimitChanges')) as SpendLimitReview;
+    const all = review.changes.map((c) => ({ id: c.id, fingerprint: c.fingerprint }));
+    await use('pushSpendLimitChanges', [all], BOB);
+    await use('pushSpendLimitChanges', [all]);
     await use('revertAuditEntry', [2]);
     await use('discardSpendLimitChanges');
     await runtime.edit('Sheet1!A1', '=BREX_BALANCES()', { as: OWNER });

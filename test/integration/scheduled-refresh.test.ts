@@ -3,7 +3,7 @@
  * ScriptApp enforces the add-on trigger rules (hourly at most, one time-driven trigger per user),
  * running the refresh against the Brex sandbox over loopback HTTP.
  */
-import { createRuntime, type Runtime } from '../../dev/runtime/runtime';
+import { createRuntime, type Runtime, type RuntimeOptions } from '../../dev/runtime/runtime';
 import { spawnSandbox, type SpawnedSandbox } from '../../dev/sandbox';
 
 const ALICE = 'alice@example.com';
@@ -15,7 +15,16 @@ interface ScheduleStatus {
   description: string;
   owner: string | null;
   ownedByMe: boolean;
-  lastRun: { outcome: string; by: string; message: string } | null;
+  lastRun: ScheduledRun | null;
+  runs: ScheduledRun[];
+}
+
+interface ScheduledRun {
+  at: string;
+  outcome: string;
+  by: string;
+  message: string;
+  did: string;
 }
 
 let sandbox: SpawnedSandbox;
@@ -28,8 +37,8 @@ afterAll(async () => {
   await sandbox?.close();
 });
 
-async function connectedRuntime(): Promise<Runtime> {
-  const runtime = createRuntime({ brexUrl: sandbox.url });
+async function connectedRuntime(options: RuntimeOptions = {}): Promise<Runtime> {
+  const runtime = createRuntime({ brexUrl: sandbox.url, ...options });
   await runtime.call('connect', [{ token: sandbox.token }], { as: ALICE });
   await runtime.call(
     'saveSyncSettings',
@@ -164,5 +173,81 @@ describe('scheduled refresh in the local runtime', () => {
     expect(lastRun?.outcome).toBe('failed');
     expect(lastRun?.message).toMatch(/token/i);
     expect(lastRun?.message).not.toContain('revoked-token');
+  });
+});
+
+async function requestCount(): Promise<number> {
+  const log = (await fetch(`${sandbox.url}/_sandbox/log`).then((r) => r.json())) as unknown[];
+  return log.length;
+}
+
+const USE_REFRESH_NOW =
+  'Use Refresh now while the spreadsheet is open, and turn the schedule off until this add-on can run it.';
+
+describe('a scheduled run that Google gives less of the spreadsheet', () => {
+  it('refreshes when the trigger has the active spreadsheet, and records what it did', async () => {
+    const runtime = await connectedRuntime();
+    await runtime.call('setSchedule', [{ kind: 'hourly' }], { as: ALICE });
+
+    await runtime.fireTimeTriggers({ all: true });
+    await runtime.fireTimeTriggers({ all: true });
+
+    const { runs } = await schedule(runtime, BOB);
+    expect(runs.map((r) => [r.outcome, r.by])).toEqual([
+      ['done', ALICE],
+      ['done', ALICE],
+    ]);
+    expect(runs[1]?.did).toMatch(/^Read 2 data sets: [1-9]\d* rows added, 0 updated, 0 removed\.$/);
+    expect(runs[0]?.did).toBe('Read 2 data sets: 0 rows added, 0 updated, 0 removed.');
+  });
+
+  it('without the active spreadsheet, records a failure naming the fix and asks Brex nothing', async () => {
+    const runtime = await connectedRuntime({ clockTriggerLacks: ['activeSpreadsheet'] });
+    await runtime.call('setSchedule', [{ kind: 'hourly' }], { as: ALICE });
+    const before = await requestCount();
+
+    const [run] = await runtime.fireTimeTriggers({ all: true });
+
+    expect(run?.error).toBeUndefined();
+    expect(await requestCount()).toBe(before);
+    expect(runtime.workbook.sheets.map((s) => s.name)).not.toContain('Brex Users');
+    const { lastRun } = await schedule(runtime, BOB);
+    expect(lastRun).toMatchObject({
+      by: ALICE,
+      outcome: 'failed',
+      did: 'Nothing was refreshed.',
+    });
+    expect(lastRun?.message).toContain('without access to this spreadsheet');
+    expect(lastRun?.message).toContain(USE_REFRESH_NOW);
+  });
+
+  it('without the document lock, records a failure instead of refreshing unguarded', async () => {
+    const runtime = await connectedRuntime({ clockTriggerLacks: ['documentLock'] });
+    await runtime.call('setSchedule', [{ kind: 'hourly' }], { as: ALICE });
+    const before = await requestCount();
+
+    await runtime.fireTimeTriggers({ all: true });
+
+    expect(await requestCount()).toBe(before);
+    const { lastRun } = await schedule(runtime, ALICE);
+    expect(lastRun?.outcome).toBe('failed');
+    expect(lastRun?.message).toContain("without this spreadsheet's lock");
+  });
+
+  it("without document properties, records the failure in the owner's own store for their sidebar", async () => {
+    const runtime = await connectedRuntime({ clockTriggerLacks: ['documentProperties'] });
+    await runtime.call('setSchedule', [{ kind: 'hourly' }], { as: ALICE });
+
+    const [run] = await runtime.fireTimeTriggers({ all: true });
+
+    expect(run?.error).toBeUndefined();
+    const mine = await schedule(runtime, ALICE);
+    expect(mine.lastRun).toMatchObject({ by: ALICE, outcome: 'failed' });
+    expect(mine.lastRun?.message).toContain("without this spreadsheet's settings");
+    // Another editor cannot read Alice's user properties; her own sidebar shows it.
+    expect((await schedule(runtime, BOB)).lastRun).toBeNull();
+    // Setting the schedule again drops the record of the trigger it replaces.
+    await runtime.call('setSchedule', [{ kind: 'every6h' }], { as: ALICE });
+    expect((await schedule(runtime, ALICE)).lastRun).toBeNull();
   });
 });

@@ -9,6 +9,7 @@ import {
   limitById,
   limitNamed,
   openSandbox,
+  reviewed,
   syncedWorld,
   type,
   valueOf,
@@ -42,7 +43,9 @@ describe('refresh with a pending spend-limit edit', () => {
       [limit.id, 2_500_000, 2_600_050],
     ]);
 
-    const results = (await runtime.call('pushSpendLimitChanges')) as PushResult[];
+    const results = (await runtime.call('pushSpendLimitChanges', [
+      await reviewed(runtime),
+    ])) as PushResult[];
 
     expect(results.map((r) => [r.id, r.outcome])).toEqual([[limit.id, 'pushed']]);
     expect(limitById(sandbox, limit.id).authorization_settings?.base_limit?.amount).toBe(2_600_050);
@@ -57,7 +60,9 @@ describe('refresh with a pending spend-limit edit', () => {
     });
 
     await runtime.call('refreshNow', []);
-    const [result] = (await runtime.call('pushSpendLimitChanges', [[limit.id]])) as PushResult[];
+    const [result] = (await runtime.call('pushSpendLimitChanges', [
+      await reviewed(runtime, [limit.id]),
+    ])) as PushResult[];
 
     expect(valueOf(runtime, limit.id, 'Base limit')).toBe(19000);
     expect(result).toMatchObject({

@@ -11,6 +11,7 @@ import {
   limitById,
   limitNamed,
   openSandbox,
+  reviewed,
   syncedWorld,
   type,
   valueOf,
@@ -48,7 +49,9 @@ describe('spend-limit write-back', () => {
     expect(amountMarks(runtime, before.id).background).toBe('#fff2cc');
     expect(writes(sandbox)).toHaveLength(0);
 
-    const results = (await runtime.call('pushSpendLimitChanges')) as PushResult[];
+    const results = (await runtime.call('pushSpendLimitChanges', [
+      await reviewed(runtime),
+    ])) as PushResult[];
 
     expect(results).toEqual([expect.objectContaining({ id: before.id, outcome: 'pushed' })]);
     const after = limitById(sandbox, before.id);
@@ -86,7 +89,9 @@ describe('spend-limit write-back', () => {
       }),
     });
 
-    const [result] = (await runtime.call('pushSpendLimitChanges', [[limit.id]])) as PushResult[];
+    const [result] = (await runtime.call('pushSpendLimitChanges', [
+      await reviewed(runtime, [limit.id]),
+    ])) as PushResult[];
 
     expect(result).toMatchObject({
       outcome: 'conflict',
@@ -119,7 +124,10 @@ describe('spend-limit write-back', () => {
 
     const review = (await runtime.call('reviewSpendLimitChanges')) as SpendLimitReview;
     const results = (await runtime.call('pushSpendLimitChanges', [
-      cases.map(([id]) => id),
+      await reviewed(
+        runtime,
+        cases.map(([id]) => id),
+      ),
     ])) as PushResult[];
 
     for (const [id, , , why] of cases) {
@@ -141,7 +149,9 @@ describe('spend-limit write-back', () => {
     await type(runtime, limit.id, 'Base limit', 12500);
     sandbox.setFaults('lost=1');
 
-    const [lost] = (await runtime.call('pushSpendLimitChanges')) as PushResult[];
+    const [lost] = (await runtime.call('pushSpendLimitChanges', [
+      await reviewed(runtime),
+    ])) as PushResult[];
 
     expect(lost).toMatchObject({ outcome: 'unknown' });
     expect(limitById(sandbox, limit.id).authorization_settings?.base_limit?.amount).toBe(1_250_000);
@@ -149,7 +159,9 @@ describe('spend-limit write-back', () => {
     expect(review.changes).toEqual([expect.objectContaining({ id: limit.id, inFlight: true })]);
 
     sandbox.setFaults('');
-    const [retried] = (await runtime.call('pushSpendLimitChanges')) as PushResult[];
+    const [retried] = (await runtime.call('pushSpendLimitChanges', [
+      await reviewed(runtime),
+    ])) as PushResult[];
 
     expect(retried).toMatchObject({ outcome: 'pushed', idempotencyKey: lost?.idempotencyKey });
     const puts = writes(sandbox);
@@ -174,7 +186,13 @@ describe('spend-limit write-back', () => {
     const review = (await runtime.call('reviewSpendLimitChanges', [], {
       as: BOB,
     })) as SpendLimitReview;
-    const refused = await runtime.run('pushSpendLimitChanges', [], { as: BOB });
+    const refused = await runtime.run(
+      'pushSpendLimitChanges',
+      [await reviewed(runtime, undefined, BOB)],
+      {
+        as: BOB,
+      },
+    );
 
     expect(review.canPush).toBe(false);
     expect(review.credentialHelp).toContain('Connect');
@@ -185,9 +203,13 @@ describe('spend-limit write-back', () => {
     await runtime.call('connect', [{ token: sandbox.tokens.readonly, environment: 'production' }], {
       as: BOB,
     });
-    const [noScope] = (await runtime.call('pushSpendLimitChanges', [], {
-      as: BOB,
-    })) as PushResult[];
+    const [noScope] = (await runtime.call(
+      'pushSpendLimitChanges',
+      [await reviewed(runtime, undefined, BOB)],
+      {
+        as: BOB,
+      },
+    )) as PushResult[];
 
     expect(noScope).toMatchObject({ outcome: 'failed' });
     expect(noScope?.message).toContain('"budgets" scope');
@@ -208,7 +230,7 @@ describe('spend-limit write-back', () => {
     const used = runtime.workbook.sheets.reduce((n, s) => n + s.maxRows * s.maxColumns, 0);
     filler.maxRows += Math.floor((10_000_000 - used - 300) / filler.maxColumns);
 
-    const full = await runtime.run('pushSpendLimitChanges', []);
+    const full = await runtime.run('pushSpendLimitChanges', [await reviewed(runtime)]);
 
     expect(full.ok).toBe(false);
     expect(full.error?.message).toMatch(
@@ -217,13 +239,17 @@ describe('spend-limit write-back', () => {
     expect(writes(sandbox)).toHaveLength(0);
 
     filler.maxRows = 1000;
-    const [pushed] = (await runtime.call('pushSpendLimitChanges')) as PushResult[];
+    const [pushed] = (await runtime.call('pushSpendLimitChanges', [
+      await reviewed(runtime),
+    ])) as PushResult[];
     // The log's grid is made exactly full, as after its thousandth row, before the next push.
     const audit = runtime.workbook.sheets.find((s) => s.name === 'Brex Audit Log');
     if (audit) audit.maxRows = runtime.values('Brex Audit Log').length;
     const other = limitNamed(sandbox, 'Engineering SaaS');
     await type(runtime, other.id, 'Base limit', 26000);
-    const [next] = (await runtime.call('pushSpendLimitChanges')) as PushResult[];
+    const [next] = (await runtime.call('pushSpendLimitChanges', [
+      await reviewed(runtime),
+    ])) as PushResult[];
 
     expect([pushed?.outcome, next?.outcome, audit?.maxRows]).toEqual(['pushed', 'pushed', 3]);
     expect(auditRows(runtime)).toEqual([
@@ -240,7 +266,7 @@ describe('spend-limit write-back', () => {
     await type(runtime, refused.id, 'Base limit', 1000);
 
     const results = (await runtime.call('pushSpendLimitChanges', [
-      [pushed.id, refused.id],
+      await reviewed(runtime, [pushed.id, refused.id]),
     ])) as PushResult[];
 
     const put = writes(sandbox)[0];
@@ -269,7 +295,7 @@ describe('spend-limit write-back', () => {
     const { runtime } = await syncedWorld(sandbox);
     const limit = limitNamed(sandbox, 'EU Conferences');
     await type(runtime, limit.id, 'Base limit', 16000);
-    await runtime.call('pushSpendLimitChanges');
+    await runtime.call('pushSpendLimitChanges', [await reviewed(runtime)]);
 
     const revert = (await runtime.call('revertAuditEntry', [2])) as { id: string };
 
@@ -284,7 +310,9 @@ describe('spend-limit write-back', () => {
         currency: 'EUR',
       }),
     ]);
-    const [back] = (await runtime.call('pushSpendLimitChanges')) as PushResult[];
+    const [back] = (await runtime.call('pushSpendLimitChanges', [
+      await reviewed(runtime),
+    ])) as PushResult[];
     expect(back?.outcome).toBe('pushed');
     expect(limitById(sandbox, limit.id).authorization_settings?.base_limit).toEqual({
       amount: 1_500_000,

@@ -2,11 +2,14 @@ import {
   describeSchedule,
   isLiveTrigger,
   parseScheduleRequest,
+  readRuns,
+  recordRun,
   runOutcome,
   triggerTiming,
   type ScheduleRecord,
 } from '../../src/schedule/schedule';
 import type { RefreshSummary } from '../../src/sync/refresh';
+import { MemoryStore } from '../sync/support/memory-store';
 
 describe('parseScheduleRequest', () => {
   it('accepts each kind, with an hour for daily', () => {
@@ -92,6 +95,7 @@ describe('runOutcome', () => {
     expect(runOutcome(summary)).toEqual({
       outcome: 'failed',
       message: 'Users: The token expired. Connect a new one.',
+      did: 'Nothing was refreshed.',
     });
   });
 
@@ -99,6 +103,7 @@ describe('runOutcome', () => {
     expect(runOutcome({ ...base, message: 'Not connected. Connect a token.' })).toEqual({
       outcome: 'failed',
       message: 'Not connected. Connect a token.',
+      did: 'Nothing was refreshed.',
     });
   });
 
@@ -107,5 +112,34 @@ describe('runOutcome', () => {
     expect(runOutcome({ ...base, dataSets: [ok] }).outcome).toBe('done');
     expect(runOutcome({ ...base, done: false, dataSets: [ok] }).outcome).toBe('continues');
     expect(runOutcome({ ...base, busy: true }).outcome).toBe('skipped');
+  });
+});
+
+describe('recordRun', () => {
+  const run = (i: number, message = 'Refresh complete.') => ({
+    at: new Date(Date.UTC(2026, 2, 1, i)).toISOString(),
+    by: 'alice@example.com',
+    outcome: 'done' as const,
+    message,
+    did: 'Read 1 data set: 0 rows added, 0 updated, 0 removed.',
+  });
+
+  it('keeps the newest runs first, at most ten', () => {
+    const store = new MemoryStore();
+    for (let i = 0; i < 12; i++) recordRun(store, run(i));
+
+    expect(readRuns(store).map((r) => r.at)).toEqual(
+      Array.from({ length: 10 }, (_, k) => run(11 - k).at),
+    );
+  });
+
+  it('keeps them within one property, cutting long messages', () => {
+    const store = new MemoryStore();
+    for (let i = 0; i < 10; i++) recordRun(store, run(i, 'x'.repeat(5000)));
+
+    const runs = readRuns(store);
+    expect(runs[0]?.message).toHaveLength(500);
+    expect(JSON.stringify(runs).length).toBeLessThanOrEqual(8000);
+    expect(runs.length).toBeGreaterThan(1);
   });
 });

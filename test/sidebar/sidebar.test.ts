@@ -263,13 +263,27 @@ describe('sidebar › schedule', () => {
       by: 'bob@example.com',
       outcome: 'failed',
       message: 'The Brex token has expired. Connect a new token.',
+      did: 'Nothing was refreshed.',
     },
+  };
+  const withRuns = {
+    ...bobs,
+    runs: [
+      bobs.lastRun,
+      {
+        at: '2026-03-29T07:12:00.000Z',
+        by: 'bob@example.com',
+        outcome: 'done',
+        message: 'Refresh complete.',
+        did: 'Read 2 data sets: 5 rows added, 1 updated, 0 removed.',
+      },
+    ],
   };
 
   it('names whose trigger it is and lets this editor take it over', async () => {
     const mounted = mountSidebar({
-      getSchedule: () => bobs,
-      takeOverSchedule: () => ({ ...bobs, owner: 'ada@example.com', ownedByMe: true }),
+      getSchedule: () => withRuns,
+      takeOverSchedule: () => ({ ...withRuns, owner: 'ada@example.com', ownedByMe: true }),
     });
     await mounted.started;
 
@@ -286,8 +300,22 @@ describe('sidebar › schedule', () => {
     expect(() => button('Take over schedule')).toThrow();
   });
 
+  it('shows the record of scheduled runs: what each did, and why one failed', async () => {
+    const mounted = mountSidebar({ getSchedule: () => withRuns });
+    await mounted.started;
+
+    const schedule = region('Schedule');
+    expect(schedule.textContent).toContain('failed. Nothing was refreshed.');
+    expect(schedule.querySelector('details summary')?.textContent).toBe(
+      'Earlier scheduled runs (1)',
+    );
+    expect(schedule.querySelector('details li')?.textContent).toContain(
+      'refreshed. Read 2 data sets: 5 rows added, 1 updated, 0 removed.',
+    );
+  });
+
   it('sends the chosen kind and hour', async () => {
-    const mounted = mountSidebar({ setSchedule: () => bobs });
+    const mounted = mountSidebar({ setSchedule: () => withRuns });
     await mounted.started;
 
     field<HTMLInputElement>('Every day at').checked = true;

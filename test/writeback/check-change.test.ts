@@ -10,6 +10,8 @@ const limit: SyncedLimit = {
   period: 'PER_MONTH',
   spent: 120000,
   endDate: null,
+  name: 'Travel',
+  identity: 'x',
 };
 const TODAY = '2026-03-15';
 

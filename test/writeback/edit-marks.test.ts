@@ -9,6 +9,7 @@ import {
   type MarksPort,
 } from '../../src/writeback/cell-marks';
 import { markEditedRows, type EditedSheetPort } from '../../src/writeback/edit-marks';
+import { spendLimitIdentity } from '../../src/sync/data-sets/budgets';
 import { SyncedValues } from '../../src/writeback/synced-values';
 import { MemoryStore } from '../sync/support/memory-store';
 
@@ -17,6 +18,7 @@ const SHEET = 'Brex Spend Limits';
 function limit(n: number, amount: number): SpendLimit {
   return {
     id: `splim_${n}`,
+    name: `Limit ${n}`,
     status: 'ACTIVE',
     period_recurrence_type: 'PER_MONTH',
     end_date: null,
@@ -27,14 +29,15 @@ function limit(n: number, amount: number): SpendLimit {
 /** A sheet whose "Base limit" sits in column C (the third), with four limits synced at 100.00. */
 function world(amounts: CellValue[]) {
   const grid: CellValue[][] = [
-    ['Name', KEY_HEADER, 'Base limit', 'Currency'],
-    ...amounts.map((amount, n) => [`Limit ${n}`, `splim_${n}`, amount, 'USD']),
+    ['Name', KEY_HEADER, 'Base limit', 'Currency', 'Period'],
+    ...amounts.map((amount, n) => [`Limit ${n}`, `splim_${n}`, amount, 'USD', 'PER_MONTH']),
   ];
   const store = new MemoryStore();
   SyncedValues.record(
     store,
     amounts.map((_, n) => limit(n, 10_000)),
     new Date('2026-03-15T00:00:00Z'),
+    spendLimitIdentity,
   );
   const backgrounds = grid.map(() => '#ffffff');
   const notes = grid.map(() => '');
@@ -51,13 +54,21 @@ function world(amounts: CellValue[]) {
         notes: notes.slice(firstRow - 1, lastRow),
       };
     },
+    numberFormats: (_name, _column, lastRow, firstRow = 2) =>
+      grid.slice(firstRow - 1, lastRow).map(() => '#,##0.00'),
     write: (_name, _column, planned, firstRow = 2) => {
       writes.push({ firstRow, marks: planned });
       planned.backgrounds.forEach((b, i) => (backgrounds[firstRow - 1 + i] = b));
       planned.notes.forEach((n, i) => (notes[firstRow - 1 + i] = n));
     },
   };
-  const deps = { sheet, store, marks, now: () => new Date('2026-03-15T12:00:00Z') };
+  const deps = {
+    sheet,
+    store,
+    marks,
+    now: () => new Date('2026-03-15T12:00:00Z'),
+    user: 'editor@example.com',
+  };
   return { deps, backgrounds, notes, writes };
 }
 

@@ -1,5 +1,10 @@
 /** @jest-environment jsdom */
-import type { PendingChange, PushResult, SpendLimitReview } from '../../src/contract/writeback';
+import type {
+  PendingChange,
+  PushResult,
+  ReviewedChange,
+  SpendLimitReview,
+} from '../../src/contract/writeback';
 import { ReviewPanel } from '../../src/sidebar/review-panel';
 
 const change = (id: string, problem: string | null = null): PendingChange => ({
@@ -16,17 +21,18 @@ const change = (id: string, problem: string | null = null): PendingChange => ({
     ? []
     : ['The new limit is below the 3,100.00 USD already spent this period.'],
   inFlight: false,
+  fingerprint: `fp-${id}`,
 });
 
 function server(review: SpendLimitReview) {
-  const pushed: (string[] | undefined)[] = [];
+  const pushed: ReviewedChange[][] = [];
   return {
     pushed,
     reviewSpendLimitChanges: () => Promise.resolve(review),
-    pushSpendLimitChanges: (ids?: string[]) => {
-      pushed.push(ids);
+    pushSpendLimitChanges: (reviewed: ReviewedChange[]) => {
+      pushed.push(reviewed);
       return Promise.resolve(
-        (ids ?? []).map((id): PushResult => ({
+        reviewed.map(({ id }): PushResult => ({
           id,
           outcome: 'pushed',
           message: 'Changed from 2,500.00 to 3,000.00 USD.',
@@ -84,7 +90,8 @@ describe('ReviewPanel', () => {
     push?.click();
     await flush();
 
-    expect(fake.pushed).toEqual([['a']]);
+    // Each change goes back with the fingerprint its review gave: what was shown is what is sent.
+    expect(fake.pushed).toEqual([[{ id: 'a', fingerprint: 'fp-a' }]]);
     expect(panel.element.textContent).toContain('Pushed: Changed from 2,500.00 to 3,000.00 USD.');
   });
 

@@ -1,10 +1,12 @@
 import type { SpendLimit } from '../../src/brex';
+import { spendLimitIdentity } from '../../src/sync/data-sets/budgets';
 import { SyncedValues } from '../../src/writeback/synced-values';
 import { MemoryStore } from '../sync/support/memory-store';
 
 function limit(n: number, amount = 100_000 + n): SpendLimit {
   return {
     id: `splim_${String(n).padStart(26, '0')}`,
+    name: `Team ${n} travel and events, a name of realistic length`,
     status: 'ACTIVE',
     period_recurrence_type: 'PER_MONTH',
     end_date: null,
@@ -18,7 +20,7 @@ describe('SyncedValues', () => {
     const store = new MemoryStore();
     const limits = Array.from({ length: 500 }, (_, n) => limit(n));
 
-    SyncedValues.record(store, limits, new Date('2026-03-15T00:00:00Z'));
+    SyncedValues.record(store, limits, new Date('2026-03-15T00:00:00Z'), spendLimitIdentity);
 
     const synced = SyncedValues.read(store);
     expect(limits.every((l, n) => synced.get(l.id)?.amount === 100_000 + n)).toBe(true);
@@ -31,6 +33,8 @@ describe('SyncedValues', () => {
       period: 'PER_MONTH',
       spent: 5,
       endDate: null,
+      name: 'Team 7 travel and events, a name of realistic length',
+      identity: spendLimitIdentity(seventh),
     });
     for (const value of store.values.values()) expect(value.length).toBeLessThan(9 * 1024);
   });
@@ -41,10 +45,11 @@ describe('SyncedValues', () => {
       store,
       Array.from({ length: 200 }, (_, n) => limit(n)),
       new Date(),
+      spendLimitIdentity,
     );
-    SyncedValues.record(store, [limit(1), limit(2)], new Date());
+    SyncedValues.record(store, [limit(1), limit(2)], new Date(), spendLimitIdentity);
 
-    SyncedValues.read(store).update(limit(2, 7), new Date());
+    SyncedValues.read(store).update(limit(2, 7), new Date(), spendLimitIdentity);
 
     const synced = SyncedValues.read(store);
     expect(synced.get(limit(2).id)?.amount).toBe(7);

@@ -2,6 +2,7 @@
 import { badRequest, notFound } from '../brex-errors';
 import type { SpendLimit } from '../model';
 import { bodyObject, isMoney, ok, page, param, type RouteTable } from '../route-kit';
+import { refuseUndeclaredFields } from '../strict-body';
 import { byId } from './team';
 
 export const budgetRoutes: RouteTable = {
@@ -15,8 +16,12 @@ export const budgetRoutes: RouteTable = {
     );
   },
   'GET /v2/spend_limits/{id}': (ctx) => ok(byId(ctx.state.spendLimits, param(ctx))),
-  'PUT /v2/spend_limits/{id}': (ctx) =>
-    ok(editSpendLimit(byId(ctx.state.spendLimits, param(ctx)), bodyObject(ctx))),
+  'PUT /v2/spend_limits/{id}': (ctx) => {
+    const limit = byId(ctx.state.spendLimits, param(ctx));
+    const body = bodyObject(ctx);
+    refuseUndeclaredFields('PUT', `/v2/spend_limits/${limit.id}`, body);
+    return ok(editSpendLimit(limit, body));
+  },
   'POST /v2/spend_limits/{id}/archive': (ctx) => {
     const limit = byId(ctx.state.spendLimits, param(ctx));
     limit.status = 'ARCHIVED';

@@ -81,6 +81,7 @@ const defaults: Handlers = {
     owner: null,
     ownedByMe: false,
     lastRun: null,
+    runs: [],
   }),
 };
 

@@ -6,6 +6,7 @@ import { startSandbox, type Sandbox } from '../../../dev/sandbox';
 import { createRuntime, fakeClock, type Runtime } from '../../../dev/runtime';
 import { findSheet, getCell, type Sheet } from '../../../dev/runtime/workbook';
 import type { SpendLimit } from '../../../src/brex';
+import type { ReviewedChange, SpendLimitReview } from '../../../src/contract/writeback';
 
 const TODAY = '2026-03-15';
 export const OWNER = 'owner@example.com';
@@ -108,4 +109,24 @@ export function amountMarks(runtime: Runtime, id: string): { background: string;
   const sheet = findSheet(runtime.workbook, SHEET) as Sheet;
   const cell = getCell(sheet, row, column);
   return { background: cell?.background ?? '', note: cell?.note ?? '' };
+}
+
+/**
+ * What the sidebar's "Push" sends after a review: each change's id with its fingerprint. Without
+ * `ids`, every change the review shows ready to push; with `ids`, those (whatever their state).
+ */
+export async function reviewed(
+  runtime: Runtime,
+  ids?: readonly string[],
+  as?: string,
+): Promise<ReviewedChange[]> {
+  const review = (await runtime.call(
+    'reviewSpendLimitChanges',
+    [],
+    as ? { as } : {},
+  )) as SpendLimitReview;
+  const chosen = ids
+    ? ids.flatMap((id) => review.changes.filter((c) => c.id === id))
+    : review.changes.filter((c) => c.problem === null);
+  return chosen.map((c) => ({ id: c.id, fingerprint: c.fingerprint }));
 }

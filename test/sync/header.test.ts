@@ -1,0 +1,43 @@
+import { AmbiguousHeaderError, findHeader, findHeaderRow } from '../../src/sync/header';
+import { locateColumns } from '../../src/sync/upsert-plan';
+import { columns } from '../../src/sync/data-sets/columns';
+
+describe('findHeader', () => {
+  it('matches exact text only, trimmed on both sides, never another case', () => {
+    expect(findHeader(['status', ' Status ', 'STATUS'], 'Status')).toBe(1);
+    expect(findHeader(['status', 'STATUS'], 'Status')).toBeNull();
+  });
+
+  it('refuses to choose between two columns with the same header', () => {
+    expect(() => findHeader(['Status', 'Name', 'Status'], 'Status')).toThrow(AmbiguousHeaderError);
+    expect(() => findHeader(['Status', 'Name', 'Status'], 'Status')).toThrow(
+      'Columns A and C are both headed "Status"',
+    );
+  });
+
+  it('finds a header pushed down by title rows', () => {
+    expect(findHeaderRow([['Q1 review'], [''], ['Brex ID', 'Name']], 'Brex ID')).toBe(2);
+    expect(findHeaderRow([['Q1 review']], 'Brex ID')).toBeNull();
+  });
+});
+
+describe('locateColumns', () => {
+  const layout = {
+    columns: columns([
+      ['Brex ID', 'text'],
+      ['Name', 'text'],
+    ]),
+    keyHeader: 'Brex ID',
+    statusHeader: 'Sync status',
+  };
+
+  it('puts missing columns right of every used column, even one with an empty header', () => {
+    // Column C has no header but holds a person's notes: the used range is three columns wide.
+    const { positions, missing } = locateColumns(layout, ['Brex ID', 'Renamed', '']);
+    expect(positions.get('Brex ID')).toBe(0);
+    expect(missing).toEqual([
+      { header: 'Name', index: 3 },
+      { header: 'Sync status', index: 4 },
+    ]);
+  });
+});
