@@ -1,9 +1,11 @@
 /** The sync core's table port over the active spreadsheet (SpreadsheetApp ranges). */
 import {
+  COLUMN_TAG_KEY,
   SPREADSHEET_CELL_LIMIT,
   SpreadsheetFullError,
   type CellBlock,
   type CellValue,
+  type HeaderRow,
   type SheetOptions,
   type TablePort,
 } from '../sync/table-port';
@@ -29,7 +31,7 @@ export class SpreadsheetTable implements TablePort {
     const rows = sheet.getLastRow();
     const columns = sheet.getLastColumn();
     if (rows === 0 || columns === 0) return [];
-    return sheet.getRange(1, 1, rows, columns).getValues() as CellValue[][];
+    return withTags(sheet, sheet.getRange(1, 1, rows, columns).getValues() as CellValue[][], 1);
   }
 
   usedSize(sheetName: string): { rows: number; columns: number } | null {
@@ -46,7 +48,27 @@ export class SpreadsheetTable implements TablePort {
   ): CellValue[][] {
     const sheet = this.sheet(sheetName);
     if (!sheet || rows === 0 || columns === 0) return [];
-    return sheet.getRange(row, column, rows, columns).getValues() as CellValue[][];
+    const values = sheet.getRange(row, column, rows, columns).getValues() as CellValue[][];
+    return row === 1 ? withTags(sheet, values, column) : values;
+  }
+
+  /** A column tagged with another header (a column of an older layout) gets the new tag. */
+  tagColumns(sheetName: string, columns: readonly { header: string; index: number }[]): void {
+    const sheet = this.sheet(sheetName);
+    if (!sheet) return;
+    const tags = new Map(columnTags(sheet).map((t) => [t.column, t]));
+    for (const { header, index } of columns) {
+      const current = tags.get(index + 1);
+      if (current?.value === header) continue;
+      current?.metadata.remove();
+      sheet
+        .getRange(1, index + 1, sheet.getMaxRows(), 1)
+        .addDeveloperMetadata(
+          COLUMN_TAG_KEY,
+          header,
+          SpreadsheetApp.DeveloperMetadataVisibility.DOCUMENT,
+        );
+    }
   }
 
   ensureSheet(sheetName: string, options: SheetOptions): void {
@@ -116,4 +138,32 @@ function growTo(
   if (lastRow > rows) sheet.insertRowsAfter(rows, lastRow - rows);
   const columns = sheet.getMaxColumns();
   if (lastColumn > columns) sheet.insertColumnsAfter(columns, lastColumn - columns);
+}
+
+/** The add-on's column tags of a sheet (developer metadata on whole columns), one call to find. */
+function columnTags(sheet: GoogleAppsScript.Spreadsheet.Sheet) {
+  return sheet
+    .createDeveloperMetadataFinder()
+    .withKey(COLUMN_TAG_KEY)
+    .find()
+    .map((metadata) => ({
+      metadata,
+      value: metadata.getValue() ?? '',
+      column: metadata.getLocation().getColumn()?.getColumn() ?? 0,
+    }));
+}
+
+/** Gives `values`' first row (sheet row 1, from 1-based `column` on) the sheet's column tags. */
+function withTags(
+  sheet: GoogleAppsScript.Spreadsheet.Sheet,
+  values: CellValue[][],
+  column: number,
+): CellValue[][] {
+  const found = columnTags(sheet).filter((t) => t.column >= column);
+  const header = values[0];
+  if (!header || found.length === 0) return values;
+  const tags: (string | undefined)[] = [];
+  for (const tag of found) tags[tag.column - column] = tag.value;
+  (header as HeaderRow & { tags?: (string | undefined)[] }).tags = tags;
+  return values;
 }

@@ -7,7 +7,7 @@
  */
 import { findHeader } from './header';
 import { cellKey, type Cell, type ColumnDefinition, TEXT_FORMAT } from './columns';
-import type { CellBlock, CellValue } from './table-port';
+import type { CellBlock, CellValue, HeaderRow } from './table-port';
 
 /** The status a vanished row gets instead of being deleted. */
 export const REMOVED_IN_BREX = 'Removed in Brex';
@@ -45,6 +45,8 @@ export interface UpsertInput {
 export interface UpsertPlan {
   /** Header cells for own columns the sheet lacks (appended after its last header). */
   readonly headerBlock: CellBlock | null;
+  /** Own columns not tagged yet (new ones, or found by header text on an older sheet). */
+  readonly untagged: readonly { header: string; index: number }[];
   /** Data blocks, each one contiguous range. */
   readonly blocks: readonly CellBlock[];
   readonly added: readonly string[];
@@ -61,10 +63,11 @@ export interface UpsertPlan {
  */
 export function locateColumns(
   layout: SheetLayout,
-  header: readonly CellValue[],
+  header: HeaderRow,
 ): { positions: Map<string, number>; missing: { header: string; index: number }[] } {
   const positions = new Map<string, number>();
-  let next = header.length;
+  // A tagged column past the used range (its cells emptied) is still ours: never reused.
+  let next = Math.max(header.length, header.tags?.length ?? 0);
   const missing: { header: string; index: number }[] = [];
   for (const name of ownHeaders(layout)) {
     const index = findHeader(header, name);
@@ -102,10 +105,16 @@ export function planUpsert(input: UpsertInput): UpsertPlan {
   const { layout } = input;
   const sheet = input.sheet.map((row) => [...row]);
   if (sheet.length === 0) sheet.push([]);
-  const header = sheet[0] as CellValue[];
-  const { positions, missing } = locateColumns(layout, header);
+  const header = sheet[0] as CellValue[] & { tags?: (string | undefined)[] };
+  const { positions, missing } = locateColumns(layout, input.sheet[0] ?? []);
   for (const { header: name, index } of missing) header[index] = name;
   const headerBlock = headerBlockFor(missing);
+  const tags = [...((input.sheet[0] as HeaderRow | undefined)?.tags ?? [])];
+  const untagged = [...positions]
+    .filter(([name, index]) => tags[index] !== name)
+    .map(([name, index]) => ({ header: name, index }));
+  for (const { header: name, index } of untagged) tags[index] = name;
+  header.tags = tags;
 
   const ids = readIds(layout, sheet);
   const statusColumn = positions.get(layout.statusHeader) as number;
@@ -163,7 +172,15 @@ export function planUpsert(input: UpsertInput): UpsertPlan {
     for (const [column, cell] of cells) values[column] = cell.value;
   }
   fillHoles(sheet);
-  return { headerBlock, blocks: toBlocks(writes), added, updated, removed, sheetAfter: sheet };
+  return {
+    headerBlock,
+    untagged,
+    blocks: toBlocks(writes),
+    added,
+    updated,
+    removed,
+    sheetAfter: sheet,
+  };
 }
 
 function differs(current: readonly CellValue[], desired: ReadonlyMap<number, Cell>): boolean {

@@ -15,6 +15,21 @@ describe('findHeader', () => {
     );
   });
 
+  it('lets tags decide once a sheet has any: a renamed column of ours, never a person’s', () => {
+    const header = Object.assign(['Status', 'Base limit (USD)', 'Status'], {
+      tags: [undefined, 'Base limit', 'Status'],
+    });
+    expect(findHeader(header, 'Base limit')).toBe(1);
+    expect(findHeader(header, 'Status')).toBe(2);
+    // Ours deleted: the person's same-named column is not taken for it.
+    const ownDeleted = Object.assign(['Status', 'Base limit'], { tags: [undefined, 'Base limit'] });
+    expect(findHeader(ownDeleted, 'Status')).toBeNull();
+  });
+
+  it('reads header text on a sheet made before tags', () => {
+    expect(findHeader(Object.assign(['Name', 'Status'], { tags: [] }), 'Status')).toBe(1);
+  });
+
   it('finds a header pushed down by title rows', () => {
     expect(findHeaderRow([['Q1 review'], [''], ['Brex ID', 'Name']], 'Brex ID')).toBe(2);
     expect(findHeaderRow([['Q1 review']], 'Brex ID')).toBeNull();
@@ -39,5 +54,10 @@ describe('locateColumns', () => {
       { header: 'Name', index: 3 },
       { header: 'Sync status', index: 4 },
     ]);
+  });
+
+  it('never reuses a tagged column past the used range for a missing one', () => {
+    const header = Object.assign(['Brex ID'], { tags: ['Brex ID', undefined, 'Sync status'] });
+    expect(locateColumns(layout, header).missing).toEqual([{ header: 'Name', index: 3 }]);
   });
 });
