@@ -440,7 +440,7 @@ describe('write-back safety', () => {
     const results = await push(runtime, everything(await review(runtime)));
 
     expect(results).toMatchObject([{ id: office.id, outcome: 'pushed' }]);
-    expect(sheet.columnMetadata?.map((m) => [m.value, m.column])).toEqual(
+    expect(sheetOf(runtime).columnMetadata?.map((m) => [m.value, m.column])).toEqual(
       headerRow(runtime).map((header, index) => [header, index + 1]),
     );
   });
