@@ -218,6 +218,7 @@ async function scenariosAt(transactions: number): Promise<ScenarioResult[]> {
     const ours = runtimeFor(sandbox);
     const naive = runtimeFor(sandbox, BASELINE_DIR);
     await ours.call('connect', [{ token: sandbox.token, environment: 'production' }]);
+    await ours.call('saveWriteCredential', [{ sameAsConnection: true }]);
     await ours.call('saveSyncSettings', [{ dataSets: DATA_SETS, historyStart: '2025-01-01' }]);
     await naive.call('naiveConnect', [sandbox.token]);
     const out: ScenarioResult[] = [];

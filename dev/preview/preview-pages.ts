@@ -44,6 +44,8 @@ export function spreadsheetPage(): string {
 export interface BridgeConfig {
   /** The sandbox's token, prefilled in the sidebar's token field (preview with a sandbox only). */
   readonly token?: string;
+  /** What the sidebar's Environment says: "Sandbox" when the embedded sandbox answers. */
+  readonly environment?: string;
 }
 
 /** A page the bundle showed, with `google.script.run` provided before its own scripts run. */

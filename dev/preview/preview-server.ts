@@ -3,10 +3,13 @@
  * Brex sandbox (or any Brex URL), behind a page on 127.0.0.1 that shows the spreadsheet beside
  * the real dist/sidebar.html.
  */
+import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createRuntime, openRuntime, type Runtime } from '../runtime';
+import { join, resolve } from 'node:path';
+import { createRuntime, openRuntime, type Runtime, type RuntimeClock } from '../runtime';
 import { startSandbox, type Sandbox, type SandboxOptions } from '../sandbox';
+import { functionHelp } from './function-help';
 import { checkLocal, HttpError, readJson, send, sendJson } from './http-kit';
 import { PreviewSession } from './preview-session';
 import { spreadsheetPage, withBridge, type BridgeConfig } from './preview-pages';
@@ -24,7 +27,19 @@ export interface PreviewOptions {
   readonly workbookFile?: string;
   /** The built bundle's folder; default the repository's dist/. */
   readonly bundleDir?: string;
+  /**
+   * Google accounts signed in to the browser; default 1. With more, the sidebar's and dialogs'
+   * `google.script.run` calls fail as Google's do when the browser's default account is not the
+   * one that opened the spreadsheet (menu items still run).
+   */
+  readonly signedInAccounts?: number;
+  /** The runtime's clock; default real time. A fake one makes Brex's retry waits instant. */
+  readonly clock?: RuntimeClock;
 }
+
+/** What Google answers a `google.script.run` call made as the wrong one of several accounts. */
+export const MULTI_ACCOUNT_ERROR =
+  "ScriptError: We're sorry, a server error occurred while reading from storage. Error code PERMISSION_DENIED.";
 
 export interface Preview {
   /** The page to open. */
@@ -44,12 +59,16 @@ const MAX_WINDOW_ROWS = 5000;
 export async function startPreview(options: PreviewOptions = {}): Promise<Preview> {
   const sandbox = options.brexUrl ? null : await startSandbox(options.sandbox);
   const brexUrl = options.brexUrl ?? (sandbox as Sandbox).url;
-  const runtimeOptions = { bundleDir: options.bundleDir, brexUrl };
+  const runtimeOptions = { bundleDir: options.bundleDir, brexUrl, clock: options.clock };
   const runtime = options.workbookFile
     ? openRuntime(options.workbookFile, runtimeOptions)
     : createRuntime(runtimeOptions);
   const session = new PreviewSession(runtime, options.as ?? runtime.workbook.owner);
-  const bridge: BridgeConfig = sandbox ? { token: sandbox.token } : {};
+  // The formula bar's help, read once from the bundle the runtime runs.
+  const functions = functionHelp(
+    readFileSync(join(options.bundleDir ?? resolve(__dirname, '../../dist'), 'Code.js'), 'utf8'),
+  );
+  const bridge: BridgeConfig = sandbox ? { token: sandbox.token, environment: 'Sandbox' } : {};
   const save = () => {
     if (options.workbookFile) runtime.save(options.workbookFile);
   };
@@ -92,6 +111,8 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
         if (!html) throw new HttpError(404, 'No such dialog.');
         return send(response, 200, 'html', withBridge(html, {}));
       }
+      case 'GET /api/functions':
+        return sendJson(response, functions);
       case 'GET /api/state':
         return sendJson(response, session.state());
       case 'GET /api/sheet': {
@@ -105,6 +126,9 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
       }
       case 'POST /api/call': {
         const body = await readJson(request);
+        if (body.from === 'bridge' && (options.signedInAccounts ?? 1) > 1) {
+          return sendJson(response, { ok: false, message: MULTI_ACCOUNT_ERROR });
+        }
         const args = Array.isArray(body.args) ? (body.args as unknown[]) : [];
         const outcome = await session.call(String(body.functionName ?? ''), args);
         save();

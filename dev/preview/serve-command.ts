@@ -9,10 +9,10 @@ import { parseSandboxArgs } from '../sandbox/cli-command';
 import { startPreview, type PreviewOptions } from './preview-server';
 
 const USAGE =
-  'Usage: npm start -- [--port N] [--brex-url URL] [--as EMAIL] [--workbook FILE] [--seed S] [--transactions N] [--today YYYY-MM-DD] [--faults SPEC]';
+  'Usage: npm start -- [--port N] [--brex-url URL] [--as EMAIL] [--workbook FILE] [--seed S] [--transactions N] [--today YYYY-MM-DD] [--faults SPEC] [--signed-in-accounts N]';
 
 const SANDBOX_FLAGS = ['seed', 'transactions', 'today', 'faults'];
-const FLAGS = ['port', 'brex-url', 'as', 'workbook', ...SANDBOX_FLAGS];
+const FLAGS = ['port', 'brex-url', 'as', 'workbook', 'signed-in-accounts', ...SANDBOX_FLAGS];
 
 export function parseServeArgs(argv: readonly string[]): PreviewOptions {
   const { positional, flags } = parseArgs(argv);
@@ -22,6 +22,12 @@ export function parseServeArgs(argv: readonly string[]): PreviewOptions {
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     throw new Error(
       `--port ${flags.port} is not a port. Use a number from 0 (any free one) to 65535.`,
+    );
+  }
+  const accounts = flags['signed-in-accounts'];
+  if (accounts !== undefined && !(Number.isInteger(Number(accounts)) && Number(accounts) >= 1)) {
+    throw new Error(
+      `--signed-in-accounts ${accounts} is not a count. Use 2 or more to see the sidebar as a person signed in to several Google accounts.`,
     );
   }
   const brexUrl = flags['brex-url'];
@@ -43,6 +49,7 @@ export function parseServeArgs(argv: readonly string[]): PreviewOptions {
     as: flags.as,
     workbookFile: flags.workbook ? resolve(flags.workbook) : undefined,
     sandbox: parseSandboxArgs(sandboxArgs),
+    ...(accounts === undefined ? {} : { signedInAccounts: Number(accounts) }),
   };
 }
 

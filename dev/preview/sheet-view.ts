@@ -36,7 +36,7 @@ export interface SheetView {
   readonly dataRows: number;
   readonly frozenRows: number;
   readonly columnLetters: readonly string[];
-  /** Pixel widths of the columns a script sized (null: the grid's default). */
+  /** Pixel widths of the columns a script sized (null: the grid's default; 0: hidden). */
   readonly columnWidths: readonly (number | null)[];
   /** cells[r][c] is the cell at row r+1, column c+1. */
   readonly cells: readonly (readonly CellView[])[];
@@ -101,7 +101,9 @@ export function sheetView(
     dataRows,
     frozenRows: sheet.frozenRows,
     columnLetters: Array.from({ length: columns }, (_, c) => columnToLetters(c + 1)),
-    columnWidths: Array.from({ length: columns }, (_, c) => sheet.columnWidths?.[c + 1] ?? null),
+    columnWidths: Array.from({ length: columns }, (_, c) =>
+      sheet.hiddenColumns?.[c] ? 0 : (sheet.columnWidths?.[c + 1] ?? null),
+    ),
     cells: Array.from({ length: rows }, (_, r) =>
       Array.from({ length: columns }, (_, c) => cellView(sheet, r + 1, c + 1, workbook.timeZone)),
     ),

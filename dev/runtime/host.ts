@@ -41,6 +41,14 @@ export interface Execution {
   /** Value and formula cells written (setValues, setValue, setFormulas, appendRow…), by sheet id. */
   readonly cellsWritten: Map<number, number>;
   activeSheetId?: number;
+  /** A custom function's own cell, which Sheets gives it as the active range. */
+  readonly activeCell?: ActiveCell;
+}
+
+export interface ActiveCell {
+  readonly sheetId: number;
+  readonly row: number;
+  readonly column: number;
 }
 
 export interface Change {

@@ -20,6 +20,7 @@ import {
   fail,
   isRemoteRef,
   op,
+  type ActiveCell,
   type AuthMode,
   type Change,
   type Execution,
@@ -104,6 +105,8 @@ export interface CallOptions {
   /** The acting user's email; default the spreadsheet's owner. */
   readonly as?: string;
   readonly authMode?: AuthMode;
+  /** A custom function's own cell: its active sheet and active range, as in Sheets. */
+  readonly activeCell?: ActiveCell;
   readonly limits?: Partial<ExecutionLimits>;
 }
 
@@ -287,6 +290,9 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
       counters: emptyCounters(),
       changes: [],
       cellsWritten: new Map(),
+      ...(opts.activeCell
+        ? { activeSheetId: opts.activeCell.sheetId, activeCell: opts.activeCell }
+        : {}),
     };
     const executionLogs: LogEntry[] = [];
     const runningNow = (running.get(execution.user) ?? 0) + 1;
@@ -511,6 +517,10 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
         if (cell?.spilledFrom === origin) {
           delete cell.value;
           delete cell.spilledFrom;
+          if (cell.autoFormat) {
+            delete cell.format;
+            delete cell.autoFormat;
+          }
         }
       }
     }
@@ -551,7 +561,10 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
         const typed =
           typeof v === 'string' ? { value: v } : typeValue(v, target.format, workbook.timeZone);
         target.value = typed.value ?? '';
-        if (typed.format && !isDateFormat(target.format)) target.format = typed.format;
+        if (typed.format && !isDateFormat(target.format)) {
+          target.format = typed.format;
+          target.autoFormat = true;
+        }
         if (r !== 0 || c !== 0) target.spilledFrom = origin;
       }),
     );
@@ -578,7 +591,7 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
     const result = await execute(
       name,
       call.args.map((a) => argumentValue(sheet, a)),
-      { authMode: 'CUSTOM_FUNCTION' },
+      { authMode: 'CUSTOM_FUNCTION', activeCell: { sheetId: sheet.id, row, column } },
     );
     if (!result.ok) {
       clearSpill(sheet, cellA1(row, column));

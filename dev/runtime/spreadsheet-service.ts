@@ -18,6 +18,7 @@ import { displayValue, isDateFormat, type CellValue } from './number-format';
 import { serialToEpoch } from './time-zones';
 import {
   cellFor,
+  checkColumns,
   checkInside,
   createSheet,
   deleteColumns,
@@ -32,6 +33,7 @@ import {
   lastRow,
   moveColumns,
   newProtection,
+  setColumnsHidden,
   sheetById,
   sortRows,
   writeValue,
@@ -282,8 +284,14 @@ export function createSpreadsheetService(host: Host): ServiceTable {
       return spreadsheetRef;
     }),
     'SpreadsheetApp.getActiveSheet': op('read', (x) => sheetRef(activeSheet(x))),
+    // A custom function's active range is its own cell.
     'SpreadsheetApp.getActiveRange': op('read', (x) =>
-      rangeRef(activeSheet(x), { row: 1, column: 1, rows: 1, columns: 1 }),
+      rangeRef(activeSheet(x), {
+        row: x.activeCell?.row ?? 1,
+        column: x.activeCell?.column ?? 1,
+        rows: 1,
+        columns: 1,
+      }),
     ),
     'SpreadsheetApp.flush': op('read', (x) => {
       host.count(x, 'flushes');
@@ -516,6 +524,19 @@ export function createSpreadsheetService(host: Host): ServiceTable {
       sheetOf(h).frozenColumns = n;
     }),
     'Sheet.getFrozenRows': op('read', (_x, h: SheetHandle) => sheetOf(h).frozenRows),
+    'Sheet.hideColumns': op('write', (x, h: SheetHandle, column: number, count?: number) => {
+      meta(x);
+      setColumnsHidden(sheetOf(h), column, count ?? 1, true);
+    }),
+    'Sheet.showColumns': op('write', (x, h: SheetHandle, column: number, count?: number) => {
+      meta(x);
+      setColumnsHidden(sheetOf(h), column, count ?? 1, false);
+    }),
+    'Sheet.isColumnHiddenByUser': op('read', (_x, h: SheetHandle, column: number) => {
+      const sheet = sheetOf(h);
+      checkColumns(sheet, column, 1);
+      return Boolean(sheet.hiddenColumns?.[column - 1]);
+    }),
     'Sheet.getFrozenColumns': op('read', (_x, h: SheetHandle) => sheetOf(h).frozenColumns),
     'Sheet.setTabColor': op('write', (x, h: SheetHandle, color: string | null) => {
       meta(x);

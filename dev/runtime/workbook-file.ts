@@ -41,6 +41,8 @@ interface SheetFile {
   frozenRows?: number;
   frozenColumns?: number;
   tabColor?: string;
+  /** 1-based hidden columns. */
+  hiddenColumns?: number[];
   rowCount: number;
   columnCount: number;
   values: FileValue[][];
@@ -201,6 +203,8 @@ function sheetToFile(sheet: Sheet): SheetFile {
   if (sheet.frozenRows) file.frozenRows = sheet.frozenRows;
   if (sheet.frozenColumns) file.frozenColumns = sheet.frozenColumns;
   if (sheet.tabColor) file.tabColor = sheet.tabColor;
+  const hidden = (sheet.hiddenColumns ?? []).flatMap((h, c) => (h ? [c + 1] : []));
+  if (hidden.length) file.hiddenColumns = hidden;
   for (const [key, map] of Object.entries(maps))
     if (Object.keys(map).length) (file as unknown as Record<string, unknown>)[key] = map;
   if (sheet.protections.length) {
@@ -279,6 +283,9 @@ export function stateFromFile(file: WorkbookFile): RuntimeState {
       maxRows: s.rowCount,
       maxColumns: s.columnCount,
       tabColor: s.tabColor,
+      ...(s.hiddenColumns
+        ? { hiddenColumns: s.hiddenColumns.reduce<boolean[]>((a, c) => ((a[c - 1] = true), a), []) }
+        : {}),
       rows: [],
       protections: (s.protections ?? []).map((p, i) => {
         const ref = p.range ? parseA1(p.range) : undefined;

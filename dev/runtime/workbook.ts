@@ -19,6 +19,11 @@ export interface Cell {
   error?: string;
   /** A1 of the formula cell whose array result spilled into this cell. */
   spilledFrom?: string;
+  /**
+   * The format came from a spilled value (a Date shows as a date), not from a person: Sheets
+   * drops it with the value, so a later number in that cell is not shown as a date.
+   */
+  autoFormat?: boolean;
 }
 
 export interface Protection {
@@ -59,6 +64,8 @@ export interface Sheet {
   maxRows: number;
   maxColumns: number;
   tabColor?: string;
+  /** 0-based columns hidden by the user (or a script's hideColumns). */
+  hiddenColumns?: boolean[];
   /** rows[r][c] is the cell at row r+1, column c+1; missing entries are empty cells. */
   rows: (Cell | undefined)[][];
   protections: Protection[];
@@ -242,14 +249,68 @@ export function insertColumns(
   ensureCellBudget(workbook, count * sheet.maxRows);
   for (const cells of sheet.rows)
     if (cells && cells.length >= before) cells.splice(before - 1, 0, ...new Array(count));
+  if (sheet.hiddenColumns && sheet.hiddenColumns.length >= before)
+    sheet.hiddenColumns.splice(before - 1, 0, ...new Array<boolean>(count));
+  shiftWidths(sheet, before, count);
   sheet.maxColumns += count;
   shiftForInsert(sheet, before, count);
+}
+
+/** Sheets' width of a column nobody sized. */
+export const DEFAULT_COLUMN_WIDTH = 100;
+
+export function columnWidth(sheet: Sheet, column: number): number {
+  return sheet.columnWidths?.[column] ?? DEFAULT_COLUMN_WIDTH;
+}
+
+/** Widths move with their columns when columns are inserted (`by` > 0) or deleted. */
+function shiftWidths(sheet: Sheet, from: number, by: number): void {
+  if (!sheet.columnWidths) return;
+  const moved: Record<number, number> = {};
+  for (const [key, width] of Object.entries(sheet.columnWidths)) {
+    const column = Number(key);
+    moved[column >= from ? column + by : column] = width;
+  }
+  sheet.columnWidths = moved;
+}
+
+/** Sheets refuses columns outside the grid, as it refuses such a range. */
+export function checkColumns(sheet: Sheet, column: number, count: number): void {
+  if (!Number.isInteger(column) || !Number.isInteger(count) || column < 1 || count < 1)
+    throw new Error(MESSAGES.outside);
+  if (column + count - 1 > sheet.maxColumns) throw new Error(MESSAGES.outside);
+}
+
+export function setColumnWidths(sheet: Sheet, column: number, count: number, width: number): void {
+  checkColumns(sheet, column, count);
+  if (!(Number.isFinite(width) && width >= 0)) throw new Error(`Invalid width: ${String(width)}.`);
+  sheet.columnWidths ??= {};
+  for (let c = column; c < column + count; c++) sheet.columnWidths[c] = Math.round(width);
+}
+
+export function setColumnsHidden(
+  sheet: Sheet,
+  column: number,
+  count: number,
+  hidden: boolean,
+): void {
+  checkColumns(sheet, column, count);
+  sheet.hiddenColumns ??= [];
+  for (let c = column; c < column + count; c++) sheet.hiddenColumns[c - 1] = hidden;
 }
 
 export function deleteColumns(sheet: Sheet, start: number, count: number): void {
   if (start < 1 || start + count - 1 > sheet.maxColumns) throw new Error(MESSAGES.outside);
   if (count >= sheet.maxColumns) throw new Error('You can’t delete all the columns on the sheet.');
   for (const cells of sheet.rows) cells?.splice(start - 1, count);
+  sheet.hiddenColumns?.splice(start - 1, count);
+  if (sheet.columnWidths) {
+    const kept = Object.entries(sheet.columnWidths).filter(
+      ([key]) => Number(key) < start || Number(key) >= start + count,
+    );
+    sheet.columnWidths = Object.fromEntries(kept);
+    shiftWidths(sheet, start + count, -count);
+  }
   sheet.maxColumns -= count;
   shiftForDelete(sheet, start, count);
 }

@@ -2,8 +2,15 @@
  * The "Brex Audit Log" sheet: created with its header on first use and protected. The protection
  * is warning-only: every editor who pushes must be able to append their own rows (an add-on runs
  * as the acting user), while a person editing by hand is warned that the log is the add-on's.
+ *
+ * Rows are appended, oldest first: a revert names an entry by its row number, which must not
+ * move. The time is a date-time and the amounts numbers in their currency's format; both read
+ * back as the entry's text (ISO time, the amount with the currency's decimals), so an entry
+ * reads back as it was written. Every other cell is text, never read as a formula.
  */
-import { SpreadsheetFullError } from '../sync/table-port';
+import { DATETIME_FORMAT, isDate, TEXT_FORMAT } from '../sync/columns';
+import { currencyExponent, moneyNumberFormat } from '../sync/currency';
+import { SpreadsheetFullError, type CellValue } from '../sync/table-port';
 import {
   AUDIT_HEADERS,
   AUDIT_SHEET,
@@ -16,6 +23,42 @@ import {
 import { SpreadsheetTable } from './spreadsheet-table';
 
 const WIDTH = AUDIT_HEADERS.length;
+const TIME = AUDIT_HEADERS.indexOf('Time');
+const AMOUNTS = [AUDIT_HEADERS.indexOf('Old'), AUDIT_HEADERS.indexOf('New')];
+const CURRENCY = AUDIT_HEADERS.indexOf('Currency');
+// prettier-ignore
+const WIDTHS = [140, 180, 200, 180, 100, 100, 70, 80, 320, 200, 260, 180];
+
+/** Pure: an entry's row as cells: the time a date, the amounts numbers, the rest text. */
+export function auditCells(entry: AuditEntry): { values: CellValue[]; formats: string[] } {
+  const text = auditRow(entry);
+  const values: CellValue[] = [...text];
+  const formats = text.map(() => TEXT_FORMAT);
+  const time = Date.parse(entry.time);
+  if (!Number.isNaN(time)) {
+    values[TIME] = new Date(time);
+    formats[TIME] = DATETIME_FORMAT;
+  }
+  for (const index of AMOUNTS) {
+    const amount = text[index] ?? '';
+    if (/^-?\d+(\.\d+)?$/.test(amount)) {
+      values[index] = Number(amount);
+      formats[index] = moneyNumberFormat(entry.currency);
+    }
+  }
+  return { values, formats };
+}
+
+/** Pure: cells read back → the entry's text, as `auditRow` gave it. */
+export function auditText(cells: readonly unknown[]): string[] {
+  const currency = String(cells[CURRENCY] ?? '');
+  return cells.map((cell, index) => {
+    if (isDate(cell)) return cell.toISOString();
+    if (typeof cell === 'number' && AMOUNTS.includes(index))
+      return cell.toFixed(currencyExponent(currency));
+    return String(cell ?? '');
+  });
+}
 
 export class AuditLogSheet implements AuditLogPort {
   private readonly table: SpreadsheetTable;
@@ -44,15 +87,14 @@ export class AuditLogSheet implements AuditLogPort {
 
   append(entries: readonly AuditEntry[]): void {
     if (entries.length === 0) return;
-    const rows = entries.map(auditRow);
+    const rows = entries.map(auditCells);
     const sheet = this.sheet() ?? this.create();
     this.addNewHeaders(sheet);
-    // Text, so that no value (a name, a message) is ever read as a formula or a number.
     this.table.writeBlock(AUDIT_SHEET, {
       row: sheet.getLastRow() + 1,
       column: 1,
-      values: rows,
-      numberFormats: rows.map((row) => row.map(() => '@')),
+      values: rows.map((row) => row.values),
+      numberFormats: rows.map((row) => row.formats),
     });
   }
 
@@ -63,7 +105,7 @@ export class AuditLogSheet implements AuditLogPort {
     return sheet
       .getRange(2, 1, last - 1, WIDTH)
       .getValues()
-      .map((cells, index) => auditRecord(cells, index + 2));
+      .map((cells, index) => auditRecord(auditText(cells), index + 2));
   }
 
   /** A log made before a column was added (e.g. "Typed by") gets that column's header. */
@@ -84,12 +126,15 @@ export class AuditLogSheet implements AuditLogPort {
   }
 
   private create(): GoogleAppsScript.Spreadsheet.Sheet {
-    this.table.ensureSheet(AUDIT_SHEET, { columns: WIDTH });
+    this.table.ensureSheet(AUDIT_SHEET, {
+      columns: WIDTH,
+      layout: WIDTHS.map((width) => ({ width })),
+    });
     this.table.writeBlock(AUDIT_SHEET, {
       row: 1,
       column: 1,
       values: [[...AUDIT_HEADERS]],
-      numberFormats: [AUDIT_HEADERS.map(() => '@')],
+      numberFormats: [AUDIT_HEADERS.map(() => TEXT_FORMAT)],
     });
     const sheet = this.sheet() as GoogleAppsScript.Spreadsheet.Sheet;
     sheet

@@ -1,14 +1,15 @@
 /** The Brex client over Apps Script's UrlFetchApp, clock and UUIDs: one place for every caller. */
-import { BrexClient } from '../brex';
+import { BrexClient, type RetryNotice } from '../brex';
 import type { ConnectEnvironment } from '../sync/connection';
 import { appsScriptClock, newUuid } from './apps-script-clock';
 import { urlFetchHttp } from './url-fetch-http';
 
-/** `deadline` (epoch ms): no Brex call or retry starts after it. */
+/** `deadline` (epoch ms): no Brex call or retry starts after it; `onRetry` hears of each retry. */
 export function appsScriptBrexClient(
   token: string,
   environment: ConnectEnvironment,
   deadline?: number,
+  onRetry?: (retry: RetryNotice) => void,
 ): BrexClient {
   return new BrexClient({
     http: urlFetchHttp,
@@ -17,5 +18,6 @@ export function appsScriptBrexClient(
     token,
     environment,
     deadline,
+    onRetry,
   });
 }

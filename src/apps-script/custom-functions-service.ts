@@ -11,14 +11,18 @@ import {
   type CustomFunction,
   type FunctionHost,
   type FunctionResult,
+  type Room,
 } from '../functions';
 import { clientReader } from '../sync/brex-reader';
+import { KEY_HEADER } from '../sync/data-set';
+import { tableLookup } from '../sync/sheet-lookup';
 import { readConnection } from '../sync/connection';
 import { getSyncSettings } from '../sync/settings';
 import { newUuid } from './apps-script-clock';
 import { appsScriptBrexClient } from './brex-client';
 import { documentCache, sha256 } from './document-cache';
 import { documentStore } from './properties-store';
+import { SpreadsheetTable } from './spreadsheet-table';
 
 function functionHost(startedAt: number): FunctionHost {
   const store = documentStore();
@@ -45,6 +49,19 @@ function functionHost(startedAt: number): FunctionHost {
     sheetValues: (name) =>
       SpreadsheetApp.getActiveSpreadsheet().getSheetByName(name)?.getDataRange().getValues() ??
       null,
+    room: formulaRoom,
+    sheets: tableLookup(new SpreadsheetTable(SpreadsheetApp.getActiveSpreadsheet()), KEY_HEADER),
+  };
+}
+
+/** In a custom function the active range is the formula's own cell. */
+function formulaRoom(): Room | null {
+  const cell = SpreadsheetApp.getActiveRange();
+  if (!cell) return null;
+  const sheet = cell.getSheet();
+  return {
+    rows: sheet.getMaxRows() - cell.getRow() + 1,
+    columns: sheet.getMaxColumns() - cell.getColumn() + 1,
   };
 }
 
@@ -67,9 +84,19 @@ export const REFRESH_CELL = 'B1';
  * refresh cell, so every formula that takes it as its `refresh` argument runs again and, its
  * cache key having changed, asks Brex anew.
  */
+/** Only as big as its three cells: every cell of a grid counts toward the 10-million limit. */
+function newRefreshSheet(
+  spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet,
+): GoogleAppsScript.Spreadsheet.Sheet {
+  const sheet = spreadsheet.insertSheet(REFRESH_SHEET);
+  sheet.deleteColumns(3, sheet.getMaxColumns() - 2);
+  sheet.deleteRows(3, sheet.getMaxRows() - 2);
+  return sheet;
+}
+
 export function refreshFormulasService(): void {
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
-  const sheet = spreadsheet.getSheetByName(REFRESH_SHEET) ?? spreadsheet.insertSheet(REFRESH_SHEET);
+  const sheet = spreadsheet.getSheetByName(REFRESH_SHEET) ?? newRefreshSheet(spreadsheet);
   sheet.getRange('A1').setValue('Formulas refreshed at');
   sheet.getRange(REFRESH_CELL).setValue(new Date());
   sheet

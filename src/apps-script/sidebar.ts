@@ -1,4 +1,4 @@
-/** Opens the sidebar built into dist/sidebar.html, and the Help dialog. */
+/** Opens the sidebar built into dist/sidebar.html and the Help dialog; the menu's toasts. */
 import { START_ATTRIBUTE, type SidebarStart } from '../contract/sidebar-start';
 
 export const SIDEBAR_TITLE = 'Brex';
@@ -15,18 +15,37 @@ export function openSidebar(start: SidebarStart = 'overview'): void {
   SpreadsheetApp.getUi().showSidebar(html.setTitle(SIDEBAR_TITLE));
 }
 
+/** Brex's own pages on tokens and scopes: where a newcomer gets what step 1 asks for. */
+const BREX_TOKEN_DOCS = 'https://developer.brex.com/docs/authentication';
+const BREX_SCOPES_DOCS = 'https://developer.brex.com/guides/roles_permissions_scopes';
+
+/** A first-run guide: the four things a newcomer does, in order, and where to read more. */
 const HELP_HTML = `
 <div style="font:13px/1.5 Arial,sans-serif;color:#202124">
-  <p><b>Open sidebar</b>: connect a Brex token, choose data sets, refresh, schedule and check sync health.</p>
-  <p><b>Refresh now</b> opens the sidebar and refreshes the chosen data sets, showing progress.
-  <b>Refresh formulas</b> re-runs the BREX_ formulas. <b>Review spend-limit changes</b> shows the
-  edited limits before anything goes back to Brex.</p>
-  <p>Data sets land in sheets named "Brex …". Add your own columns, notes and formulas anywhere:
-  refreshes only write the add-on's own columns.</p>
-  <p>Formulas such as <code>=BREX_BALANCES()</code> work in any cell once the spreadsheet is connected.</p>
+  <ol style="padding-left:20px;margin:0">
+    <li><b>Connect.</b> In Brex, create a <i>read-only</i> token (Developer ▸ Settings), then paste it in
+    Extensions ▸ Brex ▸ Open sidebar ▸ Connect. Every editor's formulas and the schedule read with it.</li>
+    <li><b>Refresh.</b> Click Refresh now: each data set lands in its own "Brex …" sheet. Your own columns,
+    notes and formulas beside the data are kept.</li>
+    <li><b>A formula.</b> Type <code>=BREX_BALANCES()</code> in any cell; Extensions ▸ Brex ▸ Refresh formulas
+    makes formulas ask Brex again.</li>
+    <li><b>An edit.</b> Change a "Base limit" cell in "Brex Spend Limits", then Extensions ▸ Brex ▸ Review
+    spend-limit changes. The first time, you add your own write credential (a token with the budgets scope);
+    nothing goes to Brex before you push.</li>
+  </ol>
+  <p style="margin:10px 0 0">Brex docs: <a href="${BREX_TOKEN_DOCS}" target="_blank" rel="noopener">creating a token</a>,
+  <a href="${BREX_SCOPES_DOCS}" target="_blank" rel="noopener">scopes</a>.</p>
 </div>`;
 
 export function openHelp(): void {
-  const html = HtmlService.createHtmlOutput(HELP_HTML).setWidth(400).setHeight(260);
-  SpreadsheetApp.getUi().showModelessDialog(html, 'Brex for Google Sheets');
+  const html = HtmlService.createHtmlOutput(HELP_HTML).setWidth(460).setHeight(340);
+  SpreadsheetApp.getUi().showModelessDialog(html, 'Brex for Google Sheets: getting started');
+}
+
+/** Says that Refresh formulas ran: the formulas recalculate out of sight. */
+export function toastFormulasRefreshed(): void {
+  SpreadsheetApp.getActiveSpreadsheet().toast(
+    "Brex formulas that take 'Brex Settings'!B1 as their last argument ask Brex again now.",
+    'Formulas refreshed',
+  );
 }

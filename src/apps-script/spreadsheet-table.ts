@@ -3,9 +3,10 @@ import {
   COLUMN_TAG_KEY,
   SPREADSHEET_CELL_LIMIT,
   SpreadsheetFullError,
+  withColumnTags,
   type CellBlock,
   type CellValue,
-  type HeaderRow,
+  type ColumnLayout,
   type SheetOptions,
   type TablePort,
 } from '../sync/table-port';
@@ -78,8 +79,15 @@ export class SpreadsheetTable implements TablePort {
     const spare = sheet.getMaxColumns() - Math.max(1, options.columns);
     if (spare > 0) sheet.deleteColumns(sheet.getMaxColumns() - spare + 1, spare);
     if (options.hidden) sheet.hideSheet();
-    else sheet.setFrozenRows(1);
+    else formatHeader(sheet, options);
     this.sheets.set(sheetName, sheet);
+  }
+
+  formatNewColumns(sheetName: string, column: number, layout: readonly ColumnLayout[]): void {
+    const sheet = this.sheet(sheetName);
+    if (!sheet || layout.length === 0) return;
+    styleHeader(sheet, column, layout.length);
+    sizeColumns(sheet, column, layout);
   }
 
   reserve(sheetName: string, lastRow: number, lastColumn: number): void {
@@ -128,6 +136,42 @@ export class SpreadsheetTable implements TablePort {
   }
 }
 
+/** A light grey that sets the header apart in print and on screen, as Sheets' own tables do. */
+export const HEADER_BACKGROUND = '#e8eaed';
+
+/**
+ * A new sheet's header: frozen, bold, shaded; its columns sized (runs of one width in one call)
+ * and the hidden ones hidden. Only a sheet just made is formatted, never a person's choices.
+ */
+function formatHeader(sheet: GoogleAppsScript.Spreadsheet.Sheet, options: SheetOptions): void {
+  sheet.setFrozenRows(1);
+  styleHeader(sheet, 1, Math.max(1, options.columns));
+  sizeColumns(sheet, 1, options.layout ?? []);
+}
+
+function styleHeader(sheet: GoogleAppsScript.Spreadsheet.Sheet, column: number, count: number) {
+  sheet.getRange(1, column, 1, count).setFontWeight('bold').setBackground(HEADER_BACKGROUND);
+}
+
+/** Columns from `first` on, sized as `layout` says (a run of one width in one call), some hidden. */
+function sizeColumns(
+  sheet: GoogleAppsScript.Spreadsheet.Sheet,
+  first: number,
+  layout: readonly ColumnLayout[],
+): void {
+  let start = 0;
+  while (start < layout.length) {
+    const width = (layout[start] as ColumnLayout).width;
+    let end = start;
+    while (end + 1 < layout.length && (layout[end + 1] as ColumnLayout).width === width) end += 1;
+    sheet.setColumnWidths(first + start, end - start + 1, width);
+    start = end + 1;
+  }
+  layout.forEach((column, index) => {
+    if (column.hidden) sheet.hideColumns(first + index);
+  });
+}
+
 /** A range outside the sheet's grid is an error in Sheets: add the rows and columns first. */
 function growTo(
   sheet: GoogleAppsScript.Spreadsheet.Sheet,
@@ -164,6 +208,6 @@ function withTags(
   if (!header || found.length === 0) return values;
   const tags: (string | undefined)[] = [];
   for (const tag of found) tags[tag.column - column] = tag.value;
-  (header as HeaderRow & { tags?: (string | undefined)[] }).tags = tags;
+  withColumnTags(header, tags);
   return values;
 }

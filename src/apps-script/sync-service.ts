@@ -2,25 +2,31 @@
  * The composition root of the sync: builds the sync core over the Apps Script adapters for the
  * entry points (menu, sidebar, triggers) in src/server/index.ts.
  */
-import { BrexClient, BrexError } from '../brex';
+import { BrexClient, BrexError, type RetryNotice } from '../brex';
 import { availabilityOf, PROBES } from '../sync/availability';
 import { clientReader } from '../sync/brex-reader';
 import {
   connect,
   connectionStatus,
   disconnect,
+  forgetWriteCredential,
   readConnection,
+  saveWriteCredential,
   type ConnectInput,
   type ConnectionStatus,
   type TokenCheck,
+  type WriteCredentialInput,
 } from '../sync/connection';
 import { DATA_SET_IDS, DATA_SETS } from '../sync/data-sets';
 import { updateDashboardAfterRefresh } from '../reports/dashboard';
 import { runRefresh, type RefreshSummary } from '../sync/refresh';
+import { currentRetry, RETRY_NOTE_KEY, writeRetryNote } from '../sync/retry-note';
 import { getSyncSettings, saveSyncSettings, type SyncSettings } from '../sync/settings';
+import { readJson } from '../sync/key-value-port';
 import { StagedStore } from '../sync/staged-store';
 import { readHealth, type DataSetHealth } from '../sync/sync-health';
 import { appsScriptBrexClient } from './brex-client';
+import { refreshFormulasService } from './custom-functions-service';
 import { documentStore, userStore } from './properties-store';
 import { SpreadsheetTable } from './spreadsheet-table';
 import { lastBrexUse } from './token-use';
@@ -63,8 +69,18 @@ export function refreshNowService(dataSets?: readonly string[]): RefreshSummary 
     const settings: SyncSettings = dataSets?.length
       ? { ...saved, dataSets: DATA_SET_IDS.filter((id) => dataSets.includes(id)) }
       : saved;
+    // Written at once: the execution sleeps through the wait, so no checkpoint would carry it.
+    const onRetry = (notice: RetryNotice) => {
+      writeRetryNote(store, notice, Date.now());
+      store.commit((key) => key === RETRY_NOTE_KEY);
+    };
     const reader = clientReader(
-      appsScriptBrexClient(connection.token, connection.environment, started + CALL_BUDGET_MS),
+      appsScriptBrexClient(
+        connection.token,
+        connection.environment,
+        started + CALL_BUDGET_MS,
+        onRetry,
+      ),
       started + CALL_BUDGET_MS,
     );
     const table = new SpreadsheetTable(SpreadsheetApp.getActiveSpreadsheet());
@@ -107,6 +123,10 @@ function withDashboard(
 
 export interface SyncHealthReport {
   readonly refreshInProgress: boolean;
+  /** ISO start of the refresh under way (its first call), or null. */
+  readonly refreshStartedAt: string | null;
+  /** The refresh is waiting to retry a Brex request: attempt n of max. */
+  readonly retrying: { readonly attempt: number; readonly maxAttempts: number } | null;
   /** ISO time of the last successful Brex call by anyone (refresh, formula, push, connect). */
   readonly lastBrexCallAt: string | null;
   readonly dataSets: (DataSetHealth & {
@@ -120,8 +140,11 @@ export function syncHealthService(): SyncHealthReport {
   // Read only: one call for the settings, the round and every data set's health.
   const store = new StagedStore(documentStore());
   const settings = getSyncSettings(store, new Date());
+  const round = readJson<{ startedAt?: string }>(store, 'sync.round');
   return {
-    refreshInProgress: store.get('sync.round') !== null,
+    refreshInProgress: round !== null,
+    refreshStartedAt: round?.startedAt ?? null,
+    retrying: round ? currentRetry(store, Date.now()) : null,
     lastBrexCallAt: lastBrexUse(),
     dataSets: DATA_SETS.map((d) => ({
       ...readHealth(store, d.id),
@@ -141,12 +164,15 @@ export function saveSyncSettingsService(settings: SyncSettings): SyncSettings {
 }
 
 export function connectService(input: ConnectInput): ConnectionStatus {
-  return connect(
+  const status = connect(
     input,
     { document: documentStore(), user: userStore() },
     (token, environment) => checkToken(appsScriptBrexClient(token, environment)),
     new Date(),
   );
+  // 'Brex Settings'!B1 exists before the first formula names it (and formulas read anew).
+  refreshFormulasService();
+  return status;
 }
 
 /**
@@ -164,6 +190,20 @@ function checkToken(brex: BrexClient): TokenCheck {
   }
   const results = brex.probeLists(PROBES);
   return { me, company, dataSets: availabilityOf(results) };
+}
+
+/** Checks who the token is (`GET /v2/users/me`) and keeps it as the acting user's own. */
+export function saveWriteCredentialService(input: WriteCredentialInput): ConnectionStatus {
+  return saveWriteCredential(
+    input,
+    { document: documentStore(), user: userStore() },
+    (token, environment) => appsScriptBrexClient(token, environment).getMe(),
+    new Date(),
+  );
+}
+
+export function forgetWriteCredentialService(): ConnectionStatus {
+  return forgetWriteCredential({ document: documentStore(), user: userStore() });
 }
 
 export function disconnectService(): ConnectionStatus {

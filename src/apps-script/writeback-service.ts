@@ -41,7 +41,7 @@ const LOCK_WAIT_MS = 10_000;
 const REVIEW_READ_MS = 20_000;
 
 export const NO_CREDENTIAL =
-  'You have no Brex write credential of your own, and pushing uses only the pusher\u2019s own. Add your own Brex token with the budgets scope in Extensions \u25b8 Brex \u25b8 Open sidebar \u25b8 Connect, then push again.';
+  'You have no Brex write credential of your own, and pushing uses only the pusher\u2019s own. Add your own Brex token with the budgets scope under \u201cYour write credential\u201d in Extensions \u25b8 Brex \u25b8 Review spend-limit changes, then push again.';
 
 function deps(): WriteBackDeps {
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();

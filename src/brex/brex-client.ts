@@ -18,7 +18,7 @@ import {
 } from './pagination';
 import type { QueryParams } from './query-string';
 import { defaultRateLimit, type RateLimit } from './rate-limiter';
-import { RequestSender, type BrexCall, type Delivered } from './request-sender';
+import { RequestSender, type BrexCall, type Delivered, type RetryNotice } from './request-sender';
 import { defaultRetryPolicy, type RetryPolicy } from './retry-policy';
 import type {
   Budget,
@@ -56,6 +56,8 @@ export interface BrexClientOptions {
   readonly deadline?: number;
   readonly retry?: Partial<RetryPolicy>;
   readonly rateLimit?: RateLimit;
+  /** Told before each wait for a retry, so a caller can say that Brex is busy. */
+  readonly onRetry?: (retry: RetryNotice) => void;
 }
 
 export interface CallOptions {
@@ -133,6 +135,7 @@ export class BrexClient {
       deadline: options.deadline,
       retry: { ...defaultRetryPolicy, ...options.retry },
       rateLimit: options.rateLimit ?? defaultRateLimit,
+      onRetry: options.onRetry,
     });
   }
 

@@ -18,4 +18,5 @@ export type { Collected, CollectBound, Page } from './pagination';
 export { toBrexDateTime, type DateInput } from './query-string';
 export type { RateLimit } from './rate-limiter';
 export type { RetryPolicy } from './retry-policy';
+export type { RetryNotice } from './request-sender';
 export type * from './types';

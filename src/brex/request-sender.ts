@@ -57,6 +57,14 @@ export interface SenderSettings {
   readonly deadline?: number;
   readonly retry: RetryPolicy;
   readonly rateLimit: RateLimit;
+  readonly onRetry?: (retry: RetryNotice) => void;
+}
+
+/** A retry about to wait: the attempt that follows the wait, out of how many. */
+export interface RetryNotice {
+  readonly attempt: number;
+  readonly maxAttempts: number;
+  readonly waitMs: number;
 }
 
 interface Prepared {
@@ -264,6 +272,7 @@ export class RequestSender {
         throw deadlineError({ ...call.context, attempts: attempt }, failure.error);
       }
     }
+    this.settings.onRetry?.({ attempt: attempt + 1, maxAttempts: retry.maxAttempts, waitMs: wait });
     clock.sleep(wait);
   }
 }

@@ -45,9 +45,12 @@ const TRANSPORT_ERRORS: ReadonlyArray<readonly [RegExp, string]> = [
     /NetworkError|HTTP 0|Failed to fetch/i,
     'The sidebar lost contact with Google. Check your internet connection, then try again.',
   ],
+  // Signed in to several Google accounts, the sidebar's calls run as the browser's default
+  // account, which may not be the one that opened the spreadsheet; authorizing again changes
+  // nothing, so the message names what does.
   [
     /authorization is required|not authorized|PERMISSION_DENIED/i,
-    'Google needs you to authorize the add-on again. Close the sidebar, open it from Extensions ▸ Brex and accept the prompt.',
+    'Google refused the call: this usually happens when you are signed in to several Google accounts. Open this spreadsheet in your default Google account (the one you signed in with first), or in a private window signed in to one account, or sign out of the other accounts; then open Extensions ▸ Brex again.',
   ],
   [
     /exceeded maximum execution time/i,

@@ -9,6 +9,8 @@ export const SIDEBAR_FUNCTION_NAMES = [
   'getConnectionStatus',
   'connect',
   'disconnect',
+  'saveWriteCredential',
+  'forgetWriteCredential',
   'getSyncSettings',
   'saveSyncSettings',
   'refreshNow',

@@ -15,7 +15,7 @@ import {
 } from './arguments';
 import { pickColumns } from './columns-argument';
 import { defineFunction } from './custom-function';
-import { readExpenses, type ExpensePeriod } from './expense-period';
+import { readExpenses, withPeriod, type ExpensePeriod } from './expense-period';
 import { toGrid } from './result';
 
 const EXPENSES = 'BREX_EXPENSES';
@@ -48,6 +48,7 @@ function readStatuses(raw: unknown): ExpenseStatus[] {
 export const brexExpenses = defineFunction<ExpenseArgs>({
   name: EXPENSES,
   arity: 3,
+  syncedSheet: expenses.sheetName,
   parse([start, end, status], { timeZone }) {
     const period = {
       start: readRequiredDate(EXPENSES, 'start_date', start, timeZone),
@@ -59,7 +60,7 @@ export const brexExpenses = defineFunction<ExpenseArgs>({
   compute(args, context) {
     const items = readExpenses(EXPENSES, args, args.statuses, context);
     const rows = items.map((e) => expenses.row(e, context.lookups));
-    return toGrid(expenses.columns, rows, context.timeZone);
+    return withPeriod(toGrid(expenses.columns, rows, context.timeZone), args);
   },
 });
 
@@ -69,6 +70,7 @@ const CATEGORY_COLUMNS = ['Category', 'Currency', 'Expense count', 'Spend'];
 export const brexExpenseCategories = defineFunction<ExpensePeriod>({
   name: CATEGORIES,
   arity: 2,
+  syncedSheet: expenseCategories.sheetName,
   parse([start, end], { timeZone, historyStart }) {
     const period = {
       start: readDate(CATEGORIES, 'start_date', start, timeZone) ?? historyStart(),
@@ -79,9 +81,9 @@ export const brexExpenseCategories = defineFunction<ExpensePeriod>({
   },
   compute(period, context) {
     const items = readExpenses(CATEGORIES, period, [], context);
-    // The sheet lists every Brex category; a formula shows the ones with expenses.
-    const totals = totalsPerCategory(items, period.start).filter((t) => t.count > 0);
+    const totals = totalsPerCategory(items, { start: period.start, end: period.end ?? '' });
     const rows = totals.map((t) => expenseCategories.row(t, context.lookups));
-    return toGrid(pickColumns(expenseCategories.columns, CATEGORY_COLUMNS), rows, context.timeZone);
+    const columns = pickColumns(expenseCategories.columns, CATEGORY_COLUMNS);
+    return withPeriod(toGrid(columns, rows, context.timeZone), period);
   },
 });

@@ -17,6 +17,7 @@ function wholeDataSet(name: string, dataSet: DataSet) {
   return defineFunction<Record<string, never>>({
     name,
     arity: 0,
+    syncedSheet: dataSet.sheetName,
     parse: () => ({}),
     compute(_args, context) {
       const rows = readWhole(name, dataSet, context).map((item) =>

@@ -14,7 +14,7 @@ import {
 } from './arguments';
 import { pickColumns } from './columns-argument';
 import { defineFunction, type ComputeContext } from './custom-function';
-import { readExpenses, type ExpensePeriod } from './expense-period';
+import { readExpenses, withPeriod, type ExpensePeriod } from './expense-period';
 import { toGrid } from './result';
 
 const NAME = 'BREX_SPEND';
@@ -46,6 +46,7 @@ interface Total {
 export const brexSpend = defineFunction<SpendArgs>({
   name: NAME,
   arity: 3,
+  syncedSheet: expenses.sheetName,
   parse([groupBy, start, end], { timeZone, historyStart }) {
     if (isBlank(single(NAME, 'group_by', groupBy))) {
       throw new FunctionError(`${NAME}: group_by is missing. Give one of ${listOf(GROUPS)}.`);
@@ -70,7 +71,7 @@ export const brexSpend = defineFunction<SpendArgs>({
       'Expense count': t.count,
       Spend: { amount: t.spend, currency: t.currency },
     }));
-    return toGrid(columnsShown, rows, context.timeZone);
+    return withPeriod(toGrid(columnsShown, rows, context.timeZone), args);
   },
 });
 

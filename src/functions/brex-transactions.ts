@@ -43,6 +43,7 @@ function columnsFor(account: string): readonly ColumnDefinition[] {
 export const brexTransactions = defineFunction<TransactionArgs>({
   name: NAME,
   arity: 4,
+  syncedSheet: cardTransactions.sheetName,
   parse([start, end, account, columns], { timeZone }) {
     const args = {
       start: readRequiredDate(NAME, 'start_date', start, timeZone),

@@ -29,6 +29,8 @@ export interface CustomFunction<A> {
   readonly name: string;
   /** How many arguments come before the optional `refresh`, which is always last. */
   readonly arity: number;
+  /** The synced sheet that shows the same rows, named when a result does not fit. */
+  readonly syncedSheet?: string;
   /** Pure: the raw arguments → plain-JSON arguments, normalized so equal calls share a cache key. */
   parse(raw: readonly unknown[], context: ParseContext): A;
   compute(args: A, context: ComputeContext): FunctionResult;

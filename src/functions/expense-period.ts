@@ -4,6 +4,7 @@ import { listSource } from '../sync/data-set';
 import { calendarDateToDate, toBrexFilterTime } from '../sync/time-zone';
 import type { ComputeContext } from './custom-function';
 import { readSources } from './read-pages';
+import type { Grid } from './result';
 
 export interface ExpensePeriod {
   readonly start: string;
@@ -11,6 +12,18 @@ export interface ExpensePeriod {
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * Pure: the period named in one more header cell after the columns ("Period: 2026-01-01 to
+ * today"), so that a total never reads without the days it covers, and the column headers stay
+ * as the synced sheets name them. A start left blank is the history start.
+ */
+export function withPeriod(grid: Grid, period: ExpensePeriod): Grid {
+  const [header, ...rows] = grid;
+  if (!header) return grid;
+  const label = `Period: ${period.start} to ${period.end ?? 'today'}`;
+  return [[...header, label], ...rows.map((row) => [...row, ''])];
+}
 
 /** Pure: the period's days, from midnight to midnight in the spreadsheet's zone, as Brex filters. */
 export function purchasedBetween(period: ExpensePeriod, timeZone: string) {

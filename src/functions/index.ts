@@ -8,6 +8,7 @@ export { FunctionError } from './arguments';
 export { DEFAULT_CACHE_MINUTES, readCacheMinutes, saveCacheMinutes } from './cache-settings';
 export type { CustomFunction } from './custom-function';
 export type { FunctionResult, Grid } from './result';
+export type { Room } from './result-room';
 export { OutageMemo } from './outage-memo';
 export { ResultCache, type CachePort } from './result-cache';
 export {

@@ -1,8 +1,9 @@
 /**
  * Runs one custom function call: arguments checked first (an error names the argument), then the
  * read connection, then the cache (an identical call sends no request), then a failure another
- * formula met moments ago (outage-memo.ts), then Brex within the time budget. Custom functions
- * run read-only, without UI, for at most 30 s.
+ * formula met moments ago (outage-memo.ts), then Brex within the time budget, and last whether
+ * the result fits below its cell (result-room.ts). Custom functions run read-only, without UI,
+ * for at most 30 s.
  */
 import { BrexError } from '../brex';
 import type { BrexReader } from '../sync/brex-reader';
@@ -12,6 +13,7 @@ import type { ComputeContext, CustomFunction } from './custom-function';
 import type { OutageMemo } from './outage-memo';
 import type { ResultCache } from './result-cache';
 import type { FunctionResult } from './result';
+import { fitToRoom, type Room } from './result-room';
 
 /** Sheets stops a custom function 30 s after its execution starts. */
 export const SHEETS_LIMIT_MS = 30_000;
@@ -47,6 +49,10 @@ export interface FunctionHost {
   readonly cacheSeconds: () => number;
   /** A short digest of a text (SHA-256 in Apps Script), for cache keys of bounded length. */
   readonly digest: (text: string) => string;
+  /** The room from the formula's cell to the sheet's edges; null when Sheets does not say. */
+  readonly room: () => Room | null;
+  /** The synced sheets a row joins in (a card transaction's expense category), as they are. */
+  readonly sheets: NonNullable<ConstructorParameters<typeof Lookups>[1]>;
   /** A synced sheet's values (null when there is none), for a function that reuses the sync's reads. */
   readonly sheetValues?: ComputeContext['sheetValues'];
 }
@@ -64,18 +70,26 @@ export function runCustomFunction(
   const refresh = readRefresh(raw[fn.arity]);
   const key = host.digest(JSON.stringify([fn.name, args, refresh, connection.id, timeZone]));
   const cached = host.cache.get(key);
-  if (cached !== null) return cached;
+  if (cached !== null) return fitToRoom(fn.name, cached, roomFor(cached, host), fn.syncedSheet);
 
   const outage = host.outages.get(connection.id);
   if (outage !== null) throw new FunctionError(`${fn.name}: ${outage}`);
 
   const reader = connection.open(host.startedAt + BREX_BUDGET_MS);
-  const context = { reader, lookups: new Lookups(reader), timeZone, sheetValues: host.sheetValues };
+  const lookups = new Lookups(reader, host.sheets);
+  const context = { reader, lookups, timeZone, sheetValues: host.sheetValues };
   const result = computeOrExplain(fn, args, context, (error) =>
     host.outages.note(connection.id, error),
   );
   host.cache.put(key, result, host.cacheSeconds());
-  return result;
+  return fitToRoom(fn.name, result, roomFor(result, host), fn.syncedSheet);
+}
+
+/** A single cell always fits: the sheet is asked only about a larger result. */
+function roomFor(result: FunctionResult, host: FunctionHost): Room | null {
+  if (typeof result === 'number' || (result.length <= 1 && (result[0]?.length ?? 0) <= 1))
+    return null;
+  return host.room();
 }
 
 function computeOrExplain(

@@ -7,7 +7,7 @@
 import { auditEntry, optionalIds, plainObject, reviewedChanges } from './argument-checks';
 import { createDashboardService, type DashboardResult } from '../apps-script/dashboard-sheet';
 import { buildAddonMenu } from '../apps-script/menu';
-import { openHelp, openSidebar } from '../apps-script/sidebar';
+import { openHelp, openSidebar, toastFormulasRefreshed } from '../apps-script/sidebar';
 import {
   getScheduleService,
   runScheduledRefreshService,
@@ -18,7 +18,9 @@ import {
   connectionStatusService,
   connectService,
   disconnectService,
+  forgetWriteCredentialService,
   refreshNowService,
+  saveWriteCredentialService,
   saveSyncSettingsService,
   syncHealthService,
   syncSettingsService,
@@ -54,7 +56,7 @@ import {
   brexUsers,
   type FunctionResult,
 } from '../functions';
-import type { ConnectInput, ConnectionStatus } from '../sync/connection';
+import type { ConnectInput, ConnectionStatus, WriteCredentialInput } from '../sync/connection';
 import type { RefreshSummary } from '../sync/refresh';
 import type { SyncSettings } from '../sync/settings';
 import type { ScheduledRun, ScheduleRequest, ScheduleStatus } from '../schedule/schedule';
@@ -147,6 +149,19 @@ export function disconnect(): ConnectionStatus {
   return disconnectService();
 }
 
+/**
+ * Sidebar: checks a Brex token with one call and keeps it as this user's own write credential
+ * (user properties), or, when they choose so, the connection's token.
+ */
+export function saveWriteCredential(input: WriteCredentialInput): ConnectionStatus {
+  return saveWriteCredentialService(input);
+}
+
+/** Sidebar: removes this user's write credential; the spreadsheet stays connected. */
+export function forgetWriteCredential(): ConnectionStatus {
+  return forgetWriteCredentialService();
+}
+
 /** Sidebar: who the spreadsheet is connected as (never the token, at most its last four characters). */
 export function getConnectionStatus(): ConnectionStatus {
   return connectionStatusService();
@@ -199,11 +214,12 @@ export function saveWriteBackSettings(settings: WriteBackSettings): WriteBackSet
 }
 
 /**
- * Menu ▸ Refresh formulas (and the scheduled refresh, after its run): writes the time into
- * 'Brex Settings'!B1, so every Brex formula that takes that cell as its last argument runs again.
+ * Menu ▸ Refresh formulas: writes the time into 'Brex Settings'!B1, so every Brex formula that
+ * takes that cell as its last argument runs again, and says so in a toast.
  */
 export function refreshFormulas(): void {
   refreshFormulasService();
+  toastFormulasRefreshed();
 }
 
 /**
@@ -384,6 +400,6 @@ export function takeOverSchedule(): ScheduleStatus {
 export function runScheduledRefresh(e?: { triggerUid?: string }): ScheduledRun | null {
   return runScheduledRefreshService(e, {
     refresh: () => refreshNowService(),
-    refreshFormulas: () => refreshFormulas(),
+    refreshFormulas: () => refreshFormulasService(),
   });
 }

@@ -10,6 +10,7 @@ import { h, notice, replaceChildren } from './dom';
 import { HealthSection } from './health-section';
 import { ReviewPanel } from './review-panel';
 import { ScheduleSection } from './schedule-section';
+import { writeCredentialForm } from './write-credential-form';
 
 export interface SidebarOptions {
   readonly server: ServerFacade;
@@ -47,7 +48,15 @@ export class Sidebar {
           this.guard(this.review.element, () => this.review.load()),
         ]),
     });
-    this.review = new ReviewPanel(server);
+    this.review = new ReviewPanel(server, () =>
+      writeCredentialForm({
+        server,
+        onSaved: (status) => {
+          this.connection.show(status);
+          void this.guard(this.review.element, () => this.review.load());
+        },
+      }),
+    );
     this.schedule = new ScheduleSection(server);
     this.health = new HealthSection(server, options.now ?? (() => new Date()));
     replaceChildren(root, this.connection.element, this.connected);
@@ -75,6 +84,19 @@ export class Sidebar {
     this.status = status;
     if (!status.connected) {
       replaceChildren(this.connected);
+      // A schedule never runs out of sight: while one is set, it stays here to be turned off.
+      await this.guard(this.schedule.element, async () => {
+        if ((await this.schedule.load()).kind !== 'off') {
+          replaceChildren(
+            this.connected,
+            notice(
+              'A schedule is still set. Until the spreadsheet is connected again its runs read nothing: turn it off below, or connect again.',
+              'warning',
+            ),
+            this.schedule.element,
+          );
+        }
+      });
       return;
     }
     replaceChildren(

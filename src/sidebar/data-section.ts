@@ -1,9 +1,11 @@
 /**
- * Data sets: which ones to keep in sheets, from which day, and Refresh now with a progress bar,
- * Cancel, and the counts when done.
+ * Data sets: Refresh now first (visible without scrolling), with a progress bar, Cancel, an
+ * honest headline and the counts when done; below it, folded away, which data sets to keep in
+ * sheets and from which day.
  */
 import type { ServerFacade } from '../contract/server-facade';
 import { h, notice, replaceChildren, section, uniqueId } from './dom';
+import { withTraceId } from './format';
 import { runRefreshLoop } from './refresh-loop';
 import {
   entriesFromHealth,
@@ -11,6 +13,7 @@ import {
   progressFraction,
   progressLabel,
   type ProgressEntry,
+  type Retrying,
   type SyncHealthReport,
 } from './refresh-progress';
 
@@ -39,6 +42,7 @@ export class DataSection {
   });
   private readonly progressText = h('p', { class: 'secondary', 'aria-live': 'polite' });
   private readonly outcome = h('div');
+  private readonly choice = h('details', { class: 'choice' });
   private running = false;
   private cancelRequested = false;
 
@@ -66,14 +70,17 @@ export class DataSection {
     for (const d of health.dataSets) {
       const id = uniqueId('data-set');
       const box = h('input', { type: 'checkbox', id, value: d.id, checked: d.selected });
+      box.addEventListener('change', () => this.showChoiceSummary());
       this.checkboxes.set(d.id, box);
       list.appendChild(h('div', { class: 'check' }, box, h('label', { for: id }, d.title)));
     }
     const dateId = uniqueId('history-start');
     this.historyStart.id = dateId;
     this.historyStart.value = historyStart;
+    this.historyStart.onchange = () => this.showChoiceSummary();
     replaceChildren(
-      this.body,
+      this.choice,
+      h('summary'),
       list,
       h(
         'div',
@@ -82,14 +89,28 @@ export class DataSection {
         this.historyStart,
         h('p', { class: 'secondary' }, 'Transactions and expenses are read from this day on.'),
       ),
+    );
+    this.showChoiceSummary();
+    replaceChildren(
+      this.body,
       h('div', { class: 'buttons' }, this.refreshButton, this.cancelButton),
       this.bar,
       this.progressText,
       this.outcome,
+      this.choice,
     );
     if (health.refreshInProgress && !this.running) {
       this.progressText.textContent =
         'A refresh stopped part-way. Refresh now continues it where it stopped.';
+    }
+  }
+
+  /** The folded choice's one line: how many data sets, from which day. */
+  private showChoiceSummary(): void {
+    const chosen = [...this.checkboxes.values()].filter((box) => box.checked).length;
+    const summary = this.choice.querySelector('summary');
+    if (summary) {
+      summary.textContent = `Data sets: ${chosen} of ${this.checkboxes.size}, history from ${this.historyStart.value || 'not set'}`;
     }
   }
 
@@ -102,16 +123,19 @@ export class DataSection {
     this.cancelButton.hidden = false;
     this.cancelButton.disabled = false;
     this.bar.hidden = false;
+    this.choice.open = false;
+    this.bar.value = 0;
+    this.bar.setAttribute('aria-valuetext', '0%');
     replaceChildren(this.outcome);
     let shown = 0;
     let entries: ProgressEntry[] | null = null;
-    const show = (next: ProgressEntry[]) => {
+    const show = (next: ProgressEntry[], retrying: Retrying = null) => {
       entries = next;
       // Never step back: the first look at health may predate the server's reset of the counts.
       shown = Math.max(shown, progressFraction(next));
       this.bar.value = shown;
       this.bar.setAttribute('aria-valuetext', `${Math.round(shown * 100)}%`);
-      this.progressText.textContent = progressLabel(next);
+      this.progressText.textContent = progressLabel(next, retrying);
     };
     this.progressText.textContent = 'Starting…';
     let polling = false;
@@ -121,7 +145,7 @@ export class DataSection {
       this.options.server
         .getSyncHealth()
         .then((health) => {
-          if (this.running) show(entriesFromHealth(health, entries));
+          if (this.running) show(entriesFromHealth(health, entries), health.retrying);
         })
         .catch(() => undefined) // a missed look changes nothing; the next one or the summary follows
         .finally(() => (polling = false));
@@ -135,8 +159,14 @@ export class DataSection {
       });
       if (end.outcome === 'done' && end.summary) {
         this.bar.value = 1;
-        this.progressText.textContent = end.summary.message;
-        replaceChildren(this.outcome, countsList(end.summary.dataSets));
+        this.bar.setAttribute('aria-valuetext', '100%');
+        const failed = end.summary.dataSets.some((d) => d.state === 'error');
+        this.progressText.textContent = failed ? '' : end.summary.message;
+        replaceChildren(
+          this.outcome,
+          failed ? notice(end.summary.message, 'error') : null,
+          countsList(end.summary.dataSets),
+        );
       } else if (end.outcome === 'busy') {
         replaceChildren(this.outcome, notice(end.summary?.message ?? '', 'warning'));
       } else if (end.outcome === 'stalled') {
@@ -179,7 +209,11 @@ function countsList(entries: readonly ProgressEntry[]): HTMLElement {
         h('span', { class: 'name' }, e.title),
         ': ',
         e.message && e.state !== 'ok'
-          ? h('span', { class: e.state === 'unavailable' ? 'secondary' : 'error' }, e.message)
+          ? h(
+              'span',
+              { class: e.state === 'unavailable' ? 'secondary' : 'error' },
+              withTraceId(e.message, e.traceId),
+            )
           : `${e.added} added, ${e.updated} updated, ${e.removed} removed`,
       ),
     ),

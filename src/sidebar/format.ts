@@ -15,3 +15,8 @@ export function formatTime(iso: string | null): string {
 export function plural(count: number, one: string, many = `${one}s`): string {
   return `${count} ${count === 1 ? one : many}`;
 }
+
+/** Brex's trace id once: added only when the message does not already carry it. */
+export function withTraceId(message: string, traceId: string | null): string {
+  return traceId && !message.includes(traceId) ? `${message} (Brex trace ID ${traceId})` : message;
+}

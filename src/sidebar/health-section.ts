@@ -5,7 +5,7 @@
  */
 import type { ServerFacade } from '../contract/server-facade';
 import { h, notice, replaceChildren, section } from './dom';
-import { formatTime } from './format';
+import { formatTime, withTraceId } from './format';
 import type { SyncHealthReport } from './refresh-progress';
 import { lastTokenUse, tokenIdleWarning } from './token-idle';
 
@@ -70,8 +70,7 @@ function item(d: DataSetHealth): HTMLElement {
       ? h(
           'div',
           { class: d.state === 'unavailable' ? 'secondary' : 'error' },
-          d.message,
-          d.traceId ? ` (Brex trace ID ${d.traceId})` : '',
+          withTraceId(d.message, d.traceId),
         )
       : null,
   );

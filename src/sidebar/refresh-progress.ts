@@ -18,8 +18,9 @@ export function entriesFromSummary(summary: RefreshSummary): ProgressEntry[] {
 
 /**
  * Mid-call: the pages and state of each data set from health, over what the last summary said
- * (or, before the first summary, the data sets chosen in the settings). Only a summary marks a
- * data set done.
+ * (or, before the first summary, the data sets chosen in the settings). A data set counts as
+ * done once its health says it finished (ok, error, unavailable) in this refresh; a data set
+ * finished in an earlier refresh is not done yet.
  */
 export function entriesFromHealth(
   health: SyncHealthReport,
@@ -37,7 +38,7 @@ export function entriesFromHealth(
       {
         id,
         title: h.title,
-        done: false,
+        done: finishedInThisRefresh(h, health.refreshStartedAt),
         state: h.state,
         pages: h.pages,
         rows: h.rows,
@@ -51,6 +52,15 @@ export function entriesFromHealth(
   });
 }
 
+function finishedInThisRefresh(
+  h: SyncHealthReport['dataSets'][number],
+  startedAt: string | null,
+): boolean {
+  if (startedAt === null || h.lastRun === null) return false;
+  const finished = h.state === 'ok' || h.state === 'error' || h.state === 'unavailable';
+  return finished && Date.parse(h.lastRun) >= Date.parse(startedAt);
+}
+
 /** 0…1 */
 export function progressFraction(entries: readonly ProgressEntry[]): number {
   if (entries.length === 0) return 0;
@@ -58,11 +68,28 @@ export function progressFraction(entries: readonly ProgressEntry[]): number {
   return parts.reduce((a, b) => a + b, 0) / entries.length;
 }
 
-/** One line under the bar: which data set, which page. */
-export function progressLabel(entries: readonly ProgressEntry[]): string {
+export type Retrying = SyncHealthReport['retrying'];
+
+/**
+ * One line under the bar: which data set is being read (the one the server marks in progress),
+ * which page, and whether it waits for Brex to retry.
+ */
+export function progressLabel(
+  entries: readonly ProgressEntry[],
+  retrying: Retrying = null,
+): string {
   const finished = entries.filter((e) => e.done).length;
-  const current = entries.find((e) => !e.done && (e.state === 'in_progress' || e.pages > 0));
+  const open = entries.filter((e) => !e.done);
+  const current =
+    open.find((e) => e.state === 'in_progress') ?? open.find((e) => e.pages > 0) ?? null;
   const head = `${finished} of ${entries.length} data sets done`;
-  if (!current) return `${head}.`;
-  return `${head}. ${current.title}: page ${current.pages}, ${current.rows} rows.`;
+  const busy = retrying
+    ? ` Brex is busy, retrying, attempt ${retrying.attempt} of ${retrying.maxAttempts}.`
+    : '';
+  if (!current) return `${head}.${busy}`;
+  const at =
+    current.pages === 0
+      ? 'starting'
+      : `page ${current.pages}, ${current.rows.toLocaleString('en-US')} rows`;
+  return `${head}. ${current.title}: ${at}.${busy}`;
 }

@@ -31,7 +31,11 @@ export class ReviewPanel {
   /** The number of pending changes, for a count beside the panel's title. */
   count = 0;
 
-  constructor(private readonly server: WriteBackServer) {
+  constructor(
+    private readonly server: WriteBackServer,
+    /** Asks for the person's write credential when they cannot push yet. */
+    private readonly credentialForm?: () => HTMLElement,
+  ) {
     this.element = section('Spend-limit changes', this.outcome, this.body);
   }
 
@@ -60,7 +64,9 @@ export class ReviewPanel {
     replaceChildren(
       this.body,
       h('p', {}, `${review.changes.length} pending, ${valid} ready to push.`),
-      review.credentialHelp ? notice(review.credentialHelp, 'warning') : null,
+      review.canPush
+        ? null
+        : (this.credentialForm?.() ?? notice(review.credentialHelp ?? '', 'warning')),
       h(
         'ul',
         { class: 'review-list', 'aria-label': 'Pending changes' },

@@ -34,8 +34,10 @@ export class ScheduleSection {
     this.element = section('Schedule', this.body);
   }
 
-  async load(): Promise<void> {
-    this.render(await this.server.getSchedule());
+  async load(): Promise<ScheduleStatus> {
+    const status = await this.server.getSchedule();
+    this.render(status);
+    return status;
   }
 
   private render(status: ScheduleStatus, message?: HTMLElement): void {

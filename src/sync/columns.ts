@@ -10,6 +10,24 @@ export type ColumnType = 'text' | 'money' | 'number' | 'date' | 'datetime';
 export interface ColumnDefinition {
   readonly header: string;
   readonly type: ColumnType;
+  /** Pixels, when the type's default does not fit (a long text, a short code). */
+  readonly width?: number;
+  /** A key only the add-on needs: its column is made hidden. */
+  readonly hidden?: boolean;
+}
+
+/** Widths in pixels a new column gets by type, so values show whole on the first screen. */
+const TYPE_WIDTHS: Readonly<Record<ColumnType, number>> = {
+  text: 150,
+  money: 110,
+  number: 90,
+  date: 95,
+  datetime: 150,
+};
+
+/** Pure: the width a new column is made with. */
+export function columnWidth(column: ColumnDefinition): number {
+  return column.width ?? TYPE_WIDTHS[column.type];
 }
 
 /** Brex's Money: integer minor units plus an ISO 4217 code (null means USD). */

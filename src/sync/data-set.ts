@@ -49,6 +49,8 @@ export interface RefreshState {
   readonly store: KeyValuePort;
   /** Epoch ms of this run. */
   readonly now: number;
+  /** This run's day (`YYYY-MM-DD`) in the spreadsheet's time zone. */
+  readonly today: string;
   /** The Brex ids the data set's sheet shows now. */
   readonly shown: ReadonlySet<string>;
   /** True once the run's time budget is spent: a long read stops and resumes in the next run. */
@@ -100,6 +102,11 @@ export interface DataSet<T = unknown, R = T> {
   /** Incremental data sets only: the items read are tallied, and the rows are their totals. */
   readonly tally?: Tally<T, R>;
   sources(context: ReadContext): Source<R>[];
+  /**
+   * Whole data sets only: the order new rows are added in, when Brex's list order is not newest
+   * first as the other sheets are.
+   */
+  order?(a: T, b: T): number;
   idOf(item: T): string;
   row(item: T, lookups: Lookups): Readonly<Record<string, FieldValue>>;
   /**

@@ -31,6 +31,8 @@ export interface CursorState {
   readonly covers?: string;
   /** Tallies only: the history start the totals shown were computed from. */
   readonly totalsFrom?: string;
+  /** Tallies only: the day the totals shown run through (the period's end). */
+  readonly totalsThrough?: string;
 }
 
 const DAY_MS = 24 * 3600 * 1000;

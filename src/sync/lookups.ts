@@ -5,6 +5,7 @@
  */
 import { BrexError, type ListItem, type ListName, type ListQuery, type Page } from '../brex';
 import type { BrexReader } from './brex-reader';
+import { noSheets, type SheetLookup, type SheetRecord } from './sheet-lookup';
 import { personName } from './person-name';
 
 export type LookupList =
@@ -26,8 +27,13 @@ const UNAVAILABLE = new Set(['cash_not_enabled', 'budget_management_not_enabled'
 export class Lookups {
   private readonly lists = new Map<LookupList, unknown[]>();
   private readonly indexes = new Map<LookupList, Map<string, unknown>>();
+  private readonly joins = new Map<string, ReadonlyMap<string, SheetRecord>>();
 
-  constructor(private readonly reader: BrexReader) {}
+  /** `sheets` reads another synced sheet, once per refresh, at the first row asked of it. */
+  constructor(
+    private readonly reader: BrexReader,
+    private readonly sheets: SheetLookup = noSheets,
+  ) {}
 
   /** Every item of a list, read once per refresh; Brex's refusal is thrown. */
   read<K extends LookupList>(list: K): ListItem<K>[] {
@@ -69,6 +75,26 @@ export class Lookups {
 
   card(id: string | null | undefined): ListItem<'cards'> | undefined {
     return id ? this.byId('cards').get(id) : undefined;
+  }
+
+  /** What another synced sheet shows in `headers` for a Brex id, when the spreadsheet has it. */
+  joined(
+    sheetName: string,
+    headers: readonly string[],
+    id: string | null | undefined,
+  ): SheetRecord | undefined {
+    if (!id) return undefined;
+    const key = JSON.stringify([sheetName, headers]);
+    let rows = this.joins.get(key);
+    if (!rows) {
+      rows = this.sheets(sheetName, headers);
+      this.joins.set(key, rows);
+    }
+    return rows.get(id);
+  }
+
+  spendLimit(id: string | null | undefined): ListItem<'spendLimits'> | undefined {
+    return id ? this.byId('spendLimits').get(id) : undefined;
   }
 
   spendLimitName(id: string | null | undefined): string {

@@ -10,13 +10,14 @@
 import { BrexError } from '../brex';
 import { applyPlan } from './apply-plan';
 import type { BrexReader } from './brex-reader';
-import { toCell, type Cell } from './columns';
+import { columnWidth, toCell, type Cell } from './columns';
 import {
   KEY_HEADER,
   STATUS_HEADER,
   type DataSet,
   type DataSetId,
   type ReadContext,
+  type RefreshState,
   type Tally,
 } from './data-set';
 import { dataSetById, DATA_SETS } from './data-sets';
@@ -35,6 +36,8 @@ import { readJson, writeJson, type KeyValuePort } from './key-value-port';
 import { fetchPage, pageSizeNote, type Fetched } from './page-fetch';
 import { KnownIds } from './known-ids';
 import { Lookups } from './lookups';
+import { tableLookup } from './sheet-lookup';
+import { dayIn } from './time-zone';
 import type { SyncSettings } from './settings';
 import {
   appendLog,
@@ -44,7 +47,12 @@ import {
   type DataSetHealth,
   type RunCounts,
 } from './sync-health';
-import { SpreadsheetFullError, type CellValue, type TablePort } from './table-port';
+import {
+  SpreadsheetFullError,
+  type CellValue,
+  type ColumnLayout,
+  type TablePort,
+} from './table-port';
 import { findHeader } from './header';
 import { checkHeader, checkRemovals } from './sheet-checks';
 import {
@@ -140,7 +148,7 @@ export function runRefresh(refreshDeps: RefreshDeps, settings: SyncSettings): Re
   const round = readJson<Round>(store, ROUND_KEY) ?? newRound(deps, settings);
   const pending = [...round.pending];
   const zone = followTimeZone(table, store, DATA_SETS);
-  const lookups = new Lookups(deps.reader);
+  const lookups = new Lookups(deps.reader, tableLookup(deps.table, KEY_HEADER));
   const finished: DataSetHealth[] = [];
   const followed = new Map<DataSetId, Reading>();
   let stopMessage: string | null = null;
@@ -196,24 +204,32 @@ export function runRefresh(refreshDeps: RefreshDeps, settings: SyncSettings): Re
   const done = pending.length === 0;
   if (done) store.delete(ROUND_KEY);
   store.commit?.();
+  const dataSets = summarize(store, round, pending);
   return {
     done,
     busy: false,
-    message: stopMessage ?? (done ? doneMessage(finished) : 'Refresh in progress.'),
-    dataSets: summarize(store, round, pending),
+    message: stopMessage ?? (done ? headline(dataSets) : 'Refresh in progress.'),
+    dataSets,
   };
+}
+
+/** Pure: "Refresh complete." only when every data set succeeded; otherwise how many did not. */
+export function headline(dataSets: readonly DataSetProgress[]): string {
+  const failed = dataSets.filter((d) => d.state === 'error').length;
+  const unavailable = dataSets.filter((d) => d.state === 'unavailable').length;
+  const of = `${dataSets.length} data set${dataSets.length === 1 ? '' : 's'}`;
+  if (failed > 0) {
+    const also = unavailable > 0 ? `; ${unavailable} not available to this token` : '';
+    return `Finished with errors: ${failed} of ${of} failed${also}.`;
+  }
+  if (unavailable > 0) {
+    return `Finished: ${unavailable} of ${of} not available to this token; the others are up to date.`;
+  }
+  return 'Refresh complete.';
 }
 
 function dataSetsOf(ids: readonly DataSetId[]): DataSet[] {
   return ids.map((id) => dataSetById(id) as DataSet);
-}
-
-/** Pure: what a finished refresh says; a data set that failed is named, never "complete". */
-function doneMessage(finished: readonly DataSetHealth[]): string {
-  const failed = finished.filter((h) => h.state === 'error');
-  if (failed.length === 0) return 'Refresh complete.';
-  const titles = failed.map((h) => dataSetById(h.id)?.title ?? h.id).join(', ');
-  return `Refresh finished, but ${titles} could not be updated: see Sync health for why.`;
 }
 
 function newRound(deps: RefreshDeps, settings: SyncSettings): Round {
@@ -228,6 +244,9 @@ function newRound(deps: RefreshDeps, settings: SyncSettings): Round {
     const health = readHealth(deps.store, id);
     writeHealth(deps.store, { ...health, pages: 0, rows: 0, added: 0, updated: 0, removed: 0 });
   }
+  // Written at once, before any page: the sidebar's progress reads the round's start to tell the
+  // data sets finished in this refresh from those finished in the last one.
+  deps.store.commit?.();
   return round;
 }
 
@@ -243,8 +262,24 @@ function checkTime(deps: RefreshDeps): void {
   if (isOutOfTime(deps)) throw new OutOfTime();
 }
 
+function refreshState(deps: RefreshDeps, shown: ReadonlySet<string>): RefreshState {
+  const now = deps.now();
+  const today = dayIn(now, deps.table.timeZone());
+  return { store: deps.store, now, today, shown, outOfTime: () => isOutOfTime(deps) };
+}
+
+/** The columns' widths of a new sheet; the status column last. */
+function sheetLayout(layout: SheetLayout): ColumnLayout[] {
+  const own = layout.columns.map((c) => ({ width: columnWidth(c), hidden: c.hidden }));
+  return layout.statusHeader === null ? own : [...own, { width: STATUS_WIDTH }];
+}
+
+const STATUS_WIDTH = 120;
+
 function layoutOf(dataSet: DataSet): SheetLayout {
-  return { columns: dataSet.columns, keyHeader: KEY_HEADER, statusHeader: STATUS_HEADER };
+  // Only a data set read whole can tell that a row vanished from Brex.
+  const statusHeader = dataSet.incremental ? null : STATUS_HEADER;
+  return { columns: dataSet.columns, keyHeader: KEY_HEADER, statusHeader };
 }
 
 /** The sheet as it is now (see sheet-rows.ts), and the ids a person deleted from it. */
@@ -261,8 +296,15 @@ function openSheet(
     // A sheet deleted whole (or never made) starts over: nothing in it counts as deleted by hand.
     knownIds.forget(dataSet.id);
     if (dataSet.incremental) clearCursor(deps.store, dataSet.id);
-    deps.table.ensureSheet(dataSet.sheetName, { columns: ownHeaders(layout).length });
+    deps.table.ensureSheet(dataSet.sheetName, {
+      columns: ownHeaders(layout).length,
+      layout: sheetLayout(layout),
+    });
     rows = SheetRows.empty(deps.table, dataSet.sheetName);
+  } else if (dataSet.incremental && !dataSet.tally && lacksColumns(layout, rows.grid)) {
+    // A column the sheet lacks (new in this version, or deleted) would stay blank in every row
+    // not read again: read from the history start once, so every row gets it.
+    clearCursor(deps.store, dataSet.id);
   }
   checkHeader(dataSet.sheetName, rows.grid);
   const present = readIds(layout, rows.grid);
@@ -270,6 +312,11 @@ function openSheet(
   knownIds.remember(dataSet.id, present.keys());
   const deleted = new Set([...knownIds.of(dataSet.id)].filter((id) => !present.has(id)));
   return { rows, deleted, shown: new Set(present.keys()) };
+}
+
+function lacksColumns(layout: SheetLayout, grid: readonly (readonly CellValue[])[]): boolean {
+  const header = grid[0] ?? [];
+  return header.length > 0 && locateColumns(layout, header).missing.length > 0;
 }
 
 function toRecords(
@@ -304,6 +351,13 @@ function upsert(
   if (complete) checkRemovals(dataSet.sheetName, plan.removed.length, readIds(layout, sheet).size);
   const keyColumn = (findHeader(plan.sheetAfter[0] ?? [], KEY_HEADER) ?? 0) + 1;
   applyPlan(deps.table, dataSet.sheetName, plan, keyColumn);
+  // A column added to an existing sheet is formatted and sized as a new sheet's are.
+  if (plan.headerBlock && (sheet[0]?.length ?? 0) > 0) {
+    const added = new Set((plan.headerBlock.values[0] ?? []).map(String));
+    const own = ownHeaders(layout);
+    const widths = sheetLayout(layout).filter((_, i) => added.has(own[i] ?? ''));
+    deps.table.formatNewColumns(dataSet.sheetName, plan.headerBlock.column, widths);
+  }
   knownIds.remember(dataSet.id, plan.added);
   return {
     sheet: plan.sheetAfter,
@@ -331,10 +385,7 @@ function syncWhole(
     ...base,
     since: `${base.historyStart}T00:00:00`,
     refresh: {
-      store: deps.store,
-      now: deps.now(),
-      shown,
-      outOfTime: () => isOutOfTime(deps),
+      ...refreshState(deps, shown),
       writeSome(items, progress) {
         // Counted as added or updated now; as rows read once, with the whole data set below.
         const records = toRecords(dataSet, items, base.lookups, deps.table.timeZone());
@@ -360,6 +411,7 @@ function syncWhole(
       health = { ...health, pages: health.pages + 1 };
     } while (cursor !== null);
   }
+  if (dataSet.order) items.sort((a, b) => dataSet.order?.(a, b) ?? 0);
   const keep =
     dataSet.keepCells?.(items, sheet, deps.store) ?? new Map<string, readonly string[]>();
   const records = toRecords(dataSet, items, base.lookups, deps.table.timeZone()).map((r) =>
@@ -509,10 +561,7 @@ function startReading(
       ...base,
       since: paging.since,
       refresh: {
-        store: deps.store,
-        now: deps.now(),
-        shown: opened.shown,
-        outOfTime: () => isOutOfTime(deps),
+        ...refreshState(deps, opened.shown),
       },
     },
     rows: opened.rows,
@@ -577,8 +626,13 @@ function savePosition(
 function finishReading(deps: RefreshDeps, reading: Reading, knownIds: KnownIds): DataSetHealth {
   const { dataSet, context, paging } = reading;
   let { health } = reading;
-  // Totals are computed from every kept row, so only when a kept row changed or the period did.
-  const stale = reading.changed || reading.state.totalsFrom !== context.historyStart;
+  // Totals are computed from every kept row, so only when a kept row changed or the period did
+  // (it starts at the history start and ends today).
+  const through = context.refresh?.today;
+  const stale =
+    reading.changed ||
+    reading.state.totalsFrom !== context.historyStart ||
+    reading.state.totalsThrough !== through;
   if (dataSet.tally && reading.tally && stale) {
     // The totals are written before the final cursor: a run killed in between writes them again.
     reading.tally.loadAll();
@@ -600,13 +654,13 @@ function finishReading(deps: RefreshDeps, reading: Reading, knownIds: KnownIds):
     last: reading.maxSeen,
     paging: null,
     covers: paging.covers ?? context.historyStart,
-    ...(dataSet.tally ? { totalsFrom: context.historyStart } : {}),
+    ...(dataSet.tally ? { totalsFrom: context.historyStart, totalsThrough: through } : {}),
   });
   return succeed(deps, health, reading.note);
 }
 
 function tallyLayout(tally: Tally<unknown, unknown>): SheetLayout {
-  return { columns: tally.columns, keyHeader: KEY_HEADER, statusHeader: STATUS_HEADER };
+  return { columns: tally.columns, keyHeader: KEY_HEADER, statusHeader: null };
 }
 
 /** The hidden tally sheet; a missing one (never made, or deleted) re-reads from the history start. */

@@ -1,10 +1,12 @@
 /**
  * Sync health per data set (last success, counts, last error with Brex's trace id), kept in
  * document properties for the sidebar, and one row per data set and run in the "Brex Sync Log"
- * sheet.
+ * sheet. The log is appended to, oldest first: a run writes its rows in one block below the
+ * others, and no row a person is reading moves.
  */
 import { TEXT_FORMAT, DATETIME_FORMAT } from './columns';
 import type { DataSetId } from './data-set';
+import { dataSetById } from './data-sets';
 import { readJson, writeJson, type KeyValuePort } from './key-value-port';
 import type { CellValue, TablePort } from './table-port';
 
@@ -42,6 +44,16 @@ const LOG_HEADER = [
   'Message',
   'Trace ID',
 ];
+const LOG_WIDTHS = [140, 150, 100, 70, 70, 70, 420, 200];
+
+/** What a data set's state reads as in the log. */
+const RESULTS: Readonly<Record<DataSetState, string>> = {
+  never: 'Not synced',
+  in_progress: 'In progress',
+  ok: 'OK',
+  error: 'Error',
+  unavailable: 'Not available',
+};
 
 const HEALTH_PREFIX = 'sync.health.';
 const healthKey = (id: DataSetId): string => `${HEALTH_PREFIX}${id}`;
@@ -85,7 +97,10 @@ export function appendLog(
   maxRows = LOG_MAX_ROWS,
 ): void {
   if (entries.length === 0) return;
-  table.ensureSheet(LOG_SHEET, { columns: LOG_HEADER.length });
+  table.ensureSheet(LOG_SHEET, {
+    columns: LOG_HEADER.length,
+    layout: LOG_WIDTHS.map((width) => ({ width })),
+  });
   let grid = table.readAll(LOG_SHEET) ?? [];
   const excess = Math.min(grid.length - 1 + entries.length - maxRows, grid.length - 1);
   if (excess > 0) {
@@ -102,8 +117,8 @@ export function appendLog(
   }
   const values: CellValue[][] = entries.map((h) => [
     at,
-    h.id,
-    h.state,
+    dataSetById(h.id)?.title ?? h.id,
+    RESULTS[h.state],
     h.added,
     h.updated,
     h.removed,

@@ -14,6 +14,15 @@ export type CellValue = string | number | boolean | Date;
  */
 export type HeaderRow = readonly CellValue[] & { readonly tags?: readonly (string | undefined)[] };
 
+/**
+ * Pure: gives a header row its tags, kept off its enumerable cells so that copies, comparisons and
+ * JSON see only the cells. Returns the row.
+ */
+export function withColumnTags<T extends CellValue[]>(row: T, tags: (string | undefined)[]): T {
+  Object.defineProperty(row, 'tags', { value: tags, configurable: true, writable: true });
+  return row;
+}
+
 /** Key of the developer metadata that tags the add-on's columns. */
 export const COLUMN_TAG_KEY = 'brex.column';
 
@@ -29,6 +38,13 @@ export interface CellBlock {
 
 export interface SheetOptions {
   readonly columns: number;
+  readonly hidden?: boolean;
+  /** A visible sheet's columns from A on, sized (in pixels) and hidden as a new sheet makes them. */
+  readonly layout?: readonly ColumnLayout[];
+}
+
+export interface ColumnLayout {
+  readonly width: number;
   readonly hidden?: boolean;
 }
 
@@ -51,11 +67,17 @@ export interface TablePort {
     columns: number,
   ): CellValue[][];
   /**
-   * Creates the sheet with a frozen header row (hidden when `hidden`), if it does not exist yet,
-   * `columns` wide: Sheets makes 26 columns, and every cell of the grid, empty or not, counts
+   * Creates the sheet with a frozen, bold and shaded header row and its columns sized as `layout`
+   * says (or hidden when `hidden`), if it does not exist yet, `columns` wide: a width is set only
+   * here, so a width a person changes is never set again. Sheets makes 26 columns, and every cell of the grid, empty or not, counts
    * toward the spreadsheet's 10 million (a sheet grows wider when a write needs it).
    */
   ensureSheet(sheetName: string, options: SheetOptions): void;
+  /**
+   * Formats header cells added to an existing sheet from `column` (1-based) on as a new sheet's
+   * are (bold, shaded) and sizes their columns: a column is sized once, when it is made.
+   */
+  formatNewColumns(sheetName: string, column: number, layout: readonly ColumnLayout[]): void;
   /**
    * Makes sure the sheet can grow to `lastRow` × `lastColumn` within the spreadsheet's cell limit,
    * before anything is written; throws SpreadsheetFullError when it cannot.

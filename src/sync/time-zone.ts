@@ -65,3 +65,8 @@ export function timestampToDate(text: string): Date | null {
 export function toBrexFilterTime(instant: number): string {
   return new Date(instant).toISOString().slice(0, 19);
 }
+
+/** Pure: `YYYY-MM-DD` of the calendar day an instant falls on in `timeZone`. */
+export function dayIn(instant: number, timeZone: string): string {
+  return new Date(instant + zoneOffset(instant, timeZone)).toISOString().slice(0, 10);
+}

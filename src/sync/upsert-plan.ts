@@ -7,18 +7,23 @@
  */
 import { findHeader } from './header';
 import { cellKey, type Cell, type ColumnDefinition, TEXT_FORMAT } from './columns';
-import type { CellBlock, CellValue, HeaderRow } from './table-port';
+import { withColumnTags, type CellBlock, type CellValue, type HeaderRow } from './table-port';
 
 /** The status a vanished row gets instead of being deleted. */
 export const REMOVED_IN_BREX = 'Removed in Brex';
+/** The status of a row Brex still lists. */
+export const IN_BREX = 'In Brex';
 
 export interface SheetLayout {
   /** The own columns in the order the data set defines them. */
   readonly columns: readonly ColumnDefinition[];
   /** Header of the Brex id column (text); the first own column. */
   readonly keyHeader: string;
-  /** Header of the status column that marks vanished rows. */
-  readonly statusHeader: string;
+  /**
+   * Header of the status column ("In Brex", or "Removed in Brex" for a vanished row); null for a
+   * data set read incrementally, which cannot tell that a row vanished.
+   */
+  readonly statusHeader: string | null;
 }
 
 /** One row as Brex has it: a cell per own column header (the status column excluded). */
@@ -83,7 +88,8 @@ export function locateColumns(
 }
 
 export function ownHeaders(layout: SheetLayout): string[] {
-  return [...layout.columns.map((c) => c.header), layout.statusHeader];
+  const headers = layout.columns.map((c) => c.header);
+  return layout.statusHeader === null ? headers : [...headers, layout.statusHeader];
 }
 
 /** Pure: the Brex ids present in a sheet's key column, with their 0-based data-row indexes. */
@@ -105,7 +111,7 @@ export function planUpsert(input: UpsertInput): UpsertPlan {
   const { layout } = input;
   const sheet = input.sheet.map((row) => [...row]);
   if (sheet.length === 0) sheet.push([]);
-  const header = sheet[0] as CellValue[] & { tags?: (string | undefined)[] };
+  const header = sheet[0] as CellValue[];
   const { positions, missing } = locateColumns(layout, input.sheet[0] ?? []);
   for (const { header: name, index } of missing) header[index] = name;
   const headerBlock = headerBlockFor(missing);
@@ -114,10 +120,11 @@ export function planUpsert(input: UpsertInput): UpsertPlan {
     .filter(([name, index]) => tags[index] !== name)
     .map(([name, index]) => ({ header: name, index }));
   for (const { header: name, index } of untagged) tags[index] = name;
-  header.tags = tags;
+  withColumnTags(header, tags);
 
   const ids = readIds(layout, sheet);
-  const statusColumn = positions.get(layout.statusHeader) as number;
+  const statusColumn =
+    layout.statusHeader === null ? undefined : positions.get(layout.statusHeader);
   const writes = new Map<number, Map<number, Cell>>();
   const added: string[] = [];
   const updated: string[] = [];
@@ -138,10 +145,12 @@ export function planUpsert(input: UpsertInput): UpsertPlan {
     // A kept status keeps a note, never the mark of a row that Brex sends again.
     const keepStatus =
       existing !== undefined &&
+      statusColumn !== undefined &&
+      layout.statusHeader !== null &&
       record.keep?.includes(layout.statusHeader) &&
       String(sheet[existing]?.[statusColumn] ?? '') !== REMOVED_IN_BREX;
-    if (!keepStatus) {
-      desired.set(statusColumn, { value: record.status ?? '', numberFormat: TEXT_FORMAT });
+    if (statusColumn !== undefined && !keepStatus) {
+      desired.set(statusColumn, { value: record.status || IN_BREX, numberFormat: TEXT_FORMAT });
     }
     if (existing === undefined) {
       const row = sheet.length;
@@ -155,7 +164,7 @@ export function planUpsert(input: UpsertInput): UpsertPlan {
     }
   }
 
-  if (input.complete) {
+  if (input.complete && statusColumn !== undefined) {
     for (const [id, row] of ids) {
       if (latest.has(id)) continue;
       if (String(sheet[row]?.[statusColumn] ?? '') === REMOVED_IN_BREX) continue;

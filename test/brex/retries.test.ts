@@ -41,6 +41,21 @@ describe('brex client retries', () => {
     expect(clock.sleeps).toEqual([250, 500, 1000, 2000]);
   });
 
+  it('tells the onRetry observer each attempt about to be made, before its wait', () => {
+    const notices: unknown[] = [];
+    const { client } = clientFor([rateLimited(), json(503, { message: 'busy' }), ok], {
+      random: () => 0.5,
+      onRetry: (notice) => notices.push(notice),
+    });
+
+    client.getMe();
+
+    expect(notices).toEqual([
+      { attempt: 2, maxAttempts: 5, waitMs: 500 },
+      { attempt: 3, maxAttempts: 5, waitMs: 1000 },
+    ]);
+  });
+
   it('caps the backoff ceiling at maxDelayMs', () => {
     const { client, clock } = clientFor([rateLimited(), rateLimited(), rateLimited(), ok], {
       random: () => 0.999,

@@ -198,22 +198,22 @@ describe('expense functions', () => {
 
   it('BREX_EXPENSE_CATEGORIES totals billed spend per category that has expenses', () => {
     expect(call(brexExpenseCategories, reader())).toEqual([
-      ['Category', 'Currency', 'Expense count', 'Spend'],
-      ['LODGING', 'USD', 1, 25.5],
-      ['RESTAURANTS', 'USD', 2, 15],
+      ['Category', 'Currency', 'Expense count', 'Spend', 'Period: 2026-01-01 to today'],
+      ['Lodging', 'USD', 1, 25.5, ''],
+      ['Restaurants', 'USD', 2, 15, ''],
     ]);
   });
 
   it('BREX_SPEND groups by user, largest spend first, and by month in time order', () => {
     expect(call(brexSpend, reader(), 'user')).toEqual([
-      ['User', 'Currency', 'Expense count', 'Spend'],
-      ['Alan Turing', 'USD', 1, 25.5],
-      ['Ada Lovelace', 'USD', 2, 15],
+      ['User', 'Currency', 'Expense count', 'Spend', 'Period: 2026-01-01 to today'],
+      ['Alan Turing', 'USD', 1, 25.5, ''],
+      ['Ada Lovelace', 'USD', 2, 15, ''],
     ]);
     expect(call(brexSpend, reader(), 'Month')).toEqual([
-      ['Month', 'Currency', 'Expense count', 'Spend'],
-      ['2026-01', 'USD', 2, 35.5],
-      ['2026-02', 'USD', 1, 5],
+      ['Month', 'Currency', 'Expense count', 'Spend', 'Period: 2026-01-01 to today'],
+      ['2026-01', 'USD', 2, 35.5, ''],
+      ['2026-02', 'USD', 1, 5, ''],
     ]);
     expect(column(call(brexSpend, reader(), 'department'), 'Department')).toEqual([
       '(none)',

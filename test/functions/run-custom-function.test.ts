@@ -42,6 +42,8 @@ function host(reader: FakeReader, connected = true, connectionId = 'connected-20
     outages: new OutageMemo(cache),
     cacheSeconds: () => 900,
     digest: (text) => `sha(${text.length}:${text})`,
+    room: () => null,
+    sheets: () => new Map(),
   };
   return { host: value, opened, memory };
 }

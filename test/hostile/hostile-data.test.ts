@@ -128,7 +128,8 @@ describe('hostile data from Brex', () => {
   it('shows HTML in names as text in the sidebar, running none of it', async () => {
     const limit = sandbox.snapshot().spend_limits[0];
     const grid = runtime.values('Brex Spend Limits');
-    const row = grid.findIndex((cells) => cells[0] === limit?.id);
+    const key = (grid[0] ?? []).indexOf('Brex ID');
+    const row = grid.findIndex((cells) => cells[key] === limit?.id);
     const column = (grid[0] ?? []).indexOf('Base limit');
     await runtime.edit(`Brex Spend Limits!${String.fromCharCode(65 + column)}${row + 1}`, 7, {
       as: OWNER,

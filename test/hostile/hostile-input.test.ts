@@ -6,6 +6,7 @@ import type { Sandbox } from '../../dev/sandbox';
 import type { Runtime } from '../../dev/runtime';
 import { findSheet, getCell } from '../../dev/runtime/workbook';
 import type { PushResult, SpendLimitReview } from '../../src/contract/writeback';
+import { codeOf } from '../../src/sync/readable-values';
 import { connectedRuntime, OWNER, smallSandbox } from './support/hostile-world';
 
 /** Values a person might type into a USD limit's "Base limit" cell; none may reach Brex. */
@@ -87,7 +88,8 @@ describe('hostile input from people', () => {
     const header = grid[0] ?? [];
     const row = grid.findIndex(
       (cells) =>
-        cells[header.indexOf('Currency')] === 'USD' && cells[header.indexOf('Status')] === 'ACTIVE',
+        cells[header.indexOf('Currency')] === 'USD' &&
+        codeOf(String(cells[header.indexOf('Status')])) === 'ACTIVE',
     );
     const cell = `Brex Spend Limits!${String.fromCharCode(65 + header.indexOf('Base limit'))}${row + 1}`;
     sandbox.log.length = 0;

@@ -61,7 +61,7 @@ describe('an execution killed at every n-th service call', () => {
     await refreshUntilDone(runtime);
     const grid = runtime.values('Brex Spend Limits');
     const column = String.fromCharCode(65 + (grid[0] ?? []).indexOf('Base limit'));
-    const id = String(grid[1]?.[0]);
+    const id = String(grid[1]?.[(grid[0] ?? []).indexOf('Brex ID')]);
     await runtime.edit(`Brex Spend Limits!${column}2`, 1234.5, { as: OWNER });
 
     const review = (await runtime.call('reviewSpendLimitChanges', [], {

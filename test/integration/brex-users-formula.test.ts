@@ -31,9 +31,10 @@ async function brexUsers(sandbox: Sandbox, runtime: Runtime, cell: string) {
   await runtime.edit(`Sheet1!${cell}`, '=BREX_USERS()');
   const [header = [], ...rows] = runtime.values('Sheet1') as unknown[][];
   const column = header.findIndex((h) => String(h).startsWith('Monthly limit'));
+  const key = header.indexOf('Brex ID');
   return {
     header: header.map(String),
-    limits: new Map(rows.map((r) => [String(r[0]), r[column]])),
+    limits: new Map(rows.map((r) => [String(r[key]), r[column]])),
     requests: sandbox.log.map((r) => r.path),
   };
 }

@@ -5,6 +5,7 @@
 import { createRuntime, type Runtime } from '../../dev/runtime/runtime';
 import { spawnSandbox, type SpawnedSandbox, type Snapshot } from '../../dev/sandbox';
 import { findSheet, getCell } from '../../dev/runtime/workbook';
+import { readable } from '../../src/sync/readable-values';
 
 let sandbox: SpawnedSandbox;
 
@@ -154,7 +155,7 @@ describe('custom functions in the local runtime', () => {
   it('BREX_EXPENSE_CATEGORIES and BREX_SPEND total the billing amounts of the period', async () => {
     const totals = new Map<string, number>();
     for (const e of state.expenses.filter((x) => inPeriod(x.purchased_at?.slice(0, 10)))) {
-      const key = String(e.category);
+      const key = readable(e.category);
       const cents = (e.billing_amount ?? e.original_amount)?.amount ?? 0;
       totals.set(key, (totals.get(key) ?? 0) + cents);
     }
@@ -167,6 +168,11 @@ describe('custom functions in the local runtime', () => {
     const expected = Object.fromEntries([...totals].map(([k, cents]) => [k, cents / 100]));
     expect(byCategory(categories.values)).toEqual(expected);
     expect(byCategory(spend.values)).toEqual(expected);
+    // The period each total covers is named in the header row.
+    expect([categories.values[0]?.at(-1), spend.values[0]?.at(-1)]).toEqual([
+      `Period: ${START} to ${END}`,
+      `Period: ${START} to ${END}`,
+    ]);
   });
 
   it('BREX_SPEND groups by month', async () => {
@@ -192,9 +198,13 @@ describe('custom functions in the local runtime', () => {
     await formula(runtime, "=BREX_BALANCES('Brex Settings'!B1)");
     const requests = await requestCount();
 
+    const toasts = runtime.ui.toasts.length;
     await runtime.call('refreshFormulas');
 
     expect(await requestCount()).toBeGreaterThan(requests);
+    expect(runtime.ui.toasts.slice(toasts)).toEqual([
+      expect.objectContaining({ title: 'Formulas refreshed' }),
+    ]);
     expect(table(runtime.values('Sheet1')).length).toBe(
       state.card_accounts.length + state.cash_accounts.length,
     );

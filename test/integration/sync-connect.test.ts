@@ -55,6 +55,33 @@ describe('connect', () => {
     expect(status.company).toBe('Sandbox Demo, Inc.');
   });
 
+  it('keeps the connection for the spreadsheet only, and a write credential only when the person adds one', async () => {
+    const runtime = createRuntime({ brexUrl: sandbox.url });
+    await runtime.call('connect', [{ token: sandbox.tokens.readonly, environment: 'production' }]);
+    const before = (await runtime.call('getConnectionStatus')) as { canWrite: boolean };
+
+    const after = (await runtime.call('saveWriteCredential', [{ token: sandbox.token }])) as {
+      canWrite: boolean;
+      tokenLast4: string;
+      writeCredential: { tokenLast4: string; sameAsConnection: boolean };
+    };
+
+    expect(before.canWrite).toBe(false);
+    expect(after).toMatchObject({
+      canWrite: true,
+      tokenLast4: sandbox.tokens.readonly.slice(-4),
+      writeCredential: { tokenLast4: sandbox.token.slice(-4), sameAsConnection: false },
+    });
+  });
+
+  it("makes the 'Brex Settings' sheet a formula's refresh argument names", async () => {
+    const runtime = createRuntime({ brexUrl: sandbox.url });
+
+    await runtime.call('connect', [{ token: sandbox.token, environment: 'production' }]);
+
+    expect(runtime.values('Brex Settings')[0]?.[0]).toBe('Formulas refreshed at');
+  });
+
   it('names the spend limits and budgets for a token on a company without budget management', async () => {
     const { status } = await connectWith(sandbox.tokens.no_budgets);
 

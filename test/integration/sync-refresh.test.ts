@@ -5,6 +5,7 @@
 import type { Sandbox } from '../../dev/sandbox';
 import type { Runtime } from '../../dev/runtime/runtime';
 import { sortRows } from '../../dev/runtime/workbook';
+import { readable } from '../../src/sync/readable-values';
 import {
   ALL_DATA_SETS,
   control,
@@ -99,8 +100,8 @@ describe('refresh in the local runtime against the sandbox', () => {
         amount(e.original_amount),
         e.original_amount?.currency ?? '',
         amount(e.billing_amount),
-        e.status ?? '',
-        e.payment_status ?? '',
+        readable(e.status),
+        readable(e.payment_status),
         e.memo ?? '',
         new Date(e.updated_at).toISOString(),
       ]);
@@ -246,20 +247,24 @@ describe('refresh in the local runtime against the sandbox', () => {
     expect(result.stats.rangeReadCells - wholeCells).toBeLessThan(incrementalCells / 2);
   });
 
-  it('reads its state in one PropertiesService call and writes it in two when nothing changed in Brex', async () => {
+  it('reads its state in one PropertiesService call and writes it in four when nothing changed in Brex', async () => {
     const result = await runtime.run('refreshNow', []);
 
     expect((result.value as { done: boolean }).done).toBe(true);
-    // One getProperties; one setProperties for cursors and health, one delete of the finished round.
+    // One getProperties; one setProperty of the token's last use; one setProperties as the round
+    // starts (the sidebar's progress reads its start), one for cursors and health, and one delete
+    // of the finished round.
     expect(result.stats.propertyReads).toBe(1);
-    expect(result.stats.propertyWrites).toBe(2);
+    expect(result.stats.propertyWrites).toBe(4);
   });
 
   it('keeps a person’s columns, notes and formulas through sorting and column reordering', async () => {
     const sheet = sheetOf(runtime, 'Brex Card Transactions');
     const header = sheet.rows[0] ?? [];
     const width = header.length;
-    // A person adds a column with a note and a formula, sorts by amount and moves the id column last.
+    // A person adds a column with a note and a formula, sorts by amount and moves the first
+    // column last.
+    const keyIndex = header.findIndex((c) => c?.value === 'Brex ID');
     const firstIds = new Map<number, string>();
     sheet.maxColumns = Math.max(sheet.maxColumns, width + 1); // the column is inserted first
     sheet.rows.forEach((cells, r) => {
@@ -267,8 +272,9 @@ describe('refresh in the local runtime against the sandbox', () => {
         cells[width] = { value: 'My check' };
         return;
       }
-      firstIds.set(r, String(cells[0]?.value));
-      cells[width] = { formula: `=LEN(A${r + 1})`, value: 0, note: `note for ${cells[0]?.value}` };
+      const id = cells[keyIndex]?.value;
+      firstIds.set(r, String(id));
+      cells[width] = { formula: `=LEN(A${r + 1})`, value: 0, note: `note for ${id}` };
     });
     const amountColumn = header.findIndex((c) => c?.value === 'Amount') + 1;
     sortRows(sheet, { row: 2, column: 1, rows: sheet.rows.length - 1, columns: width + 1 }, [
@@ -276,7 +282,9 @@ describe('refresh in the local runtime against the sandbox', () => {
     ]);
     for (const cells of sheet.rows) cells.push(cells.splice(0, 1)[0]);
     const annotated = new Map(
-      sheet.rows.slice(1).map((cells) => [String(cells[width]?.value), cells[width - 1]?.note]),
+      sheet.rows
+        .slice(1)
+        .map((cells) => [String(cells[keyIndex - 1]?.value), cells[width - 1]?.note]),
     );
     control(sandbox, 'POST', '/card-transactions', { count: 3, date: '2026-03-15' });
 
@@ -285,7 +293,7 @@ describe('refresh in the local runtime against the sandbox', () => {
     const after = runtime.values('Brex Card Transactions');
     const idColumn = (after[0] ?? []).indexOf('Brex ID');
     const myColumn = (after[0] ?? []).indexOf('My check');
-    expect([idColumn, myColumn]).toEqual([width, width - 1]);
+    expect([idColumn, myColumn]).toEqual([keyIndex - 1, width - 1]);
     for (const cells of sheetOf(runtime, 'Brex Card Transactions').rows.slice(1)) {
       const id = String(cells[idColumn]?.value);
       if (!annotated.has(id)) continue;
@@ -311,12 +319,13 @@ describe('refresh in the local runtime against the sandbox', () => {
 
     const sheet = sheetOf(runtime, 'Brex Spend Limits');
     const header = (sheet.rows[0] ?? []).map((c) => c?.value);
-    const row = sheet.rows.find((cells) => cells[0]?.value === kwd?.id) ?? [];
+    const key = header.indexOf('Brex ID');
+    const row = sheet.rows.find((cells) => cells[key]?.value === kwd?.id) ?? [];
     const name = row[header.indexOf('Name')];
     expect([name?.value, name?.formula]).toEqual([formula, undefined]);
     const base = row[header.indexOf('Base limit')];
     expect([base?.value, base?.format]).toEqual([1234.567, '#,##0.000']);
-    const yenRow = sheet.rows.find((cells) => cells[0]?.value === yen?.id) ?? [];
+    const yenRow = sheet.rows.find((cells) => cells[key]?.value === yen?.id) ?? [];
     const yenBase = yenRow[header.indexOf('Base limit')];
     expect([yenBase?.value, yenBase?.format]).toEqual([
       yen?.authorization_settings?.base_limit.amount,

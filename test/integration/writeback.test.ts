@@ -3,6 +3,7 @@
  * against the Brex sandbox over loopback HTTP.
  */
 import type { Sandbox } from '../../dev/sandbox';
+import { getCell, type Sheet } from '../../dev/runtime/workbook';
 import type { SpendLimit } from '../../src/brex';
 import type { PushResult, SpendLimitReview } from '../../src/contract/writeback';
 import {
@@ -195,14 +196,12 @@ describe('spend-limit write-back', () => {
     );
 
     expect(review.canPush).toBe(false);
-    expect(review.credentialHelp).toContain('Connect');
+    expect(review.credentialHelp).toContain('Your write credential');
     expect(refused.ok).toBe(false);
     expect(refused.error?.message).toContain('Add your own Brex token with the budgets scope');
     expect(writes(sandbox)).toHaveLength(0);
 
-    await runtime.call('connect', [{ token: sandbox.tokens.readonly, environment: 'production' }], {
-      as: BOB,
-    });
+    await runtime.call('saveWriteCredential', [{ token: sandbox.tokens.readonly }], { as: BOB });
     const [noScope] = (await runtime.call(
       'pushSpendLimitChanges',
       [await reviewed(runtime, undefined, BOB)],
@@ -253,12 +252,12 @@ describe('spend-limit write-back', () => {
 
     expect([pushed?.outcome, next?.outcome, audit?.maxRows]).toEqual(['pushed', 'pushed', 3]);
     expect(auditRows(runtime)).toEqual([
-      expect.objectContaining({ 'Spend limit ID': limit.id, Result: 'pushed', New: '2750.00' }),
-      expect.objectContaining({ 'Spend limit ID': other.id, Result: 'pushed', New: '26000.00' }),
+      expect.objectContaining({ 'Spend limit ID': limit.id, Result: 'pushed', New: 2750 }),
+      expect.objectContaining({ 'Spend limit ID': other.id, Result: 'pushed', New: 26000 }),
     ]);
   });
 
-  it('logs every attempt in the protected audit log, as text, with trace ids and keys', async () => {
+  it('logs every attempt in the protected audit log, with real times, amounts, trace ids and keys', async () => {
     const { runtime } = await syncedWorld(sandbox);
     const pushed = limitNamed(sandbox, 'Office Supplies');
     const refused = limitNamed(sandbox, 'Legacy Team Lunches');
@@ -277,17 +276,23 @@ describe('spend-limit write-back', () => {
         User: 'owner@example.com',
         'Spend limit ID': pushed.id,
         'Spend limit': 'Office Supplies',
-        Old: '2500.00',
-        New: '3000.00',
+        Old: 2500,
+        New: 3000,
         Currency: 'USD',
         Result: 'pushed',
         'Brex trace ID': expect.stringMatching(/^sandbox-/),
         'Idempotency key': put?.headers['idempotency-key'],
       }),
-      expect.objectContaining({ 'Spend limit ID': refused.id, Result: 'refused', Old: '1500.00' }),
+      expect.objectContaining({ 'Spend limit ID': refused.id, Result: 'refused', Old: 1500 }),
     ]);
-    for (const row of rows) expect(Date.parse(row.Time as string)).not.toBeNaN();
+    for (const row of rows) expect(row.Time).toBeInstanceOf(Date);
     const audit = runtime.workbook.sheets.find((s) => s.name === 'Brex Audit Log');
+    // Amounts in their currency's format, the time as a date-time, so they read as such.
+    expect([1, 5, 6].map((column) => getCell(audit as Sheet, 2, column)?.format)).toEqual([
+      'yyyy-mm-dd hh:mm:ss',
+      '#,##0.00',
+      '#,##0.00',
+    ]);
     expect(audit?.protections).toEqual([expect.objectContaining({ warningOnly: true })]);
   });
 

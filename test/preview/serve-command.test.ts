@@ -57,7 +57,9 @@ describe('serve command', () => {
 
       expect(page.status).toBe(200);
       expect(page.body).toContain('Local preview');
-      expect(sidebar.body).toMatch(/__BREX_PREVIEW__ = \{"token":"bxt_sandbox_full_\w+"\}/);
+      expect(sidebar.body).toMatch(
+        /__BREX_PREVIEW__ = \{"token":"bxt_sandbox_full_\w+","environment":"Sandbox"\}/,
+      );
       expect(sidebar.body).toContain('<main id="app"');
       expect(status).toEqual({ ok: true, value: expect.objectContaining({ connected: false }) });
       expect(rebound.status).toBe(403);
@@ -74,6 +76,9 @@ describe('serve command', () => {
     expect(parseServeArgs(['--brex-url', 'https://api.brex.com'])).toEqual(
       expect.objectContaining({ port: 0, brexUrl: 'https://api.brex.com' }),
     );
+    expect(parseServeArgs(['--signed-in-accounts', '2'])).toEqual(
+      expect.objectContaining({ signedInAccounts: 2 }),
+    );
   });
 
   it('refuses bad options with a message naming the fix', () => {
@@ -83,5 +88,6 @@ describe('serve command', () => {
       /which --brex-url replaces/,
     );
     expect(() => parseServeArgs(['--colour', 'red'])).toThrow(/Unknown option colour/);
+    expect(() => parseServeArgs(['--signed-in-accounts', 'two'])).toThrow(/is not a count/);
   });
 });

@@ -3,6 +3,8 @@ import {
   cellFor,
   createSheet,
   createWorkbook,
+  setColumnsHidden,
+  setColumnWidths,
   writeValue,
   type Sheet,
 } from '../../dev/runtime/workbook';
@@ -47,6 +49,17 @@ describe('sheetView', () => {
     expect(small?.columnLetters.slice(0, 3)).toEqual(['A', 'B', 'C']);
     expect(long).toEqual(expect.objectContaining({ rows: 200, dataRows: 300 }));
     expect(long?.cells).toHaveLength(200);
+  });
+
+  it('draws each column as wide as the sheet sets it, and a hidden one not at all', () => {
+    const workbook = workbookWithData();
+    const sheet = workbook.sheets[0] as Sheet;
+    setColumnWidths(sheet, 1, 1, 240);
+    setColumnsHidden(sheet, 2, 1, true);
+
+    const view = sheetView(workbook, 'Sheet1', 200);
+
+    expect(view?.columnWidths.slice(0, 3)).toEqual([240, 0, null]);
   });
 
   it('returns nothing for a sheet that does not exist', () => {

@@ -134,6 +134,33 @@ describe('runtime SpreadsheetApp', () => {
     ]);
   });
 
+  it('sizes and hides columns, moves their widths with inserted columns, and keeps them in the file', async () => {
+    const rt = fakeRuntime();
+
+    const widths = await run(
+      rt,
+      `var s = SpreadsheetApp.getActive().getSheetByName('Sheet1');
+       s.setColumnWidths(1, 3, 150);
+       s.setColumnWidth(2, 240);
+       s.hideColumns(3);
+       s.insertColumnsBefore(1, 1);
+       return [1, 2, 3, 4, 5].map(function (c) { return s.getColumnWidth(c); })
+         .concat([s.isColumnHiddenByUser(4), s.isColumnHiddenByUser(1)]);`,
+    );
+
+    expect(widths).toEqual([100, 150, 240, 150, 100, true, false]);
+    await expect(
+      run(rt, `SpreadsheetApp.getActive().getSheetByName('Sheet1').setColumnWidth(28, 80);`),
+    ).rejects.toThrow('The coordinates of the range are outside the dimensions of the sheet.');
+    const file = rt.toFile();
+    expect([file.sheets[0]?.columnWidths, file.sheets[0]?.hiddenColumns]).toEqual([
+      { B: 150, C: 240, D: 150 },
+      [4],
+    ]);
+    const back = stateFromFile(file).workbook.sheets[0];
+    expect([back?.columnWidths?.[3], back?.hiddenColumns?.[3]]).toEqual([240, true]);
+  });
+
   it('keeps date-times with milliseconds through the workbook file', async () => {
     const rt = fakeRuntime();
     await run(
@@ -229,6 +256,14 @@ describe('runtime formulas', () => {
 
     expect(rt.values('Sheet1')[0]?.[0]).toBe('#REF!');
     expect(rt.values('Sheet1')[3]).toEqual(['', 'mine']);
+  });
+
+  it('gives a custom function its own cell as the active range, on its own sheet', async () => {
+    const rt = fakeRuntime();
+
+    await rt.edit('Sheet1!C995', '=ROOM_HERE()');
+
+    expect(rt.values('Sheet1')[994]?.[2]).toBe('C995 6');
   });
 
   it('runs custom functions read-only, without UI, with the owner’s user properties', async () => {

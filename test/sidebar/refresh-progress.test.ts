@@ -52,11 +52,28 @@ describe('progressLabel', () => {
       progressLabel([entry('Users', true, 1, 'ok'), entry('Card transactions', false, 3)]),
     ).toBe('1 of 2 data sets done. Card transactions: page 3, 30 rows.');
   });
+
+  it('names the data set the server reads, not an earlier one with pages still shown', () => {
+    expect(
+      progressLabel([
+        entry('Departments', false, 1, 'ok'),
+        entry('Card transactions', false, 0, 'in_progress'),
+      ]),
+    ).toBe('0 of 2 data sets done. Card transactions: starting.');
+  });
+
+  it('says when Brex is busy and the refresh waits to retry', () => {
+    expect(progressLabel([entry('Expenses', false, 2)], { attempt: 3, maxAttempts: 5 })).toBe(
+      '0 of 1 data sets done. Expenses: page 2, 20 rows. Brex is busy, retrying, attempt 3 of 5.',
+    );
+  });
 });
 
 describe('entriesFromHealth', () => {
-  const health = (pages: number): SyncHealthReport => ({
+  const health = (pages: number, refreshStartedAt: string | null = null): SyncHealthReport => ({
     refreshInProgress: true,
+    refreshStartedAt,
+    retrying: null,
     lastBrexCallAt: null,
     dataSets: [
       {
@@ -94,7 +111,7 @@ describe('entriesFromHealth', () => {
     ],
   });
 
-  it('takes the pages written so far, but leaves marking done to the summary', () => {
+  it('takes the pages written so far; a data set finished before this refresh is not done', () => {
     const entries = entriesFromHealth(health(4), [
       entry('users', true, 1, 'ok'),
       entry('card_transactions', false, 1),
@@ -104,6 +121,18 @@ describe('entriesFromHealth', () => {
       ['users', true, 1],
       ['card_transactions', false, 4],
     ]);
+  });
+
+  it('marks done a data set that finished in this refresh, between two summaries', () => {
+    const entries = entriesFromHealth(health(4, '2026-02-28T23:59:00.000Z'), null);
+
+    expect(entries.map((e) => [e.id, e.done])).toEqual([
+      ['users', true],
+      ['card_transactions', false],
+    ]);
+    expect(progressLabel(entries)).toBe(
+      '1 of 2 data sets done. Card transactions: page 4, 4,000 rows.',
+    );
   });
 
   it('starts from the chosen data sets before the first summary', () => {

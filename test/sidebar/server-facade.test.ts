@@ -61,7 +61,11 @@ describe('connectServer', () => {
 describe('errorMessage', () => {
   it.each([
     ['NetworkError: Connection failure due to HTTP 0', /lost contact with Google/],
-    ['ScriptError: Authorization is required to perform that action.', /authorize the add-on/],
+    ['ScriptError: Authorization is required to perform that action.', /several Google accounts/],
+    [
+      "ScriptError: We're sorry, a server error occurred while reading from storage. Error code PERMISSION_DENIED.",
+      /Open this spreadsheet in your default Google account .* or in a private window .* or sign out of the other accounts/,
+    ],
     ['Exceeded maximum execution time', /ran out of time/],
     ['', /failed without saying why/],
   ])('rewords %j with the next step', (raw, expected) => {

@@ -24,7 +24,7 @@ describe('sidebar › connection', () => {
     });
     await mounted.started;
 
-    const token = field<HTMLInputElement>('Brex token');
+    const token = field<HTMLInputElement>('Connection token');
     token.value = TOKEN;
     field<HTMLSelectElement>('Environment').value = 'staging';
     button('Connect').click();
@@ -34,17 +34,75 @@ describe('sidebar › connection', () => {
     const text = region('Connection').textContent ?? '';
     expect(text).toContain('Analytical Engines Inc');
     expect(text).toContain('Ada Lovelace (ada@example.com)');
-    expect(text).toContain('ending in WXYZ');
+    expect(text).toContain('token ending in WXYZ: reads, for everyone here');
     expect(document.documentElement.outerHTML).not.toContain(TOKEN);
     expect(region('Data sets')).toBeTruthy();
   });
 
-  it('says plainly who can use the connection and who can push', async () => {
-    await mountSidebar({ getConnectionStatus: () => ({ ...connected, canWrite: false }) }).started;
+  it('says plainly which credential reads and which writes', async () => {
+    await mountSidebar({
+      getConnectionStatus: () => ({ ...connected, canWrite: false, writeCredential: null }),
+    }).started;
 
     const text = region('Connection').textContent ?? '';
     expect(text).toContain('every editor, the BREX_ formulas and the scheduled refresh');
-    expect(text).toContain('To push spend-limit changes, connect again with your own token');
+    expect(text).toContain('Your writes');
+    expect(text).toContain('no write credential yet: asked when you first review a change');
+  });
+
+  it('recommends a read-only connection token and says why', async () => {
+    await mountSidebar({ getConnectionStatus: () => disconnected }).started;
+
+    const text = region('Connection').textContent ?? '';
+    expect(text).toContain('Read-only recommended.');
+    expect(text).toContain('should not be able to change anything in Brex');
+  });
+
+  it('keeps the token field’s dots while Brex checks the token', async () => {
+    let answer: (value: unknown) => void = () => undefined;
+    const mounted = mountSidebar({
+      getConnectionStatus: () => disconnected,
+      connect: () => new Promise((resolve) => (answer = resolve)),
+    });
+    await mounted.started;
+
+    field<HTMLInputElement>('Connection token').value = TOKEN;
+    button('Connect').click();
+    await settle();
+
+    const token = field<HTMLInputElement>('Connection token');
+    expect([token.value, token.readOnly, token.type]).toEqual([TOKEN, true, 'password']);
+    answer(connected);
+    await settle();
+    expect(document.documentElement.outerHTML).not.toContain(TOKEN);
+  });
+
+  it('keeps the old connection while another token is tried, and Cancel goes back to it', async () => {
+    const mounted = mountSidebar({});
+    await mounted.started;
+
+    button('Use another token').click();
+
+    const text = region('Connection').textContent ?? '';
+    expect(text).toContain(
+      'The current connection (token ending in WXYZ) is kept until Brex has checked the new token.',
+    );
+    button('Cancel', region('Connection')).click();
+    expect(region('Connection').textContent).toContain('token ending in WXYZ: reads');
+    expect(callsTo(mounted, 'connect')).toHaveLength(0);
+  });
+
+  it('shows which token writes: the connection’s by choice, or the person’s own', async () => {
+    await mountSidebar({
+      getConnectionStatus: () => ({
+        ...connected,
+        writeCredential: { user: 'Grace Hopper', tokenLast4: 'QRST', sameAsConnection: false },
+      }),
+    }).started;
+
+    expect(region('Connection').textContent).toContain(
+      'your token ending in QRST, as Grace Hopper; yours alone',
+    );
   });
 
   it('shows Brex’s refusal with its next step, and forgets the token', async () => {
@@ -56,7 +114,7 @@ describe('sidebar › connection', () => {
     });
     await mounted.started;
 
-    field<HTMLInputElement>('Brex token').value = TOKEN;
+    field<HTMLInputElement>('Connection token').value = TOKEN;
     button('Connect').click();
     await settle();
 
@@ -64,19 +122,57 @@ describe('sidebar › connection', () => {
     expect(alert?.textContent).toBe(
       'Brex refused the token. Create a new token in the Brex dashboard.',
     );
-    expect(field<HTMLInputElement>('Brex token').value).toBe('');
+    expect(field<HTMLInputElement>('Connection token').value).toBe('');
     expect(region('Connection').querySelector('input')).toBe(document.activeElement);
   });
 
-  it('disconnects and hides everything that needs a connection', async () => {
+  it('disconnects after a confirmation and hides everything that needs a connection', async () => {
     const mounted = mountSidebar({ disconnect: () => disconnected });
     await mounted.started;
 
     button('Disconnect').click();
     await settle();
+    expect(callsTo(mounted, 'disconnect')).toHaveLength(0);
+    button('Disconnect', region('Connection').querySelector('[role="group"]') as Element).click();
+    await settle();
 
     expect(callsTo(mounted, 'disconnect')).toHaveLength(1);
-    expect(field('Brex token')).toBeTruthy();
+    expect(field('Connection token')).toBeTruthy();
+    expect(() => region('Data sets')).toThrow();
+    expect(() => region('Schedule')).toThrow();
+  });
+
+  it('says what happens to a schedule on disconnect, and keeps a schedule left on in sight', async () => {
+    const hourly = {
+      kind: 'hourly',
+      hour: null,
+      timeZone: 'Europe/Paris',
+      description: 'Every hour',
+      owner: 'ada@example.com',
+      ownedByMe: true,
+      runs: [],
+    };
+    let status = connected;
+    const mounted = mountSidebar({
+      getConnectionStatus: () => status,
+      getSchedule: () => hourly,
+      disconnect: () => (status = disconnected),
+    });
+    await mounted.started;
+
+    button('Disconnect').click();
+    await settle();
+    const confirm = region('Connection').querySelector('[role="group"]') as HTMLElement;
+    expect(confirm.textContent).toContain(
+      'The schedule (Every hour) stays set unless you turn it off',
+    );
+    field<HTMLInputElement>('Also turn the schedule off').checked = false;
+    button('Disconnect', confirm).click();
+    await settle();
+
+    expect(callsTo(mounted, 'setSchedule')).toHaveLength(0);
+    expect(callsTo(mounted, 'disconnect')).toHaveLength(1);
+    expect(region('Schedule').textContent).toContain('Every hour');
     expect(() => region('Data sets')).toThrow();
   });
 });
@@ -88,6 +184,8 @@ describe('sidebar › escaping', () => {
       getConnectionStatus: () => ({ ...connected, user: evil, company: evil }),
       getSyncHealth: () => ({
         refreshInProgress: false,
+        refreshStartedAt: null,
+        retrying: null,
         lastBrexCallAt: null,
         dataSets: [health({ id: 'users', title: 'Users', state: 'error', message: evil })],
       }),
@@ -176,6 +274,8 @@ describe('sidebar › refresh', () => {
         refreshNow: () => new Promise(() => undefined),
         getSyncHealth: () => ({
           refreshInProgress: true,
+          refreshStartedAt: null,
+          retrying: null,
           lastBrexCallAt: null,
           dataSets: [health({ id: 'users', title: 'Users', state: 'in_progress', pages: pages++ })],
         }),
@@ -196,6 +296,82 @@ describe('sidebar › refresh', () => {
     expect(seen[0]).toBeGreaterThan(0);
     expect(seen[2]).toBeGreaterThan(seen[0] as number);
     expect(region('Data sets').textContent).toMatch(/0 of 1 data sets done\. Users: page \d+/);
+  });
+
+  it('says "Finished with errors" with each data set’s message and Brex’s trace id once', async () => {
+    const failed = (id: 'users' | 'cards', title: string) => ({
+      ...health({ id, title }),
+      state: 'error',
+      done: true,
+      message: 'Brex had a server error (503). Try again in a few minutes. (Brex trace ID t-1)',
+      traceId: 't-1',
+    });
+    const mounted = mountSidebar({
+      refreshNow: () => ({
+        done: true,
+        busy: false,
+        message: 'Finished with errors: 2 of 2 data sets failed.',
+        dataSets: [failed('users', 'Users'), failed('cards', 'Cards')],
+      }),
+    });
+    await mounted.started;
+
+    button('Refresh now').click();
+    await settle();
+
+    const data = region('Data sets');
+    expect(data.querySelector('[role="alert"]')?.textContent).toBe(
+      'Finished with errors: 2 of 2 data sets failed.',
+    );
+    expect(data.textContent).not.toContain('Refresh complete.');
+    const results = [...data.querySelectorAll('ul[aria-label="Refresh results"] li')];
+    expect(results.map((li) => li.textContent)).toEqual([
+      'Users: Brex had a server error (503). Try again in a few minutes. (Brex trace ID t-1)',
+      'Cards: Brex had a server error (503). Try again in a few minutes. (Brex trace ID t-1)',
+    ]);
+  });
+
+  it('starts the bar at 0 and says when Brex is busy and the refresh retries', async () => {
+    const mounted = mountSidebar(
+      {
+        refreshNow: () => new Promise(() => undefined),
+        getSyncHealth: () => ({
+          refreshInProgress: true,
+          refreshStartedAt: '2026-03-30T11:00:00.000Z',
+          retrying: { attempt: 3, maxAttempts: 5 },
+          lastBrexCallAt: null,
+          dataSets: [health({ id: 'users', title: 'Users', state: 'in_progress', pages: 2 })],
+        }),
+      },
+      'overview',
+      5,
+    );
+    await mounted.started;
+    const bar = region('Data sets').querySelector('progress') as HTMLProgressElement;
+    bar.value = 1; // as a previous refresh left it
+
+    button('Refresh now').click();
+    expect(bar.value).toBe(0);
+    await new Promise((resolve) => setTimeout(resolve, 30));
+
+    expect(region('Data sets').textContent).toContain(
+      'Users: page 2, 10 rows. Brex is busy, retrying, attempt 3 of 5.',
+    );
+  });
+
+  it('shows Refresh now above the folded choice of data sets', async () => {
+    await mountSidebar({}).started;
+
+    const data = region('Data sets');
+    const choice = data.querySelector('details') as HTMLDetailsElement;
+    expect(choice.open).toBe(false);
+    expect(choice.querySelector('summary')?.textContent).toBe(
+      'Data sets: 1 of 2, history from 2026-01-01',
+    );
+    expect(
+      button('Refresh now', data).compareDocumentPosition(choice) &
+        Node.DOCUMENT_POSITION_FOLLOWING,
+    ).toBeTruthy();
   });
 
   it('stops between calls on Cancel, keeping what was done', async () => {
@@ -247,6 +423,52 @@ describe('sidebar › spend-limit review', () => {
 
     expect(callsTo(mounted, 'reviewSpendLimitChanges')).toHaveLength(1);
     expect(document.activeElement?.textContent).toBe('Spend-limit changes');
+  });
+
+  it('asks a person without a write credential for one at their first review, with “use the same token”', async () => {
+    let canPush = false;
+    const pending = {
+      id: 'limit_1',
+      name: 'Travel',
+      row: 2,
+      currency: 'USD',
+      period: 'PER_MONTH',
+      old: { minorUnits: 100, text: '1.00' },
+      new: { minorUnits: 200, text: '2.00' },
+      typed: '2',
+      problem: null,
+      consequences: [],
+      inFlight: false,
+    };
+    const mounted = mountSidebar(
+      {
+        getConnectionStatus: () => ({ ...connected, canWrite: false, writeCredential: null }),
+        reviewSpendLimitChanges: () => ({
+          sheetName: 'Brex Spend Limits',
+          changes: [pending],
+          canPush,
+          credentialHelp: canPush ? null : 'You have no Brex write credential of your own.',
+        }),
+        saveWriteCredential: () => {
+          canPush = true;
+          return connected;
+        },
+      },
+      'review',
+    );
+    await mounted.started;
+    const review = region('Spend-limit changes');
+    const form = review.querySelector('form[aria-label="Your write credential"]') as HTMLElement;
+
+    expect(form.textContent).toContain('The spreadsheet’s connection only reads.');
+    expect(field('Your Brex token', form)).toBeTruthy();
+    button('Use the same token as the connection', form).click();
+    await settle();
+
+    expect(callsTo(mounted, 'saveWriteCredential')).toEqual([[{ sameAsConnection: true }]]);
+    expect(review.querySelector('form[aria-label="Your write credential"]')).toBeNull();
+    expect(button('Push checked', review).disabled).toBe(false);
+    expect(region('Connection').textContent).toContain('the connection’s token, as Ada Lovelace');
   });
 });
 
@@ -334,6 +556,8 @@ describe('sidebar › sync health', () => {
     await mountSidebar({
       getSyncHealth: () => ({
         refreshInProgress: false,
+        refreshStartedAt: null,
+        retrying: null,
         lastBrexCallAt: null,
         dataSets: [
           health({ id: 'users', title: 'Users', added: 3, updated: 2, removed: 1 }),
@@ -386,6 +610,8 @@ describe('sidebar › sync health', () => {
       getConnectionStatus: () => ({ ...connected, connectedAt: '2026-02-01T00:00:00.000Z' }),
       getSyncHealth: () => ({
         refreshInProgress: false,
+        refreshStartedAt: null,
+        retrying: null,
         lastBrexCallAt: null,
         dataSets: [
           health({ id: 'users', title: 'Users', lastSuccess: '2026-03-05T00:00:00.000Z' }),
@@ -404,6 +630,8 @@ describe('sidebar › sync health', () => {
       getConnectionStatus: () => ({ ...connected, connectedAt: '2026-02-01T00:00:00.000Z' }),
       getSyncHealth: () => ({
         refreshInProgress: false,
+        refreshStartedAt: null,
+        retrying: null,
         lastBrexCallAt: '2026-03-28T00:00:00.000Z',
         dataSets: [
           health({ id: 'users', title: 'Users', lastSuccess: '2026-03-05T00:00:00.000Z' }),

@@ -1,4 +1,12 @@
-import { connect, connectionStatus, disconnect, readConnection } from '../../src/sync/connection';
+import {
+  connect,
+  connectionStatus,
+  disconnect,
+  forgetWriteCredential,
+  readConnection,
+  readWriteCredential,
+  saveWriteCredential,
+} from '../../src/sync/connection';
 import { MemoryStore } from './support/memory-store';
 
 const TOKEN = 'bxt_secret_token_abcd';
@@ -10,20 +18,96 @@ function stores() {
 }
 
 describe('connection', () => {
-  it('stores the read connection for the document and the write credential for the user', () => {
+  it('stores the read connection for the document and no write credential', () => {
     const s = stores();
 
     const status = connect({ token: ` ${TOKEN} `, environment: 'staging' }, s, check, new Date(0));
 
     expect(readConnection(s.document)?.token).toBe(TOKEN);
-    expect(s.user.values.size).toBe(1);
+    expect(s.user.values.size).toBe(0);
     expect(status).toMatchObject({
       connected: true,
       environment: 'staging',
       user: 'Ada Lovelace',
       company: 'Analytical Engines Inc',
       tokenLast4: 'abcd',
-      canWrite: true,
+      canWrite: false,
+      writeCredential: null,
+    });
+  });
+
+  describe('write credential', () => {
+    const WRITE = 'bxt_write_token_wxyz';
+    const grace = {
+      id: 'u2',
+      first_name: 'Grace',
+      last_name: 'Hopper',
+      email: 'grace@example.com',
+    };
+
+    it("keeps a person's own token in their user properties, in the connection's environment", () => {
+      const s = stores();
+      connect({ token: TOKEN, environment: 'staging' }, s, check, new Date(0));
+      const checked: string[] = [];
+
+      const status = saveWriteCredential(
+        { token: ` ${WRITE} ` },
+        s,
+        (token, environment) => {
+          checked.push(`${token}@${environment}`);
+          return grace;
+        },
+        new Date(0),
+      );
+
+      expect(checked).toEqual([`${WRITE}@staging`]);
+      expect(readWriteCredential(s.user)?.token).toBe(WRITE);
+      expect(readConnection(s.document)?.token).toBe(TOKEN);
+      expect(status.writeCredential).toEqual({
+        user: 'Grace Hopper',
+        tokenLast4: 'wxyz',
+        sameAsConnection: false,
+      });
+      expect(JSON.stringify(status)).not.toContain(WRITE);
+    });
+
+    it("uses the connection's token when the person chooses the same token", () => {
+      const s = stores();
+      connect({ token: TOKEN }, s, check, new Date(0));
+
+      const status = saveWriteCredential({ sameAsConnection: true }, s, () => me, new Date(0));
+
+      expect(readWriteCredential(s.user)?.token).toBe(TOKEN);
+      expect(status).toMatchObject({
+        canWrite: true,
+        writeCredential: { tokenLast4: 'abcd', sameAsConnection: true },
+      });
+    });
+
+    it('stores nothing when Brex refuses the token, or before the spreadsheet is connected', () => {
+      const s = stores();
+      const refuse = () => {
+        throw new Error('Brex rejected the API token.');
+      };
+
+      expect(() => saveWriteCredential({ token: WRITE }, s, () => me, new Date(0))).toThrow(
+        /Connect it first/,
+      );
+      connect({ token: TOKEN }, s, check, new Date(0));
+      expect(() => saveWriteCredential({ token: WRITE }, s, refuse, new Date(0))).toThrow(
+        /rejected/,
+      );
+      expect(s.user.values.size).toBe(0);
+    });
+
+    it('is forgotten on its own, the connection kept', () => {
+      const s = stores();
+      connect({ token: TOKEN }, s, check, new Date(0));
+      saveWriteCredential({ sameAsConnection: true }, s, () => me, new Date(0));
+
+      const status = forgetWriteCredential(s);
+
+      expect([status.connected, status.canWrite]).toEqual([true, false]);
     });
   });
 
@@ -59,6 +143,7 @@ describe('connection', () => {
   it('forgets both credentials on disconnect', () => {
     const s = stores();
     connect({ token: TOKEN }, s, check, new Date(0));
+    saveWriteCredential({ sameAsConnection: true }, s, () => me, new Date(0));
 
     const status = disconnect(s);
 

@@ -56,7 +56,7 @@ function totals(table: MemoryTable): Record<string, [unknown, unknown]> {
   return Object.fromEntries(
     rows
       .filter((r) => Number(r[at('Expense count')]) > 0)
-      .map((r) => [String(r[0]), [r[at('Expense count')], r[at('Spend')]]]),
+      .map((r) => [String(r[at('Brex ID')]), [r[at('Expense count')], r[at('Spend')]]]),
   );
 }
 

@@ -1,4 +1,4 @@
-import { runRefresh, type RefreshDeps } from '../../src/sync/refresh';
+import { headline, runRefresh, type RefreshDeps } from '../../src/sync/refresh';
 import type { SyncSettings } from '../../src/sync/settings';
 import { readHealth } from '../../src/sync/sync-health';
 import type { CellValue } from '../../src/sync/table-port';
@@ -68,6 +68,12 @@ function world(reader = brex(), table = new MemoryTable(), store = new MemorySto
   return { reader, table, store, deps };
 }
 
+/** The Brex ids of a sheet's rows, in sheet order (the key column is found by header). */
+function idsIn(grid: readonly (readonly CellValue[])[]): CellValue[] {
+  const key = (grid[0] ?? []).indexOf('Brex ID');
+  return grid.slice(1).map((row) => row[key] ?? '');
+}
+
 function dataCells(table: MemoryTable): number {
   return [...table.sheets.keys()]
     .filter((name) => name !== 'Brex Sync Log')
@@ -81,12 +87,7 @@ describe('refresh', () => {
       dataSets: ['card_transactions'],
       historyStart,
     });
-    const ids = () =>
-      table
-        .grid(TX_SHEET)
-        .slice(1)
-        .map((r) => r[0])
-        .sort();
+    const ids = () => idsIn(table.grid(TX_SHEET)).sort();
     runRefresh(deps(), only('2026-02-04'));
     const before = ids();
 
@@ -124,7 +125,7 @@ describe('refresh', () => {
     const header = rows[0] ?? [];
     const limitOf = (id: string) =>
       ['Monthly limit', 'Monthly available', 'Limit currency'].map(
-        (h) => rows.find((r) => r[0] === id)?.[header.indexOf(h)],
+        (h) => rows.find((r) => r[header.indexOf('Brex ID')] === id)?.[header.indexOf(h)],
       );
     // Within the day, u1's limit stays as read; u2, new, is read.
     expect([limitOf('u1'), limitOf('u2')]).toEqual([
@@ -161,14 +162,16 @@ describe('refresh', () => {
 
     expect(summary.done).toBe(true);
     const grid = table.grid(TX_SHEET);
+    // Names, dates and amounts first; the key last (transactions have no Sync status).
     expect(grid[0]?.slice(0, 5)).toEqual([
-      'Brex ID',
       'Posted date',
-      'Initiated date',
       'Description',
       'Amount',
+      'Currency',
+      'Card holder',
     ]);
-    expect(grid.slice(1).map((row) => row[0])).toEqual(['tx1', 'tx2', 'tx3', 'tx4', 'tx5']);
+    expect(grid[0]?.slice(-1)).toEqual(['Brex ID']);
+    expect(idsIn(grid)).toEqual(['tx1', 'tx2', 'tx3', 'tx4', 'tx5']);
     const header = grid[0] as CellValue[];
     const tx3 = grid[3] as CellValue[];
     expect(tx3[header.indexOf('Merchant')]).toBe('=IMPORTXML("http://x","//a")');
@@ -192,6 +195,34 @@ describe('refresh', () => {
       traceId: 'trace-1',
     });
     expect(readHealth(store, 'card_transactions').state).toBe('ok');
+  });
+
+  it('says "Refresh complete." only when every data set succeeded', () => {
+    const d = (state: 'ok' | 'error' | 'unavailable') => ({
+      id: 'users' as const,
+      title: 'Users',
+      sheetName: 'Brex Users',
+      state,
+      done: true,
+      pages: 1,
+      rows: 1,
+      added: 0,
+      updated: 0,
+      removed: 0,
+      message: null,
+      traceId: null,
+    });
+
+    expect(headline([d('ok'), d('ok')])).toBe('Refresh complete.');
+    expect(headline(Array.from({ length: 14 }, () => d('error')))).toBe(
+      'Finished with errors: 14 of 14 data sets failed.',
+    );
+    expect(headline([d('ok'), d('error'), d('unavailable')])).toBe(
+      'Finished with errors: 1 of 3 data sets failed; 1 not available to this token.',
+    );
+    expect(headline([d('ok'), d('unavailable')])).toBe(
+      'Finished: 1 of 2 data sets not available to this token; the others are up to date.',
+    );
   });
 
   it('writes no data cell and sends at most two requests per data set when nothing changed', () => {
@@ -226,26 +257,22 @@ describe('refresh', () => {
       .filter((w) => w.sheet === TX_SHEET)
       .flatMap((w) => w.block.values.map((_, i) => w.block.row + i));
     expect(rows.sort()).toEqual([6, 7]);
-    expect(table.grid(TX_SHEET)[5]?.[4]).toBe(9.99);
+    const grid = table.grid(TX_SHEET);
+    expect(grid[5]?.[(grid[0] ?? []).indexOf('Amount')]).toBe(9.99);
   });
 
   it('never brings back a row a person deleted', () => {
     const { table, deps } = world();
     runRefresh(deps(), settings);
+    const key = (table.grid(TX_SHEET)[0] ?? []).indexOf('Brex ID');
     table.setGrid(
       TX_SHEET,
-      table.grid(TX_SHEET).filter((row) => row[0] !== 'tx2'),
+      table.grid(TX_SHEET).filter((row) => row[key] !== 'tx2'),
     );
 
     runRefresh(deps(), settings);
 
-    expect(table.grid(TX_SHEET).map((row) => row[0])).toEqual([
-      'Brex ID',
-      'tx1',
-      'tx3',
-      'tx4',
-      'tx5',
-    ]);
+    expect(idsIn(table.grid(TX_SHEET))).toEqual(['tx1', 'tx3', 'tx4', 'tx5']);
   });
 
   it('stops before the time budget and continues on the next call', () => {

@@ -29,12 +29,14 @@ describe('sync-health', () => {
 
       const rows = table.grid(LOG_SHEET);
 
-      const ids = ['users', 'cards', 'expenses'];
+      // Each data set by its title, as the sidebar names it.
+      const ids = ['Users', 'Cards', 'Expenses'];
       const all = [0, 1, 2, 3].flatMap((run) => ids.map((id) => [at(run).getTime(), id]));
       expect(rows.length).toBe(1 + 10);
       expect(rows[0]?.[0]).toBe('Time');
       expect(rows.slice(1).map((r) => [(r[0] as Date).getTime(), r[1]])).toEqual(all.slice(2));
       expect(table.deletions).toEqual([{ sheet: LOG_SHEET, row: 2, count: 2 }]);
+      expect(rows[1]?.[2]).toBe('OK');
     });
   });
 });

@@ -3,6 +3,7 @@ import { toCell, type ColumnDefinition } from '../../src/sync/columns';
 import type { CellValue } from '../../src/sync/table-port';
 import {
   planUpsert,
+  IN_BREX,
   REMOVED_IN_BREX,
   type RecordRow,
   type SheetLayout,
@@ -59,8 +60,8 @@ describe('upsert-plan', () => {
       const plan = sync(table, [kept, { ...record('t2', 'Bolt', 500), keep: ['Amount'] }]);
 
       expect(table.grid(SHEET).slice(1)).toEqual([
-        ['t1', 'Acme Inc', 19.99, 'USD', ''],
-        ['t2', 'Bolt', 5, 'USD', ''],
+        ['t1', 'Acme Inc', 19.99, 'USD', IN_BREX],
+        ['t2', 'Bolt', 5, 'USD', IN_BREX],
       ]);
       expect([plan.updated, plan.added]).toEqual([['t1'], ['t2']]);
     });
@@ -83,7 +84,7 @@ describe('upsert-plan', () => {
 
       sync(table, [{ ...record('t1', 'Acme', 1999), keep: ['Sync status'] }]);
 
-      expect(table.grid(SHEET)[1]?.[4]).toBe('');
+      expect(table.grid(SHEET)[1]?.[4]).toBe(IN_BREX);
     });
 
     it('writes the header and every row in one block on a new sheet', () => {
@@ -93,8 +94,8 @@ describe('upsert-plan', () => {
 
       expect(table.grid(SHEET)).toEqual([
         ['Brex ID', 'Merchant', 'Amount', 'Currency', 'Sync status'],
-        ['t1', 'Acme', 19.99, 'USD', ''],
-        ['t2', 'Bolt', 5, 'USD', ''],
+        ['t1', 'Acme', 19.99, 'USD', IN_BREX],
+        ['t2', 'Bolt', 5, 'USD', IN_BREX],
       ]);
       expect(plan.added).toEqual(['t1', 't2']);
       expect(plan.blocks).toHaveLength(1);
@@ -119,9 +120,9 @@ describe('upsert-plan', () => {
       const plan = sync(table, [record('t2', 'Bolt', 750), record('t3', 'Core', 100)]);
 
       expect(table.grid(SHEET).slice(1)).toEqual([
-        ['t1', 'Acme', 19.99, 'USD', ''],
-        ['t2', 'Bolt', 7.5, 'USD', ''],
-        ['t3', 'Core', 1, 'USD', ''],
+        ['t1', 'Acme', 19.99, 'USD', IN_BREX],
+        ['t2', 'Bolt', 7.5, 'USD', IN_BREX],
+        ['t3', 'Core', 1, 'USD', IN_BREX],
       ]);
       expect(plan.updated).toEqual(['t2']);
       expect(plan.added).toEqual(['t3']);
@@ -144,9 +145,9 @@ describe('upsert-plan', () => {
 
       expect(table.grid(SHEET)).toEqual([
         ['Notes', 'Amount', 'Brex ID', 'Check', 'Merchant', 'Currency', 'Sync status'],
-        ['second', 5, 't2', '=B2*2', 'Bolt', 'USD', ''],
-        ['first', 29.99, 't1', '=B3*2', 'Acme', 'USD', ''],
-        ['', 0.01, 't3', '', 'Core', 'USD', ''],
+        ['second', 5, 't2', '=B2*2', 'Bolt', 'USD', IN_BREX],
+        ['first', 29.99, 't1', '=B3*2', 'Acme', 'USD', IN_BREX],
+        ['', 0.01, 't3', '', 'Core', 'USD', IN_BREX],
       ]);
     });
 
@@ -155,7 +156,7 @@ describe('upsert-plan', () => {
       sync(table, [record('t1', 'Acme', 1)]);
       table.setGrid(SHEET, [
         ['Merchant', 'Mine', 'Brex ID', 'Amount', 'Currency', 'Sync status'],
-        ['Acme', 'x', 't1', 0.01, 'USD', ''],
+        ['Acme', 'x', 't1', 0.01, 'USD', IN_BREX],
       ]);
       const before = table.writes.length;
 
@@ -179,6 +180,28 @@ describe('upsert-plan', () => {
       expect(sync(table, [record('t2', 'Bolt', 2)], { complete: true }).removed).toEqual([]);
     });
 
+    it('writes no status column for a data set read incrementally, and marks nothing removed', () => {
+      const incremental: SheetLayout = { ...layout, statusHeader: null };
+
+      const plan = planUpsert({
+        layout: incremental,
+        sheet: [
+          ['Brex ID', 'Merchant', 'Amount', 'Currency'],
+          ['t0', 'Old', 1, 'USD'],
+        ],
+        records: [record('t1', 'Acme', 1)],
+        deletedIds: new Set(),
+        complete: true,
+      });
+
+      expect(plan.sheetAfter).toEqual([
+        ['Brex ID', 'Merchant', 'Amount', 'Currency'],
+        ['t0', 'Old', 1, 'USD'],
+        ['t1', 'Acme', 0.01, 'USD'],
+      ]);
+      expect(plan.removed).toEqual([]);
+    });
+
     it('clears the mark when a vanished row comes back', () => {
       const table = new MemoryTable();
       sync(table, [record('t1', 'Acme', 1), record('t2', 'Bolt', 2)]);
@@ -189,7 +212,7 @@ describe('upsert-plan', () => {
       });
 
       expect(plan.updated).toEqual(['t1']);
-      expect(table.grid(SHEET)[1]?.[4]).toBe('');
+      expect(table.grid(SHEET)[1]?.[4]).toBe(IN_BREX);
     });
 
     it('does not write back a row a person deleted', () => {
@@ -236,7 +259,7 @@ describe('upsert-plan', () => {
 
       expect(table.grid(SHEET)).toEqual([
         ['Brex ID', 'Merchant', 'My notes', 'Amount', 'Currency', 'Sync status'],
-        ['t1', 'Acme', '', 0.01, 'USD', ''],
+        ['t1', 'Acme', '', 0.01, 'USD', IN_BREX],
       ]);
     });
 
@@ -258,7 +281,7 @@ describe('upsert-plan', () => {
       };
       const sheet: CellValue[][] = [
         ['Brex ID', 'Posted', 'Sync status'],
-        ['a', new Date('2026-02-02T15:00:00Z'), ''],
+        ['a', new Date('2026-02-02T15:00:00Z'), IN_BREX],
       ];
 
       const plan = planUpsert({

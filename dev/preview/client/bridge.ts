@@ -7,10 +7,12 @@
 import { createScriptRunShim } from '../../../src/contract/script-run-shim';
 import type { ScriptRun } from '../../../src/contract/server-facade';
 import { postJson } from './post-json';
+import { labelEnvironment } from './environment-label';
 import { prefillToken } from './token-prefill';
 
 interface PreviewConfig {
   readonly token?: string;
+  readonly environment?: string;
 }
 
 type Handler = (value: unknown, userObject?: unknown) => void;
@@ -39,7 +41,7 @@ function withUserObjects(
 }
 
 async function transport(functionName: string, args: unknown[]): Promise<unknown> {
-  const answer = (await postJson('/api/call', { functionName, args })) as
+  const answer = (await postJson('/api/call', { functionName, args, from: 'bridge' })) as
     { ok: true; value: unknown } | { ok: false; message: string };
   if (!answer.ok) throw new Error(answer.message);
   return answer.value;
@@ -64,3 +66,4 @@ const config = (window as unknown as { __BREX_PREVIEW__?: PreviewConfig }).__BRE
 };
 
 if (config.token) prefillToken(document, config.token);
+if (config.environment) labelEnvironment(document, config.environment);

@@ -18,6 +18,9 @@ export interface GridElements {
 /** Sends an entry; the grid shows it meanwhile and the page calls `settle` when it is done. */
 export type Commit = (cell: string, value: string) => void;
 
+/** A row's height in page.css (21 px and its 1-px border). */
+const ROW_PX = 22;
+
 interface Position {
   row: number;
   column: number;
@@ -44,6 +47,8 @@ export class Grid {
     el.table.addEventListener('keydown', (event) => this.onGridKey(event));
     el.editor.addEventListener('keydown', (event) => this.onEditorKey(event));
     el.editor.addEventListener('blur', () => this.commitEditor());
+    // As in Sheets, the formula bar shows what is being typed into the cell.
+    el.editor.addEventListener('input', () => (el.formulaBar.value = el.editor.value));
     el.formulaBar.addEventListener('keydown', (event) => {
       if (event.key === 'Enter') {
         event.preventDefault();
@@ -85,14 +90,17 @@ export class Grid {
     const body = h('tbody');
     view.cells.forEach((cells, r) => {
       const row = r + 1;
-      body.appendChild(
-        h(
-          'tr',
-          { class: row <= view.frozenRows ? 'frozen' : '' },
-          h('th', { scope: 'row' }, String(row)),
-          ...cells.map((cell, c) => this.cellElement(cell, row, c + 1, cells[c + 1])),
-        ),
+      const tr = h(
+        'tr',
+        { class: row <= view.frozenRows ? 'frozen' : '' },
+        h('th', { scope: 'row' }, String(row)),
+        ...cells.map((cell, c) => this.cellElement(cell, row, c + 1, cells[c + 1])),
       );
+      // Each frozen row sticks below the column letters and the frozen rows above it.
+      if (row <= view.frozenRows) {
+        for (const child of tr.children) (child as HTMLElement).style.top = `${ROW_PX * row}px`;
+      }
+      body.appendChild(tr);
     });
     replaceChildren(this.el.table, head, body);
   }
@@ -197,6 +205,7 @@ export class Grid {
     editor.style.minWidth = `${td.offsetWidth}px`;
     editor.style.height = `${td.offsetHeight}px`;
     editor.value = text;
+    this.el.formulaBar.value = text;
     editor.hidden = false;
     this.editing = true;
     editor.focus();
@@ -244,6 +253,7 @@ export class Grid {
 
 /** A cell of a column a script sized takes that width, whatever the grid's default. */
 function sized(cell: HTMLElement, width: number | null | undefined): HTMLElement {
+  if (width === 0) cell.style.display = 'none';
   if (width) cell.style.width = cell.style.minWidth = cell.style.maxWidth = `${width}px`;
   return cell;
 }

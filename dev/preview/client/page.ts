@@ -7,6 +7,7 @@ import { h, replaceChildren } from '../../../src/sidebar/dom';
 import type { CallOutcome, SessionState } from '../preview-session';
 import type { SheetView } from '../sheet-view';
 import { drawCharts } from './charts';
+import { FormulaHelp } from './formula-help';
 import { Grid } from './grid';
 import { MenuBar } from './menus';
 import { Panels } from './panels';
@@ -23,8 +24,6 @@ let windowRows = 200;
 let shownSheet = '';
 let followedActive = '';
 let working = 0;
-let knownSheets: readonly string[] = [];
-let shownEmpty = false;
 
 const status = byId('status');
 const more = byId('more');
@@ -53,6 +52,18 @@ const grid = new Grid(
     );
   },
 );
+
+// Sheets' formula help while a Brex formula is typed, in a cell or in the formula bar.
+const formulaHelp = new FormulaHelp(byId('formula-help'));
+for (const input of [
+  byId<HTMLInputElement>('cell-editor'),
+  byId<HTMLInputElement>('formula-input'),
+]) {
+  for (const event of ['input', 'keyup', 'focus']) {
+    input.addEventListener(event, () => formulaHelp.follow(input));
+  }
+  input.addEventListener('blur', () => formulaHelp.hide());
+}
 
 const menuBar = new MenuBar(byId('menubar'), (functionName, label) => {
   void perform(postJson('/api/call', { functionName, args: [] }) as Promise<CallOutcome>, label);
@@ -142,10 +153,7 @@ async function refresh(force = false): Promise<void> {
       followedActive = next.workbook.activeSheet;
       if (followedActive) sheetName = followedActive;
     }
-    // On an empty sheet, go to the first sheet a refresh adds, so a newcomer sees it fill.
-    const added = next.workbook.sheets.filter((name) => !knownSheets.includes(name));
-    if (knownSheets.length > 0 && added[0] && shownEmpty) sheetName = added[0];
-    knownSheets = next.workbook.sheets;
+    // Sheets a refresh adds appear as tabs; the person stays on the sheet they are on.
     if (!next.workbook.sheets.includes(sheetName)) sheetName = next.workbook.sheets[0] ?? '';
     showTabs(next.workbook.sheets);
     if (changed || sheetName !== shownSheet) {
@@ -156,7 +164,6 @@ async function refresh(force = false): Promise<void> {
         lastSheetJson = json;
         shownSheet = sheetName;
         const view = JSON.parse(json) as SheetView;
-        shownEmpty = view.dataRows === 0;
         grid.show(view);
         drawCharts(byId('grid-scroll'), byId<HTMLTableElement>('grid'), view.charts);
         showMore(view);

@@ -1,7 +1,8 @@
 /** Card and cash accounts with their balances, and their statements. */
 import type { Money, Statement } from '../../brex';
 import { defineDataSet, KEY_HEADER, listSource, singlePageSource, type Source } from '../data-set';
-import { columns } from './columns';
+import { readable } from '../readable-values';
+import { columns, KEY_COLUMN } from './columns';
 
 interface AccountRow {
   readonly id: string;
@@ -21,17 +22,17 @@ export const accounts = defineDataSet<AccountRow>({
   title: 'Accounts and balances',
   sheetName: 'Brex Accounts',
   columns: columns([
-    [KEY_HEADER, 'text'],
-    ['Kind', 'text'],
-    ['Name', 'text'],
-    ['Status', 'text'],
-    ['Current balance', 'money'],
-    ['Available balance', 'money'],
-    ['Limit', 'money'],
-    ['Currency', 'text'],
-    ['Statement start', 'date'],
-    ['Statement end', 'date'],
-    ['Primary', 'text'],
+    ['Name', 'text', { width: 180 }],
+    ['Kind', 'text', { width: 60 }],
+    ['Current balance', 'money', { width: 130 }],
+    ['Available balance', 'money', { width: 130 }],
+    ['Limit', 'money', { width: 130 }],
+    ['Currency', 'text', { width: 70 }],
+    ['Status', 'text', { width: 80 }],
+    ['Statement start', 'date', { width: 110 }],
+    ['Statement end', 'date', { width: 110 }],
+    ['Primary', 'text', { width: 70 }],
+    KEY_COLUMN,
   ]),
   sources: ({ reader, lookups }) => [
     singlePageSource('card', () =>
@@ -65,7 +66,7 @@ export const accounts = defineDataSet<AccountRow>({
     [KEY_HEADER]: a.id,
     Kind: a.kind,
     Name: a.name,
-    Status: a.status,
+    Status: readable(a.status),
     'Current balance': a.current,
     'Available balance': a.available,
     Limit: a.limit,
@@ -83,15 +84,15 @@ export const statements = defineDataSet<AccountStatement>({
   title: 'Statements',
   sheetName: 'Brex Statements',
   columns: columns([
-    [KEY_HEADER, 'text'],
-    ['Kind', 'text'],
-    ['Account', 'text'],
+    ['Account', 'text', { width: 180 }],
     ['Period start', 'date'],
     ['Period end', 'date'],
-    ['Start balance', 'money'],
-    ['End balance', 'money'],
-    ['Currency', 'text'],
-    ['Account ID', 'text'],
+    ['Start balance', 'money', { width: 130 }],
+    ['End balance', 'money', { width: 130 }],
+    ['Currency', 'text', { width: 70 }],
+    ['Kind', 'text', { width: 60 }],
+    ['Account ID', 'text', { width: 200 }],
+    KEY_COLUMN,
   ]),
   sources: ({ reader, lookups }) => {
     const card: Source<AccountStatement> = listSource('card', (cursor) => {

@@ -1,23 +1,8 @@
 /** Expenses (read incrementally by update time) and spend per expense category. */
 import type { Expense, Money } from '../../brex';
 import { defineDataSet, KEY_HEADER, listSource } from '../data-set';
-import { columns } from './columns';
-
-/** Brex's expense categories (`Category` in the Expenses API). */
-// prettier-ignore
-export const EXPENSE_CATEGORIES = [
-  'ADVERTISING_AND_MARKETING', 'AIRLINE_EXPENSES', 'BANK_AND_FINANCIAL_FEES', 'BARS_AND_NIGHTLIFE',
-  'BOOKS_AND_NEWSPAPERS', 'CAR_RENTAL', 'CHARITY', 'CLOTHING', 'CONFERENCES',
-  'CONSULTANT_AND_CONTRACTOR', 'CORPORATE_INSURANCE', 'DIGITAL_GOODS', 'ELECTRONICS',
-  'EVENT_EXPENSES', 'FACILITIES_EXPENSES', 'FEES_AND_LICENSES_AND_TAXES', 'FLOWERS',
-  'FOOD_DELIVERY', 'FURNITURE', 'GAMBLING', 'GAS_AND_FUEL', 'GENERAL_MERCHANDISE', 'GROCERY',
-  'LAUNDRY', 'LEGAL_SERVICES', 'LODGING', 'MEDICAL', 'MEMBERSHIPS_AND_CLUBS', 'OFFICE_SUPPLIES',
-  'OTHER_BUSINESS_EXPENSES', 'OTHER_TRAVEL_EXPENSES', 'PARKING_EXPENSES', 'POLITICAL_DONATIONS',
-  'PRIVATE_AIR_TRAVEL', 'PUBLIC_TRANSPORTATION', 'RECURRING_SOFTWARE_AND_SAAS', 'RENT',
-  'RESTAURANTS', 'RIDESHARE_AND_TAXI', 'SERVERS', 'SHIPPING', 'SOFTWARE_NON_RECURRING',
-  'TELEPHONY', 'TOLL_AND_BRIDGE_FEES', 'TRAINING_AND_EDUCATION', 'TRAVEL_WIFI', 'UTILITIES',
-  'VEHICLE_EXPENSES',
-];
+import { readable } from '../readable-values';
+import { columns, KEY_COLUMN } from './columns';
 
 /** Brex caps expense pages at 100 items; Brex's expand values add the merchant's name. */
 const EXPAND = ['merchant'];
@@ -33,23 +18,23 @@ export const expenses = defineDataSet<Expense>({
   title: 'Expenses',
   sheetName: 'Brex Expenses',
   columns: columns([
-    [KEY_HEADER, 'text'],
     ['Purchased at', 'datetime'],
-    ['Category', 'text'],
-    ['Status', 'text'],
-    ['Payment status', 'text'],
-    ['Type', 'text'],
-    ['Original amount', 'money'],
-    ['Original currency', 'text'],
+    ['Merchant', 'text', { width: 200 }],
     ['Billing amount', 'money'],
-    ['Billing currency', 'text'],
-    ['Merchant', 'text'],
+    ['Billing currency', 'text', { width: 110 }],
     ['User', 'text'],
-    ['Department', 'text'],
+    ['Category', 'text', { width: 210 }],
     ['Spend limit', 'text'],
-    ['Memo', 'text'],
-    ['Receipts', 'number'],
+    ['Department', 'text'],
+    ['Memo', 'text', { width: 200 }],
+    ['Status', 'text', { width: 100 }],
+    ['Payment status', 'text', { width: 110 }],
+    ['Type', 'text', { width: 90 }],
+    ['Original amount', 'money'],
+    ['Original currency', 'text', { width: 120 }],
+    ['Receipts', 'number', { width: 70 }],
     ['Updated at', 'datetime'],
+    KEY_COLUMN,
   ]),
   incremental: { cursorValue: (e) => e.updated_at, lookbackDays: LOOKBACK_DAYS },
   sources: ({ reader, since }) => [
@@ -61,10 +46,10 @@ export const expenses = defineDataSet<Expense>({
   row: (e, lookups) => ({
     [KEY_HEADER]: e.id,
     'Purchased at': e.purchased_at,
-    Category: e.category,
-    Status: e.status,
-    'Payment status': e.payment_status,
-    Type: e.expense_type,
+    Category: readable(e.category),
+    Status: readable(e.status),
+    'Payment status': readable(e.payment_status),
+    Type: readable(e.expense_type),
     'Original amount': e.original_amount,
     'Original currency': currencyOf(e.original_amount),
     'Billing amount': e.billing_amount,
@@ -90,6 +75,7 @@ interface CategoryTotal {
   readonly count: number;
   readonly spend: number;
   readonly periodStart: string;
+  readonly periodEnd: string;
 }
 
 /** Where each expense read counts: kept per expense, so a changed one moves between totals. */
@@ -105,13 +91,15 @@ export const expenseCategories = defineDataSet<CategoryTotal, Expense>({
   id: 'expense_categories',
   title: 'Expense categories',
   sheetName: 'Brex Expense Categories',
+  // The key (category and currency) only matches rows: hidden, and never shown by a formula.
   columns: columns([
-    [KEY_HEADER, 'text'],
-    ['Category', 'text'],
-    ['Currency', 'text'],
-    ['Expense count', 'number'],
+    ['Category', 'text', { width: 200 }],
     ['Spend', 'money'],
+    ['Currency', 'text', { width: 70 }],
+    ['Expense count', 'number', { width: 110 }],
     ['Period start', 'date'],
+    ['Period end', 'date'],
+    [KEY_HEADER, 'text', { width: 200, hidden: true }],
   ]),
   // Read like the expenses, by update time: a quiet refresh reads one page, not every expense.
   incremental: { cursorValue: (e) => e.updated_at, lookbackDays: LOOKBACK_DAYS },
@@ -132,7 +120,7 @@ export const expenseCategories = defineDataSet<CategoryTotal, Expense>({
         'Purchased at': e.purchased_at,
       };
     },
-    totals: (kept, { historyStart }) => {
+    totals: (kept, { historyStart, refresh }) => {
       const from = Date.parse(`${historyStart}T00:00:00Z`);
       const shares = kept
         .filter((k) => Date.parse(String(k['Purchased at'])) >= from)
@@ -141,17 +129,20 @@ export const expenseCategories = defineDataSet<CategoryTotal, Expense>({
           currency: String(k.Currency),
           amount: Number(k.Amount) || 0,
         }));
-      return totalsOf(shares, historyStart);
+      const period = { start: historyStart, end: refresh?.today ?? '' };
+      // A category the sheet shows keeps its row, at zero, when its last expense leaves it.
+      return totalsOf(shares, period, [...(refresh?.shown ?? [])]);
     },
   },
   idOf: (c) => c.id,
   row: (c) => ({
     [KEY_HEADER]: c.id,
-    Category: c.category,
+    Category: readable(c.category),
     Currency: c.currency,
     'Expense count': c.count,
     Spend: { amount: c.spend, currency: c.currency },
     'Period start': c.periodStart,
+    'Period end': c.periodEnd,
   }),
 });
 
@@ -172,15 +163,26 @@ function shareOf(expense: Expense): Share {
   };
 }
 
-/**
- * Pure: expense count and billed spend per category and billing currency, every Brex category
- * listed (with zero in USD when it has no expense). Sums stay in integer minor units.
- */
-export function totalsPerCategory(items: readonly Expense[], periodStart: string): CategoryTotal[] {
-  return totalsOf(items.map(shareOf), periodStart);
+interface Period {
+  readonly start: string;
+  /** `YYYY-MM-DD`; '' when the period runs on (a formula without an end date). */
+  readonly end: string;
 }
 
-function totalsOf(shares: readonly Share[], periodStart: string): CategoryTotal[] {
+/**
+ * Pure: expense count and billed spend per category and billing currency, the categories with
+ * expenses only. Sums stay in integer minor units.
+ */
+export function totalsPerCategory(items: readonly Expense[], period: Period): CategoryTotal[] {
+  return totalsOf(items.map(shareOf), period, []);
+}
+
+/** `kept` ids (`CATEGORY:CURRENCY`) are listed at zero when no expense counts in them any more. */
+function totalsOf(
+  shares: readonly Share[],
+  period: Period,
+  kept: readonly string[],
+): CategoryTotal[] {
   const totals = new Map<string, CategoryTotal>();
   const add = (category: string, currency: string, count: number, spend: number): void => {
     const id = `${category}:${currency}`;
@@ -191,11 +193,16 @@ function totalsOf(shares: readonly Share[], periodStart: string): CategoryTotal[
       currency,
       count: (current?.count ?? 0) + count,
       spend: (current?.spend ?? 0) + spend,
-      periodStart,
+      periodStart: period.start,
+      periodEnd: period.end,
     });
   };
   for (const share of shares) add(share.category, share.currency, 1, share.amount);
-  const used = new Set([...totals.values()].map((t) => t.category));
-  for (const category of EXPENSE_CATEGORIES) if (!used.has(category)) add(category, 'USD', 0, 0);
-  return [...totals.values()].sort((a, b) => a.id.localeCompare(b.id));
+  for (const id of kept) {
+    const split = id.lastIndexOf(':');
+    if (split > 0 && !totals.has(id)) add(id.slice(0, split), id.slice(split + 1), 0, 0);
+  }
+  return [...totals.values()].sort(
+    (a, b) => b.spend - a.spend || readable(a.category).localeCompare(readable(b.category)),
+  );
 }

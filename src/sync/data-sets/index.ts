@@ -17,11 +17,12 @@ export const DATA_SETS: readonly DataSet[] = [
   vendors,
   accounts,
   statements,
+  // Before the card transactions, which show each one's expense category from its sheet.
+  expenses,
+  expenseCategories,
   cardTransactions,
   cashTransactions,
   transfers,
-  expenses,
-  expenseCategories,
 ];
 
 export const DATA_SET_IDS: readonly DataSetId[] = DATA_SETS.map((d) => d.id);

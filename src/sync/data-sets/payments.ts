@@ -1,18 +1,19 @@
 /** Vendors and transfers (Brex Cash), read whole. */
 import type { Transfer, Vendor } from '../../brex';
 import { defineDataSet, KEY_HEADER, listSource, singlePageSource } from '../data-set';
-import { columns } from './columns';
+import { readable } from '../readable-values';
+import { columns, KEY_COLUMN } from './columns';
 
 export const vendors = defineDataSet<Vendor>({
   id: 'vendors',
   title: 'Vendors',
   sheetName: 'Brex Vendors',
   columns: columns([
-    [KEY_HEADER, 'text'],
-    ['Company name', 'text'],
-    ['Email', 'text'],
-    ['Phone', 'text'],
+    ['Company name', 'text', { width: 200 }],
+    ['Email', 'text', { width: 260 }],
+    ['Phone', 'text', { width: 120 }],
     ['Payment methods', 'text'],
+    KEY_COLUMN,
   ]),
   sources: ({ lookups }) => [singlePageSource('all', () => lookups.read('vendors'))],
   idOf: (v) => v.id,
@@ -22,7 +23,7 @@ export const vendors = defineDataSet<Vendor>({
     Email: v.email,
     Phone: v.phone,
     'Payment methods': (v.payment_accounts ?? [])
-      .map((a) => String((a.details as { type?: string }).type ?? ''))
+      .map((a) => readable(String((a.details as { type?: string }).type ?? '')))
       .join(', '),
   }),
 });
@@ -32,23 +33,25 @@ export const transfers = defineDataSet<Transfer>({
   title: 'Transfers',
   sheetName: 'Brex Transfers',
   columns: columns([
-    [KEY_HEADER, 'text'],
-    ['Created at', 'datetime'],
-    ['Process date', 'date'],
-    ['Estimated delivery', 'date'],
-    ['Description', 'text'],
-    ['Recipient', 'text'],
-    ['Vendor', 'text'],
-    ['Payment type', 'text'],
-    ['Status', 'text'],
+    // Brex gives the day a transfer was created, not the time (payments API: format date).
+    ['Created at', 'date'],
+    ['Recipient', 'text', { width: 180 }],
     ['Amount', 'money'],
-    ['Currency', 'text'],
+    ['Currency', 'text', { width: 70 }],
+    ['Status', 'text', { width: 100 }],
+    ['Description', 'text', { width: 200 }],
+    ['Vendor', 'text'],
+    ['Payment type', 'text', { width: 110 }],
+    ['Process date', 'date'],
+    ['Estimated delivery', 'date', { width: 120 }],
     ['From account', 'text'],
+    ['Created by', 'text'],
     ['External memo', 'text'],
     ['Cancellation reason', 'text'],
-    ['Created by', 'text'],
+    KEY_COLUMN,
   ]),
   sources: ({ reader }) => [listSource('all', (cursor) => reader.page('transfers', {}, cursor))],
+  order: (a, b) => String(b.created_at ?? '').localeCompare(String(a.created_at ?? '')),
   idOf: (t) => t.id,
   row: (t, lookups) => {
     const counterparty = t.counterparty as { type?: string; id?: string } | undefined;
@@ -61,8 +64,8 @@ export const transfers = defineDataSet<Transfer>({
       Description: t.description,
       Recipient: t.display_name,
       Vendor: counterparty?.type === 'VENDOR' ? lookups.vendorName(counterparty.id) : '',
-      'Payment type': t.payment_type,
-      Status: t.status,
+      'Payment type': readable(t.payment_type),
+      Status: readable(t.status),
       Amount: t.amount,
       Currency: t.amount ? t.amount.currency || 'USD' : '',
       'From account': lookups.cashAccountName(origin?.id),

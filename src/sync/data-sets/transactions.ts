@@ -2,19 +2,21 @@
 import type { CardTransaction, CashTransaction } from '../../brex';
 import { defineDataSet, KEY_HEADER, listSource } from '../data-set';
 import type { Lookups } from '../lookups';
-import { columns } from './columns';
+import { readable } from '../readable-values';
+import { columns, KEY_COLUMN } from './columns';
+import { expenses } from './expenses';
+
+/** What a card transaction shows of its expense, from the Brex Expenses sheet (read first). */
+const EXPENSE_LABELS = ['Category', 'Spend limit'];
 
 const LOOKBACK_DAYS = 3;
 
-/** The columns card and cash transactions share, in the order both sheets show them. */
+/** The columns card and cash transactions both begin with: when, what, how much. */
 const SETTLED_COLUMNS = [
-  [KEY_HEADER, 'text'],
   ['Posted date', 'date'],
-  ['Initiated date', 'date'],
-  ['Description', 'text'],
+  ['Description', 'text', { width: 240 }],
   ['Amount', 'money'],
-  ['Currency', 'text'],
-  ['Type', 'text'],
+  ['Currency', 'text', { width: 70 }],
 ] as const;
 
 export const cardTransactions = defineDataSet<CardTransaction>({
@@ -23,15 +25,19 @@ export const cardTransactions = defineDataSet<CardTransaction>({
   sheetName: 'Brex Card Transactions',
   columns: columns([
     ...SETTLED_COLUMNS,
-    ['Merchant', 'text'],
-    ['MCC', 'text'],
-    ['Merchant country', 'text'],
-    ['Card', 'text'],
     ['Card holder', 'text'],
-    ['Department', 'text'],
+    ['Category', 'text', { width: 210 }],
     ['Spend limit', 'text'],
-    ['Card ID', 'text'],
-    ['Expense ID', 'text'],
+    ['Department', 'text'],
+    ['Card', 'text', { width: 190 }],
+    ['Type', 'text', { width: 90 }],
+    ['Merchant', 'text', { width: 200 }],
+    ['MCC', 'text', { width: 60 }],
+    ['Merchant country', 'text', { width: 80 }],
+    ['Initiated date', 'date'],
+    ['Card ID', 'text', { width: 200 }],
+    ['Expense ID', 'text', { width: 200 }],
+    KEY_COLUMN,
   ]),
   incremental: { cursorValue: (t) => t.posted_at_date, lookbackDays: LOOKBACK_DAYS },
   sources: ({ reader, since }) => [
@@ -43,6 +49,9 @@ export const cardTransactions = defineDataSet<CardTransaction>({
   row: (t, lookups) => {
     const card = lookups.card(t.card_id);
     const holderId = cardHolderId(card);
+    // The category and spend limit are the expense's: a card carries a spend limit only when
+    // the whole card is tied to one.
+    const expense = lookups.joined(expenses.sheetName, EXPENSE_LABELS, t.expense_id);
     return {
       [KEY_HEADER]: t.id,
       'Posted date': t.posted_at_date,
@@ -50,14 +59,15 @@ export const cardTransactions = defineDataSet<CardTransaction>({
       Description: t.description,
       Amount: t.amount,
       Currency: t.amount ? t.amount.currency || 'USD' : '',
-      Type: t.type,
+      Type: readable(t.type),
+      Category: String(expense?.Category ?? ''),
       Merchant: t.merchant?.raw_descriptor,
       MCC: t.merchant?.mcc,
       'Merchant country': t.merchant?.country,
       Card: card ? `${card.card_name} •${card.last_four}` : '',
       'Card holder': lookups.userName(holderId),
       Department: lookups.departmentName(lookups.user(holderId)?.department_id),
-      'Spend limit': lookups.spendLimitName(card?.budget_id),
+      'Spend limit': String(expense?.['Spend limit'] || lookups.spendLimitName(card?.budget_id)),
       'Card ID': t.card_id,
       'Expense ID': t.expense_id,
     };
@@ -76,9 +86,12 @@ export const cashTransactions = defineDataSet<AccountCashTransaction>({
   sheetName: 'Brex Cash Transactions',
   columns: columns([
     ...SETTLED_COLUMNS,
+    ['Type', 'text', { width: 170 }],
     ['Account', 'text'],
-    ['Account ID', 'text'],
-    ['Transfer ID', 'text'],
+    ['Initiated date', 'date'],
+    ['Account ID', 'text', { width: 200 }],
+    ['Transfer ID', 'text', { width: 200 }],
+    KEY_COLUMN,
   ]),
   incremental: { cursorValue: (t) => t.posted_at_date, lookbackDays: LOOKBACK_DAYS },
   // Every cash account's transactions; reading the accounts is what tells whether Brex Cash is on.
@@ -101,7 +114,7 @@ export const cashTransactions = defineDataSet<AccountCashTransaction>({
     Description: t.description,
     Amount: t.amount,
     Currency: t.amount ? t.amount.currency || 'USD' : '',
-    Type: t.type,
+    Type: readable(t.type),
     Account: lookups.cashAccountName(t.account_id),
     'Account ID': t.account_id,
     'Transfer ID': t.transfer_id,

@@ -39,6 +39,7 @@ export async function connectedRuntime(
   await runtime.call('connect', [{ token: sandbox.token, environment: 'production' }], {
     as: OWNER,
   });
+  await runtime.call('saveWriteCredential', [{ sameAsConnection: true }], { as: OWNER });
   await runtime.call('saveSyncSettings', [{ dataSets: ALL_DATA_SETS, historyStart: '2000-01-01' }]);
   return runtime;
 }

@@ -65,7 +65,8 @@ export function rowsOf(runtime: Runtime, name: string): Map<string, Record<strin
   return rowsById;
 }
 
-const BOOKKEEPING_SHEETS = ['Brex Sync Log', 'Brex Sync State'];
+// "Brex Settings" holds the formulas' refresh cell, stamped with the time of connecting.
+const BOOKKEEPING_SHEETS = ['Brex Sync Log', 'Brex Sync State', 'Brex Settings'];
 
 /** Every data sheet's values (the add-on's hidden state and log sheets aside). */
 export function dataSheets(runtime: Runtime): Record<string, unknown[][]> {

@@ -41,6 +41,16 @@ function BLOCK(n) {
 }
 
 /**
+ * Its own cell and the rows from there to the sheet's end, as Sheets gives a custom function.
+ * @customfunction
+ */
+function ROOM_HERE() {
+  var cell = SpreadsheetApp.getActiveRange();
+  var sheet = SpreadsheetApp.getActiveSheet();
+  return cell.getA1Notation() + ' ' + (sheet.getMaxRows() - cell.getRow() + 1);
+}
+
+/**
  * Tries to write to the sheet, which custom functions may not do.
  * @customfunction
  */

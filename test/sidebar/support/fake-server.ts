@@ -17,6 +17,7 @@ export const connected: ServerResult<'getConnectionStatus'> = {
   company: 'Analytical Engines Inc',
   tokenLast4: 'WXYZ',
   canWrite: true,
+  writeCredential: { user: 'Ada Lovelace', tokenLast4: 'WXYZ', sameAsConnection: true },
   connectedAt: '2026-03-28T09:00:00.000Z',
   dataSets: [],
 };
@@ -29,6 +30,7 @@ export const disconnected: ServerResult<'getConnectionStatus'> = {
   company: null,
   tokenLast4: null,
   canWrite: false,
+  writeCredential: null,
   connectedAt: null,
   dataSets: [],
 };
@@ -61,6 +63,8 @@ const defaults: Handlers = {
   saveSyncSettings: (settings: never) => settings,
   getSyncHealth: () => ({
     refreshInProgress: false,
+    refreshStartedAt: null,
+    retrying: null,
     lastBrexCallAt: null,
     dataSets: [
       health({ id: 'users', title: 'Users' }),

@@ -3,7 +3,13 @@
  * It behaves as Sheets does where the sync core relies on it: `readAll` returns the used range
  * only, and a value written into a `@`-formatted cell stays a string.
  */
-import type { CellBlock, CellValue, SheetOptions, TablePort } from '../../../src/sync/table-port';
+import type {
+  CellBlock,
+  CellValue,
+  ColumnLayout,
+  SheetOptions,
+  TablePort,
+} from '../../../src/sync/table-port';
 
 interface MemorySheet {
   values: CellValue[][];
@@ -23,6 +29,8 @@ export class MemoryTable implements TablePort {
     rows: number;
     columns: number;
   }[] = [];
+  /** The options each sheet was made with. */
+  readonly options = new Map<string, SheetOptions>();
   /** Every deleteRows call, in order. */
   readonly deletions: { sheet: string; row: number; count: number }[] = [];
 
@@ -73,7 +81,15 @@ export class MemoryTable implements TablePort {
   ensureSheet(sheetName: string, options?: SheetOptions): void {
     if (!this.sheets.has(sheetName)) {
       this.sheets.set(sheetName, { values: [], formats: [], hidden: options?.hidden ?? false });
+      if (options) this.options.set(sheetName, options);
     }
+  }
+
+  /** Every formatNewColumns call, in order. */
+  readonly newColumns: { sheet: string; column: number; layout: readonly ColumnLayout[] }[] = [];
+
+  formatNewColumns(sheetName: string, column: number, layout: readonly ColumnLayout[]): void {
+    this.newColumns.push({ sheet: sheetName, column, layout });
   }
 
   /** Unbounded: the cell limit is the Apps Script adapter's to enforce. */
@@ -110,6 +126,11 @@ export class MemoryTable implements TablePort {
     const sheet = this.sheets.get(sheetName);
     if (!sheet) throw new Error(`Sheet ${sheetName} does not exist.`);
     sheet.values = values.map((row) => [...row]);
+  }
+
+  /** The number format of a 1-based cell. */
+  formatAt(sheetName: string, row: number, column: number): string | undefined {
+    return this.sheets.get(sheetName)?.formats[row - 1]?.[column - 1];
   }
 
   cellsWritten(sheetName?: string): number {

@@ -31,6 +31,8 @@ export async function syncedWorld(sandbox: Sandbox): Promise<World> {
     clock: fakeClock(Date.parse(`${TODAY}T12:00:00Z`)),
   });
   await runtime.call('connect', [{ token: sandbox.token, environment: 'production' }]);
+  // The person pushing chose the connection's token as their own write credential.
+  await runtime.call('saveWriteCredential', [{ sameAsConnection: true }]);
   await runtime.call('saveSyncSettings', [
     { dataSets: ['spend_limits'], historyStart: '2026-01-01' },
   ]);
@@ -66,7 +68,8 @@ function columnLetter(index: number): string {
 export function cellOf(runtime: Runtime, id: string, header: string): string {
   const grid = runtime.values(SHEET);
   const column = (grid[0] as unknown[]).indexOf(header);
-  const row = grid.findIndex((cells) => cells[0] === id);
+  const key = (grid[0] as unknown[]).indexOf('Brex ID');
+  const row = grid.findIndex((cells) => cells[key] === id);
   if (column < 0 || row < 1) throw new Error(`No ${header} cell for ${id}.`);
   return `${SHEET}!${columnLetter(column)}${row + 1}`;
 }
@@ -74,7 +77,8 @@ export function cellOf(runtime: Runtime, id: string, header: string): string {
 export function valueOf(runtime: Runtime, id: string, header: string): unknown {
   const grid = runtime.values(SHEET);
   const column = (grid[0] as unknown[]).indexOf(header);
-  return grid.find((cells) => cells[0] === id)?.[column];
+  const key = (grid[0] as unknown[]).indexOf('Brex ID');
+  return grid.find((cells) => cells[key] === id)?.[column];
 }
 
 /** A person types into a limit's cell, as Sheets would take it. */
@@ -92,10 +96,11 @@ export function writes(sandbox: Sandbox): Sandbox['log'] {
 }
 
 /** The audit log as objects by header. */
-export function auditRows(runtime: Runtime): Record<string, string>[] {
-  const [header, ...rows] = runtime.values(AUDIT) as string[][];
+/** The audit log's rows by header: the time a Date, the amounts numbers, the rest text. */
+export function auditRows(runtime: Runtime): Record<string, unknown>[] {
+  const [header, ...rows] = runtime.values(AUDIT) as unknown[][];
   return rows.map((row) =>
-    Object.fromEntries((header ?? []).map((name, index) => [name, String(row[index] ?? '')])),
+    Object.fromEntries((header ?? []).map((name, index) => [String(name), row[index] ?? ''])),
   );
 }
 

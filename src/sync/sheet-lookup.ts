@@ -1,0 +1,42 @@
+/**
+ * Columns of another synced sheet, by Brex id, as the refresh left it: what a row joins in from a
+ * data set read earlier in the same refresh (an expense's category, a holder's monthly limit)
+ * without asking Brex again. A sheet that does not exist (its data set not chosen) reads as empty.
+ */
+import type { CellValue, TablePort } from './table-port';
+
+export type SheetRecord = Readonly<Record<string, CellValue>>;
+
+/** Reads a sheet's `headers` columns (found by header), one block each; rows keyed by Brex id. */
+export type SheetLookup = (
+  sheetName: string,
+  headers: readonly string[],
+) => ReadonlyMap<string, SheetRecord>;
+
+/** `keyHeader`: the Brex id column's header. */
+export function tableLookup(table: TablePort, keyHeader: string): SheetLookup {
+  return (sheetName, headers) => {
+    const records = new Map<string, SheetRecord>();
+    const size = table.usedSize(sheetName);
+    if (!size || size.rows < 2 || size.columns === 0) return records;
+    const header = (table.readBlock(sheetName, 1, 1, 1, size.columns)[0] ?? []).map((h) =>
+      String(h).trim().toLowerCase(),
+    );
+    const column = (name: string): CellValue[] => {
+      const index = header.indexOf(name.toLowerCase());
+      if (index < 0) return [];
+      return table.readBlock(sheetName, 2, index + 1, size.rows - 1, 1).map((row) => row[0] ?? '');
+    };
+    const ids = column(keyHeader);
+    const values = headers.map(column);
+    ids.forEach((id, row) => {
+      const key = String(id).trim();
+      if (key && !records.has(key))
+        records.set(key, Object.fromEntries(headers.map((h, i) => [h, values[i]?.[row] ?? ''])));
+    });
+    return records;
+  };
+}
+
+/** For a reader without a spreadsheet: no sheet to join from. */
+export const noSheets: SheetLookup = () => new Map();
