@@ -3,13 +3,13 @@ import {
   COLUMN_TAG_KEY,
   SPREADSHEET_CELL_LIMIT,
   SpreadsheetFullError,
-  withColumnTags,
   type CellBlock,
   type CellValue,
   type ColumnLayout,
   type SheetOptions,
   type TablePort,
 } from '../sync/table-port';
+import { columnTags, withTags } from './column-tags';
 
 /** The grid of a sheet Sheets inserts: 1,000 rows of 26 columns. */
 const NEW_SHEET_CELLS = 1000 * 26;
@@ -182,32 +182,4 @@ function growTo(
   if (lastRow > rows) sheet.insertRowsAfter(rows, lastRow - rows);
   const columns = sheet.getMaxColumns();
   if (lastColumn > columns) sheet.insertColumnsAfter(columns, lastColumn - columns);
-}
-
-/** The add-on's column tags of a sheet (developer metadata on whole columns), one call to find. */
-function columnTags(sheet: GoogleAppsScript.Spreadsheet.Sheet) {
-  return sheet
-    .createDeveloperMetadataFinder()
-    .withKey(COLUMN_TAG_KEY)
-    .find()
-    .map((metadata) => ({
-      metadata,
-      value: metadata.getValue() ?? '',
-      column: metadata.getLocation().getColumn()?.getColumn() ?? 0,
-    }));
-}
-
-/** Gives `values`' first row (sheet row 1, from 1-based `column` on) the sheet's column tags. */
-function withTags(
-  sheet: GoogleAppsScript.Spreadsheet.Sheet,
-  values: CellValue[][],
-  column: number,
-): CellValue[][] {
-  const found = columnTags(sheet).filter((t) => t.column >= column);
-  const header = values[0];
-  if (!header || found.length === 0) return values;
-  const tags: (string | undefined)[] = [];
-  for (const tag of found) tags[tag.column - column] = tag.value;
-  withColumnTags(header, tags);
-  return values;
 }

@@ -15,8 +15,8 @@ export type CellValue = string | number | boolean | Date;
 export type HeaderRow = readonly CellValue[] & { readonly tags?: readonly (string | undefined)[] };
 
 /**
- * Pure: gives a header row its tags, kept off its enumerable cells so that copies, comparisons and
- * JSON see only the cells. Returns the row.
+ * Gives a header row its tags in place, kept off its enumerable cells so that comparisons and
+ * JSON see only the cells (a copy of the row drops them). Returns the row.
  */
 export function withColumnTags<T extends CellValue[]>(row: T, tags: (string | undefined)[]): T {
   Object.defineProperty(row, 'tags', { value: tags, configurable: true, writable: true });

@@ -1,8 +1,9 @@
 /**
  * Upsert planning: which cells of a data set's sheet change, given the rows Brex sent.
  *
- * Rows are keyed by Brex id and columns found by exact header text (`header.ts`), read afresh every run: a person may
- * sort, filter, reorder columns and add their own anywhere. The plan writes only the add-on's own
+ * Rows are keyed by Brex id and columns found by their tag, or by header text on an older sheet
+ * (`header.ts`), read afresh every run: a person may sort, filter, reorder columns and add their
+ * own anywhere. The plan writes only the add-on's own
  * columns, only in rows that changed, and never brings back a row a person deleted.
  */
 import { findHeader } from './header';
