@@ -85,7 +85,7 @@ export interface TablePort {
   reserve(sheetName: string, lastRow: number, lastColumn: number): void;
   /** Writes one contiguous block: one number-format call and one value call, no more. */
   writeBlock(sheetName: string, block: CellBlock): void;
-  /** Tags each 0-based column with its header (HeaderRow), one call per column. */
+  /** Tags each 0-based column with its header (HeaderRow), in the order given, one call each. */
   tagColumns(sheetName: string, columns: readonly { header: string; index: number }[]): void;
   /** Deletes `count` rows from the 1-based `row` on, in one call; the rows below move up. */
   deleteRows(sheetName: string, row: number, count: number): void;

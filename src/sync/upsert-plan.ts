@@ -117,9 +117,11 @@ export function planUpsert(input: UpsertInput): UpsertPlan {
   for (const { header: name, index } of missing) header[index] = name;
   const headerBlock = headerBlockFor(missing);
   const tags = [...((input.sheet[0] as HeaderRow | undefined)?.tags ?? [])];
+  // The key column last: header.ts trusts tags only once it is tagged.
   const untagged = [...positions]
     .filter(([name, index]) => tags[index] !== name)
-    .map(([name, index]) => ({ header: name, index }));
+    .map(([name, index]) => ({ header: name, index }))
+    .sort((a, b) => Number(a.header === layout.keyHeader) - Number(b.header === layout.keyHeader));
   for (const { header: name, index } of untagged) tags[index] = name;
   withColumnTags(header, tags);
 

@@ -16,18 +16,21 @@ describe('findHeader', () => {
   });
 
   it('lets tags decide once a sheet has any: a renamed column of ours, never a person’s', () => {
-    const header = Object.assign(['Status', 'Base limit (USD)', 'Status'], {
-      tags: [undefined, 'Base limit', 'Status'],
+    const header = Object.assign(['Status', 'Base limit (USD)', 'Status', 'Brex ID'], {
+      tags: [undefined, 'Base limit', 'Status', 'Brex ID'],
     });
     expect(findHeader(header, 'Base limit')).toBe(1);
     expect(findHeader(header, 'Status')).toBe(2);
     // Ours deleted: the person's same-named column is not taken for it.
-    const ownDeleted = Object.assign(['Status', 'Base limit'], { tags: [undefined, 'Base limit'] });
+    const ownDeleted = Object.assign(['Status', 'Brex ID'], { tags: [undefined, 'Brex ID'] });
     expect(findHeader(ownDeleted, 'Status')).toBeNull();
   });
 
   it('reads header text on a sheet made before tags', () => {
     expect(findHeader(Object.assign(['Name', 'Status'], { tags: [] }), 'Status')).toBe(1);
+    // Killed while tagging: the key column, tagged last, is not, so header text still decides.
+    const partly = Object.assign(['Name', 'Status', 'Brex ID'], { tags: ['Name'] });
+    expect(findHeader(partly, 'Status')).toBe(1);
   });
 
   it('finds a header pushed down by title rows', () => {
