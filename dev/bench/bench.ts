@@ -15,6 +15,7 @@ import { createRuntime, fakeClock, type ExecutionResult, type Runtime } from '..
 import { BENCH_COST_MODEL } from './cost-model';
 import { figuresOf, ratios, table, type Figures } from './figures';
 import { DATA_SET_IDS } from '../../src/sync/data-sets';
+import { columnLetter } from '../../src/sync/header';
 
 const TODAY = '2026-03-15';
 const OWNER = 'owner@example.com';
@@ -179,16 +180,6 @@ function pushableLimits(sandbox: Sandbox, count: number): Limit[] {
   );
   if (limits.length < count) throw new Error(`Only ${limits.length} pushable spend limits.`);
   return limits.slice(0, count);
-}
-
-function columnLetter(index: number): string {
-  let n = index + 1;
-  let letters = '';
-  while (n > 0) {
-    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
-    n = Math.floor((n - 1) / 26);
-  }
-  return letters;
 }
 
 /** A person edits each limit's "Base limit" cell to one unit more. */

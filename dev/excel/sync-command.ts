@@ -5,17 +5,16 @@
  * Sheets; then the dashboard's tables are computed and the workbook written (charts are not:
  * exceljs cannot write them).
  *
- * The token comes from a file or BREX_TOKEN, never from the command line: a command line is
- * visible to every user of the machine (`ps`, /proc/PID/cmdline) and lands in shell history.
+ * The token comes from a file or BREX_TOKEN, never from the command line (see ../brex-token).
  */
-import { existsSync, readFileSync, renameSync, statSync } from 'node:fs';
+import { existsSync, renameSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { requiredToken } from '../brex-token';
 import { parseArgs } from '../runtime/cli-commands';
 import { createRuntime, type Runtime } from '../runtime';
 import { readXlsx, writeXlsx } from './xlsx-file';
 
 const PRODUCTION_URL = 'https://api.brex.com';
-const TOKEN_ENV = 'BREX_TOKEN';
 /** Each call is one execution of at most 6 minutes; 100,000 transactions take a few. */
 const MAX_REFRESH_CALLS = 40;
 
@@ -37,14 +36,11 @@ export interface SyncResult {
 
 export async function syncCommand(argv: readonly string[]): Promise<void> {
   const { flags } = parseArgs(argv);
-  if ('token' in flags)
-    throw new Error(
-      `--token is not accepted: other users of this machine can read a command line. Put the token in a file readable only by you (--token-file FILE) or in ${TOKEN_ENV}.`,
-    );
+  const token = requiredToken(flags);
   if (!flags.xlsx) throw new Error('No workbook given. Add --xlsx FILE (created when missing).');
   const result = await syncWorkbook({
     xlsx: resolve(flags.xlsx),
-    token: readToken(flags['token-file']),
+    token,
     brexUrl: flags['brex-url'] || PRODUCTION_URL,
     dataSets: flags['data-sets']?.split(',').map((d) => d.trim()),
     historyStart: flags['history-start'],
@@ -52,25 +48,6 @@ export async function syncCommand(argv: readonly string[]): Promise<void> {
     log: (line) => process.stderr.write(`${line}\n`),
   });
   process.stdout.write(`${result.message}\n`);
-}
-
-function readToken(file: string | undefined): string {
-  if (file) {
-    const path = resolve(file);
-    if ((statSync(path).mode & 0o077) !== 0)
-      process.stderr.write(
-        `Warning: ${file} can be read by other users of this machine. Run: chmod 600 ${file}\n`,
-      );
-    const token = readFileSync(path, 'utf8').trim();
-    if (!token) throw new Error(`${file} is empty. Put the Brex token in it.`);
-    return token;
-  }
-  const token = process.env[TOKEN_ENV]?.trim();
-  if (!token)
-    throw new Error(
-      `No token. Give --token-file FILE (a file holding only the token) or set ${TOKEN_ENV}.`,
-    );
-  return token;
 }
 
 /** One sync of the workbook: read it back, refresh until done, update the dashboard, write it. */

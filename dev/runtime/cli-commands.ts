@@ -1,9 +1,12 @@
 /**
  * `npm run local -- call …` and `npm run local -- edit …`: run the built bundle against a
  * workbook file, the way Apps Script would run a menu action, a sidebar call, a trigger handler,
- * a custom function or a person's edit, then save the workbook back.
+ * a custom function or a person's edit, then save the workbook back. `call` connects first with
+ * the token of `--token-file FILE` or BREX_TOKEN when one is given (never `--token`: see
+ * ../brex-token).
  */
 import { resolve } from 'node:path';
+import { optionalToken } from '../brex-token';
 import { openRuntime, type ExecutionResult, type Runtime } from './runtime';
 
 export interface ParsedArgs {
@@ -55,22 +58,25 @@ async function connectWithToken(
     authMode: 'FULL',
   });
   if (!result.ok) {
-    throw new Error(`Connecting with --token failed: ${result.error?.message ?? 'unknown error'}`);
+    throw new Error(
+      `Connecting with the token failed: ${result.error?.message ?? 'unknown error'}`,
+    );
   }
 }
 
 export async function callCommand(argv: readonly string[]): Promise<void> {
   const { positional, flags } = parseArgs(argv);
+  const token = optionalToken(flags);
   const [functionName, ...rawArgs] = positional;
   if (!functionName)
     throw new Error(
-      'No function named. Usage: call FUNCTION [ARG...] --workbook FILE [--brex-url URL] [--token TOKEN] [--as USER]',
+      'No function named. Usage: call FUNCTION [ARG...] --workbook FILE [--brex-url URL] [--token-file FILE] [--as USER]',
     );
   const file = requireWorkbook(flags);
   const runtime = openRuntime(file, { brexUrl: flags['brex-url'] });
   const user = flags.as;
   try {
-    if (flags.token) await connectWithToken(runtime, flags.token, user);
+    if (token) await connectWithToken(runtime, token, user);
     const result = await runtime.run(functionName, rawArgs.map(parseValue), { as: user });
     printLogs([result]);
     if (!result.ok) {

@@ -24,7 +24,10 @@ export interface ControlledSandbox {
   /** Paths whose pages answer with the very cursor they were asked for: a cursor that repeats. */
   readonly repeatingCursors: Set<string>;
   reset(): void;
-  /** The sandbox's current time, ISO 8601 (when today is pinned: 23:00 UTC that day, one second later per call). */
+  /**
+   * The sandbox's current time, ISO 8601: the clock's time when today is the clock's today;
+   * otherwise 23:00 UTC on today, one second later per call. No time it serves is later.
+   */
   now(): string;
 }
 
@@ -57,7 +60,7 @@ export function control(
       case 'POST /card-transactions': {
         const rows = company.addCardPurchases(
           count(input),
-          optionalString(input.date),
+          postedDate(company.state, input.date),
           optionalString(input.user_id),
         );
         // As in Brex, a purchase's expense is updated when it is made: now, whatever its date.
@@ -72,7 +75,11 @@ export function control(
       }
       case 'POST /cash-transactions': {
         const account = optionalString(input.account_id) ?? primaryCashAccount(company.state);
-        const rows = company.addCashTransactions(account, count(input), optionalString(input.date));
+        const rows = company.addCashTransactions(
+          account,
+          count(input),
+          postedDate(company.state, input.date),
+        );
         return { status: 200, body: { items: rows.map((r) => r.data) } };
       }
       case 'POST /expenses/touch':
@@ -175,6 +182,14 @@ function count(input: Record<string, unknown>): number {
     throw badRequest('count must be an integer from 1 to 100000');
   }
   return n as number;
+}
+
+/** A posting date for an addition: today or earlier (Brex posts nothing in the future). */
+function postedDate(state: SandboxState, value: unknown): string | undefined {
+  const date = optionalString(value);
+  if (date !== undefined && date > state.today)
+    throw badRequest(`date ${date} is after the sandbox's today, ${state.today}.`);
+  return date;
 }
 
 function optionalString(value: unknown): string | undefined {

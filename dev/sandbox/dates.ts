@@ -2,8 +2,9 @@
 
 const DAY_MS = 86_400_000;
 
-export function todayUtc(): string {
-  return new Date().toISOString().slice(0, 10);
+/** The UTC date of an instant (epoch ms). */
+export function dateOf(ms: number): string {
+  return new Date(ms).toISOString().slice(0, 10);
 }
 
 const shifted = new Map<string, string>();
@@ -41,4 +42,17 @@ export function parseFilterDateTime(text: string): number | null {
   if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?$/.test(text)) return null;
   const ms = Date.parse(`${text.slice(0, 23)}Z`);
   return Number.isNaN(ms) ? null : ms;
+}
+
+/**
+ * `time` (ISO, `Z`) as it may stand when the clock reads `latest` (epoch ms): a time on an
+ * earlier day is kept; one on `latest`'s day is squeezed into midnight..`latest` (times keep
+ * their order, whole seconds), and a later one becomes `latest`. Brex never stamps the future.
+ */
+export function notAfter(time: string, latest: number): string {
+  const dayStart = latest - (latest % DAY_MS);
+  const ms = Date.parse(time);
+  if (ms < dayStart) return time;
+  const squeezed = dayStart + Math.floor(((ms - dayStart) * (latest - dayStart)) / DAY_MS);
+  return new Date(Math.min(squeezed - (squeezed % 1000), latest)).toISOString();
 }

@@ -13,7 +13,7 @@ import {
   type MerchantProfile,
   TITLES,
 } from './catalogue';
-import { addDays, addMonths, firstOfMonth } from './dates';
+import { addDays, addMonths, firstOfMonth, notAfter } from './dates';
 import type {
   Budget,
   Card,
@@ -44,6 +44,11 @@ export interface DemoOptions {
   readonly transactions: number;
   /** How many people work there (36 by default); each has a monthly limit read one at a time. */
   readonly users?: number;
+  /**
+   * The current time (epoch ms) when today is the real today: no time on today may pass it.
+   * Absent, today is wholly past (or pinned) and any time of the day may stand.
+   */
+  readonly now?: () => number;
 }
 
 export const DEFAULT_TRANSACTIONS = 3000;
@@ -83,9 +88,34 @@ export class DemoCompany {
     for (let i = 0; i < count; i++) {
       const row = this.purchase(date, this.rng.pick(cards), 'PURCHASE');
       this.state.cardTransactions.insert(row);
+      this.chargeSpendLimit(row);
       rows.push(row);
     }
     return rows;
+  }
+
+  /**
+   * A purchase is spend against its expense's spend limit: counted in the limit's current period
+   * when it falls in it. (Generated history is not: each limit's spent amount is drawn instead.)
+   */
+  private chargeSpendLimit(row: CardTransactionRow): void {
+    const expense = row.expenseId ? this.state.expensesById.get(row.expenseId) : undefined;
+    const limitId = expense?.data.budget_id;
+    const limit = this.state.spendLimits.all().find((l) => l.data.id === limitId)?.data;
+    const period = limit?.current_period_balance;
+    const date = row.data.posted_at_date;
+    if (!limit || limit.status !== 'ACTIVE' || !period?.amount_spent) return;
+    if (
+      !period.start_date ||
+      !period.end_date ||
+      date < period.start_date ||
+      date > period.end_date
+    )
+      return;
+    const spent = period.amount_spent;
+    const { usd: rate, exponent } = currencyOf(spent.currency ?? 'USD');
+    const billing = amountOf(row.data.amount) / 100;
+    spent.amount = amountOf(spent) + Math.round((billing / rate) * 10 ** exponent);
   }
 
   /** Adds `count` cash transactions posted on `date` to a cash account. */
@@ -488,7 +518,9 @@ export class DemoCompany {
     const user = this.usersById.get(userId);
     if (!user) throw new Error(`No user ${userId}.`);
     const recent = postedOn > addDays(this.state.today, -14);
-    const purchasedAt = `${purchasedOn}T${pad(this.rng.int(7, 22))}:${pad(this.rng.int(0, 59))}:${pad(this.rng.int(0, 59))}.000Z`;
+    const purchasedAt = this.stamp(
+      `${purchasedOn}T${pad(this.rng.int(7, 22))}:${pad(this.rng.int(0, 59))}:${pad(this.rng.int(0, 59))}.000Z`,
+    );
     const updatedOn = minDate(addDays(postedOn, this.rng.int(0, 6)), this.state.today);
     const currency = merchant?.currency ?? 'USD';
     const reimbursement = type === 'REIMBURSEMENT';
@@ -515,8 +547,10 @@ export class DemoCompany {
         memo: this.rng.chance(0.4) ? this.rng.pick(MEMOS) : null,
         location_id: user.location_id ?? null,
         department_id: user.department_id ?? null,
-        updated_at: `${updatedOn}T${pad(this.rng.int(0, 22))}:${pad(this.rng.int(0, 59))}:00.000Z`,
-        payment_posted_at: reimbursement ? null : `${postedOn}T12:00:00.000Z`,
+        updated_at: this.stamp(
+          `${updatedOn}T${pad(this.rng.int(0, 22))}:${pad(this.rng.int(0, 59))}:00.000Z`,
+        ),
+        payment_posted_at: reimbursement ? null : this.stamp(`${postedOn}T12:00:00.000Z`),
         category: merchant?.category ?? 'OTHER_BUSINESS_EXPENSES',
         merchant_id: merchant ? this.merchantId(merchant) : null,
         receipts: this.rng.chance(0.7) ? [{ id: this.id('rcpt') }] : [],
@@ -538,6 +572,11 @@ export class DemoCompany {
     else this.state.expenses.insert(row);
     this.state.expensesById.set(id, row);
     return row;
+  }
+
+  /** A generated time, held back to the current time when today is the real today. */
+  private stamp(time: string): string {
+    return this.options.now ? notAfter(time, this.options.now()) : time;
   }
 
   private reimbursement(date: string): void {

@@ -13,7 +13,7 @@ import {
   snapshot,
   type Snapshot,
 } from './control';
-import { todayUtc } from './dates';
+import { dateOf } from './dates';
 import { DEFAULT_TRANSACTIONS, DemoCompany } from './demo-company';
 import { BREX_REQUESTS_PER_WINDOW, RateWindow } from './rate-window';
 import { type Fault, FaultPlan, NO_FAULTS, parseFaults } from './faults';
@@ -26,7 +26,7 @@ export interface SandboxOptions {
   /** 0 (the default) picks a free port. */
   readonly port?: number;
   readonly seed?: string;
-  /** The demo company's today, `YYYY-MM-DD`; defaults to the real current UTC date. */
+  /** The demo company's today, `YYYY-MM-DD`; defaults to the clock's current UTC date. */
   readonly today?: string;
   readonly transactions?: number;
   /** Fault spec, e.g. `rate429=0.1,err5xx=0.05,slow=0.02,truncate=0.02,lost=0.05`. */
@@ -42,8 +42,9 @@ export interface SandboxOptions {
   /** Requests per token in any 60 s before a 429 (Brex's 1,000 by default). */
   readonly rateLimit?: number;
   /**
-   * Epoch ms for the rate limit's window and cursor ages: the real clock by default. A test whose
-   * runtime runs on a fake clock passes that clock, so both sides agree on what a minute is.
+   * Epoch ms: the sandbox's now (when today is the clock's today), the rate limit's window and
+   * cursor ages; the real clock by default. A test whose runtime runs on a fake clock passes that
+   * clock, so both sides agree on what a minute is.
    */
   readonly clock?: () => number;
 }
@@ -60,15 +61,22 @@ export const DEFAULT_SEED = 'brex-demo';
 
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
   const seed = options.seed ?? DEFAULT_SEED;
-  const today = options.today ?? todayUtc();
-  const demo = () =>
-    new DemoCompany({
+  const clock = options.clock ?? (() => Date.now());
+  const today = options.today ?? dateOf(clock());
+  // Whether the company's today is the clock's today: then the sandbox's now is the clock's time
+  // and nothing it serves may be stamped later. A pinned past or future day keeps its own time,
+  // late that day (see now()), after everything generated.
+  let live = false;
+  const demo = () => {
+    live = today === dateOf(clock());
+    return new DemoCompany({
       seed,
       today,
       transactions: options.transactions ?? DEFAULT_TRANSACTIONS,
       users: options.users,
+      now: live ? clock : undefined,
     });
-  const clock = options.clock ?? (() => Date.now());
+  };
   const paging = {
     clock,
     cursorTtlMs: options.cursorTtlMinutes === undefined ? null : options.cursorTtlMinutes * 60_000,
@@ -109,7 +117,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       ticks = 0;
     },
     now() {
-      if (!options.today) return new Date().toISOString();
+      if (live) return new Date(clock()).toISOString();
+      // Generated times end by 22:59:59, so every later stamp sorts after them.
       return new Date(Date.parse(`${today}T23:00:00Z`) + 1000 * ++ticks).toISOString();
     },
     close: () => new Promise((resolve) => server.close(() => resolve())),

@@ -7,7 +7,7 @@
  */
 import type { ServerFacade } from '../contract/server-facade';
 import type { ServerResult } from '../contract/server-functions';
-import { h, notice, replaceChildren, section, uniqueId } from './dom';
+import { h, notice, replaceChildren, section, tokenInput, uniqueId } from './dom';
 import { formatTime } from './format';
 
 export type ConnectionStatus = ServerResult<'getConnectionStatus'>;
@@ -91,13 +91,7 @@ export class ConnectionSection {
   private showForm(message?: HTMLElement, replacing = false): void {
     const tokenId = uniqueId('token');
     const environmentId = uniqueId('environment');
-    const token = h('input', {
-      id: tokenId,
-      type: 'password',
-      autocomplete: 'off',
-      spellcheck: 'false',
-      required: true,
-    });
+    const token = tokenInput(tokenId);
     const environment = h(
       'select',
       { id: environmentId },

@@ -42,6 +42,17 @@ export function uniqueId(prefix: string): string {
   return `${prefix}-${nextId}`;
 }
 
+/** A token field: masked, never autofilled or spell-checked (a browser would keep or send it). */
+export function tokenInput(id: string): HTMLInputElement {
+  return h('input', {
+    id,
+    type: 'password',
+    autocomplete: 'off',
+    spellcheck: 'false',
+    required: true,
+  });
+}
+
 /** A titled region: `getByRole('region', { name })` finds it. */
 export function section(title: string, ...children: Child[]): HTMLElement {
   const id = uniqueId('heading');

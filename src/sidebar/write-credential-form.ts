@@ -7,7 +7,7 @@
  */
 import type { ServerFacade } from '../contract/server-facade';
 import type { ServerResult } from '../contract/server-functions';
-import { h, notice, replaceChildren, uniqueId } from './dom';
+import { h, notice, replaceChildren, tokenInput, uniqueId } from './dom';
 
 type Status = ServerResult<'saveWriteCredential'>;
 
@@ -19,13 +19,7 @@ export interface WriteCredentialFormOptions {
 
 export function writeCredentialForm(options: WriteCredentialFormOptions): HTMLElement {
   const tokenId = uniqueId('write-token');
-  const token = h('input', {
-    id: tokenId,
-    type: 'password',
-    autocomplete: 'off',
-    spellcheck: 'false',
-    required: true,
-  });
+  const token = tokenInput(tokenId);
   const save = h('button', { type: 'submit', class: 'action' }, 'Save my write credential');
   const same = h('button', { type: 'button' }, 'Use the same token as the connection');
   const status = h('div');

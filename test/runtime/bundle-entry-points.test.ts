@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -65,11 +65,23 @@ describe('the runtime and the Brex sandbox in one process', () => {
 describe('npm run local -- call / edit', () => {
   const dir = mkdtempSync(join(tmpdir(), 'brex-runtime-'));
   const workbook = join(dir, 'book.workbook.json');
-  const cli = (...args: string[]) =>
-    run(process.execPath, [require.resolve('tsx/cli'), join(ROOT, 'dev/cli.ts'), ...args], {
+  const cli = (...args: string[]) => cliWith({}, ...args);
+  /** The CLI with BREX_TOKEN as given (never inherited from the developer's shell). */
+  const cliWith = (env: { BREX_TOKEN?: string }, ...args: string[]) => {
+    const { BREX_TOKEN: _inherited, ...rest } = process.env;
+    return run(process.execPath, [require.resolve('tsx/cli'), join(ROOT, 'dev/cli.ts'), ...args], {
       cwd: ROOT,
+      env: { ...rest, ...env },
     });
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  };
+  let sandbox: Sandbox;
+  beforeAll(async () => {
+    sandbox = await startSandbox({ today: '2026-03-15', transactions: 10 });
+  });
+  afterAll(async () => {
+    await sandbox.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
 
   it('calls an entry point, prints its result as JSON and saves the workbook', async () => {
     const { stdout } = await cli('call', 'onOpen', '--workbook', workbook);
@@ -97,5 +109,57 @@ describe('npm run local -- call / edit', () => {
       [null, '#NAME?'],
     ]);
     expect(sheet.formulas).toEqual({ B2: '=IMPORTXML("x")' });
+  });
+
+  it('refuses a token on the command line, before running anything and without echoing it', async () => {
+    const fresh = join(dir, 'refused.workbook.json');
+
+    const refused = cli(
+      'call',
+      'getConnectionStatus',
+      '--workbook',
+      fresh,
+      '--token',
+      'tok_secret',
+    );
+
+    await expect(refused).rejects.toMatchObject({
+      code: 1,
+      stderr: expect.stringMatching(
+        /^--token is not accepted: other users of this machine can read a command line\. .*--token-file FILE.*BREX_TOKEN/,
+      ),
+    });
+    await expect(refused).rejects.toMatchObject({ stderr: expect.not.stringContaining('tok_') });
+    expect(existsSync(fresh)).toBe(false);
+  });
+
+  it('connects with the token of --token-file, or of BREX_TOKEN', async () => {
+    const tokenFile = join(dir, 'token');
+    writeFileSync(tokenFile, `${sandbox.token}\n`);
+    chmodSync(tokenFile, 0o600);
+    const status = async (book: string, env: { BREX_TOKEN?: string }, ...flags: string[]) => {
+      const { stdout } = await cliWith(
+        env,
+        'call',
+        'getConnectionStatus',
+        '--workbook',
+        book,
+        '--brex-url',
+        sandbox.url,
+        ...flags,
+      );
+      return JSON.parse(stdout) as { connected: boolean; tokenLast4: string | null };
+    };
+
+    const fromFile = await status(join(dir, 'file.workbook.json'), {}, '--token-file', tokenFile);
+    const fromEnv = await status(join(dir, 'env.workbook.json'), { BREX_TOKEN: sandbox.token });
+    const without = await status(join(dir, 'none.workbook.json'), {});
+
+    const last4 = sandbox.token.slice(-4);
+    expect([fromFile, fromEnv].map((s) => [s.connected, s.tokenLast4])).toEqual([
+      [true, last4],
+      [true, last4],
+    ]);
+    expect(without.connected).toBe(false);
   });
 });

@@ -94,6 +94,62 @@ describe('sandbox control API', () => {
     expect(after.current_balance.amount).toBe((before.current_balance.amount ?? 0) + sum);
   });
 
+  it('refuses additions dated after today: Brex posts nothing in the future', async () => {
+    for (const path of ['/_sandbox/card-transactions', '/_sandbox/cash-transactions']) {
+      const reply = await call(sandbox, null, 'POST', path, {
+        body: { count: 1, date: '2026-04-21' },
+      });
+
+      expect([reply.status, (reply.body as { message: string }).message]).toEqual([
+        400,
+        `date 2026-04-21 is after the sandbox's today, ${TODAY}.`,
+      ]);
+    }
+  });
+
+  it('stamps a purchase on a pinned past day after every time it already serves', async () => {
+    const latest = Math.max(...sandbox.snapshot().expenses.map((e) => Date.parse(e.updated_at)));
+
+    const added = await call(sandbox, null, 'POST', '/_sandbox/card-transactions', {
+      body: { count: 1 },
+    });
+
+    const id = at((added.body as { items: { expense_id: string }[] }).items, 0).expense_id;
+    const expense = sandbox.snapshot().expenses.find((e) => e.id === id);
+    expect(Date.parse(expense?.updated_at ?? '')).toBeGreaterThan(latest);
+  });
+
+  it('counts a purchase toward its spend limit’s current period', async () => {
+    const state = sandbox.snapshot();
+    const active = new Set(
+      state.spend_limits.filter((l) => l.status === 'ACTIVE').map((l) => l.id),
+    );
+    const charged = state.expenses.find((e) => active.has(e.budget_id ?? ''));
+    const spent = async () => {
+      const read = await call(
+        sandbox,
+        sandbox.token,
+        'GET',
+        `/v2/spend_limits/${charged?.budget_id}`,
+      );
+      return (read.body as { current_period_balance: { amount_spent: { amount: number } } })
+        .current_period_balance.amount_spent.amount;
+    };
+    const before = await spent();
+
+    const added = await call(sandbox, null, 'POST', '/_sandbox/card-transactions', {
+      body: { count: 2, user_id: charged?.user_id },
+    });
+
+    const items = (added.body as { items: { amount: { amount: number }; expense_id: string }[] })
+      .items;
+    const expenses = sandbox
+      .snapshot()
+      .expenses.filter((e) => items.some((t) => t.expense_id === e.id));
+    expect(expenses.map((e) => e.budget_id)).toEqual([charged?.budget_id, charged?.budget_id]);
+    expect(await spent()).toBe(before + items.reduce((sum, t) => sum + t.amount.amount, 0));
+  });
+
   it('bumps updated_at of touched expenses so an incremental query finds exactly them', async () => {
     const ids = sandbox
       .snapshot()

@@ -30,7 +30,7 @@ function limit(n: number, amount: number): SpendLimit {
 function world(amounts: CellValue[]) {
   const grid: CellValue[][] = [
     ['Name', KEY_HEADER, 'Base limit', 'Currency', 'Period'],
-    ...amounts.map((amount, n) => [`Limit ${n}`, `splim_${n}`, amount, 'USD', 'PER_MONTH']),
+    ...amounts.map((amount, n) => [`Limit ${n}`, `splim_${n}`, amount, 'USD', 'Per month']),
   ];
   const store = new MemoryStore();
   SyncedValues.record(

@@ -7,6 +7,7 @@ import { createRuntime, fakeClock, type Runtime } from '../../../dev/runtime';
 import { findSheet, getCell, type Sheet } from '../../../dev/runtime/workbook';
 import type { SpendLimit } from '../../../src/brex';
 import type { ReviewedChange, SpendLimitReview } from '../../../src/contract/writeback';
+import { columnLetter } from '../../../src/sync/header';
 
 const TODAY = '2026-03-15';
 export const OWNER = 'owner@example.com';
@@ -52,16 +53,6 @@ export function limitById(sandbox: Sandbox, id: string): SpendLimit {
   return structuredClone(
     (sandbox.snapshot().spend_limits as SpendLimit[]).find((l) => l.id === id) as SpendLimit,
   );
-}
-
-function columnLetter(index: number): string {
-  let n = index + 1;
-  let letters = '';
-  while (n > 0) {
-    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
-    n = Math.floor((n - 1) / 26);
-  }
-  return letters;
 }
 
 /** The A1 address of a header's cell in a spend limit's row. */
