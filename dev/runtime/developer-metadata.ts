@@ -44,11 +44,11 @@ export function createDeveloperMetadataService(host: Host): ServiceTable {
     if (!found) fail('The developer metadata does not exist. It may have been removed.');
     return found;
   };
-  const finderFor = (h: RangeHandle): FinderHandle => ({
-    sheetId: h.sheetId,
-    first: h.column,
-    last: h.column + h.columns - 1,
-  });
+  // Sheets finds only metadata wholly inside the range: a column's, when the range is full height.
+  const finderFor = (h: RangeHandle): FinderHandle => {
+    const whole = h.row === 1 && h.rows === sheetById(wb, h.sheetId).maxRows;
+    return { sheetId: h.sheetId, first: h.column, last: whole ? h.column + h.columns - 1 : 0 };
+  };
 
   return {
     'Range.addDeveloperMetadata': op(

@@ -14,17 +14,18 @@ const TAGS = `return s.createDeveloperMetadataFinder().withKey('brex.column').fi
   });`;
 
 describe('runtime developer metadata on columns', () => {
-  it('is found by key on the sheet, on the column and in a wider range', async () => {
+  it('is found by key on the sheet, on the column and in a range wholly holding the column', async () => {
     const rt = fakeRuntime();
     const seen = await run(
       rt,
       `${TAG}
        var other = s.getRange('C:C').createDeveloperMetadataFinder().withKey('brex.column').find();
-       var wide = s.getRange('A1:D2').createDeveloperMetadataFinder().find();
+       var wide = s.getRange('A:D').createDeveloperMetadataFinder().find();
+       var part = s.getRange('A1:D2').createDeveloperMetadataFinder().find();
        var own = s.getRange('D:D').getDeveloperMetadata().map(function (m) { return m.getValue(); });
-       return [other.length, wide.length, own, s.createDeveloperMetadataFinder().withKey('x').find().length];`,
+       return [other.length, wide.length, part.length, own, s.createDeveloperMetadataFinder().withKey('x').find().length];`,
     );
-    expect(seen).toEqual([0, 2, ['Status'], 0]);
+    expect(seen).toEqual([0, 2, 0, ['Status'], 0]);
   });
 
   it('moves with inserted and moved columns, cells and all', async () => {
