@@ -42,6 +42,7 @@ import { createPropertiesService, type PropertyStores } from './properties-servi
 import { createScriptAppService, type TriggerRecord } from './script-app-service';
 import { createSessionService } from './session-service';
 import { createChartService } from './chart-service';
+import { createDeveloperMetadataService } from './developer-metadata';
 import { createColumnWidthService } from './column-width-service';
 import { createSpreadsheetService, rangeRef, readCellValue } from './spreadsheet-service';
 import {
@@ -226,6 +227,7 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
   const allServices: ServiceTable = {
     ...createSpreadsheetService(host),
     ...createChartService(host),
+    ...createDeveloperMetadataService(host),
     ...createColumnWidthService(host),
     ...createPropertiesService(host, properties),
     ...createCacheService(host, caches),

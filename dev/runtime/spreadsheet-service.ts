@@ -31,6 +31,7 @@ import {
   isEmptyCell,
   lastColumn,
   lastRow,
+  moveColumns,
   newProtection,
   setColumnsHidden,
   sheetById,
@@ -460,6 +461,17 @@ export function createSpreadsheetService(host: Host): ServiceTable {
     'Sheet.deleteColumns': op('write', (x, h: SheetHandle, column: number, count: number) => {
       meta(x);
       deleteColumns(sheetOf(h), column, count);
+    }),
+    'Sheet.deleteColumn': op('write', (x, h: SheetHandle, column: number) => {
+      meta(x);
+      deleteColumns(sheetOf(h), column, 1);
+      return remote('Sheet', h);
+    }),
+    'Sheet.moveColumns': op('write', (x, h: SheetHandle, spec: RemoteRef, destination: number) => {
+      meta(x);
+      const rect = spec?.handle as RangeHandle | undefined;
+      if (!rect || rect.sheetId !== h.sheetId) fail('The columns to move must be on this sheet.');
+      moveColumns(sheetOf(h), rect.column, rect.columns, Number(destination));
     }),
     'Sheet.appendRow': op('write', (x, h: SheetHandle, values: unknown[]) => {
       const sheet = sheetOf(h);

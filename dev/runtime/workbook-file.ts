@@ -62,6 +62,14 @@ interface SheetFile {
   charts?: ChartFile[];
   /** Pixel widths of sized columns, by letter. */
   columnWidths?: Record<string, number>;
+  /** Developer metadata on whole columns, the column by letter. */
+  columnMetadata?: Array<{
+    id: number;
+    key: string;
+    value: string;
+    visibility: string;
+    column: string;
+  }>;
 }
 
 export interface WorkbookFile {
@@ -230,6 +238,14 @@ export function stateToFile(state: RuntimeState): WorkbookFile {
         ...file,
         ...(charts ? { charts } : {}),
         ...(widths.length ? { columnWidths: Object.fromEntries(widths) } : {}),
+        ...(sheet.columnMetadata?.length
+          ? {
+              columnMetadata: sheet.columnMetadata.map((m) => ({
+                ...m,
+                column: columnToLetters(m.column),
+              })),
+            }
+          : {}),
       };
     }),
     properties: state.properties,
@@ -309,6 +325,11 @@ export function stateFromFile(file: WorkbookFile): RuntimeState {
     if (s.charts?.length) sheet.charts = chartsFromFile(s.charts, wb);
     for (const [letters, width] of Object.entries(s.columnWidths ?? {}))
       (sheet.columnWidths ??= {})[lettersToColumn(letters)] = width;
+    if (s.columnMetadata?.length)
+      sheet.columnMetadata = s.columnMetadata.map((m) => ({
+        ...m,
+        column: lettersToColumn(m.column),
+      }));
   });
   wb.nextSheetId = Math.max(0, ...wb.sheets.map((s) => s.id + 1));
   wb.activeSheetId = (wb.sheets.find((s) => s.name === file.activeSheet) ?? wb.sheets[0])?.id ?? 0;

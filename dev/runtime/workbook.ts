@@ -46,6 +46,15 @@ export interface ChartRecord {
   numHeaders: number;
 }
 
+/** Developer metadata on one whole column (developer-metadata.ts serves it). */
+export interface ColumnMetadata {
+  readonly id: number;
+  readonly key: string;
+  readonly value: string;
+  readonly visibility: string;
+  column: number;
+}
+
 export interface Sheet {
   readonly id: number;
   name: string;
@@ -63,6 +72,8 @@ export interface Sheet {
   charts?: ChartRecord[];
   /** Widths in pixels of the columns a script sized, by 1-based column. */
   columnWidths?: Record<number, number>;
+  /** Developer metadata on whole columns (developer-metadata.ts). */
+  columnMetadata?: ColumnMetadata[];
 }
 
 export interface Workbook {
@@ -242,6 +253,7 @@ export function insertColumns(
     sheet.hiddenColumns.splice(before - 1, 0, ...new Array<boolean>(count));
   shiftWidths(sheet, before, count);
   sheet.maxColumns += count;
+  shiftForInsert(sheet, before, count);
 }
 
 /** Sheets' width of a column nobody sized. */
@@ -300,6 +312,57 @@ export function deleteColumns(sheet: Sheet, start: number, count: number): void 
     shiftWidths(sheet, start + count, -count);
   }
   sheet.maxColumns -= count;
+  shiftForDelete(sheet, start, count);
+}
+
+/**
+ * Moves columns [start, start+count) to before the 1-based column `destination` (counted before
+ * the move), as `Sheet.moveColumns` does: cells and column metadata go along.
+ */
+export function moveColumns(sheet: Sheet, start: number, count: number, destination: number): void {
+  if (start < 1 || start + count - 1 > sheet.maxColumns || destination < 1)
+    throw new Error(MESSAGES.outside);
+  if (destination > sheet.maxColumns + 1) throw new Error(MESSAGES.outside);
+  if (destination >= start && destination <= start + count) return;
+  for (const cells of sheet.rows) {
+    if (!cells) continue;
+    const moved: (Cell | undefined)[] = [];
+    const width = sheet.maxColumns;
+    for (let c = 1; c <= width; c++)
+      moved[movedColumn(c, start, count, destination) - 1] = cells[c - 1];
+    cells.length = 0;
+    moved.forEach((cell, i) => {
+      if (cell) cells[i] = cell;
+    });
+  }
+  for (const m of sheet.columnMetadata ?? [])
+    m.column = movedColumn(m.column, start, count, destination);
+}
+
+/** Columns `before` and right of it move right by `count`. */
+export function shiftForInsert(sheet: Sheet, before: number, count: number): void {
+  for (const m of sheet.columnMetadata ?? []) if (m.column >= before) m.column += count;
+}
+
+/** Metadata on deleted columns goes with them; columns right of them move left. */
+export function shiftForDelete(sheet: Sheet, start: number, count: number): void {
+  if (!sheet.columnMetadata) return;
+  sheet.columnMetadata = sheet.columnMetadata.filter(
+    (m) => m.column < start || m.column >= start + count,
+  );
+  for (const m of sheet.columnMetadata) if (m.column >= start + count) m.column -= count;
+}
+
+/** Columns [start, start+count) move to before the 1-based column `destination` (as it was). */
+export function movedColumn(column: number, start: number, count: number, destination: number) {
+  const end = start + count;
+  if (column >= start && column < end) {
+    const target = destination > start ? destination - count : destination;
+    return target + (column - start);
+  }
+  if (destination > start && column >= end && column < destination) return column - count;
+  if (destination < start && column >= destination && column < start) return column + count;
+  return column;
 }
 
 /** Sheets' ascending order: numbers, then text (case-insensitive), then booleans; blanks last. */

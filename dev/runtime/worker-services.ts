@@ -38,6 +38,7 @@ export interface WorkerServices {
 
 const ENUMS = {
   ProtectionType: { RANGE: 'RANGE', SHEET: 'SHEET' },
+  DeveloperMetadataVisibility: { DOCUMENT: 'DOCUMENT', PROJECT: 'PROJECT' },
   AuthMode: { NONE: 'NONE', LIMITED: 'LIMITED', CUSTOM_FUNCTION: 'CUSTOM_FUNCTION', FULL: 'FULL' },
   AuthorizationStatus: { REQUIRED: 'REQUIRED', NOT_REQUIRED: 'NOT_REQUIRED' },
   EventType: {
@@ -97,7 +98,10 @@ export function createWorkerServices(
 
   /** Local additions to remote objects: builders, enums, richer return values. */
   const extras: Record<string, (self: Record<string, unknown>) => Record<string, unknown>> = {
-    SpreadsheetApp: () => ({ ProtectionType: ENUMS.ProtectionType }),
+    SpreadsheetApp: () => ({
+      ProtectionType: ENUMS.ProtectionType,
+      DeveloperMetadataVisibility: ENUMS.DeveloperMetadataVisibility,
+    }),
     Sheet: (self) => ({ newChart: () => chartBuilder(self) }),
     EmbeddedChart: (self) => {
       // The runtime's own read of the whole record: kept off the bundle's view of the chart.

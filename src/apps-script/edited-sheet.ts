@@ -1,6 +1,7 @@
 /** The sheet an edit event names, read over SpreadsheetApp: one range read per call. */
 import type { EditedSheetPort } from '../writeback/edit-marks';
 import type { CellValue } from '../sync/table-port';
+import { withTags } from './column-tags';
 
 export class EditedSheet implements EditedSheetPort {
   constructor(private readonly sheet: GoogleAppsScript.Spreadsheet.Sheet) {}
@@ -8,7 +9,8 @@ export class EditedSheet implements EditedSheetPort {
   header(): CellValue[] {
     const width = this.sheet.getLastColumn();
     if (width < 1) return [];
-    return (this.sheet.getRange(1, 1, 1, width).getValues()[0] ?? []) as CellValue[];
+    const values = this.sheet.getRange(1, 1, 1, width).getValues() as CellValue[][];
+    return withTags(this.sheet, values, 1)[0] ?? [];
   }
 
   rows(row: number, rows: number, width: number): CellValue[][] {

@@ -1,5 +1,6 @@
 /** The sync core's table port over the active spreadsheet (SpreadsheetApp ranges). */
 import {
+  COLUMN_TAG_KEY,
   SPREADSHEET_CELL_LIMIT,
   SpreadsheetFullError,
   type CellBlock,
@@ -8,6 +9,7 @@ import {
   type SheetOptions,
   type TablePort,
 } from '../sync/table-port';
+import { columnTags, withTags } from './column-tags';
 
 /** The grid of a sheet Sheets inserts: 1,000 rows of 26 columns. */
 const NEW_SHEET_CELLS = 1000 * 26;
@@ -30,7 +32,7 @@ export class SpreadsheetTable implements TablePort {
     const rows = sheet.getLastRow();
     const columns = sheet.getLastColumn();
     if (rows === 0 || columns === 0) return [];
-    return sheet.getRange(1, 1, rows, columns).getValues() as CellValue[][];
+    return withTags(sheet, sheet.getRange(1, 1, rows, columns).getValues() as CellValue[][], 1);
   }
 
   usedSize(sheetName: string): { rows: number; columns: number } | null {
@@ -47,7 +49,27 @@ export class SpreadsheetTable implements TablePort {
   ): CellValue[][] {
     const sheet = this.sheet(sheetName);
     if (!sheet || rows === 0 || columns === 0) return [];
-    return sheet.getRange(row, column, rows, columns).getValues() as CellValue[][];
+    const values = sheet.getRange(row, column, rows, columns).getValues() as CellValue[][];
+    return row === 1 ? withTags(sheet, values, column) : values;
+  }
+
+  /** A column tagged with another header (a column of an older layout) gets the new tag. */
+  tagColumns(sheetName: string, columns: readonly { header: string; index: number }[]): void {
+    const sheet = this.sheet(sheetName);
+    if (!sheet) return;
+    const tags = new Map(columnTags(sheet).map((t) => [t.column, t]));
+    for (const { header, index } of columns) {
+      const current = tags.get(index + 1);
+      if (current?.value === header) continue;
+      current?.metadata.remove();
+      sheet
+        .getRange(1, index + 1, sheet.getMaxRows(), 1)
+        .addDeveloperMetadata(
+          COLUMN_TAG_KEY,
+          header,
+          SpreadsheetApp.DeveloperMetadataVisibility.DOCUMENT,
+        );
+    }
   }
 
   ensureSheet(sheetName: string, options: SheetOptions): void {

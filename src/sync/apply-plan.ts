@@ -20,6 +20,7 @@ export function applyPlan(
     Math.max(0, ...blocks.map((b) => b.column + (b.values[0]?.length ?? 0) - 1)),
   );
   if (plan.headerBlock) table.writeBlock(sheetName, plan.headerBlock);
+  if (plan.untagged.length > 0) table.tagColumns(sheetName, plan.untagged);
   const holdsKey = (block: UpsertPlan['blocks'][number]): boolean =>
     block.column <= keyColumn && keyColumn < block.column + (block.values[0]?.length ?? 0);
   for (const block of plan.blocks.filter(holdsKey)) table.writeBlock(sheetName, block);

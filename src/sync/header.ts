@@ -4,8 +4,16 @@
  * person's "status" column is never taken for the add-on's "Status". Two columns with the same
  * header are ambiguous and refused rather than guessed at: writing into the wrong one would
  * overwrite a person's cells, reading the wrong one would send Brex a value nobody meant.
+ *
+ * Once the sheet's "Brex ID" column carries the add-on's tag (HeaderRow in table-port.ts; it is
+ * tagged last, so a run killed while tagging leaves a sheet still read by text), tags alone
+ * decide: a tagged column is ours whatever its header now says, and an untagged one is a person's
+ * whatever its header says, so it is neither written nor read, nor taken for ours when ours was
+ * deleted (the add-on adds its column again). Header text decides only on sheets made before
+ * columns were tagged; the next refresh tags the columns it found.
  */
-import type { CellValue } from './table-port';
+import { KEY_HEADER } from './data-set';
+import type { CellValue, HeaderRow } from './table-port';
 
 /** Pure: a header cell's text as matched (trimmed, case kept). */
 export function headerText(cell: CellValue | undefined): string {
@@ -25,12 +33,21 @@ export class AmbiguousHeaderError extends Error {
   }
 }
 
-/** Pure: the 0-based column headed exactly `name`; null when none; throws when several are. */
-export function findHeader(header: readonly CellValue[], name: string): number | null {
+/**
+ * Pure: the 0-based column tagged `name`, or on a sheet not tagged yet the one headed exactly
+ * `name`; null when none; throws when several are.
+ */
+export function findHeader(header: HeaderRow, name: string): number | null {
   const matches: number[] = [];
-  header.forEach((cell, index) => {
-    if (headerText(cell) === name) matches.push(index);
-  });
+  if (header.tags?.includes(KEY_HEADER)) {
+    header.tags.forEach((tag, index) => {
+      if (tag === name) matches.push(index);
+    });
+  } else {
+    header.forEach((cell, index) => {
+      if (headerText(cell) === name) matches.push(index);
+    });
+  }
   if (matches.length > 1) throw new AmbiguousHeaderError(name, matches);
   return matches[0] ?? null;
 }

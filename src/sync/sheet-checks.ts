@@ -14,9 +14,14 @@ import { REMOVED_IN_BREX } from './upsert-plan';
  * row removed (and forget its ids), which no later refresh could undo.
  */
 export function checkHeader(sheetName: string, grid: readonly (readonly CellValue[])[]): void {
-  if (grid.length === 0 || findHeader(grid[0] ?? [], KEY_HEADER) !== null) return;
-  if (!grid.some((cells) => cells.some((cell) => headerText(cell) !== ''))) return;
+  if (grid.length === 0) return;
+  const first = grid[0] ?? [];
+  if (first.some((cell) => headerText(cell) === KEY_HEADER)) return;
   const moved = findHeaderRow(grid, KEY_HEADER);
+  // A tag goes with the column, not the row: it vouches for a renamed header only when no row
+  // below holds the header text.
+  if (moved === null && findHeader(first, KEY_HEADER) !== null) return;
+  if (!grid.some((cells) => cells.some((cell) => headerText(cell) !== ''))) return;
   throw new Error(
     moved !== null
       ? `The "${KEY_HEADER}" header of "${sheetName}" is in row ${moved + 1}, not row 1: rows were inserted above it. Delete the rows above the header (put a title in another sheet), then refresh. Nothing in this sheet was changed.`

@@ -7,6 +7,25 @@
 /** What a cell holds, as `Range.getValues()` returns it ('' for an empty cell). */
 export type CellValue = string | number | boolean | Date;
 
+/**
+ * A header row as the port reads it: its cells and, when the sheet has any, the add-on's tag on
+ * each column by 0-based index (Sheets' developer metadata: the column's own header as the add-on
+ * wrote it). A tag moves with its column and survives a renamed header; a person cannot make one.
+ */
+export type HeaderRow = readonly CellValue[] & { readonly tags?: readonly (string | undefined)[] };
+
+/**
+ * Gives a header row its tags in place, kept off its enumerable cells so that comparisons and
+ * JSON see only the cells (a copy of the row drops them). Returns the row.
+ */
+export function withColumnTags<T extends CellValue[]>(row: T, tags: (string | undefined)[]): T {
+  Object.defineProperty(row, 'tags', { value: tags, configurable: true, writable: true });
+  return row;
+}
+
+/** Key of the developer metadata that tags the add-on's columns. */
+export const COLUMN_TAG_KEY = 'brex.column';
+
 export interface CellBlock {
   /** 1-based sheet row of the block's first row. */
   readonly row: number;
@@ -32,7 +51,10 @@ export interface ColumnLayout {
 export interface TablePort {
   /** The spreadsheet's IANA time zone, in which dates are shown. */
   timeZone(): string;
-  /** Every value of the sheet's used range, header row first; null when the sheet does not exist. */
+  /**
+   * Every value of the sheet's used range, header row first (with its `tags`, see HeaderRow);
+   * null when the sheet does not exist. `readBlock` from row 1 gives its first row's tags too.
+   */
   readAll(sheetName: string): CellValue[][] | null;
   /** The sheet's used range: its last row and column with content; null when it does not exist. */
   usedSize(sheetName: string): { readonly rows: number; readonly columns: number } | null;
@@ -63,6 +85,8 @@ export interface TablePort {
   reserve(sheetName: string, lastRow: number, lastColumn: number): void;
   /** Writes one contiguous block: one number-format call and one value call, no more. */
   writeBlock(sheetName: string, block: CellBlock): void;
+  /** Tags each 0-based column with its header (HeaderRow), in the order given, one call each. */
+  tagColumns(sheetName: string, columns: readonly { header: string; index: number }[]): void;
   /** Deletes `count` rows from the 1-based `row` on, in one call; the rows below move up. */
   deleteRows(sheetName: string, row: number, count: number): void;
 }

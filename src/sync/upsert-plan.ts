@@ -1,13 +1,14 @@
 /**
  * Upsert planning: which cells of a data set's sheet change, given the rows Brex sent.
  *
- * Rows are keyed by Brex id and columns found by exact header text (`header.ts`), read afresh every run: a person may
- * sort, filter, reorder columns and add their own anywhere. The plan writes only the add-on's own
+ * Rows are keyed by Brex id and columns found by their tag, or by header text on an older sheet
+ * (`header.ts`), read afresh every run: a person may sort, filter, reorder columns and add their
+ * own anywhere. The plan writes only the add-on's own
  * columns, only in rows that changed, and never brings back a row a person deleted.
  */
 import { findHeader } from './header';
 import { cellKey, type Cell, type ColumnDefinition, TEXT_FORMAT } from './columns';
-import type { CellBlock, CellValue } from './table-port';
+import { withColumnTags, type CellBlock, type CellValue, type HeaderRow } from './table-port';
 
 /** The status a vanished row gets instead of being deleted. */
 export const REMOVED_IN_BREX = 'Removed in Brex';
@@ -50,6 +51,8 @@ export interface UpsertInput {
 export interface UpsertPlan {
   /** Header cells for own columns the sheet lacks (appended after its last header). */
   readonly headerBlock: CellBlock | null;
+  /** Own columns not tagged yet (new ones, or found by header text on an older sheet). */
+  readonly untagged: readonly { header: string; index: number }[];
   /** Data blocks, each one contiguous range. */
   readonly blocks: readonly CellBlock[];
   readonly added: readonly string[];
@@ -66,10 +69,11 @@ export interface UpsertPlan {
  */
 export function locateColumns(
   layout: SheetLayout,
-  header: readonly CellValue[],
+  header: HeaderRow,
 ): { positions: Map<string, number>; missing: { header: string; index: number }[] } {
   const positions = new Map<string, number>();
-  let next = header.length;
+  // A tagged column past the used range (its cells emptied) is still ours: never reused.
+  let next = Math.max(header.length, header.tags?.length ?? 0);
   const missing: { header: string; index: number }[] = [];
   for (const name of ownHeaders(layout)) {
     const index = findHeader(header, name);
@@ -109,9 +113,17 @@ export function planUpsert(input: UpsertInput): UpsertPlan {
   const sheet = input.sheet.map((row) => [...row]);
   if (sheet.length === 0) sheet.push([]);
   const header = sheet[0] as CellValue[];
-  const { positions, missing } = locateColumns(layout, header);
+  const { positions, missing } = locateColumns(layout, input.sheet[0] ?? []);
   for (const { header: name, index } of missing) header[index] = name;
   const headerBlock = headerBlockFor(missing);
+  const tags = [...((input.sheet[0] as HeaderRow | undefined)?.tags ?? [])];
+  // The key column last: header.ts trusts tags only once it is tagged.
+  const untagged = [...positions]
+    .filter(([name, index]) => tags[index] !== name)
+    .map(([name, index]) => ({ header: name, index }))
+    .sort((a, b) => Number(a.header === layout.keyHeader) - Number(b.header === layout.keyHeader));
+  for (const { header: name, index } of untagged) tags[index] = name;
+  withColumnTags(header, tags);
 
   const ids = readIds(layout, sheet);
   const statusColumn =
@@ -172,7 +184,15 @@ export function planUpsert(input: UpsertInput): UpsertPlan {
     for (const [column, cell] of cells) values[column] = cell.value;
   }
   fillHoles(sheet);
-  return { headerBlock, blocks: toBlocks(writes), added, updated, removed, sheetAfter: sheet };
+  return {
+    headerBlock,
+    untagged,
+    blocks: toBlocks(writes),
+    added,
+    updated,
+    removed,
+    sheetAfter: sheet,
+  };
 }
 
 function differs(current: readonly CellValue[], desired: ReadonlyMap<number, Cell>): boolean {

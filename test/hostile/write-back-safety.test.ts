@@ -13,6 +13,7 @@ import {
   findSheet,
   insertColumns,
   insertRows,
+  moveColumns,
   sortRows,
   type Sheet,
 } from '../../dev/runtime/workbook';
@@ -313,8 +314,9 @@ describe('write-back safety', () => {
       const { runtime } = await syncedWorld(sandbox);
       const sheet = sheetOf(runtime);
       const rows = runtime.values(SHEET).length;
+      // Right of every column of ours, "Sync status" included, once the left one is in.
+      insertColumns(runtime.workbook, sheet, 1, 1);
       for (const at of [1, headerRow(runtime).length + 1]) {
-        if (at === 1) insertColumns(runtime.workbook, sheet, 1, 1);
         sheet.maxColumns = Math.max(sheet.maxColumns, at);
         put(sheet, 1, at, header);
         for (let row = 2; row <= rows; row += 1) put(sheet, row, at, `mine ${row}`);
@@ -343,40 +345,123 @@ describe('write-back safety', () => {
     },
   );
 
-  it('5. refuses to guess between two columns with exactly our header', async () => {
+  it('5. leaves a person’s "Status" and "Base limit" columns left of ours alone: never written, never read', async () => {
     const { runtime } = await syncedWorld(sandbox);
     const sheet = sheetOf(runtime);
-    insertColumns(runtime.workbook, sheet, 1, 1);
+    const rows = runtime.values(SHEET).length;
+    insertColumns(runtime.workbook, sheet, 1, 2);
     put(sheet, 1, 1, 'Status');
-    put(sheet, 2, 1, 'mine');
+    put(sheet, 1, 2, 'Base limit');
+    for (let row = 2; row <= rows; row += 1) {
+      put(sheet, row, 1, `mine ${row}`);
+      cellFor(sheet, row, 2).value = 1;
+    }
+    const archived = limitNamed(sandbox, 'Sales Travel');
+    control(sandbox, 'PUT', `/spend_limits/${archived.id}`, { status: 'ARCHIVED' });
 
     const summary = (await runtime.call('refreshNow', [])) as {
       dataSets: { id: string; state: string; message: string | null }[];
     };
+    const office = limitNamed(sandbox, 'Office Supplies');
+    const ours = headerRow(runtime).lastIndexOf('Base limit');
+    const row = runtime.values(SHEET).findIndex((cells) => cells.includes(office.id));
+    await runtime.edit(`${SHEET}!${columnLetter(ours)}${row + 1}`, 3000, { as: OWNER });
+    const shown = await review(runtime);
+    const results = await push(runtime, everything(shown));
 
-    expect(summary.dataSets.find((d) => d.id === 'spend_limits')?.message).toContain(
-      'are both headed "Status"',
-    );
-    expect(runtime.values(SHEET)[1]?.[0]).toBe('mine');
+    expect(summary.dataSets.find((d) => d.id === 'spend_limits')).toMatchObject({ state: 'ok' });
+    const grid = runtime.values(SHEET);
+    for (let r = 1; r < rows; r += 1)
+      expect([grid[r]?.[0], grid[r]?.[1]]).toEqual([`mine ${r + 1}`, 1]);
+    const archivedRow = grid.find((cells) => cells.includes(archived.id));
+    expect(archivedRow?.[headerRow(runtime).lastIndexOf('Status')]).toBe('Archived');
+    expect(shown.changes.map((c) => c.id)).toEqual([office.id]);
+    expect(results).toMatchObject([{ id: office.id, outcome: 'pushed' }]);
+    expect(baseLimit(sandbox, office.id)).toBe(300_000);
   });
 
-  it('6. puts a renamed or deleted column of ours right of every used column, not over notes', async () => {
+  it('5. knows our renamed "Base limit" column by its tag: a refresh writes it, a push reads it', async () => {
+    const { runtime } = await syncedWorld(sandbox);
+    const sheet = sheetOf(runtime);
+    const column = headerRow(runtime).indexOf('Base limit');
+    put(sheet, 1, column + 1, 'Monthly cap');
+    const sales = limitNamed(sandbox, 'Sales Travel');
+    control(sandbox, 'PUT', `/spend_limits/${sales.id}`, {
+      authorization_settings: { base_limit: { amount: 2_000_000, currency: 'USD' } },
+    });
+
+    await runtime.call('refreshNow', []);
+    const office = limitNamed(sandbox, 'Office Supplies');
+    const grid = runtime.values(SHEET);
+    const row = (id: string) => grid.findIndex((cells) => cells.includes(id));
+    await runtime.edit(`${SHEET}!${columnLetter(column)}${row(office.id) + 1}`, 3000, {
+      as: OWNER,
+    });
+    const results = await push(runtime, everything(await review(runtime)));
+
+    expect(headerRow(runtime)).not.toContain('Base limit');
+    expect(grid[row(sales.id)]?.[column]).toBe(20000);
+    expect(results).toMatchObject([{ id: office.id, outcome: 'pushed' }]);
+    expect(baseLimit(sandbox, office.id)).toBe(300_000);
+  });
+
+  it('5. adds our deleted "Status" column again at the right, not taking a person’s "Status" for it', async () => {
+    const { runtime } = await syncedWorld(sandbox);
+    const sheet = sheetOf(runtime);
+    const rows = runtime.values(SHEET).length;
+    deleteColumns(sheet, headerRow(runtime).indexOf('Status') + 1, 1);
+    insertColumns(runtime.workbook, sheet, 1, 1);
+    put(sheet, 1, 1, 'Status');
+    for (let row = 2; row <= rows; row += 1) put(sheet, row, 1, `mine ${row}`);
+    const width = headerRow(runtime).length;
+
+    const summary = (await runtime.call('refreshNow', [])) as {
+      dataSets: { id: string; state: string }[];
+    };
+
+    expect(summary.dataSets.find((d) => d.id === 'spend_limits')?.state).toBe('ok');
+    const grid = runtime.values(SHEET);
+    for (let r = 1; r < rows; r += 1) expect(grid[r]?.[0]).toBe(`mine ${r + 1}`);
+    expect(grid[0]?.[width]).toBe('Status');
+    const engineering = grid.find((cells) =>
+      cells.includes(limitNamed(sandbox, 'Engineering SaaS').id),
+    );
+    expect(engineering?.[width]).toBe('Active');
+  });
+
+  it('5. still finds the columns of a sheet made before tags by header text, and tags them', async () => {
+    const { runtime } = await syncedWorld(sandbox);
+    const sheet = sheetOf(runtime);
+    delete sheet.columnMetadata;
+    const office = limitNamed(sandbox, 'Office Supplies');
+
+    await runtime.call('refreshNow', []);
+    await typeAs(runtime, OWNER, office.id, 3000);
+    const results = await push(runtime, everything(await review(runtime)));
+
+    expect(results).toMatchObject([{ id: office.id, outcome: 'pushed' }]);
+    const tags = sheetOf(runtime).columnMetadata?.map((m) => [m.value, m.column]);
+    expect(tags?.sort((a, b) => Number(a[1]) - Number(b[1]))).toEqual(
+      headerRow(runtime).map((header, index) => [header, index + 1]),
+    );
+  });
+
+  it('6. puts a deleted column of ours right of every used column, not over notes', async () => {
     const { runtime } = await syncedWorld(sandbox);
     const sheet = sheetOf(runtime);
     const header = headerRow(runtime);
     const rows = runtime.values(SHEET).length;
-    // Notes in the untitled column right of the add-on's last header, and one header renamed.
+    // Notes in the untitled column right of the add-on's last header, and one column deleted.
     const notes = header.length + 1;
     sheet.maxColumns = Math.max(sheet.maxColumns, notes);
     for (let row = 2; row <= rows; row += 1) put(sheet, row, notes, `note ${row}`);
-    put(sheet, 1, header.indexOf('Description') + 1, 'What it is for');
+    deleteColumns(sheet, header.indexOf('Description') + 1, 1);
 
     await runtime.call('refreshNow', []);
 
     const grid = runtime.values(SHEET);
-    for (let row = 1; row < rows; row += 1) expect(grid[row]?.[notes - 1]).toBe(`note ${row + 1}`);
-    expect((grid[0] ?? []).indexOf('Description')).toBe(notes);
-    expect(grid[0]?.[header.indexOf('Description')]).toBe('What it is for');
+    for (let row = 1; row < rows; row += 1) expect(grid[row]?.[notes - 2]).toBe(`note ${row + 1}`);
+    expect((grid[0] ?? []).indexOf('Description')).toBe(notes - 1);
   });
 
   it('8. says an earlier push whose answer was lost may have been applied, instead of blaming Brex', async () => {
@@ -566,12 +651,7 @@ describe('8. a user whose limit Brex cannot find', () => {
 
 /** Moves a column (1-based) to before column `to` (1-based, in the grid before the move). */
 function moveColumn(sheet: Sheet, from: number, to: number): void {
-  for (const cells of sheet.rows) {
-    if (!cells) continue;
-    while (cells.length < Math.max(from, to)) cells.push(undefined);
-    const [cell] = cells.splice(from - 1, 1);
-    cells.splice(to > from ? to - 2 : to - 1, 0, cell);
-  }
+  moveColumns(sheet, from, 1, to);
 }
 
 describe('variations: pending edits by three people, the sheet rearranged, a refresh, then a push of everything', () => {

@@ -15,6 +15,24 @@ describe('findHeader', () => {
     );
   });
 
+  it('lets tags decide once a sheet has any: a renamed column of ours, never a person’s', () => {
+    const header = Object.assign(['Status', 'Base limit (USD)', 'Status', 'Brex ID'], {
+      tags: [undefined, 'Base limit', 'Status', 'Brex ID'],
+    });
+    expect(findHeader(header, 'Base limit')).toBe(1);
+    expect(findHeader(header, 'Status')).toBe(2);
+    // Ours deleted: the person's same-named column is not taken for it.
+    const ownDeleted = Object.assign(['Status', 'Brex ID'], { tags: [undefined, 'Brex ID'] });
+    expect(findHeader(ownDeleted, 'Status')).toBeNull();
+  });
+
+  it('reads header text on a sheet made before tags', () => {
+    expect(findHeader(Object.assign(['Name', 'Status'], { tags: [] }), 'Status')).toBe(1);
+    // Killed while tagging: the key column, tagged last, is not, so header text still decides.
+    const partly = Object.assign(['Name', 'Status', 'Brex ID'], { tags: ['Name'] });
+    expect(findHeader(partly, 'Status')).toBe(1);
+  });
+
   it('finds a header pushed down by title rows', () => {
     expect(findHeaderRow([['Q1 review'], [''], ['Brex ID', 'Name']], 'Brex ID')).toBe(2);
     expect(findHeaderRow([['Q1 review']], 'Brex ID')).toBeNull();
@@ -39,5 +57,10 @@ describe('locateColumns', () => {
       { header: 'Name', index: 3 },
       { header: 'Sync status', index: 4 },
     ]);
+  });
+
+  it('never reuses a tagged column past the used range for a missing one', () => {
+    const header = Object.assign(['Brex ID'], { tags: ['Brex ID', undefined, 'Sync status'] });
+    expect(locateColumns(layout, header).missing).toEqual([{ header: 'Name', index: 3 }]);
   });
 });

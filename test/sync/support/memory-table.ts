@@ -34,6 +34,12 @@ export class MemoryTable implements TablePort {
   /** Every deleteRows call, in order. */
   readonly deletions: { sheet: string; row: number; count: number }[] = [];
 
+  /**
+   * Every tagColumns call, in order. Reads give no tags: a test moves cells by hand, which would
+   * leave tags behind, so this table is a sheet made before tags (header text decides).
+   */
+  readonly tagged: { sheet: string; columns: { header: string; index: number }[] }[] = [];
+
   constructor(private readonly zone = 'America/New_York') {}
 
   timeZone(): string {
@@ -47,6 +53,10 @@ export class MemoryTable implements TablePort {
     return Array.from({ length: used.rows }, (_, row) =>
       Array.from({ length: used.columns }, (_, column) => sheet.values[row]?.[column] ?? ''),
     );
+  }
+
+  tagColumns(sheetName: string, columns: readonly { header: string; index: number }[]): void {
+    this.tagged.push({ sheet: sheetName, columns: [...columns] });
   }
 
   usedSize(sheetName: string): { rows: number; columns: number } | null {
