@@ -1,7 +1,8 @@
 /**
  * The Brex API client: every endpoint the add-on uses, synchronous, over the HTTP port. Lists are
  * read page by page (`pages`) or gathered within a bound (`collect`); records by id one at a time
- * (`get`) or in parallel (`getEach`); writes take an optional idempotency key.
+ * (`get`) or in parallel (`getEach`); writes take an optional idempotency key. One method per
+ * endpoint, each a few lines over the shared sender, so the file is the client's whole surface.
  */
 import { resolveBaseUrl, type BrexEnvironment } from './environment';
 import { BrexError } from './errors';

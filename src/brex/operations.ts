@@ -1,7 +1,8 @@
 /**
  * The Brex operations the client calls, as data: method, path, the scope each one needs (from the
  * specs' `security`; the budgets v2 pages name none, so the v1 `budgets` scopes stand in), the
- * account feature that gates it, and the page size of list operations.
+ * account feature that gates it, and the page size of list operations. One table for every
+ * operation, so that a scope or a path is checked against the specs in one place.
  */
 import type { HttpMethod } from './http-port';
 

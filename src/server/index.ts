@@ -3,6 +3,8 @@
  * top-level function of dist/Code.js, with the JSDoc written here (see dev/build/entry-points.ts).
  * Keep this file free of top-level statements: Apps Script runs the whole bundle on every
  * execution, including onOpen in AuthMode.NONE, where any service call would kill the menu.
+ * It is long because it is the whole list of entry points, one thin export each: the build reads
+ * their names and JSDoc from this one file.
  */
 import { auditEntry, optionalIds, plainObject, reviewedChanges } from './argument-checks';
 import { createDashboardService, type DashboardResult } from '../apps-script/dashboard-sheet';
