@@ -43,6 +43,7 @@ import { createScriptAppService, type TriggerRecord } from './script-app-service
 import { createSessionService } from './session-service';
 import { createChartService } from './chart-service';
 import { createDeveloperMetadataService } from './developer-metadata';
+import { createFilterService } from './filter-service';
 import { createColumnWidthService } from './column-width-service';
 import { createSpreadsheetService, rangeRef, readCellValue } from './spreadsheet-service';
 import {
@@ -228,6 +229,7 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
     ...createSpreadsheetService(host),
     ...createChartService(host),
     ...createDeveloperMetadataService(host),
+    ...createFilterService(host),
     ...createColumnWidthService(host),
     ...createPropertiesService(host, properties),
     ...createCacheService(host, caches),
