@@ -683,6 +683,16 @@ describe('a filter on the sheet: edits, a paste and a fill over filtered rows, a
         .map((w) => w.path.split('/').pop())
         .sort(),
     ).toEqual(pushed.sort());
+    // The paste and the fill are each one edit: the audit names who made it.
+    const typist = new Map([
+      [id('Engineering SaaS'), OWNER],
+      [id('Sales Travel'), BOB],
+      [id('Marketing Events'), BOB],
+      [id('Office Supplies'), BOB],
+      [id('Customer Onsites'), CAROL],
+    ]);
+    const audited = auditRows(runtime).filter((r) => r.Result === 'pushed');
+    expect(new Map(audited.map((r) => [r['Spend limit ID'], r['Typed by']]))).toEqual(typist);
   });
 
   it('refuses every row when the filter covers only some columns and a sort through it splits the rows', async () => {
