@@ -7,6 +7,7 @@ import type { GridRect } from './a1-notation';
 import { fail, op, remote, type Execution, type Host, type ServiceTable } from './host';
 import {
   CONDITIONS,
+  MESSAGES,
   columnCriteria,
   createFilter,
   isRowHiddenByFilter,
@@ -54,7 +55,7 @@ export function createFilterService(host: Host): ServiceTable {
     sheet.filter ? remote('Filter', { sheetId: sheet.id }) : null;
   const filtered = (h: SheetHandle): Sheet => {
     const sheet = sheetById(wb, h.sheetId);
-    if (!sheet.filter) fail('The filter has been removed.');
+    if (!sheet.filter) fail(MESSAGES.removed);
     return sheet;
   };
 
@@ -62,7 +63,8 @@ export function createFilterService(host: Host): ServiceTable {
     'Range.createFilter': op('write', (x, h: RangeHandle) => {
       meta(x);
       const sheet = sheetById(wb, h.sheetId);
-      sheetsCall(() => createFilter(sheet, h));
+      const { row, column, rows, columns } = h;
+      sheetsCall(() => createFilter(sheet, { row, column, rows, columns }));
       return filterRef(sheet);
     }),
     'Range.getFilter': op('read', (x, h: RangeHandle) => {
