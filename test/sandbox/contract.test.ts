@@ -85,7 +85,7 @@ describe('sandbox contract', () => {
         { authorization_settings: { base_limit: { amount: 123400, currency: 'USD' } } },
       ],
       ['POST', `/v2/spend_limits/${at(s.spend_limits, 1).id}/archive`, undefined],
-      ['POST', '/v2/spend_limits', createSpendLimitBody()],
+      ['POST', '/v2/spend_limits', createSpendLimitBody(at(s.spend_limits, 0).expense_policy_id)],
       [
         'POST',
         `/v2/users/${at(s.users, 1).id}/limit`,
@@ -221,7 +221,7 @@ describe('sandbox contract', () => {
   });
 });
 
-function createSpendLimitBody() {
+function createSpendLimitBody(policy: string | undefined) {
   return {
     name: 'Contract test limit',
     period_recurrence_type: 'PER_MONTH',
@@ -232,6 +232,6 @@ function createSpendLimitBody() {
     spend_type: 'NON_BUDGET_PROVISIONED_CARDS_ALLOWED',
     auto_transfer_cards_setting: 'DISABLED',
     auto_create_limit_cards_setting: 'DISABLED',
-    expense_policy_id: 'expol_1',
+    expense_policy_id: policy,
   };
 }
