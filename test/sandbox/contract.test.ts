@@ -98,6 +98,33 @@ describe('sandbox contract', () => {
         `/v2/cards/${vendorCard.id}`,
         { spend_controls: { spend_limit: { amount: 900000, currency: 'USD' } } },
       ],
+      [
+        'POST',
+        '/v2/cards',
+        {
+          owner: { type: 'USER', user_id: at(s.users, 0).id },
+          card_name: 'Contract vendor card',
+          card_type: 'VIRTUAL',
+          limit_type: 'CARD',
+          spend_controls: {
+            spend_limit: { amount: 5000, currency: 'USD' },
+            spend_duration: 'ONE_TIME',
+          },
+        },
+      ],
+      ['POST', `/v2/cards/${vendorCard.id}/terminate`, { reason: 'OTHER', description: 'Test' }],
+      [
+        'POST',
+        '/v2/users',
+        { first_name: 'Con', last_name: 'Tract', email: 'con.tract@acme-demo.com' },
+      ],
+      [
+        'PUT',
+        `/v2/users/${at(s.users, 2).id}`,
+        { status: 'DISABLED', department_id: at(s.departments, 0).id, manager_id: null },
+      ],
+      ['POST', '/v2/departments', { name: 'Contract Dept', description: null }],
+      ['POST', '/v2/locations', { name: 'Contract City' }],
     ];
     for (const [method, path, body] of writes) {
       const reply = await call(sandbox, sandbox.token, method, path, {

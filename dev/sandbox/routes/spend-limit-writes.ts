@@ -188,22 +188,24 @@ const SETTINGS = [
  * response-only `limit_with_increases` is recomputed.
  */
 export function editSpendLimit(limit: SpendLimit, body: Record<string, unknown>): SpendLimit {
+  const settings = body.authorization_settings;
+  if (settings !== undefined && settings !== null && typeof settings !== 'object') {
+    throw badRequest('authorization_settings must be an object');
+  }
+  const changes = (settings ?? {}) as Record<string, unknown>;
+  if (
+    changes.base_limit != null &&
+    (!isMoney(changes.base_limit) || changes.base_limit.amount < 0)
+  ) {
+    throw badRequest('authorization_settings.base_limit must be a non-negative Money amount');
+  }
   const target = limit as unknown as Record<string, unknown>;
   for (const [key, value] of Object.entries(body)) {
     if (!EDITABLE.has(key)) continue;
     if (value === null && !CLEARABLE.has(key)) continue;
     target[key] = value;
   }
-  const settings = body.authorization_settings;
   if (settings !== undefined && settings !== null) {
-    if (typeof settings !== 'object') throw badRequest('authorization_settings must be an object');
-    const changes = settings as Record<string, unknown>;
-    if (
-      changes.base_limit != null &&
-      (!isMoney(changes.base_limit) || changes.base_limit.amount < 0)
-    ) {
-      throw badRequest('authorization_settings.base_limit must be a non-negative Money amount');
-    }
     const current = (limit.authorization_settings ?? {}) as Record<string, unknown>;
     for (const key of SETTINGS) {
       if (changes[key] !== undefined && changes[key] !== null) current[key] = changes[key];
