@@ -90,6 +90,24 @@ describe('sandbox card writes', () => {
     expect(sandbox.snapshot().cards).toHaveLength(before + 1);
   });
 
+  it('creates one card when the answer is lost, and the retry with its key gets that card', async () => {
+    const user = activeUser();
+    const before = sandbox.snapshot().cards.length;
+    sandbox.setFaults('lost=1');
+
+    const lost = await write(sandbox, 'POST', '/v2/cards', vendorCard(user.id), 'lost-card');
+    sandbox.setFaults('');
+    const retry = await write(sandbox, 'POST', '/v2/cards', vendorCard(user.id), 'lost-card');
+
+    expect([lost.status, lost.body]).toEqual([200, undefined]);
+    expect(sandbox.snapshot().cards).toHaveLength(before + 1);
+    expect(retry.body).toEqual(sandbox.snapshot().cards.at(-1));
+    expect(sandbox.log.map((e) => [e.fault, e.replayed])).toEqual([
+      ['lost', false],
+      [null, true],
+    ]);
+  });
+
   it('refuses a card whose limit type and spend controls disagree, or whose owner cannot hold one', async () => {
     const user = activeUser();
     const disabled = must(
