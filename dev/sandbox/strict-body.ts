@@ -4,7 +4,8 @@
  * field: a field the schema does not declare (a read-only field such as `id` or
  * `limit_with_increases`, echoed back from a response), a null where the schema does not say
  * `nullable`, a wrong type, a value outside an enum, a missing required field, an empty string
- * where `minLength` forbids it, and a malformed email or date. Brex does not document what an
+ * where `minLength` forbids it, a malformed email or date, and a currency that is not an ISO 4217
+ * code. Brex does not document what an
  * undeclared field or a stray null does to a write, so a client that sends one could reset a
  * setting; the sandbox makes such a client fail its tests instead.
  */
@@ -29,6 +30,7 @@ interface Schema {
 
 const EMAIL = /^[^\s@"<>()[\]\\,;:]+@[^\s@"<>()[\]\\,;:]+\.[A-Za-z]{2,}$/;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const ISO_4217 = /^[A-Z]{3}$/;
 
 function schemaNamed(ref: string, document: OpenApiDocument): Schema {
   const name = ref.replace('#/components/schemas/', '');
@@ -104,6 +106,10 @@ function problemsOf(
   }
   if (typeof value === 'string' && value.length < (resolved.minLength ?? 0)) {
     return [`${name} may not be empty`];
+  }
+  // Every Money's `currency` is "in ISO 4217 format", as the specs describe it.
+  if (path.endsWith('currency') && typeof value === 'string' && !ISO_4217.test(value)) {
+    return [`${name} must be an ISO 4217 currency code like USD`];
   }
   if (Array.isArray(value) && resolved.items) {
     const items = resolved.items;

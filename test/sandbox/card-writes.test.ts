@@ -138,6 +138,17 @@ describe('sandbox card writes', () => {
       [{ ...vendorCard(user.id), card_name: '' }, /card_name may not be empty/],
       [{ ...vendorCard(user.id), status: 'ACTIVE' }, /status is read-only or unknown/],
       [{ ...vendorCard(user.id), metadata: { a: 1 } }, /metadata.a must be a string/],
+      [{ ...vendorCard(user.id), metadata: { a: 'x'.repeat(501) } }, /metadata.a is over 500/],
+      [
+        {
+          ...vendorCard(user.id),
+          spend_controls: {
+            spend_limit: { amount: 1, currency: 'usd' },
+            spend_duration: 'MONTHLY',
+          },
+        },
+        /spend_controls.spend_limit.currency must be an ISO 4217 currency code/,
+      ],
       [
         { ...vendorCard(user.id), spend_controls: { spend_limit: { amount: 100 } } },
         /spend_controls.spend_duration is required/,
