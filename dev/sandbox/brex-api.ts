@@ -7,6 +7,7 @@ import {
   BrexError,
   badRequest,
   expiredToken,
+  idempotencyKeyReused,
   invalidToken,
   missingScope,
   noBrexCash,
@@ -19,6 +20,8 @@ import type { PagingRules, RouteTable } from './route-kit';
 import { budgetRoutes } from './routes/budgets';
 import { expenseRoutes } from './routes/expenses';
 import { paymentRoutes } from './routes/payments';
+import { transferWriteRoutes } from './routes/transfer-writes';
+import { vendorWriteRoutes } from './routes/vendor-writes';
 import { teamRoutes } from './routes/team';
 import { transactionRoutes } from './routes/transactions';
 import { findOperation, grantingScopes, requiresIdempotencyKey } from './spec-index';
@@ -30,6 +33,8 @@ const ROUTES: RouteTable = {
   ...budgetRoutes,
   ...teamRoutes,
   ...paymentRoutes,
+  ...vendorWriteRoutes,
+  ...transferWriteRoutes,
 };
 
 /** Paths that need Brex Cash: without it Brex answers 401 "Must be cash admin…". */
@@ -84,8 +89,9 @@ export function answer(
       throw badRequest('Idempotency-Key header is required');
     }
     if (write && key) {
-      const stored = idempotency.get(request.method, request.path, key);
-      if (stored) return { ...stored, token: powers, replayed: true, applied: false };
+      const stored = idempotency.get(request.method, request.path, key, request.rawBody);
+      if (stored?.kind === 'other_request') throw idempotencyKeyReused();
+      if (stored) return { ...stored.response, token: powers, replayed: true, applied: false };
     }
     const params = (op.pattern.exec(request.path) ?? []).slice(1);
     const result = handler({
@@ -99,7 +105,9 @@ export function answer(
       paging,
     });
     const response = json(result.status, result.body);
-    if (write && key) idempotency.remember(request.method, request.path, key, response);
+    if (write && key) {
+      idempotency.remember(request.method, request.path, key, request.rawBody, response);
+    }
     return { ...response, token: powers, replayed: false, applied: write };
   } catch (error) {
     if (!(error instanceof BrexError)) throw error;

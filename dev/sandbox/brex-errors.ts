@@ -42,6 +42,14 @@ export const notFound = () => new BrexError(404, { type: 'NOT_FOUND', message: '
 
 export const badRequest = (message: string) => new BrexError(400, { type: 'BAD_REQUEST', message });
 
+/** The same Idempotency-Key on another request (method, path or body): see idempotency.ts. */
+export const idempotencyKeyReused = () =>
+  new BrexError(400, {
+    type: 'BAD_REQUEST',
+    code: 'IDEMPOTENCY_KEY_REUSED',
+    message: 'This Idempotency-Key was already used for a different request. Use a new key.',
+  });
+
 export const rateLimited = (retryAfterSeconds: number | null) =>
   new BrexError(
     429,

@@ -160,12 +160,21 @@ describe('sandbox Brex API', () => {
         });
 
       const first = await put('First name');
-      const second = await put('Second name');
+      await fetch(`${sandbox.url}/_sandbox/spend_limits/${limit.id}`, {
+        method: 'PUT',
+        body: JSON.stringify({ name: 'Renamed in the dashboard' }),
+      });
+      const second = await put('First name');
+      const other = await put('Second name');
 
       expect(second.status).toBe(first.status);
       expect(second.text).toBe(first.text);
-      expect(at(sandbox.snapshot().spend_limits, 0).name).toBe('First name');
-      expect(sandbox.log.map((e) => e.replayed)).toEqual([false, true]);
+      expect([other.status, (other.body as { code: string }).code]).toEqual([
+        400,
+        'IDEMPOTENCY_KEY_REUSED',
+      ]);
+      expect(at(sandbox.snapshot().spend_limits, 0).name).toBe('Renamed in the dashboard');
+      expect(sandbox.log.map((e) => e.replayed)).toEqual([false, true, false]);
     });
 
     it('survives a lost response: the write applies once and a retry with the key gets the full answer', async () => {
