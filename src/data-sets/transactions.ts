@@ -1,8 +1,9 @@
 /** Card and cash transactions: settled only, read incrementally by posted date. */
-import type { CardTransaction, CashTransaction } from '../../brex';
-import { defineDataSet, KEY_HEADER, listSource } from '../data-set';
-import type { Lookups } from '../lookups';
-import { readable } from '../readable-values';
+import type { CardTransaction, CashTransaction } from '../brex';
+import { defineDataSet, listSource } from './data-set';
+import { KEY_HEADER } from '../cells/header';
+import type { Lookups } from './lookups';
+import { readable } from '../cells/readable-values';
 import { columns, KEY_COLUMN } from './columns';
 import { expenses } from './expenses';
 
