@@ -20,6 +20,19 @@ const SETTLED_COLUMNS = [
   ['Currency', 'text', { width: 70 }],
 ] as const;
 
+/** The fields behind SETTLED_COLUMNS, plus the id, type and initiated date both kinds share. */
+function settledFields(t: CardTransaction | CashTransaction) {
+  return {
+    [KEY_HEADER]: t.id,
+    'Posted date': t.posted_at_date,
+    'Initiated date': t.initiated_at_date,
+    Description: t.description,
+    Amount: t.amount,
+    Currency: t.amount ? t.amount.currency || 'USD' : '',
+    Type: readable(t.type),
+  };
+}
+
 export const cardTransactions = defineDataSet<CardTransaction>({
   id: 'card_transactions',
   title: 'Card transactions',
@@ -54,13 +67,7 @@ export const cardTransactions = defineDataSet<CardTransaction>({
     // the whole card is tied to one.
     const expense = lookups.joined(expenses.sheetName, EXPENSE_LABELS, t.expense_id);
     return {
-      [KEY_HEADER]: t.id,
-      'Posted date': t.posted_at_date,
-      'Initiated date': t.initiated_at_date,
-      Description: t.description,
-      Amount: t.amount,
-      Currency: t.amount ? t.amount.currency || 'USD' : '',
-      Type: readable(t.type),
+      ...settledFields(t),
       Category: String(expense?.Category ?? ''),
       Merchant: t.merchant?.raw_descriptor,
       MCC: t.merchant?.mcc,
@@ -109,13 +116,7 @@ export const cashTransactions = defineDataSet<AccountCashTransaction>({
     ),
   idOf: (t) => t.id,
   row: (t, lookups) => ({
-    [KEY_HEADER]: t.id,
-    'Posted date': t.posted_at_date,
-    'Initiated date': t.initiated_at_date,
-    Description: t.description,
-    Amount: t.amount,
-    Currency: t.amount ? t.amount.currency || 'USD' : '',
-    Type: readable(t.type),
+    ...settledFields(t),
     Account: lookups.cashAccountName(t.account_id),
     'Account ID': t.account_id,
     'Transfer ID': t.transfer_id,
