@@ -7,7 +7,7 @@ import {
   BrexError,
   badRequest,
   expiredToken,
-  idempotencyKeyReused,
+  keyReused,
   invalidToken,
   missingScope,
   noBrexCash,
@@ -18,13 +18,17 @@ import type { DemoCompany } from './demo-company';
 import type { IdempotencyStore, StoredResponse } from './idempotency';
 import type { PagingRules, RouteTable } from './route-kit';
 import { budgetRoutes } from './routes/budgets';
+import { cardWriteRoutes } from './routes/card-writes';
 import { expenseRoutes } from './routes/expenses';
 import { paymentRoutes } from './routes/payments';
+import { spendLimitWriteRoutes } from './routes/spend-limit-writes';
 import { transferWriteRoutes } from './routes/transfer-writes';
 import { vendorWriteRoutes } from './routes/vendor-writes';
 import { teamRoutes } from './routes/team';
+import { teamWriteRoutes } from './routes/team-writes';
 import { transactionRoutes } from './routes/transactions';
 import { findOperation, grantingScopes, requiresIdempotencyKey } from './spec-index';
+import { refuseInvalidBody } from './strict-body';
 import { powersOf, type TokenPowers, type TokenSet } from './tokens';
 
 const ROUTES: RouteTable = {
@@ -33,6 +37,9 @@ const ROUTES: RouteTable = {
   ...budgetRoutes,
   ...teamRoutes,
   ...paymentRoutes,
+  ...spendLimitWriteRoutes,
+  ...teamWriteRoutes,
+  ...cardWriteRoutes,
   ...vendorWriteRoutes,
   ...transferWriteRoutes,
 };
@@ -89,17 +96,21 @@ export function answer(
       throw badRequest('Idempotency-Key header is required');
     }
     if (write && key) {
-      const stored = idempotency.get(request.method, request.path, key, request.rawBody);
-      if (stored?.kind === 'other_request') throw idempotencyKeyReused();
-      if (stored) return { ...stored.response, token: powers, replayed: true, applied: false };
+      const recalled = idempotency.recall(request.method, request.path, key, request.rawBody);
+      if (recalled.kind === 'other_request') throw keyReused();
+      if (recalled.kind === 'replay') {
+        return { ...recalled.response, token: powers, replayed: true, applied: false };
+      }
     }
     const params = (op.pattern.exec(request.path) ?? []).slice(1);
+    const body = parseBody(request);
+    if (write) refuseInvalidBody(op, body);
     const result = handler({
       state: company.state,
       company,
       query: request.query,
       params,
-      body: parseBody(request),
+      body,
       powers,
       now,
       paging,

@@ -1,8 +1,8 @@
 /**
- * Replays the first response for a repeated Idempotency-Key, as Brex does, so a retried write is
- * never applied twice. A key names one request: sent again with another method, path or body, it
- * is refused. Brex's docs only say a client "must not provide identical idempotency keys for
- * different requests"; replaying the first answer instead would hide such a client's bug.
+ * Replays the first response for a repeated Idempotency-Key on the same path, as Brex does, so a
+ * retried write is never applied twice. The key belongs to the request it first came with: the
+ * same key with a different body is refused (Brex does not document that case; refusing it is
+ * the stricter reading, and a client that reuses a key for another edit must fail here).
  */
 export interface StoredResponse {
   readonly status: number;
@@ -10,50 +10,53 @@ export interface StoredResponse {
   readonly body: string;
 }
 
-/** What a stored key answers for a request: its stored response, or that the key names another. */
-export type Remembered =
+interface Entry {
+  readonly fingerprint: string;
+  readonly response: StoredResponse;
+}
+
+/** What a key recalls: nothing yet, the stored answer, or a different request's key. */
+export type Recalled =
+  | { readonly kind: 'new' }
   | { readonly kind: 'replay'; readonly response: StoredResponse }
   | { readonly kind: 'other_request' };
 
 export class IdempotencyStore {
-  private readonly responses = new Map<string, { request: string; response: StoredResponse }>();
+  private readonly entries = new Map<string, Entry>();
 
-  get(method: string, path: string, key: string, body: string): Remembered | undefined {
-    const stored = this.responses.get(key);
-    if (!stored) return undefined;
-    return stored.request === requestOf(method, path, body)
-      ? { kind: 'replay', response: stored.response }
-      : { kind: 'other_request' };
+  recall(method: string, path: string, key: string, rawBody: string): Recalled {
+    const entry = this.entries.get(`${method} ${path} ${key}`);
+    if (!entry) return { kind: 'new' };
+    if (entry.fingerprint !== fingerprint(rawBody)) return { kind: 'other_request' };
+    return { kind: 'replay', response: entry.response };
   }
 
-  remember(method: string, path: string, key: string, body: string, response: StoredResponse) {
-    this.responses.set(key, { request: requestOf(method, path, body), response });
+  remember(
+    method: string,
+    path: string,
+    key: string,
+    rawBody: string,
+    response: StoredResponse,
+  ): void {
+    this.entries.set(`${method} ${path} ${key}`, { fingerprint: fingerprint(rawBody), response });
   }
 
   clear(): void {
-    this.responses.clear();
+    this.entries.clear();
   }
 }
 
-/** The request a key was used for; the body compared as JSON, whatever its key order or spacing. */
-function requestOf(method: string, path: string, body: string): string {
-  return `${method} ${path} ${canonical(body)}`;
-}
-
-function canonical(body: string): string {
+/** The body's meaning: JSON with its keys sorted, so spacing and key order do not count. */
+function fingerprint(rawBody: string): string {
+  const text = rawBody.trim();
+  if (text === '') return '';
   try {
-    return JSON.stringify(sorted(JSON.parse(body)));
+    return JSON.stringify(JSON.parse(text), (_key, value: unknown) =>
+      typeof value === 'object' && value !== null && !Array.isArray(value)
+        ? Object.fromEntries(Object.entries(value).sort(([a], [b]) => (a < b ? -1 : 1)))
+        : value,
+    );
   } catch {
-    return body.trim();
+    return text;
   }
-}
-
-function sorted(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(sorted);
-  if (typeof value !== 'object' || value === null) return value;
-  return Object.fromEntries(
-    Object.keys(value)
-      .sort()
-      .map((key) => [key, sorted((value as Record<string, unknown>)[key])]),
-  );
 }

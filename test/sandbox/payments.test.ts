@@ -137,7 +137,7 @@ describe('sandbox payment writes', () => {
         [{ email: 'a@b.co' }, 'company_name is required'],
         [{ company_name: 'Café Co' }, 'company_name is invalid'],
         [{ company_name: 'X', id: 'pdcont_1' }, 'id is read-only or unknown'],
-        [{ company_name: 'X', email: 'not an email' }, 'email is not an email'],
+        [{ company_name: 'X', email: 'not an email' }, 'email must be an email address'],
         [{ company_name: 7 }, 'company_name must be a string'],
         [
           {
@@ -513,9 +513,9 @@ describe('sandbox payment writes', () => {
       expect((retry.body as Transfer).id).toBe(sandbox.snapshot().transfers.at(-1)?.id);
       expect(count()).toBe(before + 2);
       expect(cents(primary().available_balance)).toBe(available - 2 * 777_00);
-      expect([other.status, (other.body as { code: string }).code]).toEqual([
+      expect([other.status, message(other)]).toEqual([
         400,
-        'IDEMPOTENCY_KEY_REUSED',
+        expect.stringContaining('Idempotency-Key was already used for a different request'),
       ]);
       expect(sandbox.log.filter((e) => e.path === '/v1/transfers').map((e) => e.replayed)).toEqual([
         false,

@@ -16,7 +16,6 @@ import {
   startTransfer,
 } from '../payment-book';
 import { bodyObject, ok, type RouteTable } from '../route-kit';
-import { refuseUndeclaredFields } from '../strict-body';
 import { asciiText } from './vendor-writes';
 
 /** The spec's limit for cheques; the schema's maxLength (90) covers ACH and wires. */
@@ -28,7 +27,6 @@ export const transferWriteRoutes: RouteTable = {
   'POST /v1/transfers': (ctx) => {
     const { state, company } = ctx;
     const body = bodyObject(ctx);
-    refuseUndeclaredFields('POST', '/v1/transfers', body);
     const counterparty = body.counterparty as { type: string; payment_instrument_id?: string };
     if (counterparty.type !== 'VENDOR') {
       throw badRequest('counterparty.type BOOK_TRANSFER is not enabled for this account');

@@ -8,7 +8,6 @@
 import { badRequest } from '../brex-errors';
 import { creationOrder, type SandboxState, type Vendor } from '../model';
 import { bodyObject, found, ok, param, type RouteContext, type RouteTable } from '../route-kit';
-import { refuseUndeclaredFields } from '../strict-body';
 
 type Details = Record<string, unknown> & { type: string };
 type PaymentAccount = { details: Details };
@@ -19,7 +18,6 @@ const IN_FLIGHT = ['PROCESSING', 'SCHEDULED', 'PENDING_APPROVAL'];
 export const vendorWriteRoutes: RouteTable = {
   'POST /v1/vendors': (ctx) => {
     const body = bodyObject(ctx);
-    refuseUndeclaredFields('POST', '/v1/vendors', body);
     const name = companyName(ctx.state, body.company_name, null);
     const vendor = {
       id: ctx.company.id('pdcont'),
@@ -35,7 +33,6 @@ export const vendorWriteRoutes: RouteTable = {
   'PUT /v1/vendors/{id}': (ctx) => {
     const vendor = vendorRow(ctx.state, param(ctx)).data;
     const body = bodyObject(ctx);
-    refuseUndeclaredFields('PUT', `/v1/vendors/${vendor.id}`, body);
     if (typeof body.company_name === 'string') {
       vendor.company_name = companyName(ctx.state, body.company_name, vendor.id);
     }
