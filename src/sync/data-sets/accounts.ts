@@ -1,6 +1,6 @@
 /** Card and cash accounts with their balances, and their statements. */
 import type { Money, Statement } from '../../brex';
-import { defineDataSet, KEY_HEADER, listSource, singlePageSource, type Source } from '../data-set';
+import { defineWhole, KEY_HEADER, listSource, singlePageSource, type Source } from '../data-set';
 import { readable } from '../readable-values';
 import { columns, KEY_COLUMN } from './columns';
 
@@ -17,7 +17,7 @@ interface AccountRow {
   readonly primary?: boolean;
 }
 
-export const accounts = defineDataSet<AccountRow>({
+export const accounts = defineWhole<AccountRow>({
   id: 'accounts',
   title: 'Accounts and balances',
   sheetName: 'Brex Accounts',
@@ -79,7 +79,7 @@ export const accounts = defineDataSet<AccountRow>({
 
 type AccountStatement = Statement & { readonly kind: 'Card' | 'Cash'; readonly account_id: string };
 
-export const statements = defineDataSet<AccountStatement>({
+export const statements = defineWhole<AccountStatement>({
   id: 'statements',
   title: 'Statements',
   sheetName: 'Brex Statements',

@@ -1,6 +1,6 @@
 /** Spend limits (v2) and budgets (v2), read whole. */
 import type { Budget, SpendLimit } from '../../brex';
-import { defineDataSet, KEY_HEADER, listSource, singlePageSource } from '../data-set';
+import { defineWhole, KEY_HEADER, listSource, singlePageSource } from '../data-set';
 import { AMOUNT_HEADER, CURRENCY_HEADER, editedLimits } from '../../writeback/edited-cells';
 import { IDENTITY_HEADERS, identityOf } from '../../writeback/row-identity';
 import { SyncedValues } from '../../writeback/synced-values';
@@ -9,7 +9,7 @@ import type { Lookups } from '../lookups';
 import { readable } from '../readable-values';
 import { columns, KEY_COLUMN } from './columns';
 
-export const spendLimits = defineDataSet<SpendLimit>({
+export const spendLimits = defineWhole<SpendLimit>({
   id: 'spend_limits',
   title: 'Spend limits',
   sheetName: 'Brex Spend Limits',
@@ -90,7 +90,7 @@ export function spendLimitIdentity(limit: SpendLimit): string {
   );
 }
 
-export const budgets = defineDataSet<Budget>({
+export const budgets = defineWhole<Budget>({
   id: 'budgets',
   title: 'Budgets',
   sheetName: 'Brex Budgets',

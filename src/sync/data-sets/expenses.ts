@@ -1,6 +1,6 @@
 /** Expenses (read incrementally by update time) and spend per expense category. */
 import type { Expense, Money } from '../../brex';
-import { defineDataSet, KEY_HEADER, listSource } from '../data-set';
+import { defineIncremental, KEY_HEADER, listSource } from '../data-set';
 import { readable } from '../readable-values';
 import { columns, KEY_COLUMN } from './columns';
 
@@ -13,7 +13,7 @@ const EXPAND = ['merchant'];
  */
 const LOOKBACK_DAYS = 1 / 24;
 
-export const expenses = defineDataSet<Expense>({
+export const expenses = defineIncremental<Expense>({
   id: 'expenses',
   title: 'Expenses',
   sheetName: 'Brex Expenses',
@@ -87,7 +87,7 @@ const TALLY_COLUMNS = columns([
   ['Purchased at', 'text'],
 ]);
 
-export const expenseCategories = defineDataSet<CategoryTotal, Expense>({
+export const expenseCategories = defineIncremental<CategoryTotal, Expense>({
   id: 'expense_categories',
   title: 'Expense categories',
   sheetName: 'Brex Expense Categories',

@@ -1,10 +1,10 @@
 /** Vendors and transfers (Brex Cash), read whole. */
 import type { Transfer, Vendor } from '../../brex';
-import { defineDataSet, KEY_HEADER, listSource, singlePageSource } from '../data-set';
+import { defineWhole, KEY_HEADER, listSource, singlePageSource } from '../data-set';
 import { readable } from '../readable-values';
 import { columns, KEY_COLUMN } from './columns';
 
-export const vendors = defineDataSet<Vendor>({
+export const vendors = defineWhole<Vendor>({
   id: 'vendors',
   title: 'Vendors',
   sheetName: 'Brex Vendors',
@@ -28,7 +28,7 @@ export const vendors = defineDataSet<Vendor>({
   }),
 });
 
-export const transfers = defineDataSet<Transfer>({
+export const transfers = defineWhole<Transfer>({
   id: 'transfers',
   title: 'Transfers',
   sheetName: 'Brex Transfers',

@@ -2,11 +2,11 @@
 import type { Card, Department, Location, Money, User, UserLimit } from '../../brex';
 import type { BrexReader } from '../brex-reader';
 import {
-  defineDataSet,
+  defineWhole,
   KEY_HEADER,
   singlePageSource,
   STATUS_HEADER,
-  type RefreshState,
+  type WholeRefreshState,
 } from '../data-set';
 import { readJson, writeJson } from '../key-value-port';
 import { currencyExponent } from '../currency';
@@ -17,7 +17,7 @@ import { readable } from '../readable-values';
 import { columns, KEY_COLUMN } from './columns';
 import { cardHolderId } from './transactions';
 
-export const cards = defineDataSet<Card>({
+export const cards = defineWhole<Card>({
   id: 'cards',
   title: 'Cards',
   sheetName: 'Brex Cards',
@@ -145,7 +145,7 @@ interface LimitsPass {
 /** The users whose limits this run reads, in list order, and the pass they belong to. */
 function limitsWanted(
   all: readonly User[],
-  refresh: RefreshState,
+  refresh: WholeRefreshState,
 ): { wanted: User[]; pass: LimitsPass } {
   const left = readJson<LimitsPass>(refresh.store, PASS_KEY);
   if (left) {
@@ -164,7 +164,7 @@ function limitsWanted(
 function withMonthlyLimits(
   all: readonly User[],
   reader: BrexReader,
-  refresh: RefreshState | undefined,
+  refresh: WholeRefreshState | undefined,
 ): UserWithLimit[] {
   // A formula decides for itself whether to read limits (see brex-lists.ts).
   if (!refresh) return [...all];
@@ -179,7 +179,7 @@ function withMonthlyLimits(
     if (done - written >= LIMITS_CHECKPOINT && done < wanted.length) {
       // Rows first, then the pass that counts them, then the checkpoint.
       const after = wanted[done - 1]?.id ?? null;
-      refresh.writeSome?.(
+      refresh.writeSome(
         wanted.slice(written, done).map((u) => ({ ...u, monthlyLimit: limits.get(u.id) })),
         () => writeJson(refresh.store, PASS_KEY, { ...pass, after }),
       );
@@ -196,7 +196,7 @@ function withMonthlyLimits(
   return all.map((u) => (limits.has(u.id) ? { ...u, monthlyLimit: limits.get(u.id) } : u));
 }
 
-export const users = defineDataSet<UserWithLimit>({
+export const users = defineWhole<UserWithLimit>({
   id: 'users',
   title: 'Users',
   sheetName: 'Brex Users',
@@ -250,7 +250,7 @@ const namedColumns = columns([
   KEY_COLUMN,
 ]);
 
-export const departments = defineDataSet<Department>({
+export const departments = defineWhole<Department>({
   id: 'departments',
   title: 'Departments',
   sheetName: 'Brex Departments',
@@ -260,7 +260,7 @@ export const departments = defineDataSet<Department>({
   row: (d) => ({ [KEY_HEADER]: d.id, Name: d.name, Description: d.description }),
 });
 
-export const locations = defineDataSet<Location>({
+export const locations = defineWhole<Location>({
   id: 'locations',
   title: 'Locations',
   sheetName: 'Brex Locations',

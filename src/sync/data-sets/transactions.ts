@@ -1,6 +1,6 @@
 /** Card and cash transactions: settled only, read incrementally by posted date. */
 import type { CardTransaction, CashTransaction } from '../../brex';
-import { defineDataSet, KEY_HEADER, listSource } from '../data-set';
+import { defineIncremental, KEY_HEADER, listSource } from '../data-set';
 import type { Lookups } from '../lookups';
 import { readable } from '../readable-values';
 import { columns, KEY_COLUMN } from './columns';
@@ -19,7 +19,7 @@ const SETTLED_COLUMNS = [
   ['Currency', 'text', { width: 70 }],
 ] as const;
 
-export const cardTransactions = defineDataSet<CardTransaction>({
+export const cardTransactions = defineIncremental<CardTransaction>({
   id: 'card_transactions',
   title: 'Card transactions',
   sheetName: 'Brex Card Transactions',
@@ -80,7 +80,7 @@ export function cardHolderId(card: ReturnType<Lookups['card']>): string | undefi
 
 type AccountCashTransaction = CashTransaction & { readonly account_id: string };
 
-export const cashTransactions = defineDataSet<AccountCashTransaction>({
+export const cashTransactions = defineIncremental<AccountCashTransaction>({
   id: 'cash_transactions',
   title: 'Cash transactions',
   sheetName: 'Brex Cash Transactions',
