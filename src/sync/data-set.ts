@@ -7,7 +7,7 @@ import type { BrexReader } from './brex-reader';
 import type { ColumnDefinition, FieldValue } from './columns';
 import type { KeyValuePort } from './key-value-port';
 import type { Lookups } from './lookups';
-import type { Page } from '../brex';
+import type { FirstRead, Page } from '../brex';
 import type { CellValue } from './table-port';
 
 export type DataSetId =
@@ -106,6 +106,11 @@ interface DataSetBase<T> {
 export interface WholeDataSet<T = unknown> extends DataSetBase<T> {
   readonly read: 'whole';
   sources(context: ReadContext<WholeRefreshState>): Source<T>[];
+  /**
+   * The reads its sources start with, when they read small lists with no filter: a refresh
+   * asks for them ahead, together with the other data sets' (see read-ahead.ts).
+   */
+  readonly firstReads?: readonly FirstRead[];
   /** The order new rows are added in, when Brex's list order is not newest first as the other sheets are. */
   order?(a: T, b: T): number;
   /**

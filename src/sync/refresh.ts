@@ -62,6 +62,7 @@ export function runRefresh(deps: RefreshDeps, settings: SyncSettings): RefreshSu
   const round = readJson<Round>(store, ROUND_KEY) ?? newRound(deps, settings);
   const pending = [...round.pending];
   const zone = followTimeZone(table, store, DATA_SETS);
+  run.reader.readFirst(pending.map(dataSetOf));
   const incremental = new IncrementalReads(run);
   const finished: DataSetHealth[] = [];
   let stopMessage: string | null = null;

@@ -3,12 +3,13 @@
  * the names joined into rows, the ids ever written, the history start, the clock and its
  * budget, and the checkpoint.
  */
-import type { BrexReader } from './brex-reader';
+import type { RefreshReader } from './brex-reader';
 import { checkpoints } from './checkpoints';
 import { KEY_HEADER, type ReadContext, type RefreshState } from './data-set';
 import type { KeyValuePort } from './key-value-port';
 import { KnownIds } from './known-ids';
 import { Lookups } from './lookups';
+import { ReadAhead } from './read-ahead';
 import { tableLookup } from './sheet-lookup';
 import type { TablePort } from './table-port';
 import { dayIn } from './time-zone';
@@ -16,13 +17,15 @@ import { dayIn } from './time-zone';
 export interface RefreshDeps {
   readonly table: TablePort;
   readonly store: KeyValuePort;
-  readonly reader: BrexReader;
+  readonly reader: RefreshReader;
   readonly now: () => number;
   /** Epoch ms after which no new page is started. */
   readonly stopAt: number;
 }
 
 export interface Run extends RefreshDeps {
+  /** Hands out the first pages read ahead, and reads the rest (see read-ahead.ts). */
+  readonly reader: ReadAhead;
   readonly lookups: Lookups;
   readonly knownIds: KnownIds;
   /** The history start the person chose (`YYYY-MM-DD`). */
@@ -36,12 +39,14 @@ export class OutOfTime extends Error {}
 
 export function openRun(deps: RefreshDeps, historyStart: string): Run {
   const knownIds = new KnownIds(deps.table);
+  const reader = new ReadAhead(deps.reader);
   return {
     ...deps,
+    reader,
     knownIds,
     historyStart,
     checkpoint: checkpoints(deps.store, knownIds, deps.now),
-    lookups: new Lookups(deps.reader, tableLookup(deps.table, KEY_HEADER)),
+    lookups: new Lookups(reader, tableLookup(deps.table, KEY_HEADER)),
   };
 }
 

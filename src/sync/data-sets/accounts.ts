@@ -61,6 +61,7 @@ export const accounts = defineWhole<AccountRow>({
       })),
     ),
   ],
+  firstReads: [{ list: 'cardAccounts' }, { list: 'cashAccounts', query: {} }],
   idOf: (a) => a.id,
   row: (a) => ({
     [KEY_HEADER]: a.id,

@@ -30,6 +30,7 @@ export const spendLimits = defineWhole<SpendLimit>({
     KEY_COLUMN,
   ]),
   sources: ({ lookups }) => [singlePageSource('all', () => lookups.read('spendLimits'))],
+  firstReads: [{ list: 'spendLimits', query: {} }],
   idOf: (s) => s.id,
   row: (s, lookups) => {
     const base = s.authorization_settings?.base_limit;
@@ -109,6 +110,7 @@ export const budgets = defineWhole<Budget>({
     KEY_COLUMN,
   ]),
   sources: ({ reader }) => [listSource('all', (cursor) => reader.page('budgets', {}, cursor))],
+  firstReads: [{ list: 'budgets', query: {} }],
   idOf: (b) => b.budget_id,
   row: (b, lookups) => ({
     [KEY_HEADER]: b.budget_id,

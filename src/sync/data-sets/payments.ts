@@ -16,6 +16,7 @@ export const vendors = defineWhole<Vendor>({
     KEY_COLUMN,
   ]),
   sources: ({ lookups }) => [singlePageSource('all', () => lookups.read('vendors'))],
+  firstReads: [{ list: 'vendors', query: {} }],
   idOf: (v) => v.id,
   row: (v) => ({
     [KEY_HEADER]: v.id,

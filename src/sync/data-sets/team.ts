@@ -37,6 +37,7 @@ export const cards = defineWhole<Card>({
     KEY_COLUMN,
   ]),
   sources: ({ lookups }) => [singlePageSource('all', () => lookups.read('cards'))],
+  firstReads: [{ list: 'cards', query: {} }],
   idOf: (c) => c.id,
   row: (c, lookups) => {
     const holderId = cardHolderId(c);
@@ -215,6 +216,7 @@ export const users = defineWhole<UserWithLimit>({
   sources: ({ lookups, reader, refresh }) => [
     singlePageSource('all', () => withMonthlyLimits(lookups.read('users'), reader, refresh)),
   ],
+  firstReads: [{ list: 'users', query: {} }],
   idOf: (u) => u.id,
   row: (u, lookups) => {
     const limit = u.monthlyLimit?.monthly_limit;
@@ -256,6 +258,7 @@ export const departments = defineWhole<Department>({
   sheetName: 'Brex Departments',
   columns: namedColumns,
   sources: ({ lookups }) => [singlePageSource('all', () => lookups.read('departments'))],
+  firstReads: [{ list: 'departments', query: {} }],
   idOf: (d) => d.id,
   row: (d) => ({ [KEY_HEADER]: d.id, Name: d.name, Description: d.description }),
 });
@@ -266,6 +269,7 @@ export const locations = defineWhole<Location>({
   sheetName: 'Brex Locations',
   columns: namedColumns,
   sources: ({ lookups }) => [singlePageSource('all', () => lookups.read('locations'))],
+  firstReads: [{ list: 'locations', query: {} }],
   idOf: (l) => l.id,
   row: (l) => ({ [KEY_HEADER]: l.id, Name: l.name, Description: l.description }),
 });
