@@ -5,7 +5,7 @@
  * A run stopped between two checkpoints only redoes the pages since the last one, which is
  * harmless because rows are keyed by Brex id.
  */
-import type { KeyValuePort } from './key-value-port';
+import type { KeyValuePort } from '../ports/key-value-port';
 import type { KnownIds } from './known-ids';
 import { isHealthKey } from './sync-health';
 

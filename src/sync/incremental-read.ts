@@ -4,7 +4,13 @@
  * The pending data sets that follow it (the expense categories follow the expenses) and stand at
  * the same place take each page too, so Brex is asked for it once.
  */
-import type { DataSet, DataSetId, IncrementalDataSet, ReadContext, Tally } from './data-set';
+import type {
+  DataSet,
+  DataSetId,
+  IncrementalDataSet,
+  ReadContext,
+  Tally,
+} from '../data-sets/data-set';
 import {
   later,
   nextPaging,

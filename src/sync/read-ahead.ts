@@ -18,8 +18,8 @@ import {
   type Page,
   type UserLimit,
 } from '../brex';
-import type { RefreshReader } from './brex-reader';
-import type { DataSet } from './data-set';
+import type { RefreshReader } from '../ports/brex-reader';
+import type { DataSet } from '../data-sets/data-set';
 
 export class ReadAhead implements RefreshReader {
   private readonly pages = new Map<string, Page<unknown> | BrexError>();

@@ -2,9 +2,9 @@
  * Where an item becomes cells: a data set's row, or a tally's, is turned into one cell per column
  * (typed, in the spreadsheet's time zone) and keyed by header, ready for the upsert.
  */
-import { toCell, type Cell, type ColumnDefinition, type FieldValue } from './columns';
-import type { DataSet } from './data-set';
-import type { Lookups } from './lookups';
+import { toCell, type Cell, type ColumnDefinition, type FieldValue } from '../cells/columns';
+import type { DataSet } from '../data-sets/data-set';
+import type { Lookups } from '../data-sets/lookups';
 import type { RecordRow } from './upsert-plan';
 
 /** Pure: a row's fields → its record, one cell per column; `status` goes in its status cell. */

@@ -9,10 +9,10 @@
  * since the upsert is keyed by Brex id.
  */
 import { BrexError } from '../brex';
-import type { DataSetId } from './data-set';
-import { dataSetOf, DATA_SETS } from './data-sets';
+import type { DataSetId } from '../data-sets/data-set';
+import { dataSetOf, DATA_SETS } from '../data-sets';
 import { IncrementalReads } from './incremental-read';
-import { readJson, writeJson, type KeyValuePort } from './key-value-port';
+import { readJson, writeJson, type KeyValuePort } from '../ports/key-value-port';
 import { openRun, OutOfTime, type RefreshDeps } from './run-context';
 import { failedHealth, startHealth } from './run-health';
 import type { SyncSettings } from './settings';
@@ -23,7 +23,7 @@ import {
   type DataSetHealth,
   type RunCounts,
 } from './sync-health';
-import { SpreadsheetFullError } from './table-port';
+import { SpreadsheetFullError } from '../ports/table-port';
 import { readWhole } from './whole-read';
 import { followTimeZone } from './zone-change';
 

@@ -3,16 +3,17 @@
  * the names joined into rows, the ids ever written, the history start, the clock and its
  * budget, and the checkpoint.
  */
-import type { RefreshReader } from './brex-reader';
+import type { RefreshReader } from '../ports/brex-reader';
 import { checkpoints } from './checkpoints';
-import { KEY_HEADER, type ReadContext, type RefreshState } from './data-set';
-import type { KeyValuePort } from './key-value-port';
+import { KEY_HEADER } from '../cells/header';
+import type { ReadContext, RefreshState } from '../data-sets/data-set';
+import type { KeyValuePort } from '../ports/key-value-port';
 import { KnownIds } from './known-ids';
-import { Lookups } from './lookups';
+import { Lookups } from '../data-sets/lookups';
 import { ReadAhead } from './read-ahead';
-import { tableLookup } from './sheet-lookup';
-import type { TablePort } from './table-port';
-import { dayIn } from './time-zone';
+import { tableLookup } from '../data-sets/sheet-lookup';
+import type { TablePort } from '../ports/table-port';
+import { dayIn } from '../cells/time-zone';
 
 export interface RefreshDeps {
   readonly table: TablePort;

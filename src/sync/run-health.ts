@@ -1,7 +1,7 @@
 /** A data set's sync health as a run moves it along: started, succeeded, or failed. */
 import { BrexError } from '../brex';
-import type { DataSetId } from './data-set';
-import type { KeyValuePort } from './key-value-port';
+import type { DataSetId } from '../data-sets/data-set';
+import type { KeyValuePort } from '../ports/key-value-port';
 import { readHealth, writeHealth, type DataSetHealth } from './sync-health';
 
 /** Brex's refusals that make a data set unavailable to this account, not broken. */

@@ -4,15 +4,16 @@
  * remembered after, so a run killed in between finds the rows and remembers them then.
  */
 import { applyPlan } from './apply-plan';
-import { columnWidth } from './columns';
-import { KEY_HEADER, STATUS_HEADER, type DataSet } from './data-set';
-import { findHeader } from './header';
+import { columnWidth } from '../cells/columns';
+import { KEY_HEADER } from '../cells/header';
+import { STATUS_HEADER, type DataSet } from '../data-sets/data-set';
+import { findHeader } from '../cells/header';
 import { clearCursor } from './incremental-cursor';
 import type { Run } from './run-context';
 import { checkHeader, checkRemovals } from './sheet-checks';
 import { SheetRows } from './sheet-rows';
 import type { DataSetHealth } from './sync-health';
-import type { CellValue, ColumnLayout } from './table-port';
+import type { CellValue, ColumnLayout } from '../ports/table-port';
 import {
   locateColumns,
   ownHeaders,

@@ -4,12 +4,13 @@
  * shows are computed (see `Tally` in data-set.ts).
  */
 import { applyPlan } from './apply-plan';
-import { KEY_HEADER, type IncrementalDataSet, type ReadContext, type Tally } from './data-set';
+import { KEY_HEADER } from '../cells/header';
+import type { IncrementalDataSet, ReadContext, Tally } from '../data-sets/data-set';
 import { clearCursor } from './incremental-cursor';
 import { recordsOf, toRecord } from './records';
 import type { Run } from './run-context';
 import { SheetRows } from './sheet-rows';
-import type { CellValue } from './table-port';
+import type { CellValue } from '../ports/table-port';
 import {
   locateColumns,
   ownHeaders,

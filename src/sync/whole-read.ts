@@ -3,7 +3,7 @@
  * so a row Brex no longer lists is marked removed. A long read (users' limits) may write rows as
  * it goes (`writeSome`) and go on in the next run (`unfinished`).
  */
-import { type WholeDataSet, type WholeRefreshState } from './data-set';
+import { type WholeDataSet, type WholeRefreshState } from '../data-sets/data-set';
 import { pageSizeNote } from './page-fetch';
 import { recordsOf } from './records';
 import { checkTime, OutOfTime, readContext, refreshState, type Run } from './run-context';

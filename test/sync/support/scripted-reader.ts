@@ -11,7 +11,7 @@ import {
   type Page,
   type UserLimit,
 } from '../../../src/brex';
-import type { RefreshReader } from '../../../src/sync/brex-reader';
+import type { RefreshReader } from '../../../src/ports/brex-reader';
 
 type Refusal = 'cash_not_enabled' | 'budget_management_not_enabled';
 

@@ -3,12 +3,12 @@
  * has, how it reads Brex (whole each time, or incrementally from a date) and how an item becomes
  * a row.
  */
-import type { BrexReader } from './brex-reader';
-import type { ColumnDefinition, FieldValue } from './columns';
-import type { KeyValuePort } from './key-value-port';
+import type { BrexReader } from '../ports/brex-reader';
+import type { ColumnDefinition, FieldValue } from '../cells/columns';
+import type { KeyValuePort } from '../ports/key-value-port';
 import type { Lookups } from './lookups';
 import type { FirstRead, Page } from '../brex';
-import type { CellValue } from './table-port';
+import type { CellValue } from '../ports/table-port';
 
 export type DataSetId =
   | 'card_transactions'
@@ -157,7 +157,6 @@ export interface IncrementalDataSet<T = unknown, R = T> extends DataSetBase<T> {
 
 export type DataSet = WholeDataSet | IncrementalDataSet;
 
-export const KEY_HEADER = 'Brex ID';
 export const STATUS_HEADER = 'Sync status';
 
 /** A data set read whole; its item type is checked here, and the registry holds any. */
