@@ -111,7 +111,10 @@ export interface WholeDataSet<T = unknown> extends DataSetBase<T> {
    * asks for them ahead, together with the other data sets' (see read-ahead.ts).
    */
   readonly firstReads?: readonly FirstRead[];
-  /** The order new rows are added in, when Brex's list order is not newest first as the other sheets are. */
+  /**
+   * The order new rows are added in, when Brex's list order is not newest first as the other
+   * sheets are.
+   */
   order?(a: T, b: T): number;
   /**
    * The cells a refresh leaves as they are, as headers by Brex id, found in the sheet before it

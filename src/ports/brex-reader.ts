@@ -1,6 +1,7 @@
 /**
  * What the sync core reads from Brex: one page of a list at a time, and the card accounts (a bare
- * array); a refresh also reads the first pages of several lists at once. `clientReader` adapts the Brex client; tests may hand in a scripted reader.
+ * array); a refresh also reads the first pages of several lists at once. `clientReader` adapts
+ * the Brex client; tests may hand in a scripted reader.
  */
 import type {
   BrexClient,

@@ -12,7 +12,10 @@ import { isHealthKey } from './sync-health';
 const PROGRESS_MS = 2_000;
 const CHECKPOINT_MS = 20_000;
 
-/** Commits when a checkpoint or a progress write is due; the ids before the cursors that follow their rows. */
+/**
+ * A run's checkpoint: commits when a checkpoint or a progress write is due, the ids before the
+ * cursors that follow their rows.
+ */
 export function checkpoints(
   store: KeyValuePort,
   knownIds: KnownIds,

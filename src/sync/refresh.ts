@@ -62,6 +62,7 @@ export function runRefresh(deps: RefreshDeps, settings: SyncSettings): RefreshSu
   const round = readJson<Round>(store, ROUND_KEY) ?? newRound(deps, settings);
   const pending = [...round.pending];
   const zone = followTimeZone(table, store, DATA_SETS);
+  // The small lists' first pages, asked together before the data sets read them one by one.
   run.reader.readFirst(pending.map(dataSetOf));
   const incremental = new IncrementalReads(run);
   const finished: DataSetHealth[] = [];

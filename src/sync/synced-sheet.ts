@@ -88,7 +88,7 @@ function lacksColumns(layout: SheetLayout, grid: readonly (readonly CellValue[])
   return header.length > 0 && locateColumns(layout, header).missing.length > 0;
 }
 
-/** Writes one batch of rows; returns the sheet as it now is, and `health` with the batch counted. */
+/** Writes one batch of rows; returns the sheet as it now is, and `health` counting the batch. */
 export function writeRows(
   run: Run,
   dataSet: DataSet,
