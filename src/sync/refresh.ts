@@ -58,7 +58,7 @@ const ROUND_KEY = 'sync.round';
 
 export function runRefresh(deps: RefreshDeps, settings: SyncSettings): RefreshSummary {
   const { store, table } = deps;
-  const run = openRun(deps, settings.historyStart);
+  const run = openRun(deps, settings);
   const round = readJson<Round>(store, ROUND_KEY) ?? newRound(deps, settings);
   const pending = [...round.pending];
   const zone = followTimeZone(table, store, DATA_SETS);

@@ -12,6 +12,7 @@ import { KnownIds } from './known-ids';
 import { Lookups } from '../data-sets/lookups';
 import { ReadAhead } from './read-ahead';
 import { tableLookup } from '../data-sets/sheet-lookup';
+import type { SyncSettings } from './settings';
 import type { TablePort } from '../ports/table-port';
 import { dayIn } from '../cells/time-zone';
 
@@ -38,16 +39,16 @@ export interface Run extends RefreshDeps {
 /** The run's time budget is spent: stop before starting another page. */
 export class OutOfTime extends Error {}
 
-export function openRun(deps: RefreshDeps, historyStart: string): Run {
+export function openRun(deps: RefreshDeps, settings: SyncSettings): Run {
   const knownIds = new KnownIds(deps.table);
   const reader = new ReadAhead(deps.reader);
   return {
     ...deps,
     reader,
     knownIds,
-    historyStart,
+    historyStart: settings.historyStart,
     checkpoint: checkpoints(deps.store, knownIds, deps.now),
-    lookups: new Lookups(reader, tableLookup(deps.table, KEY_HEADER)),
+    lookups: new Lookups(reader, tableLookup(deps.table, KEY_HEADER), settings.receiptThreshold),
   };
 }
 
