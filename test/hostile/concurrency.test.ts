@@ -4,21 +4,10 @@
  */
 import type { Sandbox } from '../../dev/sandbox';
 import type { ExecutionResult, Runtime } from '../../dev/runtime/runtime';
-import {
-  connectedRuntime,
-  expectedIds,
-  idColumn,
-  OWNER,
-  smallSandbox,
-} from './support/hostile-world';
+import type { RefreshSummary } from '../../src/sync/refresh';
+import { connectedRuntime, expectedIds, idColumn, OWNER, smallSandbox } from '../support/world';
 
 const BOB = 'bob@example.com';
-
-interface Summary {
-  done: boolean;
-  busy: boolean;
-  message: string;
-}
 
 /**
  * What the lock promises, read from the sheets: no Brex ID written twice, none that Brex does not
@@ -35,9 +24,9 @@ function expectIdsKeptApart(runtime: Runtime, sandbox: Sandbox, complete: boolea
   }
 }
 
-function summaries(results: ExecutionResult[]): Summary[] {
+function summaries(results: ExecutionResult[]): RefreshSummary[] {
   for (const r of results) if (!r.ok) throw new Error(r.error?.message);
-  return results.map((r) => r.value as Summary).filter(Boolean);
+  return results.map((r) => r.value as RefreshSummary).filter(Boolean);
 }
 
 describe('refreshes at the same time', () => {

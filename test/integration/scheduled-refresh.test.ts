@@ -5,27 +5,10 @@
  */
 import { createRuntime, type Runtime, type RuntimeOptions } from '../../dev/runtime/runtime';
 import { spawnSandbox, type SpawnedSandbox } from '../../dev/sandbox';
+import type { ScheduleStatus } from '../../src/schedule/schedule';
 
 const ALICE = 'alice@example.com';
 const BOB = 'bob@example.com';
-
-interface ScheduleStatus {
-  kind: string;
-  hour: number | null;
-  description: string;
-  owner: string | null;
-  ownedByMe: boolean;
-  lastRun: ScheduledRun | null;
-  runs: ScheduledRun[];
-}
-
-interface ScheduledRun {
-  at: string;
-  outcome: string;
-  by: string;
-  message: string;
-  did: string;
-}
 
 let sandbox: SpawnedSandbox;
 

@@ -4,13 +4,8 @@
  */
 import { startSandbox, type Sandbox } from '../../dev/sandbox';
 import { createRuntime } from '../../dev/runtime';
-import { SANDBOX_OPTIONS } from './support/sync-world';
-
-interface Status {
-  company: string | null;
-  user: string | null;
-  dataSets: { id: string; available: boolean; reason: string | null }[];
-}
+import { SANDBOX_OPTIONS } from '../support/world';
+import type { ConnectionStatus } from '../../src/sync/connection';
 
 let sandbox: Sandbox;
 
@@ -22,10 +17,14 @@ afterAll(async () => {
   await sandbox.close();
 });
 
-async function connectWith(token: string): Promise<{ status: Status; requests: string[] }> {
+async function connectWith(
+  token: string,
+): Promise<{ status: ConnectionStatus; requests: string[] }> {
   const runtime = createRuntime({ brexUrl: sandbox.url });
   const logged = sandbox.log.length;
-  const status = (await runtime.call('connect', [{ token, environment: 'production' }])) as Status;
+  const status = (await runtime.call('connect', [
+    { token, environment: 'production' },
+  ])) as ConnectionStatus;
   return { status, requests: sandbox.log.slice(logged).map((r) => `${r.method} ${r.path}`) };
 }
 

@@ -13,7 +13,8 @@ import {
   rowsOf,
   sheetOf,
   startWorld,
-} from './support/sync-world';
+} from '../support/world';
+import type { RefreshSummary } from '../../src/sync/refresh';
 
 const EXPONENTS: Record<string, number> = { JPY: 0, KWD: 3 };
 type Money = { amount?: number; currency?: string | null } | null | undefined;
@@ -164,10 +165,7 @@ describe('refresh in the local runtime against the sandbox', () => {
 
     const result = await runtime.run('refreshNow', []);
 
-    const summary = result.value as {
-      done: boolean;
-      dataSets: { id: string; added: number; updated: number }[];
-    };
+    const summary = result.value as RefreshSummary;
     expect(summary.done).toBe(true);
     const cardsAfter = rowsOf(runtime, 'Brex Card Transactions');
     const expensesAfter = rowsOf(runtime, 'Brex Expenses');
@@ -227,7 +225,7 @@ describe('refresh in the local runtime against the sandbox', () => {
     const result = await runtime.run('refreshNow', []);
 
     // One block: the run's rows in the Brex Sync Log sheet, nothing in a data sheet.
-    expect((result.value as { done: boolean }).done).toBe(true);
+    expect((result.value as RefreshSummary).done).toBe(true);
     expect(result.stats.rangeWrites).toBe(1);
     expect(runtime.stats.rangeWriteCells - before.rangeWriteCells).toBe(14 * 8);
     const requests = sandbox.log.slice(logged).map((r) => `${r.method} ${r.path}`);
@@ -250,7 +248,7 @@ describe('refresh in the local runtime against the sandbox', () => {
   it('reads its state in one PropertiesService call and writes it in four when nothing changed in Brex', async () => {
     const result = await runtime.run('refreshNow', []);
 
-    expect((result.value as { done: boolean }).done).toBe(true);
+    expect((result.value as RefreshSummary).done).toBe(true);
     // One getProperties; one setProperty of the token's last use; one setProperties as the round
     // starts (the sidebar's progress reads its start), one for cursors and health, and one delete
     // of the finished round.

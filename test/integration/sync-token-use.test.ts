@@ -5,7 +5,7 @@
  */
 import { startSandbox, type Sandbox } from '../../dev/sandbox';
 import { createRuntime, fakeClock, type Runtime } from '../../dev/runtime';
-import { SANDBOX_OPTIONS } from './support/sync-world';
+import { SANDBOX_OPTIONS } from '../support/world';
 
 const DAY_MS = 24 * 3600 * 1000;
 const START = Date.parse('2026-03-15T12:00:00Z');

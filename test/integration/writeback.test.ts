@@ -17,7 +17,7 @@ import {
   type,
   valueOf,
   writes,
-} from '../writeback/support/write-back-world';
+} from '../support/spend-limits';
 
 const BOB = 'bob@example.com';
 
