@@ -9,7 +9,7 @@ import { findSheet, getCell, type Sheet } from '../../dev/runtime/workbook';
 import type { SpendLimit } from '../../src/brex';
 import type { RefreshSummary } from '../../src/sync/refresh';
 import type { ReviewedChange, SpendLimitReview } from '../../src/contract/writeback';
-import { columnLetter } from '../../src/sync/header';
+import { columnLetter } from '../../src/cells/header';
 import { newRuntime, OWNER, TODAY } from './world';
 
 export const SHEET = 'Brex Spend Limits';

@@ -10,7 +10,7 @@ import { control as sandboxControl, CONTROL_PREFIX } from '../../dev/sandbox/con
 import { createRuntime, fakeClock, type Runtime, type RuntimeOptions } from '../../dev/runtime';
 import { findSheet, type Sheet } from '../../dev/runtime/workbook';
 import type { RefreshSummary } from '../../src/sync/refresh';
-import { DATA_SET_IDS } from '../../src/sync/data-sets';
+import { DATA_SET_IDS } from '../../src/data-sets';
 
 export const ALL_DATA_SETS = DATA_SET_IDS;
 /** The sandbox's today, and the fake clock's. */
