@@ -57,13 +57,11 @@ describe('connect', () => {
   it('keeps the connection for the spreadsheet only, and a write credential only when the person adds one', async () => {
     const runtime = createRuntime({ brexUrl: sandbox.url });
     await runtime.call('connect', [{ token: sandbox.tokens.readonly, environment: 'production' }]);
-    const before = (await runtime.call('getConnectionStatus')) as { canWrite: boolean };
+    const before = (await runtime.call('getConnectionStatus')) as ConnectionStatus;
 
-    const after = (await runtime.call('saveWriteCredential', [{ token: sandbox.token }])) as {
-      canWrite: boolean;
-      tokenLast4: string;
-      writeCredential: { tokenLast4: string; sameAsConnection: boolean };
-    };
+    const after = (await runtime.call('saveWriteCredential', [
+      { token: sandbox.token },
+    ])) as ConnectionStatus;
 
     expect(before.canWrite).toBe(false);
     expect(after).toMatchObject({

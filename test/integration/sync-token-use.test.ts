@@ -5,6 +5,7 @@
  */
 import { startSandbox, type Sandbox } from '../../dev/sandbox';
 import { createRuntime, fakeClock, type Runtime } from '../../dev/runtime';
+import type { ServerResult } from '../../src/contract/server-functions';
 import { SANDBOX_OPTIONS } from '../support/world';
 
 const DAY_MS = 24 * 3600 * 1000;
@@ -14,7 +15,7 @@ let sandbox: Sandbox;
 let runtime: Runtime;
 
 async function lastBrexCall(): Promise<string | null> {
-  const health = (await runtime.call('getSyncHealth')) as { lastBrexCallAt: string | null };
+  const health = (await runtime.call('getSyncHealth')) as ServerResult<'getSyncHealth'>;
   return health.lastBrexCallAt;
 }
 
