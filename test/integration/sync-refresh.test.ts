@@ -9,6 +9,7 @@ import { readable } from '../../src/cells/readable-values';
 import {
   ALL_DATA_SETS,
   control,
+  expectedIds,
   refreshUntilDone,
   rowsOf,
   sheetOf,
@@ -48,23 +49,7 @@ describe('refresh in the local runtime against the sandbox', () => {
 
     expect(summary.dataSets.filter((d) => d.state !== 'ok')).toEqual([]);
     const cashTransactions = Object.values(state.cash_transactions).flat();
-    const cashStatements = Object.values(state.cash_statements).flat();
-    const expected: Record<string, string[]> = {
-      'Brex Departments': state.departments.map((d) => d.id),
-      'Brex Locations': state.locations.map((d) => d.id),
-      'Brex Users': state.users.map((d) => d.id),
-      'Brex Cards': state.cards.map((d) => d.id),
-      'Brex Spend Limits': state.spend_limits.map((d) => d.id),
-      'Brex Budgets': state.budgets.map((d) => d.budget_id),
-      'Brex Vendors': state.vendors.map((d) => d.id),
-      'Brex Accounts': [...state.card_accounts, ...state.cash_accounts].map((d) => d.id),
-      'Brex Statements': [...state.card_statements, ...cashStatements].map((d) => d.id),
-      'Brex Card Transactions': state.card_transactions.map((d) => d.id),
-      'Brex Cash Transactions': cashTransactions.map((d) => d.id),
-      'Brex Transfers': state.transfers.map((d) => d.id),
-      'Brex Expenses': state.expenses.map((d) => d.id),
-    };
-    for (const [sheet, ids] of Object.entries(expected)) {
+    for (const [sheet, ids] of Object.entries(expectedIds(sandbox))) {
       expect([...rowsOf(runtime, sheet).keys()].sort()).toEqual([...ids].sort());
     }
 
