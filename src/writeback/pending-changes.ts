@@ -65,30 +65,30 @@ export function findPendingChanges(action: WriteAction, input: PendingInput): Li
       input.inFlight.matching(target, String(synced.amount), String(check.minorUnits)) !== null;
     const row = index + rowOffset;
     const view: PendingChange = {
+      id,
+      // Brex's name for this id, never the row's (editable) Name cell.
+      name: synced.name,
+      row,
+      currency: synced.currency,
+      period: synced.period,
+      old: amountView(synced.amount, synced.currency),
+      new: check.minorUnits === null ? null : amountView(check.minorUnits, synced.currency),
+      typed: String(amountCell),
+      problem: check.problem,
+      consequences: [
+        ...check.consequences,
+        ...earlierPush(input, target, synced, check.minorUnits),
+      ],
+      inFlight,
+      fingerprint: fingerprintOf({
         id,
-        // Brex's name for this id, never the row's (editable) Name cell.
-        name: synced.name,
-        row,
-        currency: synced.currency,
-        period: synced.period,
-        old: amountView(synced.amount, synced.currency),
-        new: check.minorUnits === null ? null : amountView(check.minorUnits, synced.currency),
         typed: String(amountCell),
-        problem: check.problem,
-        consequences: [
-          ...check.consequences,
-          ...earlierPush(input, target, synced, check.minorUnits),
-        ],
-        inFlight,
-        fingerprint: fingerprintOf({
-          id,
-          typed: String(amountCell),
-          format,
-          minorUnits: check.minorUnits,
-          currency: synced.currency,
-          from: synced.amount,
-          identity: synced.identity,
-        }),
+        format,
+        minorUnits: check.minorUnits,
+        currency: synced.currency,
+        from: synced.amount,
+        identity: synced.identity,
+      }),
     };
     const shown = (minorUnits: number): string =>
       `${amountView(minorUnits, synced.currency).text} ${synced.currency}`;

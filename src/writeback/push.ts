@@ -64,7 +64,10 @@ export function pushChanges(deps: PushDeps, keys: readonly string[] | null): Pus
     const change = byKey.get(key) ?? null;
     const pushed = change
       ? pushOne(deps, key, change, current)
-      : notPending(key, found.find((c) => sameTarget(c, key)));
+      : notPending(
+          key,
+          found.find((c) => sameTarget(c, key)),
+        );
     results.push(pushed);
     flush.add(pushed, deps);
   }
@@ -137,7 +140,10 @@ function readCurrent(deps: PushDeps, changes: readonly Change[]): Map<Change, un
     byAction.set(change.action, [...(byAction.get(change.action) ?? []), change]);
   }
   for (const [action, own] of byAction) {
-    const read = action.readCurrent(brex, own.map((c) => c.targetId));
+    const read = action.readCurrent(
+      brex,
+      own.map((c) => c.targetId),
+    );
     for (const change of own) current.set(change, read.get(change.targetId));
   }
   return current;

@@ -42,4 +42,3 @@ function findEntry(records: readonly AuditRecord[], entry: number | string): Aud
   }
   return record;
 }
-

@@ -21,7 +21,7 @@ import { amountChange, otherChanges } from '../spend-limit-body';
 import { restoreLimits, stageLimitInverse } from '../spend-limit-cells';
 import { refreshLimitRows } from '../spend-limit-rows';
 import { SyncedValues } from '../synced-values';
-import { utcDay, type PushDeps } from '../write-back-deps';
+import { utcDay } from '../write-back-deps';
 import { spendLimitIdentity } from './spend-limit-identity';
 
 const DEFAULT_CURRENCY = 'USD';
@@ -75,7 +75,10 @@ export const baseLimit: WriteAction = defineAction<LimitEdit, SpendLimit, SpendL
     const key = targetKey(change);
     const ours = inFlight.matching(key, change.from, String(target)) !== null;
     const last = Number(change.from);
-    if (brexCurrency === view.currency && (brexAmount === last || (ours && brexAmount === target))) {
+    if (
+      brexCurrency === view.currency &&
+      (brexAmount === last || (ours && brexAmount === target))
+    ) {
       return { kind: 'send' };
     }
     const shown = brexAmount === null ? null : amountView(brexAmount, brexCurrency);
@@ -143,4 +146,3 @@ export function currentLimits(
   }
   return found;
 }
-
