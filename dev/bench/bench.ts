@@ -14,8 +14,8 @@ import { control, CONTROL_PREFIX } from '../sandbox/control';
 import { createRuntime, fakeClock, type ExecutionResult, type Runtime } from '../runtime';
 import { BENCH_COST_MODEL } from './cost-model';
 import { figuresOf, ratios, table, type Figures } from './figures';
-import { DATA_SET_IDS } from '../../src/sync/data-sets';
-import { columnLetter } from '../../src/sync/header';
+import { DATA_SET_IDS } from '../../src/data-sets';
+import { columnLetter } from '../../src/cells/header';
 
 const TODAY = '2026-03-15';
 const OWNER = 'owner@example.com';

@@ -1,7 +1,7 @@
 /** Reading the expenses purchased in a period, for the expense functions. */
 import type { Expense, ExpenseStatus } from '../brex';
-import { listSource } from '../sync/data-set';
-import { calendarDateToDate, toBrexFilterTime } from '../sync/time-zone';
+import { listSource } from '../data-sets/data-set';
+import { calendarDateToDate, toBrexFilterTime } from '../cells/time-zone';
 import type { ComputeContext } from './custom-function';
 import { readSources } from './read-pages';
 import type { Grid } from './result';

@@ -2,9 +2,9 @@
  * What a refresh covers: the chosen data sets and the history start, kept in document properties
  * so the scheduled refresh and every editor see the same choice.
  */
-import type { DataSetId } from './data-set';
-import { DATA_SET_IDS } from './data-sets';
-import { readJson, writeJson, type KeyValuePort } from './key-value-port';
+import type { DataSetId } from '../data-sets/data-set';
+import { DATA_SET_IDS } from '../data-sets';
+import { readJson, writeJson, type KeyValuePort } from '../ports/key-value-port';
 
 export interface SyncSettings {
   readonly dataSets: DataSetId[];

@@ -14,7 +14,7 @@
  * - its inverse (`revert`), or none; whether it needs explicit confirmation.
  */
 import type { WriteResult } from '../brex';
-import type { CellValue } from '../sync/table-port';
+import type { CellValue } from '../ports/table-port';
 import type { ChangeView, Confirmation, RevertResult } from '../contract/writeback';
 import type { AuditRecord } from './audit-entry';
 import type { BrexWrites, PushDeps, WriteBackDeps } from './write-back-deps';

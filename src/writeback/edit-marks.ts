@@ -4,7 +4,7 @@
  * own planning (the action's `find`, `marksOf`, `planMarks`), and writes their marks in one
  * batched call each. An edit anywhere else costs one read of the header row at most.
  */
-import type { CellValue } from '../sync/table-port';
+import type { CellValue } from '../ports/table-port';
 import type { WriteAction } from './action';
 import { WRITE_ACTIONS } from './actions';
 import { planMarks } from './cell-marks';

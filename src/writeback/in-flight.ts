@@ -6,7 +6,7 @@
  * pushes next, the change is the same target's. A target is an action and a Brex id
  * (`targetKey`); values are the action's canonical text of what it changes.
  */
-import { readJson, writeJson, type KeyValuePort } from '../sync/key-value-port';
+import { readJson, writeJson, type KeyValuePort } from '../ports/key-value-port';
 
 export interface InFlightPush {
   /** `targetKey` of the change: its action and Brex id. */

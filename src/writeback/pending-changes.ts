@@ -3,7 +3,7 @@
  * (`edited-cells.ts`), validated, with the amount to send.
  */
 import type { PendingChange, WriteBackSettings } from '../contract/writeback';
-import type { CellValue } from '../sync/table-port';
+import type { CellValue } from '../ports/table-port';
 import { type Change, type WriteAction, targetKey } from './action';
 import { amountView } from './amount-text';
 import { formatProblem } from './amount-format';

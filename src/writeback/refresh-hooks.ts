@@ -8,7 +8,7 @@
  * pushes (its fingerprint named the old value).
  */
 import type { SpendLimit } from '../brex';
-import type { RefreshHooks } from '../sync/data-set';
+import type { RefreshHooks } from '../data-sets/data-set';
 import { spendLimitIdentity } from './actions/spend-limit-identity';
 import { AMOUNT_HEADER, CURRENCY_HEADER, editedLimits } from './edited-cells';
 import { IDENTITY_HEADERS } from './row-identity';

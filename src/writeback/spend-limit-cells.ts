@@ -3,8 +3,8 @@
  * inverse of an audited push is staged in the limit's cell, pending review like any edit.
  */
 import type { RevertResult } from '../contract/writeback';
-import { toCell } from '../sync/columns';
-import type { CellBlock } from '../sync/table-port';
+import { toCell } from '../cells/columns';
+import type { CellBlock } from '../ports/table-port';
 import type { AuditRecord } from './audit-entry';
 import { parseAmount } from './parse-amount';
 import { limitColumns } from './edited-cells';

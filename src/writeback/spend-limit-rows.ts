@@ -1,10 +1,10 @@
 /** Brex's answers to spend-limit pushes, written into their rows. */
 import type { SpendLimit } from '../brex';
-import { toCell, type Cell } from '../sync/columns';
-import { spendLimits } from '../sync/data-sets/budgets';
-import { findHeader } from '../sync/header';
-import type { Lookups } from '../sync/lookups';
-import { toBlocks } from '../sync/upsert-plan';
+import { toCell, type Cell } from '../cells/columns';
+import { spendLimits } from '../data-sets/budgets';
+import { findHeader } from '../cells/header';
+import type { Lookups } from '../data-sets/lookups';
+import { toBlocks } from '../cells/blocks';
 import { limitColumns } from './edited-cells';
 import { SPEND_LIMITS_SHEET } from './pending-changes';
 import type { WriteBackDeps } from './write-back-deps';

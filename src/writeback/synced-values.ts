@@ -7,8 +7,8 @@
  * updates the entries of the limits it changed from Brex's answers.
  */
 import type { SpendLimit } from '../brex';
-import { DEFAULT_CURRENCY } from '../sync/currency';
-import { readJson, writeJson, type KeyValuePort } from '../sync/key-value-port';
+import { DEFAULT_CURRENCY } from '../cells/currency';
+import { readJson, writeJson, type KeyValuePort } from '../ports/key-value-port';
 
 export interface SyncedLimit {
   readonly id: string;

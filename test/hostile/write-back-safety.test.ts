@@ -19,7 +19,7 @@ import {
 } from '../../dev/runtime/workbook';
 import type { SpendLimit } from '../../src/brex';
 import type { PushResult, ReviewedChange, SpendLimitReview } from '../../src/contract/writeback';
-import { columnLetter } from '../../src/sync/header';
+import { columnLetter } from '../../src/cells/header';
 import { control, refreshUntilDone, rowsOf } from '../integration/support/sync-world';
 import {
   auditRows,

@@ -1,4 +1,4 @@
-import { DATA_SET_IDS } from '../../src/sync/data-sets';
+import { DATA_SET_IDS } from '../../src/data-sets';
 import { getSyncSettings, saveSyncSettings, startOfPreviousQuarter } from '../../src/sync/settings';
 import { MemoryStore } from './support/memory-store';
 

@@ -1,6 +1,6 @@
 import type { SpendLimit } from '../../src/brex';
-import { KEY_HEADER } from '../../src/sync/data-set';
-import type { CellValue } from '../../src/sync/table-port';
+import { KEY_HEADER } from '../../src/cells/header';
+import type { CellValue } from '../../src/ports/table-port';
 import {
   NOTE_PREFIX,
   PENDING_BACKGROUND,

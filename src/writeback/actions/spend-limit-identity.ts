@@ -1,8 +1,8 @@
 /** The digest of a spend limit's identity cells as its data set writes them (`row-identity.ts`). */
 import type { SpendLimit } from '../../brex';
-import { toCell } from '../../sync/columns';
-import { spendLimits } from '../../sync/data-sets/budgets';
-import type { Lookups } from '../../sync/lookups';
+import { toCell } from '../../cells/columns';
+import { spendLimits } from '../../data-sets/budgets';
+import type { Lookups } from '../../data-sets/lookups';
 import { IDENTITY_HEADERS, identityOf } from '../row-identity';
 
 /** Names are not identity cells, so the row function gets lookups that are never consulted. */

@@ -1,7 +1,8 @@
 /** Spend limits (v2) and budgets (v2), read whole. */
-import type { Budget, SpendLimit } from '../../brex';
-import { defineDataSet, KEY_HEADER, listSource, singlePageSource } from '../data-set';
-import { readable } from '../readable-values';
+import type { Budget, SpendLimit } from '../brex';
+import { defineDataSet, listSource, singlePageSource } from './data-set';
+import { KEY_HEADER } from '../cells/header';
+import { readable } from '../cells/readable-values';
 import { columns, KEY_COLUMN } from './columns';
 
 export const spendLimits = defineDataSet<SpendLimit>({

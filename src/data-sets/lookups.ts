@@ -4,9 +4,9 @@
  * Cash, no budget management, a missing scope) leaves its names blank instead of failing the row.
  */
 import { BrexError, type ListItem, type ListName, type ListQuery, type Page } from '../brex';
-import type { BrexReader } from './brex-reader';
+import type { BrexReader } from '../ports/brex-reader';
 import { noSheets, type SheetLookup, type SheetRecord } from './sheet-lookup';
-import { personName } from './person-name';
+import { personName } from '../cells/person-name';
 
 export type LookupList =
   'users' | 'departments' | 'locations' | 'cards' | 'spendLimits' | 'vendors' | 'cashAccounts';

@@ -1,7 +1,8 @@
 /** Expenses (read incrementally by update time) and spend per expense category. */
-import type { Expense, Money } from '../../brex';
-import { defineDataSet, KEY_HEADER, listSource } from '../data-set';
-import { readable } from '../readable-values';
+import type { Expense, Money } from '../brex';
+import { defineDataSet, listSource } from './data-set';
+import { KEY_HEADER } from '../cells/header';
+import { readable } from '../cells/readable-values';
 import { columns, KEY_COLUMN } from './columns';
 
 /** Brex caps expense pages at 100 items; Brex's expand values add the merchant's name. */
