@@ -3,7 +3,7 @@
  * Reading the review is how marks are brought up to date (after an edit, a push, a discard).
  */
 import type { CellValue } from '../ports/table-port';
-import type { Change, WriteAction } from './action';
+import type { Change } from './action';
 import { WRITE_ACTIONS } from './actions';
 import { type Mark, planMarks } from './cell-marks';
 import type { WriteBackDeps } from './write-back-deps';
@@ -15,10 +15,8 @@ export interface ChangesNow {
 }
 
 /** Every action's pending changes, each sheet read once. */
-export function readChanges(
-  deps: WriteBackDeps,
-  actions: readonly WriteAction[] = WRITE_ACTIONS,
-): ChangesNow {
+export function readChanges(deps: WriteBackDeps): ChangesNow {
+  const actions = deps.actions ?? WRITE_ACTIONS;
   const sheets = new Map<string, CellValue[][] | null>();
   const changes: Change[] = [];
   for (const action of actions) {
@@ -36,12 +34,8 @@ export function readChanges(
  * Highlights pending cells, notes refused ones, and clears the marks of cells no longer pending:
  * one read and at most one write of each action's column.
  */
-export function markChanges(
-  deps: WriteBackDeps,
-  now: ChangesNow,
-  actions: readonly WriteAction[] = WRITE_ACTIONS,
-): void {
-  for (const action of actions) {
+export function markChanges(deps: WriteBackDeps, now: ChangesNow): void {
+  for (const action of deps.actions ?? WRITE_ACTIONS) {
     const grid = now.sheets.get(action.sheet);
     const column = grid ? action.cellColumn(grid[0] ?? []) : null;
     if (!grid || grid.length < 2 || column === null) continue;
