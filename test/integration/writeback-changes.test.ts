@@ -1,0 +1,129 @@
+/**
+ * The general write-back entry points (reviewChanges, pushChanges, discardChanges,
+ * revertAuditEntry) through the built bundle in the local runtime, against the sandbox over
+ * loopback HTTP, with the base-limit action: edit → review → push → Brex's state → audit row →
+ * revert.
+ */
+import type { Sandbox } from '../../dev/sandbox';
+import type { SpendLimit } from '../../src/brex';
+import type { ChangeResult, ChangesReview, DiscardedChanges } from '../../src/contract/writeback';
+import {
+  auditRows,
+  limitById,
+  limitNamed,
+  openSandbox,
+  syncedWorld,
+  type,
+  valueOf,
+  writes,
+} from '../writeback/support/write-back-world';
+
+const ACTION = 'spend_limit.base_limit';
+
+function amountOf(sandbox: Sandbox, id: string): number | undefined {
+  return limitById(sandbox, id).authorization_settings?.base_limit?.amount;
+}
+
+describe('the write engine through the bundle', () => {
+  let sandbox: Sandbox;
+
+  beforeAll(async () => {
+    sandbox = await openSandbox();
+  });
+
+  afterAll(async () => {
+    await sandbox.close();
+  });
+
+  it('reviews, pushes every valid change with one list read for the conflict check, audits and reverts', async () => {
+    const { runtime } = await syncedWorld(sandbox);
+    const limits = sandbox.snapshot().spend_limits as SpendLimit[];
+    for (const limit of limits) await type(runtime, limit.id, 'Base limit', 777);
+
+    const review = (await runtime.call('reviewChanges')) as ChangesReview;
+
+    expect(review.canPush).toBe(true);
+    expect(review.changes).toHaveLength(limits.length);
+    const engineering = limitNamed(sandbox, 'Engineering SaaS');
+    expect(review.changes.find((c) => c.target.id === engineering.id)).toMatchObject({
+      sheet: 'Brex Spend Limits',
+      action: ACTION,
+      actionLabel: 'Base limit',
+      target: { id: engineering.id, name: 'Engineering SaaS' },
+      brexNow: '25,000.00 USD',
+      toSend: '777.00 USD',
+      problem: null,
+      confirmation: 'none',
+      inFlight: false,
+    });
+    const valid = review.changes.filter((c) => c.problem === null);
+    const refused = review.changes.filter((c) => c.problem !== null);
+    // Archived and expired limits cannot change; a JPY limit takes no cents but 777 is fine.
+    expect(refused.length).toBeGreaterThan(0);
+    expect(valid.length).toBeGreaterThan(5);
+    expect(writes(sandbox)).toHaveLength(0);
+
+    const results = (await runtime.call('pushChanges')) as ChangeResult[];
+
+    expect(results.map((r) => r.key).sort()).toEqual(valid.map((c) => c.key).sort());
+    for (const result of results) {
+      expect(result).toMatchObject({ action: ACTION, outcome: 'pushed' });
+      expect(result.traceId).toEqual(expect.any(String));
+      expect(result.idempotencyKey).toEqual(expect.any(String));
+    }
+    // One list read for the conflict check, then one write per change: nothing read one by one.
+    const reads = sandbox.log.filter((r) => r.method === 'GET');
+    expect(reads.map((r) => r.path.split('?')[0])).toEqual(['/v2/spend_limits']);
+    expect(writes(sandbox)).toHaveLength(valid.length);
+    expect(amountOf(sandbox, engineering.id)).toBe(77_700);
+    const audit = auditRows(runtime);
+    expect(audit).toHaveLength(valid.length);
+    expect(audit.find((row) => row['Spend limit ID'] === engineering.id)).toMatchObject({
+      Old: 25000,
+      New: 777,
+      Result: 'pushed',
+      Action: ACTION,
+    });
+
+    // Revert the Engineering change: its inverse is staged, reviewed, pushed.
+    const row = 2 + audit.findIndex((r) => r['Spend limit ID'] === engineering.id);
+    await runtime.call('revertAuditEntry', [row]);
+    const staged = (await runtime.call('reviewChanges')) as ChangesReview;
+    const inverse = staged.changes.filter((c) => c.problem === null);
+    expect(inverse.map((c) => [c.target.id, c.brexNow, c.toSend])).toEqual([
+      [engineering.id, '777.00 USD', '25,000.00 USD'],
+    ]);
+    const [reverted] = (await runtime.call('pushChanges', [
+      inverse.map((c) => c.key),
+    ])) as ChangeResult[];
+    expect(reverted).toMatchObject({ outcome: 'pushed', brexId: engineering.id });
+    expect(amountOf(sandbox, engineering.id)).toBe(2_500_000);
+  });
+
+  it('pushes only the keys named, refuses a key the cell no longer matches, and discards by key', async () => {
+    const { runtime } = await syncedWorld(sandbox);
+    const sales = limitNamed(sandbox, 'Sales Travel');
+    const engineering = limitNamed(sandbox, 'Engineering SaaS');
+    await type(runtime, sales.id, 'Base limit', 19000);
+    await type(runtime, engineering.id, 'Base limit', 26000);
+    const review = (await runtime.call('reviewChanges')) as ChangesReview;
+    const keyOf = (id: string): string =>
+      review.changes.find((c) => c.target.id === id)?.key as string;
+    await type(runtime, sales.id, 'Base limit', 19500);
+
+    const results = (await runtime.call('pushChanges', [[keyOf(sales.id)]])) as ChangeResult[];
+
+    expect(results).toEqual([expect.objectContaining({ outcome: 'refused', brexId: sales.id })]);
+    expect(writes(sandbox)).toHaveLength(0);
+
+    const discarded = (await runtime.call('discardChanges', [
+      [keyOf(engineering.id)],
+    ])) as DiscardedChanges;
+    expect(discarded.restored).toEqual([keyOf(engineering.id)]);
+    expect(valueOf(runtime, engineering.id, 'Base limit')).toBe(25000);
+    const after = (await runtime.call('reviewChanges')) as ChangesReview;
+    expect(after.changes.map((c) => [c.target.id, c.toSend])).toEqual([
+      [sales.id, '19,500.00 USD'],
+    ]);
+  });
+});
