@@ -3,9 +3,10 @@
  * Reading the review is how marks are brought up to date (after an edit, a push, a discard).
  */
 import type { CellValue } from '../ports/table-port';
-import type { Change } from './action';
+import { targetKey, type Change } from './action';
 import { WRITE_ACTIONS } from './actions';
 import { type Mark, planMarks } from './cell-marks';
+import { Conflicts } from './conflicts';
 import type { WriteBackDeps } from './write-back-deps';
 
 /** The pending changes, and the sheets they were read from (by name; null when absent). */
@@ -27,7 +28,11 @@ export function readChanges(deps: WriteBackDeps): ChangesNow {
     const formats = column ? deps.marks.numberFormats(action.sheet, column, grid.length) : [];
     changes.push(...action.find(deps, { grid }, formats));
   }
-  return { changes, sheets };
+  const conflicts = new Conflicts(deps.store);
+  return {
+    changes: changes.map((change) => ({ ...change, conflict: conflicts.get(targetKey(change)) })),
+    sheets,
+  };
 }
 
 /**
@@ -57,9 +62,13 @@ export function marksOf(changes: readonly Change[]): Map<number, Mark> {
   return marks;
 }
 
-/** The pending changes, validated, after bringing the marks up to date. */
+/**
+ * The pending changes, validated, after bringing the marks up to date; the conflicts of changes
+ * no longer pending are forgotten.
+ */
 export function reviewChanges(deps: WriteBackDeps): Change[] {
   const now = readChanges(deps);
   markChanges(deps, now);
+  new Conflicts(deps.store).keepOnly(new Set(now.changes.map(targetKey)));
   return now.changes;
 }

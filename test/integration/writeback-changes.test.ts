@@ -6,7 +6,13 @@
  */
 import type { Sandbox } from '../../dev/sandbox';
 import type { SpendLimit } from '../../src/brex';
-import type { ChangeResult, ChangesReview, DiscardedChanges } from '../../src/contract/writeback';
+import type {
+  ChangeResult,
+  ChangesReview,
+  ConflictResolved,
+  DiscardedChanges,
+} from '../../src/contract/writeback';
+import { control } from './support/sync-world';
 import {
   auditRows,
   limitById,
@@ -125,5 +131,52 @@ describe('the write engine through the bundle', () => {
     expect(after.changes.map((c) => [c.target.id, c.toSend])).toEqual([
       [sales.id, '19,500.00 USD'],
     ]);
+  });
+
+  it('after a conflict the review shows both values; "keep mine" re-stages against Brex, "take Brex’s" takes it', async () => {
+    const { runtime } = await syncedWorld(sandbox);
+    const sales = limitNamed(sandbox, 'Sales Travel');
+    const engineering = limitNamed(sandbox, 'Engineering SaaS');
+    await type(runtime, sales.id, 'Base limit', 20000);
+    await type(runtime, engineering.id, 'Base limit', 26000);
+    for (const [id, amount] of [
+      [sales.id, 1_900_000],
+      [engineering.id, 2_700_000],
+    ] as const) {
+      control(sandbox, 'PUT', `/spend_limits/${id}`, {
+        authorization_settings: { base_limit: { amount, currency: 'USD' } },
+      });
+    }
+
+    const results = (await runtime.call('pushChanges')) as ChangeResult[];
+
+    expect(results.map((r) => r.outcome)).toEqual(['conflict', 'conflict']);
+    expect(writes(sandbox)).toHaveLength(0);
+    const review = (await runtime.call('reviewChanges')) as ChangesReview;
+    const of = (id: string) => review.changes.find((c) => c.target.id === id);
+    expect(of(sales.id)?.conflict).toContain('Brex now has 19,000.00 USD');
+    expect(of(sales.id)?.conflict).toContain('you typed 20,000.00 USD');
+
+    const kept = (await runtime.call('resolveConflict', [
+      of(sales.id)?.key,
+      'keep_mine',
+    ])) as ConflictResolved;
+    expect(kept.change).toMatchObject({
+      brexNow: '19,000.00 USD',
+      toSend: '20,000.00 USD',
+      conflict: null,
+    });
+    const taken = (await runtime.call('resolveConflict', [
+      of(engineering.id)?.key,
+      'take_brex',
+    ])) as ConflictResolved;
+    expect(taken.change).toBeNull();
+    expect(valueOf(runtime, engineering.id, 'Base limit')).toBe(27000);
+
+    const [pushed] = (await runtime.call('pushChanges', [[kept.change?.key]])) as ChangeResult[];
+    expect(pushed).toMatchObject({ outcome: 'pushed', brexId: sales.id });
+    expect(amountOf(sandbox, sales.id)).toBe(2_000_000);
+    expect(amountOf(sandbox, engineering.id)).toBe(2_700_000);
+    expect(((await runtime.call('reviewChanges')) as ChangesReview).changes).toEqual([]);
   });
 });
