@@ -8,7 +8,7 @@ import type { FaultPlan } from './faults';
 import type { SandboxState } from './model';
 import type { LoggedRequest } from './request-log';
 import { renderExpense } from './routes/expenses';
-import { editSpendLimit } from './routes/budgets';
+import { editSpendLimit } from './routes/spend-limit-writes';
 import type { RouteResult } from './route-kit';
 import type { TokenSet } from './tokens';
 

@@ -27,6 +27,11 @@ import type {
   CardAccount,
   CashAccount,
   Company,
+  CreateCardRequest,
+  CreateDepartmentRequest,
+  CreateLocationRequest,
+  CreateSpendLimitRequest,
+  CreateUserRequest,
   Department,
   Expense,
   LockCardRequest,
@@ -34,9 +39,12 @@ import type {
   Money,
   SpendControlUpdateRequest,
   SpendLimit,
+  TerminateCardRequest,
   Title,
   Transfer,
+  UpdateCardRequest,
   UpdateSpendLimitRequest,
+  UpdateUserRequest,
   User,
   UserLimit,
   Vendor,
@@ -272,6 +280,18 @@ export class BrexClient {
     });
   }
 
+  /** Creates a spend limit; the spec requires every setting a new limit needs, policy included. */
+  createSpendLimit(
+    request: CreateSpendLimitRequest,
+    options: WriteOptions = {},
+  ): WriteResult<SpendLimit> {
+    return this.write<SpendLimit>({
+      operation: operations.createSpendLimit,
+      body: request,
+      ...options,
+    });
+  }
+
   archiveSpendLimit(id: string, options: WriteOptions = {}): WriteResult<undefined> {
     return this.write<undefined>({
       operation: operations.archiveSpendLimit,
@@ -294,6 +314,55 @@ export class BrexClient {
     });
   }
 
+  /** Invites a person as an employee; Brex answers with the user, status INVITED. */
+  inviteUser(request: CreateUserRequest, options: WriteOptions = {}): WriteResult<User> {
+    return this.write<User>({ operation: operations.inviteUser, body: request, ...options });
+  }
+
+  /**
+   * Changes only the fields `changes` names: status ACTIVE or DISABLED (reactivate, suspend),
+   * manager, department, location, title; null clears one.
+   */
+  updateUser(
+    id: string,
+    changes: UpdateUserRequest,
+    options: WriteOptions = {},
+  ): WriteResult<User> {
+    return this.write<User>({
+      operation: operations.updateUser,
+      pathId: id,
+      body: changes,
+      ...options,
+    });
+  }
+
+  createDepartment(
+    request: CreateDepartmentRequest,
+    options: WriteOptions = {},
+  ): WriteResult<Department> {
+    return this.write<Department>({
+      operation: operations.createDepartment,
+      body: request,
+      ...options,
+    });
+  }
+
+  createLocation(
+    request: CreateLocationRequest,
+    options: WriteOptions = {},
+  ): WriteResult<Location> {
+    return this.write<Location>({
+      operation: operations.createLocation,
+      body: request,
+      ...options,
+    });
+  }
+
+  /** Creates a card: a vendor card (limit_type CARD) carries its own spend controls. */
+  createCard(request: CreateCardRequest, options: WriteOptions = {}): WriteResult<Card> {
+    return this.write<Card>({ operation: operations.createCard, body: request, ...options });
+  }
+
   lockCard(id: string, request: LockCardRequest, options: WriteOptions = {}): WriteResult<Card> {
     return this.write<Card>({
       operation: operations.lockCard,
@@ -305,6 +374,34 @@ export class BrexClient {
 
   unlockCard(id: string, options: WriteOptions = {}): WriteResult<Card> {
     return this.write<Card>({ operation: operations.unlockCard, pathId: id, ...options });
+  }
+
+  /** Terminates a card for good, with a reason from Brex's list; the owner is told. */
+  terminateCard(
+    id: string,
+    request: TerminateCardRequest,
+    options: WriteOptions = {},
+  ): WriteResult<Card> {
+    return this.write<Card>({
+      operation: operations.terminateCard,
+      pathId: id,
+      body: request,
+      ...options,
+    });
+  }
+
+  /** Changes a card's spend controls and metadata: only the fields `changes` names. */
+  updateCard(
+    id: string,
+    changes: UpdateCardRequest,
+    options: WriteOptions = {},
+  ): WriteResult<Card> {
+    return this.write<Card>({
+      operation: operations.updateCard,
+      pathId: id,
+      body: changes,
+      ...options,
+    });
   }
 
   /** Changes a vendor card's spend controls (limit, duration, lock date). */

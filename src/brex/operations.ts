@@ -143,6 +143,14 @@ export const operations = {
     subject: 'spend limit',
     feature: 'budgets',
   }),
+  createSpendLimit: op({
+    id: 'createSpendLimit',
+    method: 'post',
+    path: '/v2/spend_limits',
+    scope: 'budgets',
+    subject: 'spend limit',
+    feature: 'budgets',
+  }),
   archiveSpendLimit: op({
     id: 'archiveSpendLimit',
     method: 'post',
@@ -191,6 +199,20 @@ export const operations = {
     scope: 'users.readonly',
     subject: 'user',
   }),
+  inviteUser: op({
+    id: 'createUser',
+    method: 'post',
+    path: '/v2/users',
+    scope: 'users',
+    subject: 'user',
+  }),
+  updateUser: op({
+    id: 'updateUser',
+    method: 'put',
+    path: '/v2/users/{id}',
+    scope: 'users',
+    subject: 'user',
+  }),
   getCompany: op({
     id: 'getCompany',
     method: 'get',
@@ -227,6 +249,13 @@ export const operations = {
     scope: 'departments.readonly',
     subject: 'department',
   }),
+  createDepartment: op({
+    id: 'createDepartment',
+    method: 'post',
+    path: '/v2/departments',
+    scope: 'departments',
+    subject: 'department',
+  }),
   listLocations: op({
     id: 'listLocations',
     method: 'get',
@@ -240,6 +269,13 @@ export const operations = {
     method: 'get',
     path: '/v2/locations/{id}',
     scope: 'locations.readonly',
+    subject: 'location',
+  }),
+  createLocation: op({
+    id: 'createLocation',
+    method: 'post',
+    path: '/v2/locations',
+    scope: 'locations',
     subject: 'location',
   }),
   listTitles: op({
@@ -272,6 +308,13 @@ export const operations = {
     scope: 'cards.readonly',
     subject: 'card',
   }),
+  createCard: op({
+    id: 'createCard',
+    method: 'post',
+    path: '/v2/cards',
+    scope: 'cards',
+    subject: 'card',
+  }),
   updateCard: op({
     id: 'updateCard',
     method: 'put',
@@ -290,6 +333,13 @@ export const operations = {
     id: 'unlockCard',
     method: 'post',
     path: '/v2/cards/{id}/unlock',
+    scope: 'cards',
+    subject: 'card',
+  }),
+  terminateCard: op({
+    id: 'terminateCard',
+    method: 'post',
+    path: '/v2/cards/{id}/terminate',
     scope: 'cards',
     subject: 'card',
   }),

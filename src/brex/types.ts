@@ -49,8 +49,18 @@ export type Vendor = Widened<Payments['VendorResponse']>;
 export type Transfer = Widened<Payments['Transfer']>;
 
 export type UpdateSpendLimitRequest = Budgets['UpdateSpendLimitRequest'];
+export type CreateSpendLimitRequest = Budgets['CreateSpendLimitRequest'];
 export type LockCardRequest = Team['LockCardRequest'];
+export type TerminateCardRequest = Team['TerminateCardRequest'];
+/** Lock and terminate reasons (the spec's ChangeCardReason). */
+export type CardChangeReason = Team['ChangeCardReason'];
+export type CreateCardRequest = Team['CreateCardRequest'];
+export type UpdateCardRequest = Team['UpdateCardRequest'];
 export type SpendControlUpdateRequest = Team['SpendControlUpdateRequest'];
+export type CreateUserRequest = Team['CreateUserRequest'];
+export type UpdateUserRequest = Team['UpdateUserRequest'];
+export type CreateDepartmentRequest = Team['CreateDepartmentRequest'];
+export type CreateLocationRequest = Team['CreateLocationRequest'];
 
 export type ExpenseStatus = Expenses['ExpenseStatus'];
 export type ExpensePaymentStatus = Expenses['ExpensePaymentStatus'];
