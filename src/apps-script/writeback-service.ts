@@ -73,6 +73,7 @@ function brexWrites(credential: Connection, deadline: number): BrexWrites {
     spendLimits: () => client.collect('spendLimits', {}, { stopWhen: () => false }).items,
     updateSpendLimit: (id, changes, idempotencyKey) =>
       client.updateSpendLimit(id, changes, { idempotencyKey }),
+    archiveSpendLimit: (id, idempotencyKey) => client.archiveSpendLimit(id, { idempotencyKey }),
   };
 }
 

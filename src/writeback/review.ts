@@ -17,10 +17,9 @@ export interface ChangesNow {
 
 /** Every action's pending changes, each sheet read once. */
 export function readChanges(deps: WriteBackDeps): ChangesNow {
-  const actions = deps.actions ?? WRITE_ACTIONS;
   const sheets = new Map<string, CellValue[][] | null>();
   const changes: Change[] = [];
-  for (const action of actions) {
+  for (const action of WRITE_ACTIONS) {
     if (!sheets.has(action.sheet)) sheets.set(action.sheet, deps.table.readAll(action.sheet));
     const grid = sheets.get(action.sheet);
     if (!grid || grid.length < 2) continue;
@@ -40,7 +39,7 @@ export function readChanges(deps: WriteBackDeps): ChangesNow {
  * one read and at most one write of each action's column.
  */
 export function markChanges(deps: WriteBackDeps, now: ChangesNow): void {
-  for (const action of deps.actions ?? WRITE_ACTIONS) {
+  for (const action of WRITE_ACTIONS) {
     const grid = now.sheets.get(action.sheet);
     const column = grid ? action.cellColumn(grid[0] ?? []) : null;
     if (!grid || grid.length < 2 || column === null) continue;

@@ -2,7 +2,6 @@
 import type { SpendLimit, UpdateSpendLimitRequest, WriteResult } from '../brex';
 import type { KeyValuePort } from '../ports/key-value-port';
 import type { TablePort } from '../ports/table-port';
-import type { WriteAction } from './action';
 import type { AuditLogPort } from './audit-entry';
 import type { MarksPort } from './cell-marks';
 
@@ -18,8 +17,6 @@ export interface WriteBackDeps {
    * answer, for the review to show; absent where Brex is not read (the `onEdit` trigger).
    */
   readonly brexAmounts?: (ids: readonly string[]) => ReadonlyMap<string, number | null>;
-  /** The write actions; every one (`WRITE_ACTIONS`) when omitted. */
-  readonly actions?: readonly WriteAction[];
 }
 
 /**
@@ -34,6 +31,7 @@ export interface BrexWrites {
     changes: UpdateSpendLimitRequest,
     idempotencyKey: string,
   ): WriteResult<SpendLimit>;
+  archiveSpendLimit(id: string, idempotencyKey: string): WriteResult<undefined>;
 }
 
 export interface PushDeps extends WriteBackDeps {

@@ -6,6 +6,7 @@
 import { keyOf } from '../../src/writeback/action';
 import { FLUSH_EVERY, pushChanges } from '../../src/writeback/push';
 import { readChanges } from '../../src/writeback/review';
+import { revertEntry } from '../../src/writeback/revert';
 import { SyncedValues } from '../../src/writeback/synced-values';
 import { pushWorld, type PushWorld } from './support/push-fakes';
 
@@ -193,5 +194,33 @@ describe('push', () => {
     expect(world.brex.applied).toHaveLength(6);
 
     expectResumedOnce(world);
+  });
+
+  it('sends an irreversible archive only when its key is named, and has no revert', () => {
+    const world = pushWorld(3);
+    world.type(0, 250);
+    world.type(1, 'archived', 'Status');
+    world.type(2, 'Locked', 'Status');
+    const changes = readChanges(world.deps).changes;
+    expect(changes.map((c) => [c.action.id, c.targetId, c.problem === null])).toEqual([
+      ['spend_limit.base_limit', 'splim_0', true],
+      ['spend_limit.archive', 'splim_1', true],
+      ['spend_limit.archive', 'splim_2', false],
+    ]);
+    const archive = changes[1] as (typeof changes)[number];
+    expect(archive.action.confirmation).toBe('irreversible');
+    expect(archive.consequences[0]).toContain('cannot be undone');
+
+    const all = pushChanges(world.deps, null);
+    expect(all.map((r) => [r.brexId, r.outcome])).toEqual([['splim_0', 'pushed']]);
+    expect(world.brex.limits.get('splim_1')?.status).toBe('ACTIVE');
+
+    const [archived] = pushChanges(world.deps, [keyOf(archive)]);
+    expect(archived).toMatchObject({ outcome: 'pushed', brexId: 'splim_1' });
+    expect(world.brex.limits.get('splim_1')?.status).toBe('ARCHIVED');
+    expect(world.table.grid('Brex Spend Limits')[2]?.[4]).toBe('Archived');
+    expect(readChanges(world.deps).changes.map((c) => c.targetId)).toEqual(['splim_2']);
+    const row = 2 + world.audit.entries.findIndex((e) => e.action === 'spend_limit.archive');
+    expect(() => revertEntry(world.deps, row)).toThrow('cannot be undone from the sheet');
   });
 });

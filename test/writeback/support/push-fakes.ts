@@ -15,7 +15,7 @@ import { MemoryStore } from '../../sync/support/memory-store';
 import { MemoryTable } from '../../sync/support/memory-table';
 
 export const SHEET = 'Brex Spend Limits';
-export const HEADER = ['Name', 'Period', 'Base limit', 'Currency', KEY_HEADER];
+export const HEADER = ['Name', 'Period', 'Base limit', 'Currency', 'Status', KEY_HEADER];
 
 export function limit(n: number, amount: number): SpendLimit {
   return {
@@ -41,6 +41,17 @@ export class FakeBrex implements BrexWrites {
   spendLimits(): SpendLimit[] {
     this.requests.push('GET /v2/spend_limits');
     return [...this.limits.values()].map((l) => structuredClone(l));
+  }
+
+  archiveSpendLimit(id: string, key: string): WriteResult<undefined> {
+    this.requests.push(`POST /v2/spend_limits/${id}/archive`);
+    const limit = this.limits.get(id) as SpendLimit;
+    if (!this.answers.has(key)) {
+      this.limits.set(id, { ...limit, status: 'ARCHIVED' } as SpendLimit);
+      this.answers.set(key, limit);
+      this.applied.push({ id, amount: -1, key });
+    }
+    return { value: undefined, traceId: `trace_${this.requests.length}`, idempotencyKey: key };
   }
 
   updateSpendLimit(
@@ -101,8 +112,8 @@ export interface PushWorld {
   readonly table: MemoryTable;
   readonly store: MemoryStore;
   readonly audit: FakeAudit;
-  /** Types an amount (major units) into a limit's "Base limit" cell. */
-  type(n: number, amount: number | string): void;
+  /** Types an amount (major units) into a limit's "Base limit" cell, or text into another. */
+  type(n: number, amount: number | string, header?: string): void;
   /** Sends are allowed while this is above zero; each send check takes one. */
   sendsLeft: number;
 }
@@ -119,7 +130,7 @@ export function pushWorld(count: number): PushWorld {
   table.ensureSheet(SHEET);
   table.setGrid(SHEET, [
     HEADER,
-    ...limits.map((l, n) => [`Limit ${n}`, 'Per month', 100, 'USD', l.id]),
+    ...limits.map((l, n) => [`Limit ${n}`, 'Per month', 100, 'USD', 'Active', l.id]),
   ]);
   let uuid = 0;
   const world: PushWorld = {
@@ -128,9 +139,9 @@ export function pushWorld(count: number): PushWorld {
     store,
     audit,
     sendsLeft: Infinity,
-    type(n, amount) {
+    type(n, amount, header = 'Base limit') {
       const grid = table.grid(SHEET);
-      (grid[n + 1] as unknown[])[2] = amount;
+      (grid[n + 1] as unknown[])[HEADER.indexOf(header)] = amount;
       table.setGrid(SHEET, grid);
     },
     deps: {
