@@ -179,4 +179,57 @@ describe('the write engine through the bundle', () => {
     expect(amountOf(sandbox, engineering.id)).toBe(2_700_000);
     expect(((await runtime.call('reviewChanges')) as ChangesReview).changes).toEqual([]);
   });
+
+  it('archives a limit typed "archived" only when its key is named, audits it, and cannot revert it', async () => {
+    const { runtime } = await syncedWorld(sandbox);
+    const sales = limitNamed(sandbox, 'Sales Travel');
+    await type(runtime, sales.id, 'Status', 'archived');
+
+    const review = (await runtime.call('reviewChanges')) as ChangesReview;
+    expect(review.changes).toEqual([
+      expect.objectContaining({
+        action: 'spend_limit.archive',
+        target: { id: sales.id, name: 'Sales Travel' },
+        brexNow: 'Active',
+        toSend: 'Archived',
+        problem: null,
+        confirmation: 'irreversible',
+      }),
+    ]);
+    expect(await runtime.call('pushChanges')).toEqual([]);
+    expect(writes(sandbox)).toHaveLength(0);
+
+    const [result] = (await runtime.call('pushChanges', [
+      review.changes.map((c) => c.key),
+    ])) as ChangeResult[];
+
+    expect(result).toMatchObject({ outcome: 'pushed', brexId: sales.id });
+    expect(writes(sandbox).map((w) => [w.method, w.path])).toEqual([
+      ['POST', `/v2/spend_limits/${sales.id}/archive`],
+    ]);
+    expect(limitById(sandbox, sales.id).status).toBe('ARCHIVED');
+    expect(valueOf(runtime, sales.id, 'Status')).toBe('Archived');
+    const audit = auditRows(runtime);
+    expect(audit).toEqual([
+      expect.objectContaining({ Action: 'spend_limit.archive', Old: 'ACTIVE', New: 'ARCHIVED' }),
+    ]);
+    const reverted = await runtime.run('revertAuditEntry', [2]);
+    expect(reverted.ok).toBe(false);
+    expect(JSON.stringify(reverted)).toContain('cannot be undone from the sheet');
+    expect(((await runtime.call('reviewChanges')) as ChangesReview).changes).toEqual([]);
+  });
+
+  it('keeps a pending archive through a refresh', async () => {
+    const { runtime } = await syncedWorld(sandbox);
+    const sales = limitNamed(sandbox, 'Sales Travel');
+    await type(runtime, sales.id, 'Status', 'Archived');
+
+    await runtime.call('refreshNow', []);
+
+    expect(valueOf(runtime, sales.id, 'Status')).toBe('Archived');
+    const review = (await runtime.call('reviewChanges')) as ChangesReview;
+    expect(review.changes.map((c) => [c.action, c.target.id])).toEqual([
+      ['spend_limit.archive', sales.id],
+    ]);
+  });
 });

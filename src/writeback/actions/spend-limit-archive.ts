@@ -6,6 +6,7 @@
  * Any other status is refused: only Brex's dashboard sets them.
  */
 import type { SpendLimit } from '../../brex';
+import { AmbiguousHeaderError, findHeader } from '../../cells/header';
 import { codeOf, readable } from '../../cells/readable-values';
 import type { CellValue } from '../../ports/table-port';
 import { defineAction, targetKey, type Change, type WriteAction } from '../action';
@@ -20,6 +21,19 @@ import { currentLimits } from './spend-limit-base-limit';
 
 export const STATUS_HEADER = 'Status';
 const ARCHIVED = 'ARCHIVED';
+
+/**
+ * Pure: the 0-based column of our "Status" (by its tag, or by header text on a sheet made before
+ * tags); null when there is none, or when an untagged sheet has a person's "Status" beside ours.
+ */
+function statusColumn(header: readonly CellValue[]): number | null {
+  try {
+    return findHeader(header, STATUS_HEADER);
+  } catch (error) {
+    if (error instanceof AmbiguousHeaderError) return null;
+    throw error;
+  }
+}
 
 /** Pure: the Brex status a Status cell means ("Archived", "archived" and "ARCHIVED" alike). */
 export function statusOf(cell: CellValue | undefined): string {
@@ -39,8 +53,8 @@ export const archiveLimit: WriteAction = defineAction<null, SpendLimit, SpendLim
   find(deps, sheet): Change<null>[] {
     const header = sheet.grid[0] ?? [];
     const columns = limitColumns(header);
-    const status = header.indexOf(STATUS_HEADER);
-    if (!columns || status < 0) return [];
+    const status = statusColumn(header);
+    if (!columns || status === null) return [];
     const synced = SyncedValues.read(deps.store);
     const inFlight = new InFlightPushes(deps.store);
     const firstRow = sheet.firstRow ?? 2;
@@ -88,8 +102,8 @@ export const archiveLimit: WriteAction = defineAction<null, SpendLimit, SpendLim
   },
 
   cellColumn(header) {
-    const status = header.indexOf(STATUS_HEADER);
-    return status < 0 ? null : status + 1;
+    const status = statusColumn(header);
+    return status === null ? null : status + 1;
   },
 
   readCurrent: (brex, ids) => currentLimits(brex.spendLimits, ids),
