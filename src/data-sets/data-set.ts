@@ -118,7 +118,8 @@ export interface WholeDataSet<T = unknown> extends DataSetBase<T> {
   order?(a: T, b: T): number;
   /**
    * The cells a refresh leaves as they are, as headers by Brex id, found in the sheet before it
-   * is written (a spend limit's edit waiting to be pushed).
+   * is written (a card's own limit cells). The write-back's cells to keep
+   * come from `RefreshHooks` instead.
    */
   keepCells?(
     items: readonly T[],
@@ -126,8 +127,7 @@ export interface WholeDataSet<T = unknown> extends DataSetBase<T> {
     store: KeyValuePort,
   ): ReadonlyMap<string, readonly string[]>;
   /**
-   * Runs once the rows are written, with every item they show and the ids whose cells were kept
-   * (spend limits keep their last-synced values here for the write-back).
+   * Runs once the rows are written, with every item they show and the ids whose cells were kept.
    */
   afterWrite?(items: readonly T[], store: KeyValuePort, now: Date, kept: ReadonlySet<string>): void;
   /**
@@ -159,6 +159,16 @@ export interface IncrementalDataSet<T = unknown, R = T> extends DataSetBase<T> {
 }
 
 export type DataSet = WholeDataSet | IncrementalDataSet;
+
+/**
+ * What another part of the add-on adds to a whole data set's refresh, by data set id: the
+ * write-back keeps the cells of changes waiting to be pushed, and records the last-synced values
+ * they are compared with. The composition root (src/apps-script/) hands them to the refresh, so a
+ * data set's definition imports nothing from the write-back.
+ */
+export type RefreshHooks = Readonly<
+  Partial<Record<DataSetId, Pick<WholeDataSet<never>, 'keepCells' | 'afterWrite'>>>
+>;
 
 export const STATUS_HEADER = 'Sync status';
 

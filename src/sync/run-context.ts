@@ -6,7 +6,7 @@
 import type { RefreshReader } from '../ports/brex-reader';
 import { checkpoints } from './checkpoints';
 import { KEY_HEADER } from '../cells/header';
-import type { ReadContext, RefreshState } from '../data-sets/data-set';
+import type { ReadContext, RefreshHooks, RefreshState } from '../data-sets/data-set';
 import type { KeyValuePort } from '../ports/key-value-port';
 import { KnownIds } from './known-ids';
 import { Lookups } from '../data-sets/lookups';
@@ -23,6 +23,8 @@ export interface RefreshDeps {
   readonly now: () => number;
   /** Epoch ms after which no new page is started. */
   readonly stopAt: number;
+  /** The write-back's additions to a data set's refresh, from the composition root. */
+  readonly hooks?: RefreshHooks;
 }
 
 export interface Run extends RefreshDeps {

@@ -44,12 +44,20 @@ export function readWhole(run: Run, dataSet: WholeDataSet, started: DataSetHealt
     } while (cursor !== null);
   }
   if (dataSet.order) items.sort((a, b) => dataSet.order?.(a, b) ?? 0);
-  const keep = dataSet.keepCells?.(items, sheet, run.store) ?? new Map<string, readonly string[]>();
+  // The write-back's hooks, when the composition root gave them, stand in for the data set's own.
+  const hooks = run.hooks?.[dataSet.id] as WholeDataSet | undefined;
+  const keepCells = hooks?.keepCells ?? dataSet.keepCells;
+  const keep = keepCells?.(items, sheet, run.store) ?? new Map<string, readonly string[]>();
   const records = recordsOf(dataSet, items, run.lookups, timeZone()).map((r) =>
     keep.has(r.id) ? { ...r, keep: keep.get(r.id) } : r,
   );
   health = writeRows(run, dataSet, { sheet, records, deleted, complete: true }, health).health;
-  dataSet.afterWrite?.(items, run.store, new Date(run.now()), new Set(keep.keys()));
+  (hooks?.afterWrite ?? dataSet.afterWrite)?.(
+    items,
+    run.store,
+    new Date(run.now()),
+    new Set(keep.keys()),
+  );
   if (dataSet.unfinished?.(run.store)) {
     // The rows read so far are written; the rest of the read is the next run's.
     writeHealth(run.store, health);
