@@ -22,6 +22,10 @@ export const SIDEBAR_FUNCTION_NAMES = [
   'reviewSpendLimitChanges',
   'pushSpendLimitChanges',
   'discardSpendLimitChanges',
+  // Every action's changes.
+  'reviewChanges',
+  'pushChanges',
+  'discardChanges',
 ] as const;
 
 export type SidebarFunctionName = (typeof SIDEBAR_FUNCTION_NAMES)[number];

@@ -29,15 +29,21 @@ import {
   type SyncHealthReport,
 } from '../apps-script/sync-service';
 import {
+  discardChangesService,
   discardService,
   markEditService,
+  pushChangesService,
   pushService,
   revertService,
+  reviewChangesService,
   reviewService,
   saveWriteBackSettingsService,
   writeBackSettingsService,
 } from '../apps-script/writeback-service';
 import type {
+  ChangeResult,
+  ChangesReview,
+  DiscardedChanges,
   DiscardResult,
   PushResult,
   RevertResult,
@@ -170,6 +176,31 @@ export function getConnectionStatus(): ConnectionStatus {
 }
 
 /**
+ * Every pending change across the synced sheets (an edited cell, or a new row, that a Brex action
+ * will send), each with its key, sheet, row, action, target, what Brex has now, what will be sent,
+ * and a problem or its consequences; brings the cells' pending marks up to date.
+ */
+export function reviewChanges(): ChangesReview {
+  return reviewChangesService();
+}
+
+/**
+ * Pushes changes to Brex with the acting user's own write credential: the ones whose keys (from
+ * `reviewChanges`) are given, or, without keys, every valid change that is neither irreversible
+ * nor a creation (those go only when their keys are named). One result per change; every attempt
+ * is recorded in the "Brex Audit Log" sheet. A large push stops before Apps Script's time limit:
+ * the changes it did not send come back "deferred", and pushing again sends them.
+ */
+export function pushChanges(keys?: string[]): ChangeResult[] {
+  return pushChangesService(optionalIds('pushChanges', keys));
+}
+
+/** Restores the changes with these keys (all when omitted) to the values of the last sync. */
+export function discardChanges(keys?: string[]): DiscardedChanges {
+  return discardChangesService(optionalIds('discardChanges', keys));
+}
+
+/**
  * The edited "Base limit" cells of the "Brex Spend Limits" sheet (compared with the last sync),
  * each with its validation result and consequences; brings the cells' pending marks up to date.
  */
@@ -192,8 +223,9 @@ export function discardSpendLimitChanges(ids?: string[]): DiscardResult {
 }
 
 /**
- * "Revert" on a "Brex Audit Log" row: stages the inverse of that push (the limit's cell gets the
- * old amount back) for review. `entry` is the audit row number or the push's idempotency key.
+ * "Revert" on a "Brex Audit Log" row: stages the inverse of that push (e.g. the limit's cell gets
+ * the old amount back) for review, for any action that has one. `entry` is the audit row number
+ * or the push's idempotency key.
  */
 export function revertAuditEntry(entry: number | string): RevertResult {
   return revertService(auditEntry('revertAuditEntry', entry));
