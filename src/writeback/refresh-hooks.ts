@@ -13,8 +13,10 @@ import { spendLimitIdentity } from './actions/spend-limit-identity';
 import { AMOUNT_HEADER, CURRENCY_HEADER, editedLimits } from './edited-cells';
 import { IDENTITY_HEADERS } from './row-identity';
 import { SyncedValues } from './synced-values';
+import { teamHooks } from './actions/team-hooks';
 
 export const writeBackHooks: RefreshHooks = {
+  ...teamHooks,
   spend_limits: {
     keepCells: (_items, sheet, store) => {
       const edited = editedLimits(sheet, SyncedValues.read(store));

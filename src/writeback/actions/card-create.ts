@@ -142,7 +142,11 @@ export const cardCreate: WriteAction = newRowAction<CreateCardRequest, null, Car
                 Limit: toCell('money', card.spend_controls.spend_limit, timeZone),
                 Available: toCell('money', card.spend_controls.spend_available, timeZone),
                 Currency: toCell('text', card.spend_controls.spend_limit.currency, timeZone),
-                'Limit period': toCell('text', readable(card.spend_controls.spend_duration), timeZone),
+                'Limit period': toCell(
+                  'text',
+                  readable(card.spend_controls.spend_duration),
+                  timeZone,
+                ),
               }
             : {}),
         },

@@ -33,7 +33,10 @@ export const CARD_REASONS: readonly CardChangeReason[] = [
 
 /** Pure: "Locked", "locked", "LOCKED" → LOCKED; what any typed code or its words mean. */
 export function codeText(text: string): string {
-  return text.trim().toUpperCase().replace(/[\s-]+/g, '_');
+  return text
+    .trim()
+    .toUpperCase()
+    .replace(/[\s-]+/g, '_');
 }
 
 const reasonWords = (): string => CARD_REASONS.map((r) => readable(r)).join(', ');
@@ -76,11 +79,11 @@ const statusCommon = {
   cell: (value: string) => toCell('text', readable(value), 'Etc/UTC'),
   readCurrent: (brex: Parameters<WriteAction['readCurrent']>[0], ids: readonly string[]) =>
     byIds(() => brex.cards(), ids, 'card'),
-  current: (card: Card) => card.status,
+  current: (card: Card) => card.status ?? '',
   closed: terminated,
   answerId: (card: Card) => card.id,
   settle: (card: Card, entry: CardEntry) => ({
-    entry: { ...entry, status: card.status },
+    entry: { ...entry, status: card.status ?? '' },
     cells: { Status: toCell('text', readable(card.status), 'Etc/UTC') },
   }),
 };
@@ -96,7 +99,15 @@ export const cardStatus: WriteAction = columnAction<'cards', StatusPayload, Card
     if (to === 'LOCKED' && entry.status === 'ACTIVE') {
       const reason = reasonOf(row(REASON_HEADER) as CellText);
       if (reason instanceof Error) return refused(reason.message);
-      return { to, payload: { op: 'lock', reason }, problem: null };
+      const told = reason
+        ? readable(reason)
+        : 'Other, "Locked from Google Sheets by" and your email';
+      return {
+        to,
+        payload: { op: 'lock', reason },
+        problem: null,
+        consequences: [`Brex is given the reason: ${told}. The holder is told the card is locked.`],
+      };
     }
     if (to === 'ACTIVE' && entry.status === 'LOCKED') {
       return { to, payload: { op: 'unlock' }, problem: null };

@@ -58,7 +58,7 @@ export interface ColumnSpec<S extends SyncedSet, P, Current, Answer> {
   ): Parsed<P> | null;
   /** A canonical value as the review and messages show it ("Locked", "2,500.00 USD"). */
   shown(value: string, entry: SyncedRow<S>, store: KeyValuePort): string;
-  /** The canonical value as the audit log stores it, and back. */
+  /** The canonical value as the audit log stores it (an amount, audited with its currency). */
   audited?(value: string, entry: SyncedRow<S>): string;
   /** A canonical value as the cell holds it, for discard and revert. */
   cell(value: string, entry: SyncedRow<S>, timeZone: string, store: KeyValuePort): Cell;
@@ -132,7 +132,7 @@ export function columnAction<S extends SyncedSet, P, Current, Answer>(
         changes.push({
           action,
           targetId: id,
-          targetName: entry.name,
+          targetName: field(entry, 'name'),
           row: firstRow + index,
           column: column + 1,
           from,
@@ -151,7 +151,7 @@ export function columnAction<S extends SyncedSet, P, Current, Answer>(
               format,
               from,
               String(to),
-              entry.identity ?? '',
+              field(entry, 'identity'),
               ...(spec.also ?? []).map((name) => headerText(row(name))),
             ].join('\u0000'),
           ),
@@ -215,7 +215,7 @@ export function columnAction<S extends SyncedSet, P, Current, Answer>(
       return {
         old: text(change.from),
         new: change.to === null ? change.typed : text(change.to),
-        currency: change.detail.entry.currency ?? '',
+        currency: spec.audited ? field(change.detail.entry, 'currency') || 'USD' : '',
       };
     },
 
@@ -237,13 +237,18 @@ export function columnAction<S extends SyncedSet, P, Current, Answer>(
   return action;
 }
 
+/** Pure: one of an entry's fields, whichever its set ('' when it has none). */
+function field(entry: { readonly id: string }, name: string): string {
+  return (entry as unknown as Record<string, string | undefined>)[name] ?? '';
+}
+
 /** Pure: whether the row's identity cells read as the last sync wrote them for its id. */
 function whole<S extends SyncedSet>(
   spec: ColumnSpec<S, unknown, unknown, unknown>,
   entry: SyncedRow<S>,
   row: RowReader,
 ): boolean {
-  return identityOf(spec.identity.map(row)) === entry.identity;
+  return identityOf(spec.identity.map(row)) === field(entry, 'identity');
 }
 
 function moved<S extends SyncedSet>(
@@ -253,7 +258,7 @@ function moved<S extends SyncedSet>(
   return {
     to: null,
     payload: null,
-    problem: `This row no longer matches Brex ID ${entry.id} ("${entry.name}"): its ${spec.identity.join(' or ')} cell differs from the last sync (was one column sorted on its own?). Undo the sort, or discard the change and refresh.`,
+    problem: `This row no longer matches Brex ID ${entry.id} ("${field(entry, 'name')}"): its ${spec.identity.join(' or ')} cell differs from the last sync (was one column sorted on its own?). Undo the sort, or discard the change and refresh.`,
   };
 }
 
@@ -269,9 +274,7 @@ function stageInverse<S extends SyncedSet, P, C, A>(
   const row = grid ? rowsById(grid).get(id) : undefined;
   const column = grid ? findHeader(grid[0] ?? [], spec.header) : null;
   if (!entry || row === undefined || column === null) {
-    throw new Error(
-      `${id} is not in the "${spec.sheet}" sheet. Refresh it, then revert again.`,
-    );
+    throw new Error(`${id} is not in the "${spec.sheet}" sheet. Refresh it, then revert again.`);
   }
   const text = (value: string): string => (spec.audited ? spec.audited(value, entry) : value);
   const now = spec.synced(entry);

@@ -9,8 +9,7 @@ import { SyncedRows } from './synced-rows';
 export type Directory = 'users' | 'departments' | 'locations';
 
 export type Resolved =
-  | { readonly id: string; readonly name: string }
-  | { readonly problem: string };
+  { readonly id: string; readonly name: string } | { readonly problem: string };
 
 const WHAT: Record<Directory, { one: string; sheet: string }> = {
   users: { one: 'person', sheet: 'Brex Users' },

@@ -15,9 +15,9 @@ import type { SyncedRow, SyncedSet } from './synced-rows';
 
 type LimitEntry = { readonly limit: string; readonly currency: string };
 
-/** Pure: minor units → the stored text. */
-export function plainLimit(minorUnits: number, currency: string): string {
-  return plainAmount(minorUnits, currency || 'USD');
+/** Pure: minor units → the stored text ('' when Brex sent no amount). */
+export function plainLimit(minorUnits: number | undefined, currency: string): string {
+  return minorUnits === undefined ? '' : plainAmount(minorUnits, currency || 'USD');
 }
 
 const currencyOf = (entry: LimitEntry): string => entry.currency || 'USD';
@@ -60,6 +60,8 @@ export function moneyColumn<S extends SyncedSet>() {
       ];
       return { to: plainLimit(amount, currency), payload: amount, problem: null, consequences };
     },
+    /** Amounts are audited as plain decimal text, in the row's currency. */
+    audited: (value: string) => value,
     shown: (value: string, entry: SyncedRow<S>) => {
       const currency = currencyOf(entry as unknown as LimitEntry);
       const parsed = parseAmount(value, currency);

@@ -10,7 +10,8 @@ import type { Cell } from '../../cells/columns';
 import { KEY_HEADER, findHeader, headerText } from '../../cells/header';
 import type { KeyValuePort } from '../../ports/key-value-port';
 import type { CellValue } from '../../ports/table-port';
-import { defineAction, type Change, type WriteAction } from '../action';
+import { defineAction, targetKey, type Change, type WriteAction } from '../action';
+import { InFlightPushes } from '../in-flight';
 import { digest } from '../row-identity';
 import type { BrexWrites, PushDeps } from '../write-back-deps';
 import { toBlocks } from '../../cells/blocks';
@@ -46,14 +47,20 @@ export interface NewRowSpec<P, Current, Answer> {
   created(answer: Answer): { readonly id: string; readonly name: string };
   /** Whether the row is the one this answer was created from. */
   matches(row: RowReader, answer: Answer): boolean;
-  settle(answers: readonly Answer[], store: KeyValuePort, timeZone: string): Map<Answer, Record<string, Cell>>;
+  settle(
+    answers: readonly Answer[],
+    store: KeyValuePort,
+    timeZone: string,
+  ): Map<Answer, Record<string, Cell>>;
 }
 
 interface Detail<P> {
   readonly payload: P | null;
 }
 
-export function newRowAction<P, Current, Answer>(spec: NewRowSpec<P, Current, Answer>): WriteAction {
+export function newRowAction<P, Current, Answer>(
+  spec: NewRowSpec<P, Current, Answer>,
+): WriteAction {
   const action: WriteAction = defineAction<Detail<P>, Current, Answer>({
     id: spec.id,
     label: spec.label,
@@ -68,6 +75,7 @@ export function newRowAction<P, Current, Answer>(spec: NewRowSpec<P, Current, An
       const mark = findHeader(header, spec.headers[0] as string);
       if (key === null || mark === null) return [];
       const firstRow = sheet.firstRow ?? 2;
+      const inFlight = new InFlightPushes(deps.store);
       const seen = new Map<string, number>();
       const changes: Change<Detail<P>>[] = [];
       sheet.grid.slice(1).forEach((cells, index) => {
@@ -84,6 +92,7 @@ export function newRowAction<P, Current, Answer>(spec: NewRowSpec<P, Current, An
             : `Row ${twin} asks for the same ${spec.label.toLowerCase()}. Change or clear one of the two rows.`);
         if (creation.to !== null && twin === undefined) seen.set(creation.to, sheetRow);
         const typed = spec.headers.map((name) => headerText(row(name)));
+        const to = problem === null ? creation.to : null;
         changes.push({
           action,
           targetId: '',
@@ -91,13 +100,15 @@ export function newRowAction<P, Current, Answer>(spec: NewRowSpec<P, Current, An
           row: sheetRow,
           column: mark + 1,
           from: '',
-          to: problem === null ? creation.to : null,
+          to,
           brexNow: '(new)',
           toSend: creation.toSend,
           typed: typed.join(' | '),
           problem,
           consequences: creation.consequences ?? [],
-          inFlight: false,
+          inFlight:
+            to !== null &&
+            inFlight.matching(targetKey({ action, targetId: '', to }), '', to) !== null,
           fingerprint: digest([spec.id, ...typed, formats[index] ?? ''].join('\u0000')),
           detail: { payload: problem === null ? creation.payload : null },
         });

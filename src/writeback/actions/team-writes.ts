@@ -52,7 +52,9 @@ export function byIds<T extends { id: string }>(
       found.set(
         id,
         all.get(id) ??
-          new Error(`Brex no longer lists ${what} ${id}. Nothing was sent. Refresh, then edit again.`),
+          new Error(
+            `Brex no longer lists ${what} ${id}. Nothing was sent. Refresh, then edit again.`,
+          ),
       );
     }
   } catch (error) {

@@ -49,13 +49,18 @@ export const userStatus: WriteAction = columnAction<'users', 'ACTIVE' | 'DISABLE
   shown: (value) => readable(value),
   cell: (value) => toCell('text', readable(value), 'Etc/UTC'),
   parse(to, entry) {
-    if ((to === 'DISABLED' && entry.status === 'ACTIVE') || (to === 'ACTIVE' && entry.status === 'DISABLED')) {
+    if (
+      (to === 'DISABLED' && entry.status === 'ACTIVE') ||
+      (to === 'ACTIVE' && entry.status === 'DISABLED')
+    ) {
       return {
         to,
         payload: to,
         problem: null,
         consequences:
-          to === 'DISABLED' ? ['A suspended person cannot sign in or spend until reactivated.'] : [],
+          to === 'DISABLED'
+            ? ['A suspended person cannot sign in or spend until reactivated.']
+            : [],
       };
     }
     if (to === 'ACTIVE' || to === 'DISABLED') {
@@ -63,7 +68,9 @@ export const userStatus: WriteAction = columnAction<'users', 'ACTIVE' | 'DISABLE
         `A person whose status is ${readable(entry.status)} cannot become ${readable(to)} from the sheet: only Active ↔ Disabled. Put "${readable(entry.status)}" back.`,
       );
     }
-    return refused(`"${to}" is not a status the sheet can set for a person. Type Active or Disabled.`);
+    return refused(
+      `"${to}" is not a status the sheet can set for a person. Type Active or Disabled.`,
+    );
   },
   current: (user) => user.status ?? '',
   send: (deps, id, status, key) => deps.brex.updateUser(id, { status }, key),
@@ -79,7 +86,12 @@ interface LimitAnswer {
   readonly limit: UserLimit;
 }
 
-export const userMonthlyLimit: WriteAction = columnAction<'users', number, UserLimit | null, LimitAnswer>({
+export const userMonthlyLimit: WriteAction = columnAction<
+  'users',
+  number,
+  UserLimit | null,
+  LimitAnswer
+>({
   ...common,
   ...moneyColumn<'users'>(),
   id: 'user.monthly_limit',
@@ -90,7 +102,8 @@ export const userMonthlyLimit: WriteAction = columnAction<'users', number, UserL
     try {
       brex.userLimits(ids).forEach((limit, i) => found.set(ids[i] as string, limit));
     } catch (error) {
-      for (const id of ids) found.set(id, error instanceof Error ? error : new Error(String(error)));
+      for (const id of ids)
+        found.set(id, error instanceof Error ? error : new Error(String(error)));
     }
     return found as Map<string, UserLimit | null | Error> as Map<string, UserLimit | Error>;
   },
