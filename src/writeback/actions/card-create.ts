@@ -84,7 +84,7 @@ function parseCard(row: RowReader, store: KeyValuePort): Creation<CreateCardRequ
     return refused(`"${currency}" is not a currency code. Type one such as USD in "Currency".`);
   }
   const amount = parseAmount(limitCell, currency);
-  if (!amount.ok) return refused(`${amount.problem}.`);
+  if (!amount.ok) return refused(amount.problem);
   const ceiling = ceilingFor(getWriteBackSettings(store), currency);
   if (amount.minorUnits > ceiling) {
     return refused(

@@ -39,7 +39,13 @@ export function codeText(text: string): string {
     .replace(/[\s-]+/g, '_');
 }
 
-const reasonWords = (): string => CARD_REASONS.map((r) => readable(r)).join(', ');
+/** Pure: CARD_NOT_RECEIVED → "Card not received" (Brex's reasons are not among the sheets' codes). */
+export function reasonText(reason: CardChangeReason): string {
+  const words = reason.toLowerCase().replace(/_/g, ' ');
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+const reasonWords = (): string => CARD_REASONS.map(reasonText).join(', ');
 
 /** Pure: the Reason cell → Brex's reason; null when blank; an Error naming the list when not one. */
 export function reasonOf(cell: CellText): CardChangeReason | null | Error {
@@ -100,7 +106,7 @@ export const cardStatus: WriteAction = columnAction<'cards', StatusPayload, Card
       const reason = reasonOf(row(REASON_HEADER) as CellText);
       if (reason instanceof Error) return refused(reason.message);
       const told = reason
-        ? readable(reason)
+        ? reasonText(reason)
         : 'Other, "Locked from Google Sheets by" and your email';
       return {
         to,
@@ -118,7 +124,7 @@ export const cardStatus: WriteAction = columnAction<'cards', StatusPayload, Card
       );
     }
     return refused(
-      `"${to}" is not a card status the sheet can set. Type Active, Locked or Terminated.`,
+      `"${headerText(row('Status'))}" is not a card status the sheet can set. Type Active, Locked or Terminated.`,
     );
   },
   send(deps, id, payload, key) {
@@ -154,7 +160,7 @@ export const cardTerminate: WriteAction = columnAction<'cards', StatusPayload, C
       payload: { op: 'terminate', reason },
       problem: null,
       consequences: [
-        `Terminating is permanent: the card stops working for good and cannot be unlocked (reason: ${readable(reason)}).`,
+        `Terminating is permanent: the card stops working for good and cannot be unlocked (reason: ${reasonText(reason)}).`,
       ],
     };
   },

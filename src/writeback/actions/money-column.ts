@@ -40,7 +40,7 @@ export function moneyColumn<S extends SyncedSet>() {
     ): Parsed<number> {
       const currency = currencyOf(entry as unknown as LimitEntry);
       const parsed = parseAmount(to, currency);
-      if (!parsed.ok) return { to: null, payload: null, problem: `${parsed.problem}.` };
+      if (!parsed.ok) return { to: null, payload: null, problem: parsed.problem };
       const amount = parsed.minorUnits;
       const ceiling = deps ? ceilingFor(getWriteBackSettings(deps.store), currency) : Infinity;
       if (amount > ceiling) {

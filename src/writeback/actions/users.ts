@@ -48,7 +48,7 @@ export const userStatus: WriteAction = columnAction<'users', 'ACTIVE' | 'DISABLE
   read: (cell) => codeText(headerText(cell)),
   shown: (value) => readable(value),
   cell: (value) => toCell('text', readable(value), 'Etc/UTC'),
-  parse(to, entry) {
+  parse(to, entry, row) {
     if (
       (to === 'DISABLED' && entry.status === 'ACTIVE') ||
       (to === 'ACTIVE' && entry.status === 'DISABLED')
@@ -69,7 +69,7 @@ export const userStatus: WriteAction = columnAction<'users', 'ACTIVE' | 'DISABLE
       );
     }
     return refused(
-      `"${to}" is not a status the sheet can set for a person. Type Active or Disabled.`,
+      `"${headerText(row('Status'))}" is not a status the sheet can set for a person. Type Active or Disabled.`,
     );
   },
   current: (user) => user.status ?? '',
