@@ -12,6 +12,7 @@ import {
   nextRow,
   openSandbox,
   push,
+  refresh,
   review,
   teamWorld,
   type,
@@ -59,7 +60,7 @@ describe('card actions', () => {
     const [lock] = writes(sandbox);
     expect(writes(sandbox)).toHaveLength(1);
     expect(lock?.path).toBe(`/v2/cards/${id}/lock`);
-    expect(JSON.parse(String(lock?.body))).toEqual({
+    expect(JSON.parse(lock?.body ?? 'null')).toEqual({
       reason: 'OTHER',
       description: `Locked from Google Sheets by ${OWNER}`,
     });
@@ -103,7 +104,7 @@ describe('card actions', () => {
     expect(ids.every((id) => card(sandbox, id).status === 'LOCKED')).toBe(true);
     expect(writes(sandbox)).toHaveLength(30);
     expect(sandbox.log.filter((e) => e.method === 'GET' && e.path === '/v2/cards')).toHaveLength(1);
-    expect(JSON.parse(String(writes(sandbox)[0]?.body))).toEqual({
+    expect(JSON.parse(writes(sandbox)[0]?.body ?? 'null')).toEqual({
       reason: 'CARD_LOST',
       description: null,
     });
@@ -131,7 +132,7 @@ describe('card actions', () => {
     const [result] = await push(runtime, [change?.key as string]);
     expect(result).toMatchObject({ outcome: 'pushed', action: 'card.terminate' });
     expect(card(sandbox, id).status).toBe('TERMINATED');
-    expect(JSON.parse(String(writes(sandbox)[0]?.body))).toEqual({ reason: 'FRAUD' });
+    expect(JSON.parse(writes(sandbox)[0]?.body ?? 'null')).toEqual({ reason: 'FRAUD' });
     const audit = auditRows(runtime);
     await expect(runtime.call('revertAuditEntry', [audit.length + 1])).rejects.toThrow(
       /cannot be undone from the sheet/,
@@ -165,7 +166,7 @@ describe('card actions', () => {
       amount: 123450,
       currency: 'USD',
     });
-    expect(JSON.parse(String(writes(sandbox)[0]?.body))).toEqual({
+    expect(JSON.parse(writes(sandbox)[0]?.body ?? 'null')).toEqual({
       spend_controls: { spend_limit: { amount: 123450, currency: 'USD' } },
     });
     expect(writes(sandbox)).toHaveLength(1);
@@ -217,5 +218,41 @@ describe('card actions', () => {
     expect(await review(runtime)).toEqual([
       expect.objectContaining({ action: 'card.status', problem: null }),
     ]);
+  });
+
+  it('keeps a pending lock through a refresh, and refuses it when Brex changed the card since', async () => {
+    const runtime = await teamWorld(sandbox);
+    const [kept, changed] = activeUserCards() as [string, string];
+    await type(runtime, CARDS, kept, 'Status', 'Locked');
+    await type(runtime, CARDS, kept, 'Reason', 'Fraud');
+    await refresh(runtime);
+    expect(valueOf(runtime, CARDS, kept, 'Status')).toBe('Locked');
+    expect(valueOf(runtime, CARDS, kept, 'Reason')).toBe('Fraud');
+
+    await type(runtime, CARDS, changed, 'Status', 'Locked');
+    const locked = await fetch(`${sandbox.url}/v2/cards/${changed}/lock`, {
+      method: 'POST',
+      headers: {
+        Authorization: `Bearer ${sandbox.token}`,
+        'Content-Type': 'application/json',
+        'Idempotency-Key': 'someone-else-in-the-dashboard',
+      },
+      body: JSON.stringify({ reason: 'OTHER' }),
+    });
+    expect(locked.status).toBe(200);
+    sandbox.log.length = 0;
+
+    const results = await push(runtime);
+    const byId = new Map(results.map((r) => [r.brexId, r]));
+    expect(byId.get(kept)).toMatchObject({ outcome: 'pushed' });
+    expect(byId.get(changed)).toMatchObject({ outcome: 'conflict' });
+    expect(byId.get(changed)?.message).toMatch(
+      /Brex now has Locked .* not the Active of the last sync/,
+    );
+    expect(writes(sandbox).map((w) => w.path)).toEqual([`/v2/cards/${kept}/lock`]);
+    expect(JSON.parse(writes(sandbox)[0]?.body ?? 'null')).toEqual({
+      reason: 'FRAUD',
+      description: null,
+    });
   });
 });
