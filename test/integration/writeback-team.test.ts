@@ -182,4 +182,29 @@ describe('user, department and location actions', () => {
     const legal = departments().find((d) => d.name === 'Legal') as Department;
     expect(valueOf(runtime, 'Brex Departments', legal.id, 'Name')).toBe('Legal');
   });
+
+  it('creates a new row once even when Brex\u2019s answer is lost: the next push replays it', async () => {
+    const runtime = await teamWorld(sandbox);
+    const row = nextRow(runtime, USERS);
+    await type(runtime, USERS, row, 'Name', 'Lou Lost');
+    await type(runtime, USERS, row, 'Email', 'lou.lost@acme-demo.com');
+    const depRow = nextRow(runtime, 'Brex Departments');
+    await type(runtime, 'Brex Departments', depRow, 'Name', 'Procurement');
+    const keys = (await review(runtime)).map((c) => c.key);
+
+    sandbox.setFaults('lost=1');
+    const first = await push(runtime, keys);
+    sandbox.setFaults('');
+    expect(first.map((r) => r.outcome)).toEqual(['unknown', 'unknown']);
+    const pending = await review(runtime);
+    expect(pending.map((c) => [c.key, c.inFlight])).toEqual(keys.map((k) => [k, true]));
+
+    const second = await push(runtime, keys);
+    expect(second.map((r) => r.outcome)).toEqual(['pushed', 'pushed']);
+    expect(second.map((r) => r.idempotencyKey)).toEqual(first.map((r) => r.idempotencyKey));
+    expect(users(sandbox).filter((u) => u.email === 'lou.lost@acme-demo.com')).toHaveLength(1);
+    expect(departments().filter((d) => d.name === 'Procurement')).toHaveLength(1);
+    expect(writes(sandbox).filter((w) => w.replayed)).toHaveLength(2);
+    expect(await review(runtime)).toEqual([]);
+  });
 });

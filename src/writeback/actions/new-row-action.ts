@@ -131,7 +131,12 @@ export function newRowAction<P, Current, Answer>(
       return new Map(ids.map((id) => [id, current]));
     },
 
-    check(_deps, change, current) {
+    check(deps, change, current) {
+      // A creation whose answer was lost exists in Brex already: sending it again with the same
+      // key makes Brex replay its answer, which puts the id into the row.
+      const to = change.to as string;
+      if (new InFlightPushes(deps.store).matching(targetKey(change), '', to))
+        return { kind: 'send' };
       const refusal = spec.refusal(current, change.detail.payload as P);
       return refusal === null ? { kind: 'send' } : { kind: 'refused', message: refusal };
     },
