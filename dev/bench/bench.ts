@@ -158,9 +158,18 @@ async function addSpendLimits(sandbox: Sandbox, count: number): Promise<void> {
         'Content-Type': 'application/json',
         'Idempotency-Key': `bench-limit-${i}`,
       },
+      // Every field Brex's create requires; the sandbox refuses a body without them.
       body: JSON.stringify({
         name: `Bench limit ${i}`,
+        period_recurrence_type: 'PER_MONTH',
         authorization_settings: { base_limit: { amount: 100_000 * i, currency: 'USD' } },
+        expense_visibility: 'SHARED',
+        authorization_visibility: 'PUBLIC',
+        limit_increase_setting: 'DISABLED',
+        spend_type: 'NON_BUDGET_PROVISIONED_CARDS_ALLOWED',
+        auto_transfer_cards_setting: 'DISABLED',
+        auto_create_limit_cards_setting: 'ALL_MEMBERS',
+        expense_policy_id: sandbox.snapshot().spend_limits[0]?.expense_policy_id,
       }),
     });
     if (!response.ok) throw new Error(`Creating a spend limit failed: ${response.status}`);

@@ -22,6 +22,8 @@ import { cardWriteRoutes } from './routes/card-writes';
 import { expenseRoutes } from './routes/expenses';
 import { paymentRoutes } from './routes/payments';
 import { spendLimitWriteRoutes } from './routes/spend-limit-writes';
+import { transferWriteRoutes } from './routes/transfer-writes';
+import { vendorWriteRoutes } from './routes/vendor-writes';
 import { teamRoutes } from './routes/team';
 import { teamWriteRoutes } from './routes/team-writes';
 import { transactionRoutes } from './routes/transactions';
@@ -38,6 +40,8 @@ const ROUTES: RouteTable = {
   ...spendLimitWriteRoutes,
   ...teamWriteRoutes,
   ...cardWriteRoutes,
+  ...vendorWriteRoutes,
+  ...transferWriteRoutes,
 };
 
 /** Paths that need Brex Cash: without it Brex answers 401 "Must be cash admin…". */

@@ -4,7 +4,9 @@
  * field: a field the schema does not declare (a read-only field such as `id` or
  * `limit_with_increases`, echoed back from a response), a null where the schema does not say
  * `nullable`, a wrong type, a value outside an enum, a missing required field, an empty string
- * where `minLength` forbids it, and a malformed email or date. Brex does not document what an
+ * where `minLength` forbids it, a longer one than `maxLength` allows (a transfer's external memo),
+ * a malformed email or date, and a currency that is not an ISO 4217
+ * code. Brex does not document what an
  * undeclared field or a stray null does to a write, so a client that sends one could reset a
  * setting; the sandbox makes such a client fail its tests instead.
  */
@@ -20,6 +22,7 @@ interface Schema {
   readonly format?: string;
   readonly enum?: readonly unknown[];
   readonly minLength?: number;
+  readonly maxLength?: number;
   readonly nullable?: boolean;
   readonly required?: readonly string[];
   readonly properties?: Record<string, Schema>;
@@ -29,6 +32,7 @@ interface Schema {
 
 const EMAIL = /^[^\s@"<>()[\]\\,;:]+@[^\s@"<>()[\]\\,;:]+\.[A-Za-z]{2,}$/;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const ISO_4217 = /^[A-Z]{3}$/;
 
 function schemaNamed(ref: string, document: OpenApiDocument): Schema {
   const name = ref.replace('#/components/schemas/', '');
@@ -37,14 +41,19 @@ function schemaNamed(ref: string, document: OpenApiDocument): Schema {
 
 /**
  * One flat schema: `$ref` followed, `allOf` members merged (nullable if any member says so). A
- * member that is a discriminated base (the variant's back-reference to it) is left out.
+ * member that is a discriminated base (the variant's back-reference to it) is left out, unless
+ * nothing else declares a field.
  */
 function resolve(schema: Schema, document: OpenApiDocument): Schema {
   const base = schema.$ref ? schemaNamed(schema.$ref, document) : schema;
   let merged: Schema = { ...base, nullable: schema.nullable === true || base.nullable === true };
+  let union: Schema | null = null;
   for (const part of base.allOf ?? []) {
     const inner = resolve(part, document);
-    if (inner.discriminator) continue;
+    if (inner.discriminator) {
+      union = inner;
+      continue;
+    }
     merged = {
       ...inner,
       ...merged,
@@ -55,6 +64,11 @@ function resolve(schema: Schema, document: OpenApiDocument): Schema {
       properties: { ...inner.properties, ...merged.properties },
       allOf: undefined,
     };
+  }
+  // A field that wraps a discriminated union to describe it (a transfer's `originating_account`:
+  // `allOf: [{$ref: OriginatingAccount}, {description}]`) is that union, not a variant of it.
+  if (union && Object.keys(merged.properties ?? {}).length === 0) {
+    return { ...union, nullable: merged.nullable === true || union.nullable === true };
   }
   return merged;
 }
@@ -104,6 +118,13 @@ function problemsOf(
   }
   if (typeof value === 'string' && value.length < (resolved.minLength ?? 0)) {
     return [`${name} may not be empty`];
+  }
+  if (typeof value === 'string' && value.length > (resolved.maxLength ?? Infinity)) {
+    return [`${name} must be at most ${resolved.maxLength} characters`];
+  }
+  // Every Money's `currency` is "in ISO 4217 format", as the specs describe it.
+  if (path.endsWith('currency') && typeof value === 'string' && !ISO_4217.test(value)) {
+    return [`${name} must be an ISO 4217 currency code like USD`];
   }
   if (Array.isArray(value) && resolved.items) {
     const items = resolved.items;

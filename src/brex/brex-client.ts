@@ -31,7 +31,9 @@ import type {
   CreateDepartmentRequest,
   CreateLocationRequest,
   CreateSpendLimitRequest,
+  CreateTransferRequest,
   CreateUserRequest,
+  CreateVendorRequest,
   Department,
   Expense,
   LockCardRequest,
@@ -45,6 +47,8 @@ import type {
   UpdateCardRequest,
   UpdateSpendLimitRequest,
   UpdateUserRequest,
+  UpdateVendorRequest,
+  UpdatedExpense,
   User,
   UserLimit,
   Vendor,
@@ -264,6 +268,69 @@ export class BrexClient {
   /** The token's own user; a cheap way to check a token. */
   getMe(options: CallOptions = {}): User {
     return this.sender.send({ operation: operations.getMe, ...options }).data as User;
+  }
+
+  // MARK: - Payments and expense writes
+
+  /** A new vendor; Brex refuses a company name already taken. */
+  createVendor(request: CreateVendorRequest, options: WriteOptions = {}): WriteResult<Vendor> {
+    return this.write<Vendor>({ operation: operations.createVendor, body: request, ...options });
+  }
+
+  /** Changes only the fields `changes` names (email, phone, a payment account by its type). */
+  updateVendor(
+    id: string,
+    changes: UpdateVendorRequest,
+    options: WriteOptions = {},
+  ): WriteResult<Vendor> {
+    return this.write<Vendor>({
+      operation: operations.updateVendor,
+      pathId: id,
+      body: changes,
+      ...options,
+    });
+  }
+
+  /** Irreversible. A DELETE carries no idempotency key; a second one answers 404. */
+  deleteVendor(id: string, options: CallOptions = {}): { readonly traceId: string | null } {
+    const delivered = this.sender.send({
+      operation: operations.deleteVendor,
+      pathId: id,
+      ...options,
+    });
+    return { traceId: delivered.traceId };
+  }
+
+  /**
+   * Sends money. The key is the caller's, persisted before the call (a payment row keeps the key
+   * it was staged with), never one made here: a retry in any later execution must reuse it.
+   */
+  createTransfer(
+    request: CreateTransferRequest,
+    options: WriteOptions & { readonly idempotencyKey: string },
+  ): WriteResult<Transfer> {
+    if (!options.idempotencyKey) {
+      throw new Error('A vendor payment needs the idempotency key persisted when it was staged.');
+    }
+    return this.write<Transfer>({
+      operation: operations.createTransfer,
+      body: request,
+      ...options,
+    });
+  }
+
+  /** Sets a card expense's memo (null clears it); Brex answers with the updated expense. */
+  updateExpenseMemo(
+    expenseId: string,
+    memo: string | null,
+    options: WriteOptions = {},
+  ): WriteResult<UpdatedExpense> {
+    return this.write<UpdatedExpense>({
+      operation: operations.updateExpenseMemo,
+      pathId: expenseId,
+      body: { memo },
+      ...options,
+    });
   }
 
   /** Changes only the fields `changes` names; Brex answers with the whole updated spend limit. */

@@ -2,29 +2,13 @@
  * The Brex operations the client calls, as data: method, path, the scope each one needs (from the
  * specs' `security`; the budgets v2 pages name none, so the v1 `budgets` scopes stand in), the
  * account feature that gates it, and the page size of list operations. One table for every
- * operation, so that a scope or a path is checked against the specs in one place.
+ * operation, so that a scope or a path is checked against the specs in one place; the payments
+ * and expense writes are written in payment-operations.ts and join it.
  */
-import type { HttpMethod } from './http-port';
+import { op } from './operation';
+import { paymentOperations } from './payment-operations';
 
-/** A Brex feature an account may not have; Brex answers 401 (cash) or 403 (budgets) without it. */
-export type Feature = 'cash' | 'budgets';
-
-export interface Operation {
-  /** Brex's operationId. */
-  readonly id: string;
-  readonly method: HttpMethod;
-  /** Path template; `{id}` is replaced by the (encoded) path parameter. */
-  readonly path: string;
-  /** The least scope that allows the call. */
-  readonly scope: string;
-  /** What the call reads or changes, for messages: "card transactions", "spend limit". */
-  readonly subject: string;
-  readonly feature?: Feature;
-  /** Items per page (the endpoint's maximum); absent when the endpoint takes no `limit`. */
-  readonly pageLimit?: number;
-  /** The success body carries nothing the client returns (archive answers 200, maybe empty). */
-  readonly ignoresBody?: boolean;
-}
+export type { Feature, Operation } from './operation';
 
 const MAX_PAGE = 1000;
 /**
@@ -33,11 +17,8 @@ const MAX_PAGE = 1000;
  */
 const MAX_EXPENSE_PAGE = 100;
 
-function op(operation: Operation): Operation {
-  return operation;
-}
-
 export const operations = {
+  ...paymentOperations,
   listCardAccounts: op({
     id: 'listCardAccounts',
     method: 'get',

@@ -48,6 +48,12 @@ export type Card = Widened<Team['Card']>;
 export type Vendor = Widened<Payments['VendorResponse']>;
 export type Transfer = Widened<Payments['Transfer']>;
 
+// Payments and expense writes: what the client sends, and the expense an update returns.
+export type CreateVendorRequest = Payments['CreateVendorRequest'];
+export type UpdateVendorRequest = Payments['UpdateVendorRequest'];
+export type CreateTransferRequest = Payments['CreateTransferRequest'];
+export type UpdatedExpense = Widened<Expenses['Expense']>;
+
 export type UpdateSpendLimitRequest = Budgets['UpdateSpendLimitRequest'];
 export type CreateSpendLimitRequest = Budgets['CreateSpendLimitRequest'];
 export type LockCardRequest = Team['LockCardRequest'];

@@ -151,7 +151,11 @@ export function runRefresh(refreshDeps: RefreshDeps, settings: SyncSettings): Re
   const round = readJson<Round>(store, ROUND_KEY) ?? newRound(deps, settings);
   const pending = [...round.pending];
   const zone = followTimeZone(table, store, DATA_SETS);
-  const lookups = new Lookups(deps.reader, tableLookup(deps.table, KEY_HEADER));
+  const lookups = new Lookups(
+    deps.reader,
+    tableLookup(deps.table, KEY_HEADER),
+    settings.receiptThreshold,
+  );
   const finished: DataSetHealth[] = [];
   const followed = new Map<DataSetId, Reading>();
   let stopMessage: string | null = null;

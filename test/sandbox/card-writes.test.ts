@@ -90,6 +90,24 @@ describe('sandbox card writes', () => {
     expect(sandbox.snapshot().cards).toHaveLength(before + 1);
   });
 
+  it('creates one card when the answer is lost, and the retry with its key gets that card', async () => {
+    const user = activeUser();
+    const before = sandbox.snapshot().cards.length;
+    sandbox.setFaults('lost=1');
+
+    const lost = await write(sandbox, 'POST', '/v2/cards', vendorCard(user.id), 'lost-card');
+    sandbox.setFaults('');
+    const retry = await write(sandbox, 'POST', '/v2/cards', vendorCard(user.id), 'lost-card');
+
+    expect([lost.status, lost.body]).toEqual([200, undefined]);
+    expect(sandbox.snapshot().cards).toHaveLength(before + 1);
+    expect(retry.body).toEqual(sandbox.snapshot().cards.at(-1));
+    expect(sandbox.log.map((e) => [e.fault, e.replayed])).toEqual([
+      ['lost', false],
+      [null, true],
+    ]);
+  });
+
   it('refuses a card whose limit type and spend controls disagree, or whose owner cannot hold one', async () => {
     const user = activeUser();
     const disabled = must(
@@ -120,6 +138,17 @@ describe('sandbox card writes', () => {
       [{ ...vendorCard(user.id), card_name: '' }, /card_name may not be empty/],
       [{ ...vendorCard(user.id), status: 'ACTIVE' }, /status is read-only or unknown/],
       [{ ...vendorCard(user.id), metadata: { a: 1 } }, /metadata.a must be a string/],
+      [{ ...vendorCard(user.id), metadata: { a: 'x'.repeat(501) } }, /metadata.a is over 500/],
+      [
+        {
+          ...vendorCard(user.id),
+          spend_controls: {
+            spend_limit: { amount: 1, currency: 'usd' },
+            spend_duration: 'MONTHLY',
+          },
+        },
+        /spend_controls.spend_limit.currency must be an ISO 4217 currency code/,
+      ],
       [
         { ...vendorCard(user.id), spend_controls: { spend_limit: { amount: 100 } } },
         /spend_controls.spend_duration is required/,

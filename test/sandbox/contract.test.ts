@@ -140,6 +140,30 @@ describe('sandbox contract', () => {
     }
   });
 
+  it('answers refused writes with bodies valid as Brex errors', async () => {
+    const s = sandbox.snapshot();
+    const terminated = must(
+      s.cards.find((c) => c.status === 'TERMINATED'),
+      'a terminated card',
+    );
+    const refused: [string, string, unknown][] = [
+      ['POST', `/v2/cards/${terminated.id}/unlock`, undefined],
+      ['POST', `/v2/cards/${terminated.id}/terminate`, { reason: 'OTHER' }],
+      ['POST', '/v2/users', { first_name: 'A', last_name: 'B', email: at(s.users, 0).email }],
+      ['PUT', `/v2/users/${at(s.users, 1).id}`, { status: 'INVITED' }],
+      ['POST', '/v2/departments', { name: at(s.departments, 0).name }],
+    ];
+    for (const [method, path, body] of refused) {
+      const reply = await call(sandbox, sandbox.token, method, path, {
+        body,
+        headers: { 'Idempotency-Key': `refused-${method}-${path}` },
+      });
+
+      expect({ path, status: reply.status }).toEqual({ path, status: 400 });
+      expect(validateResponse(method, path, 400, reply.body)).toEqual([]);
+    }
+  });
+
   it('answers error paths with bodies valid as Brex errors', async () => {
     const errors: [string | null, string, number][] = [
       [null, '/v2/users/me', 401],

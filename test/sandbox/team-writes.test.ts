@@ -74,6 +74,13 @@ describe('sandbox user, department and location writes', () => {
       [{ ...person, location_id: 42 }, /^location_id must be a string$/],
       [{ ...person, status: 'ACTIVE' }, /^status is read-only or unknown/],
       [{ ...person, email: null }, /^email may not be null$/],
+      [
+        {
+          ...person,
+          metadata: Object.fromEntries(Array.from({ length: 101 }, (_, i) => [`k${i}`, 'v'])),
+        },
+        /^metadata may have at most 100 keys$/,
+      ],
     ];
 
     for (const [body, message] of cases) {

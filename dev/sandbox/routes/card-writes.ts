@@ -13,6 +13,7 @@ import { byId } from './team';
 /** A physical card is shipped before it is active; Brex caps active physical cards per user. */
 const MAX_PHYSICAL_CARDS = 10;
 const CARD_YEARS = 3;
+const CARD_METADATA_KEYS = 50;
 
 type Body = Record<string, unknown>;
 
@@ -56,6 +57,7 @@ function createCard(ctx: RouteContext): Card {
   if (user.status !== 'ACTIVE' && user.status !== 'INVITED') {
     throw badRequest(`owner.user_id ${owner.user_id} is ${user.status} and cannot get a card`);
   }
+  checkMetadata(body.metadata, CARD_METADATA_KEYS);
   const controls = body.spend_controls as Body | null | undefined;
   const physical = body.card_type === 'PHYSICAL';
   if (body.limit_type === 'CARD') {
@@ -120,6 +122,7 @@ function checkPhysical(state: SandboxState, userId: string, body: Body): void {
 
 /** Only what the body names changes; spend controls exist on vendor (limit_type CARD) cards. */
 function updateCard(card: Card, body: Body): Card {
+  checkMetadata(body.metadata, CARD_METADATA_KEYS);
   const controls = body.spend_controls as Body | null | undefined;
   if (controls) {
     if (card.limit_type !== 'CARD' || !card.spend_controls) {
@@ -147,6 +150,21 @@ function updateCard(card: Card, body: Body): Card {
   }
   if (body.metadata !== undefined) card.metadata = body.metadata as Record<string, string> | null;
   return card;
+}
+
+/**
+ * Brex's stated metadata limits: at most `maxKeys` entries (50 on cards, 100 on users), keys of
+ * at most 40 characters, values of at most 500.
+ */
+export function checkMetadata(metadata: unknown, maxKeys: number): void {
+  if (typeof metadata !== 'object' || metadata === null) return;
+  const entries = Object.entries(metadata as Record<string, string>);
+  if (entries.length > maxKeys) throw badRequest(`metadata may have at most ${maxKeys} keys`);
+  for (const [key, value] of entries) {
+    if (key.length > 40)
+      throw badRequest(`metadata key ${key.slice(0, 40)}… is over 40 characters`);
+    if (value.length > 500) throw badRequest(`metadata.${key} is over 500 characters`);
+  }
 }
 
 /** Money as stored: the currency defaults to USD, as the spec says; amounts are never negative. */

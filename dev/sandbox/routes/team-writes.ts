@@ -8,13 +8,14 @@ import { badRequest } from '../brex-errors';
 import type { Row, SandboxState, User, UserLimit } from '../model';
 import type { OrderedList } from '../ordered-list';
 import { bodyObject, found, ok, param, type RouteContext, type RouteTable } from '../route-kit';
-import { nonNegative } from './card-writes';
+import { checkMetadata, nonNegative } from './card-writes';
 import { byId } from './team';
 
 type Body = Record<string, unknown>;
 
 /** The statuses a PUT may move between (UpdateUserStatus); others are Brex's own doing. */
 const SUSPENDABLE = new Set(['ACTIVE', 'DISABLED']);
+const USER_METADATA_KEYS = 100;
 
 export const teamWriteRoutes: RouteTable = {
   'POST /v2/users': (ctx) => ok(inviteUser(ctx)),
@@ -22,6 +23,7 @@ export const teamWriteRoutes: RouteTable = {
     const user = byId(ctx.state.users, param(ctx));
     const body = bodyObject(ctx);
     checkReferences(ctx.state, body, user.id);
+    checkMetadata(body.metadata, USER_METADATA_KEYS);
     if (body.status && body.status !== user.status && !SUSPENDABLE.has(user.status ?? '')) {
       throw badRequest(`User is ${user.status}: only an ACTIVE or DISABLED user can change status`);
     }
@@ -60,6 +62,7 @@ function inviteUser(ctx: RouteContext): User {
     throw badRequest(`A user with email ${email} already exists`);
   }
   checkReferences(state, body, null);
+  checkMetadata(body.metadata, USER_METADATA_KEYS);
   const user: User = {
     id: company.id('cuuser'),
     first_name: String(body.first_name),
