@@ -6,6 +6,8 @@
  */
 import type {
   ChangeResult,
+  ConflictChoice,
+  ConflictResolved,
   ChangesReview,
   DiscardResult,
   DiscardedChanges,
@@ -21,6 +23,7 @@ import { discardChanges } from '../writeback/discard';
 import { markEditedRows, mayTouchAmounts, type EditedBlock } from '../writeback/edit-marks';
 import { SPEND_LIMITS_SHEET } from '../writeback/pending-changes';
 import { pushChanges, type Pushed } from '../writeback/push';
+import { resolveConflict } from '../writeback/resolve';
 import { revertEntry } from '../writeback/revert';
 import { baseLimit } from '../writeback/actions/spend-limit-base-limit';
 import { readChanges, reviewChanges } from '../writeback/review';
@@ -71,6 +74,7 @@ function brexWrites(credential: Connection, deadline: number): BrexWrites {
     spendLimits: () => client.collect('spendLimits', {}, { stopWhen: () => false }).items,
     updateSpendLimit: (id, changes, idempotencyKey) =>
       client.updateSpendLimit(id, changes, { idempotencyKey }),
+    archiveSpendLimit: (id, idempotencyKey) => client.archiveSpendLimit(id, { idempotencyKey }),
     ...teamWrites(client),
   };
 }
@@ -124,21 +128,35 @@ export function reviewService(): SpendLimitReview {
   return { sheetName: SPEND_LIMITS_SHEET, changes: legacyView(changes), ...credentialHelp() };
 }
 
-function push(keys: readonly string[] | null): Pushed[] {
+/** Runs `work` under the lock with Brex through the acting user's own write credential. */
+function withCredential<T>(work: (deps: PushDeps) => T): T {
   const credential = readWriteCredential(userStore());
   if (!credential) throw new Error(NO_CREDENTIAL);
   const started = Date.now();
   return withLock(() => {
     const typedBy = new TypedBy(documentStore());
-    const pushDeps: PushDeps = {
+    return work({
       ...deps(),
       brex: brexWrites(credential, started + CALL_BUDGET_MS),
       timeLeft: () => Date.now() < started + SEND_BUDGET_MS,
       user: Session.getActiveUser().getEmail() || credential.email,
       typedBy: (id) => typedBy.get(id),
       newUuid,
+    });
+  });
+}
+
+function push(keys: readonly string[] | null): Pushed[] {
+  return withCredential((pushDeps) => pushChanges(pushDeps, keys));
+}
+
+export function resolveConflictService(key: string, choice: ConflictChoice): ConflictResolved {
+  return withCredential((pushDeps) => {
+    const resolved = resolveConflict(pushDeps, key, choice);
+    return {
+      change: resolved.change && viewOf(resolved.change),
+      message: resolved.message,
     };
-    return pushChanges(pushDeps, keys);
   });
 }
 

@@ -26,6 +26,7 @@ export const SIDEBAR_FUNCTION_NAMES = [
   'reviewChanges',
   'pushChanges',
   'discardChanges',
+  'resolveConflict',
 ] as const;
 
 export type SidebarFunctionName = (typeof SIDEBAR_FUNCTION_NAMES)[number];

@@ -33,6 +33,20 @@ export interface ChangeView {
   readonly confirmation: Confirmation;
   /** A push was sent and its outcome is unknown; pushing again completes it with the same key. */
   readonly inFlight: boolean;
+  /**
+   * Brex's value changed since the sync, as the last push found ("Brex now has 19,000.00 USD …;
+   * you typed 20,000.00 USD"); `resolveConflict` keeps yours or takes Brex's. Null when none.
+   */
+  readonly conflict: string | null;
+}
+
+/** "keep mine": the edit stays, compared with Brex's value now; "take Brex's": the cell gets it. */
+export type ConflictChoice = 'keep_mine' | 'take_brex';
+
+export interface ConflictResolved {
+  /** The change after the choice; null when it is gone (Brex's value taken). */
+  readonly change: ChangeView | null;
+  readonly message: string;
 }
 
 export interface ChangesReview {

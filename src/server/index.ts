@@ -6,7 +6,14 @@
  * It is long because it is the whole list of entry points, one thin export each: the build reads
  * their names and JSDoc from this one file.
  */
-import { auditEntry, optionalIds, plainObject, reviewedChanges } from './argument-checks';
+import {
+  auditEntry,
+  conflictChoice,
+  conflictKey,
+  optionalIds,
+  plainObject,
+  reviewedChanges,
+} from './argument-checks';
 import { createDashboardService, type DashboardResult } from '../apps-script/dashboard-sheet';
 import { buildAddonMenu } from '../apps-script/menu';
 import { openHelp, openSidebar, toastFormulasRefreshed } from '../apps-script/sidebar';
@@ -34,6 +41,7 @@ import {
   markEditService,
   pushChangesService,
   pushService,
+  resolveConflictService,
   revertService,
   reviewChangesService,
   reviewService,
@@ -43,6 +51,8 @@ import {
 import type {
   ChangeResult,
   ChangesReview,
+  ConflictChoice,
+  ConflictResolved,
   DiscardedChanges,
   DiscardResult,
   PushResult,
@@ -193,6 +203,18 @@ export function reviewChanges(): ChangesReview {
  */
 export function pushChanges(keys?: string[]): ChangeResult[] {
   return pushChangesService(optionalIds('pushChanges', keys));
+}
+
+/**
+ * After a push found Brex's value changed since the sync: "keep_mine" keeps the edit, compared
+ * from now on with Brex's value (review and push it again); "take_brex" puts Brex's value in the
+ * row. Brex is read again first, with the acting user's own write credential.
+ */
+export function resolveConflict(key: string, choice: ConflictChoice): ConflictResolved {
+  return resolveConflictService(
+    conflictKey('resolveConflict', key),
+    conflictChoice('resolveConflict', choice),
+  );
 }
 
 /** Restores the changes with these keys (all when omitted) to the values of the last sync. */

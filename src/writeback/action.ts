@@ -41,6 +41,8 @@ export interface Change<Detail = unknown> {
   readonly problem: string | null;
   readonly consequences: readonly string[];
   readonly inFlight: boolean;
+  /** What a push found when Brex's value had changed since the sync; null when none. */
+  readonly conflict?: string | null;
   /** What was reviewed, digested: a push sends the change only while it still holds. */
   readonly fingerprint: string;
   /** What the action itself needs to send it (the parsed value, the last-synced record). */
@@ -96,8 +98,13 @@ export interface WriteAction<Detail = unknown, Current = unknown, Answer = unkno
   /** Whether the change may still be sent, against Brex's current record. */
   check(deps: PushDeps, change: Change<Detail>, current: Current): Verdict;
   send(deps: PushDeps, change: Change<Detail>, current: Current, key: string): Sent<Answer>;
-  /** Brex's answers into the rows and the last-synced values, in one pass. */
+  /** Brex's answers (or current records) into the rows and the last-synced values, in one pass. */
   settle(deps: PushDeps, answers: readonly Answer[]): void;
+  /**
+   * Makes Brex's current records the last-synced values without touching the cells ("keep mine"
+   * after a conflict: the edit is then compared with what Brex has now).
+   */
+  rebase(deps: WriteBackDeps, current: readonly Current[]): void;
   /** The audit row's target, old and new (plain text, e.g. "2500.00"), and currency. */
   audited(change: Change<Detail>): AuditedChange;
   /** The cells of these changes get their last-synced values back. */
@@ -148,5 +155,6 @@ export function viewOf(change: Change): ChangeView {
     consequences: change.consequences,
     confirmation: change.action.confirmation,
     inFlight: change.inFlight,
+    conflict: change.conflict ?? null,
   };
 }

@@ -19,6 +19,7 @@
 import type { PushOutcome } from '../contract/writeback';
 import { keyOf, targetKey, type Change, type WriteAction } from './action';
 import type { AuditEntry } from './audit-entry';
+import { Conflicts } from './conflicts';
 import { InFlightPushes } from './in-flight';
 import { markChanges, readChanges } from './review';
 import { sendChange, writeMessage } from './send-change';
@@ -164,8 +165,11 @@ class Flush {
   private answers = new Map<WriteAction, unknown[]>();
   private finished: string[] = [];
   private count = 0;
+  private readonly conflicts: Conflicts;
 
-  constructor(private readonly deps: PushDeps) {}
+  constructor(private readonly deps: PushDeps) {
+    this.conflicts = new Conflicts(deps.store);
+  }
 
   add(pushed: Pushed, deps: PushDeps): void {
     const { change } = pushed;
@@ -175,6 +179,8 @@ class Flush {
       this.answers.set(change.action, [...(this.answers.get(change.action) ?? []), pushed.current]);
     }
     if (pushed.settled) this.finished.push(targetKey(change));
+    if (pushed.outcome === 'conflict') this.conflicts.note(targetKey(change), pushed.message);
+    if (pushed.outcome === 'pushed') this.conflicts.forget(targetKey(change));
     this.count += 1;
     if (this.count % FLUSH_EVERY === 0) this.done();
   }

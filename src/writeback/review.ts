@@ -3,9 +3,10 @@
  * Reading the review is how marks are brought up to date (after an edit, a push, a discard).
  */
 import type { CellValue } from '../ports/table-port';
-import type { Change, WriteAction } from './action';
+import { targetKey, type Change } from './action';
 import { WRITE_ACTIONS } from './actions';
 import { type Mark, planMarks } from './cell-marks';
+import { Conflicts } from './conflicts';
 import type { WriteBackDeps } from './write-back-deps';
 
 /** The pending changes, and the sheets they were read from (by name; null when absent). */
@@ -15,13 +16,10 @@ export interface ChangesNow {
 }
 
 /** Every action's pending changes, each sheet read once. */
-export function readChanges(
-  deps: WriteBackDeps,
-  actions: readonly WriteAction[] = WRITE_ACTIONS,
-): ChangesNow {
+export function readChanges(deps: WriteBackDeps): ChangesNow {
   const sheets = new Map<string, CellValue[][] | null>();
   const changes: Change[] = [];
-  for (const action of actions) {
+  for (const action of WRITE_ACTIONS) {
     if (!sheets.has(action.sheet)) sheets.set(action.sheet, deps.table.readAll(action.sheet));
     const grid = sheets.get(action.sheet);
     if (!grid || grid.length < 2) continue;
@@ -29,7 +27,11 @@ export function readChanges(
     const formats = column ? deps.marks.numberFormats(action.sheet, column, grid.length) : [];
     changes.push(...action.find(deps, { grid }, formats));
   }
-  return { changes, sheets };
+  const conflicts = new Conflicts(deps.store);
+  return {
+    changes: changes.map((change) => ({ ...change, conflict: conflicts.get(targetKey(change)) })),
+    sheets,
+  };
 }
 
 /**
@@ -37,13 +39,9 @@ export function readChanges(
  * one read and at most one write of each action's column. Actions that share a column (a card's
  * "Status": lock and terminate) mark it together.
  */
-export function markChanges(
-  deps: WriteBackDeps,
-  now: ChangesNow,
-  actions: readonly WriteAction[] = WRITE_ACTIONS,
-): void {
+export function markChanges(deps: WriteBackDeps, now: ChangesNow): void {
   const marked = new Set<string>();
-  for (const action of actions) {
+  for (const action of WRITE_ACTIONS) {
     const grid = now.sheets.get(action.sheet);
     const column = grid ? action.cellColumn(grid[0] ?? []) : null;
     if (!grid || grid.length < 2 || column === null) continue;
@@ -69,9 +67,13 @@ export function marksOf(changes: readonly Change[]): Map<number, Mark> {
   return marks;
 }
 
-/** The pending changes, validated, after bringing the marks up to date. */
+/**
+ * The pending changes, validated, after bringing the marks up to date; the conflicts of changes
+ * no longer pending are forgotten.
+ */
 export function reviewChanges(deps: WriteBackDeps): Change[] {
   const now = readChanges(deps);
   markChanges(deps, now);
+  new Conflicts(deps.store).keepOnly(new Set(now.changes.map(targetKey)));
   return now.changes;
 }

@@ -32,6 +32,7 @@ export interface BrexWrites extends TeamWrites {
     changes: UpdateSpendLimitRequest,
     idempotencyKey: string,
   ): WriteResult<SpendLimit>;
+  archiveSpendLimit(id: string, idempotencyKey: string): WriteResult<undefined>;
 }
 
 export interface PushDeps extends WriteBackDeps {

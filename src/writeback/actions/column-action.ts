@@ -209,6 +209,20 @@ export function columnAction<S extends SyncedSet, P, Current, Answer>(
       writeRowCells(deps.table, spec.sheet, cells);
     },
 
+    rebase(deps, records) {
+      // "Keep mine" after a conflict: Brex's current records become the last-synced entries.
+      // A record that does not name its target (a user's limit) leaves the entry as it was.
+      const synced = SyncedRows.read(deps.store, spec.set);
+      const timeZone = deps.table.timeZone();
+      const entries = records.flatMap((record) => {
+        const entry = synced.get(spec.answerId(record as unknown as Answer) ?? '');
+        return entry
+          ? [spec.settle(record as unknown as Answer, entry, timeZone, deps.store).entry]
+          : [];
+      });
+      synced.update(entries);
+    },
+
     audited(change) {
       const text = (value: string): string =>
         spec.audited ? spec.audited(value, change.detail.entry) : value;

@@ -2,6 +2,7 @@
 import type { WriteAction } from '../action';
 import { cardCreate } from './card-create';
 import { CARD_ACTIONS } from './cards';
+import { archiveLimit } from './spend-limit-archive';
 import { baseLimit } from './spend-limit-base-limit';
 import { departmentCreate, locationCreate } from './team';
 import { userInvite } from './user-invite';
@@ -9,6 +10,7 @@ import { USER_ACTIONS } from './users';
 
 export const WRITE_ACTIONS: readonly WriteAction[] = [
   baseLimit,
+  archiveLimit,
   ...CARD_ACTIONS,
   cardCreate,
   ...USER_ACTIONS,

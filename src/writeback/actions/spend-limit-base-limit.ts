@@ -110,6 +110,10 @@ export const baseLimit: WriteAction = defineAction<LimitEdit, SpendLimit, SpendL
     refreshLimitRows(deps, answers);
   },
 
+  rebase(deps, current) {
+    SyncedValues.read(deps.store).update(current, deps.now(), spendLimitIdentity);
+  },
+
   audited(change) {
     const { view } = change.detail;
     return {
