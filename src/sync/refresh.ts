@@ -10,7 +10,7 @@
 import { BrexError } from '../brex';
 import { applyPlan } from './apply-plan';
 import type { BrexReader } from './brex-reader';
-import { columnWidth, toCell, type Cell } from './columns';
+import { columnFormat, columnWidth, TEXT_FORMAT, toCell, type Cell } from './columns';
 import {
   KEY_HEADER,
   STATUS_HEADER,
@@ -270,8 +270,14 @@ function refreshState(deps: RefreshDeps, shown: ReadonlySet<string>): RefreshSta
 
 /** The columns' widths of a new sheet; the status column last. */
 function sheetLayout(layout: SheetLayout): ColumnLayout[] {
-  const own = layout.columns.map((c) => ({ width: columnWidth(c), hidden: c.hidden }));
-  return layout.statusHeader === null ? own : [...own, { width: STATUS_WIDTH }];
+  const own = layout.columns.map((c) => ({
+    width: columnWidth(c),
+    hidden: c.hidden,
+    format: columnFormat(c.type),
+  }));
+  return layout.statusHeader === null
+    ? own
+    : [...own, { width: STATUS_WIDTH, format: TEXT_FORMAT }];
 }
 
 const STATUS_WIDTH = 120;
@@ -671,6 +677,7 @@ function openTally(deps: RefreshDeps, dataSet: DataSet, tally: Tally<unknown, un
   deps.table.ensureSheet(tally.sheetName, {
     columns: ownHeaders(tallyLayout(tally)).length,
     hidden: true,
+    layout: sheetLayout(tallyLayout(tally)),
   });
   return SheetRows.empty(deps.table, tally.sheetName);
 }
