@@ -10,6 +10,8 @@
 const UNIT_FOLDERS = [
   'apps-script',
   'brex',
+  'cells',
+  'data-sets',
   'functions',
   'reports',
   'schedule',

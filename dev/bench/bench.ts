@@ -14,8 +14,8 @@ import { control, CONTROL_PREFIX } from '../sandbox/control';
 import { createRuntime, fakeClock, type ExecutionResult, type Runtime } from '../runtime';
 import { BENCH_COST_MODEL } from './cost-model';
 import { figuresOf, ratios, table, type Figures } from './figures';
-import { DATA_SET_IDS } from '../../src/sync/data-sets';
-import { columnLetter } from '../../src/sync/header';
+import { DATA_SET_IDS } from '../../src/data-sets';
+import { columnLetter } from '../../src/cells/header';
 
 const TODAY = '2026-03-15';
 const OWNER = 'owner@example.com';
@@ -158,9 +158,18 @@ async function addSpendLimits(sandbox: Sandbox, count: number): Promise<void> {
         'Content-Type': 'application/json',
         'Idempotency-Key': `bench-limit-${i}`,
       },
+      // Every field Brex's create requires; the sandbox refuses a body without them.
       body: JSON.stringify({
         name: `Bench limit ${i}`,
+        period_recurrence_type: 'PER_MONTH',
         authorization_settings: { base_limit: { amount: 100_000 * i, currency: 'USD' } },
+        expense_visibility: 'SHARED',
+        authorization_visibility: 'PUBLIC',
+        limit_increase_setting: 'DISABLED',
+        spend_type: 'NON_BUDGET_PROVISIONED_CARDS_ALLOWED',
+        auto_transfer_cards_setting: 'DISABLED',
+        auto_create_limit_cards_setting: 'ALL_MEMBERS',
+        expense_policy_id: sandbox.snapshot().spend_limits[0]?.expense_policy_id,
       }),
     });
     if (!response.ok) throw new Error(`Creating a spend limit failed: ${response.status}`);

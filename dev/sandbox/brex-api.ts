@@ -7,6 +7,7 @@ import {
   BrexError,
   badRequest,
   expiredToken,
+  keyReused,
   invalidToken,
   missingScope,
   noBrexCash,
@@ -17,11 +18,17 @@ import type { DemoCompany } from './demo-company';
 import type { IdempotencyStore, StoredResponse } from './idempotency';
 import type { PagingRules, RouteTable } from './route-kit';
 import { budgetRoutes } from './routes/budgets';
+import { cardWriteRoutes } from './routes/card-writes';
 import { expenseRoutes } from './routes/expenses';
 import { paymentRoutes } from './routes/payments';
+import { spendLimitWriteRoutes } from './routes/spend-limit-writes';
+import { transferWriteRoutes } from './routes/transfer-writes';
+import { vendorWriteRoutes } from './routes/vendor-writes';
 import { teamRoutes } from './routes/team';
+import { teamWriteRoutes } from './routes/team-writes';
 import { transactionRoutes } from './routes/transactions';
 import { findOperation, grantingScopes, requiresIdempotencyKey } from './spec-index';
+import { refuseInvalidBody } from './strict-body';
 import { powersOf, type TokenPowers, type TokenSet } from './tokens';
 
 const ROUTES: RouteTable = {
@@ -30,6 +37,11 @@ const ROUTES: RouteTable = {
   ...budgetRoutes,
   ...teamRoutes,
   ...paymentRoutes,
+  ...spendLimitWriteRoutes,
+  ...teamWriteRoutes,
+  ...cardWriteRoutes,
+  ...vendorWriteRoutes,
+  ...transferWriteRoutes,
 };
 
 /** Paths that need Brex Cash: without it Brex answers 401 "Must be cash admin…". */
@@ -84,22 +96,29 @@ export function answer(
       throw badRequest('Idempotency-Key header is required');
     }
     if (write && key) {
-      const stored = idempotency.get(request.method, request.path, key);
-      if (stored) return { ...stored, token: powers, replayed: true, applied: false };
+      const recalled = idempotency.recall(request.method, request.path, key, request.rawBody);
+      if (recalled.kind === 'other_request') throw keyReused();
+      if (recalled.kind === 'replay') {
+        return { ...recalled.response, token: powers, replayed: true, applied: false };
+      }
     }
     const params = (op.pattern.exec(request.path) ?? []).slice(1);
+    const body = parseBody(request);
+    if (write) refuseInvalidBody(op, body);
     const result = handler({
       state: company.state,
       company,
       query: request.query,
       params,
-      body: parseBody(request),
+      body,
       powers,
       now,
       paging,
     });
     const response = json(result.status, result.body);
-    if (write && key) idempotency.remember(request.method, request.path, key, response);
+    if (write && key) {
+      idempotency.remember(request.method, request.path, key, request.rawBody, response);
+    }
     return { ...response, token: powers, replayed: false, applied: write };
   } catch (error) {
     if (!(error instanceof BrexError)) throw error;

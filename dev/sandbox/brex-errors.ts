@@ -42,6 +42,12 @@ export const notFound = () => new BrexError(404, { type: 'NOT_FOUND', message: '
 
 export const badRequest = (message: string) => new BrexError(400, { type: 'BAD_REQUEST', message });
 
+/** The same Idempotency-Key sent with a different body (see idempotency.ts). */
+export const keyReused = () =>
+  badRequest(
+    'Idempotency-Key was already used for a different request: send a new key for a new request',
+  );
+
 export const rateLimited = (retryAfterSeconds: number | null) =>
   new BrexError(
     429,

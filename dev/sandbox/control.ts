@@ -6,16 +6,17 @@ import { BrexError, badRequest, notFound } from './brex-errors';
 import type { DemoCompany } from './demo-company';
 import type { FaultPlan } from './faults';
 import type { SandboxState } from './model';
+import { paymentControl, type PaymentsControlled } from './payment-control';
 import type { LoggedRequest } from './request-log';
 import { renderExpense } from './routes/expenses';
-import { editSpendLimit } from './routes/budgets';
+import { editSpendLimit } from './routes/spend-limit-writes';
 import type { RouteResult } from './route-kit';
 import type { TokenSet } from './tokens';
 
 export const CONTROL_PREFIX = '/_sandbox';
 
 /** What the control API works on: the running sandbox (server.ts's `Sandbox` extends it). */
-export interface ControlledSandbox {
+export interface ControlledSandbox extends PaymentsControlled {
   readonly tokens: TokenSet;
   readonly company: DemoCompany;
   readonly log: LoggedRequest[];
@@ -91,6 +92,8 @@ export function control(
         return { status: 200, body: { paths } };
       }
     }
+    const payments = paymentControl(sandbox, route, input);
+    if (payments) return payments;
     const recordEdit = /^PUT \/records\/([^/]+)\/([^/]+)$/.exec(route);
     if (recordEdit) {
       const [, list = '', id = ''] = recordEdit;

@@ -898,7 +898,8 @@ function minDate(a: string, b: string): string {
 
 const WEIGHTED_MERCHANTS = MERCHANTS.map((m) => [m, m.weight] as const);
 
-const HQ_ADDRESS = {
+/** The company's address: every card's billing address, and physical cards' mailing address. */
+export const HQ_ADDRESS = {
   line1: '500 Howard St',
   line2: 'Floor 4',
   city: 'San Francisco',

@@ -32,6 +32,12 @@ export class OrderedList<T extends Ordered> {
     this.items.splice(this.firstAfter([item.sortKey, item.seq]), 0, item);
   }
 
+  /** Takes an item out (a deleted vendor); cursors name keys, so later pages do not shift. */
+  remove(item: T): void {
+    const index = this.items.indexOf(item);
+    if (index >= 0) this.items.splice(index, 1);
+  }
+
   /** Bulk load; sorts once instead of inserting one by one. */
   load(items: T[]): void {
     this.items.push(...items);

@@ -17,6 +17,7 @@ import { dateOf } from './dates';
 import { DEFAULT_TRANSACTIONS, DemoCompany } from './demo-company';
 import { BREX_REQUESTS_PER_WINDOW, RateWindow } from './rate-window';
 import { type Fault, FaultPlan, NO_FAULTS, parseFaults } from './faults';
+import { progressPayments } from './payment-book';
 import { IdempotencyStore, type StoredResponse } from './idempotency';
 import { EXPENSES_MAX_LIMIT } from './routes/expenses';
 import { type LoggedRequest, queryRecord, safeHeaders } from './request-log';
@@ -88,6 +89,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   let company = demo();
   let faults = new FaultPlan(options.faults ? parseFaults(options.faults) : NO_FAULTS, seed);
   let ticks = 0;
+  /** How far the control API has moved the sandbox's now on (`POST /_sandbox/advance`). */
+  let advancedMs = 0;
+  const nowMs = () =>
+    live ? clock() + advancedMs : Date.parse(`${today}T23:00:00Z`) + 1000 * ticks + advancedMs;
   const validator = options.strict ? await import('./contract') : null;
   const log: LoggedRequest[] = [];
 
@@ -115,11 +120,16 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       faults = new FaultPlan(faults.rates, seed);
       rateWindow.clear();
       ticks = 0;
+      advancedMs = 0;
     },
     now() {
-      if (live) return new Date(clock()).toISOString();
       // Generated times end by 22:59:59, so every later stamp sorts after them.
-      return new Date(Date.parse(`${today}T23:00:00Z`) + 1000 * ++ticks).toISOString();
+      if (!live) ticks++;
+      return new Date(nowMs()).toISOString();
+    },
+    nowMs,
+    advance(ms) {
+      advancedMs += ms;
     },
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
@@ -173,6 +183,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       response = json(fault.kind === 'err5xx' ? fault.status : 429, error.body, error.headers);
     } else {
       if (fault.kind === 'slow') await delay(fault.delayMs);
+      progressPayments(company, nowMs());
       const result = answer(request, company, tokens, idempotency, sandbox.now, paging);
       response = repeatCursor(result, url, sandbox.repeatingCursors);
       token = result.token?.kind ?? null;

@@ -8,9 +8,9 @@
  * back as the entry's text (ISO time, the amount with the currency's decimals), so an entry
  * reads back as it was written. Every other cell is text, never read as a formula.
  */
-import { DATETIME_FORMAT, isDate, TEXT_FORMAT } from '../sync/columns';
-import { currencyExponent, moneyNumberFormat } from '../sync/currency';
-import { SpreadsheetFullError, type CellValue } from '../sync/table-port';
+import { DATETIME_FORMAT, isDate, TEXT_FORMAT } from '../cells/columns';
+import { currencyExponent, moneyNumberFormat } from '../cells/currency';
+import { SpreadsheetFullError, type CellValue } from '../ports/table-port';
 import {
   AUDIT_HEADERS,
   AUDIT_SHEET,

@@ -1,9 +1,9 @@
 /**
  * The add-on's column tags over SpreadsheetApp: developer metadata `brex.column` on whole columns,
- * read with a header row (HeaderRow in src/sync/table-port.ts) by the table port and the edit
+ * read with a header row (HeaderRow in src/ports/table-port.ts) by the table port and the edit
  * trigger alike.
  */
-import { COLUMN_TAG_KEY, withColumnTags, type CellValue } from '../sync/table-port';
+import { COLUMN_TAG_KEY, withColumnTags, type CellValue } from '../ports/table-port';
 
 /** The add-on's column tags of a sheet (developer metadata on whole columns), one call to find. */
 export function columnTags(sheet: GoogleAppsScript.Spreadsheet.Sheet) {

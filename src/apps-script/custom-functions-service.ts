@@ -13,9 +13,9 @@ import {
   type FunctionResult,
   type Room,
 } from '../functions';
-import { clientReader } from '../sync/brex-reader';
-import { KEY_HEADER } from '../sync/data-set';
-import { tableLookup } from '../sync/sheet-lookup';
+import { clientReader } from '../ports/brex-reader';
+import { KEY_HEADER } from '../cells/header';
+import { tableLookup } from '../data-sets/sheet-lookup';
 import { readConnection } from '../sync/connection';
 import { getSyncSettings } from '../sync/settings';
 import { newUuid } from './apps-script-clock';

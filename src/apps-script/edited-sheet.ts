@@ -1,6 +1,6 @@
 /** The sheet an edit event names, read over SpreadsheetApp: one range read per call. */
 import type { EditedSheetPort } from '../writeback/edit-marks';
-import type { CellValue } from '../sync/table-port';
+import type { CellValue } from '../ports/table-port';
 import { withTags } from './column-tags';
 
 export class EditedSheet implements EditedSheetPort {

@@ -1,5 +1,5 @@
 /** Key-value ports over PropertiesService. */
-import type { BulkKeyValuePort } from '../sync/key-value-port';
+import type { BulkKeyValuePort } from '../ports/key-value-port';
 
 export function propertiesStore(
   properties: GoogleAppsScript.Properties.Properties,

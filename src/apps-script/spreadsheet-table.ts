@@ -8,7 +8,7 @@ import {
   type ColumnLayout,
   type SheetOptions,
   type TablePort,
-} from '../sync/table-port';
+} from '../ports/table-port';
 import { columnTags, withTags } from './column-tags';
 
 /** The grid of a sheet Sheets inserts: 1,000 rows of 26 columns. */

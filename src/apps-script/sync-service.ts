@@ -4,7 +4,7 @@
  */
 import { BrexClient, BrexError, type RetryNotice } from '../brex';
 import { availabilityOf, PROBES } from '../sync/availability';
-import { clientReader } from '../sync/brex-reader';
+import { clientReader } from '../ports/brex-reader';
 import {
   connect,
   connectionStatus,
@@ -17,12 +17,12 @@ import {
   type TokenCheck,
   type WriteCredentialInput,
 } from '../sync/connection';
-import { DATA_SET_IDS, DATA_SETS } from '../sync/data-sets';
+import { DATA_SET_IDS, DATA_SETS } from '../data-sets';
 import { updateDashboardAfterRefresh } from '../reports/dashboard';
 import { runRefresh, type RefreshSummary } from '../sync/refresh';
 import { currentRetry, RETRY_NOTE_KEY, writeRetryNote } from '../sync/retry-note';
 import { getSyncSettings, saveSyncSettings, type SyncSettings } from '../sync/settings';
-import { readJson } from '../sync/key-value-port';
+import { readJson } from '../ports/key-value-port';
 import { StagedStore } from '../sync/staged-store';
 import { readHealth, type DataSetHealth } from '../sync/sync-health';
 import { appsScriptBrexClient } from './brex-client';

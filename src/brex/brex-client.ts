@@ -27,6 +27,13 @@ import type {
   CardAccount,
   CashAccount,
   Company,
+  CreateCardRequest,
+  CreateDepartmentRequest,
+  CreateLocationRequest,
+  CreateSpendLimitRequest,
+  CreateTransferRequest,
+  CreateUserRequest,
+  CreateVendorRequest,
   Department,
   Expense,
   LockCardRequest,
@@ -34,9 +41,14 @@ import type {
   Money,
   SpendControlUpdateRequest,
   SpendLimit,
+  TerminateCardRequest,
   Title,
   Transfer,
+  UpdateCardRequest,
   UpdateSpendLimitRequest,
+  UpdateUserRequest,
+  UpdateVendorRequest,
+  UpdatedExpense,
   User,
   UserLimit,
   Vendor,
@@ -258,6 +270,69 @@ export class BrexClient {
     return this.sender.send({ operation: operations.getMe, ...options }).data as User;
   }
 
+  // MARK: - Payments and expense writes
+
+  /** A new vendor; Brex refuses a company name already taken. */
+  createVendor(request: CreateVendorRequest, options: WriteOptions = {}): WriteResult<Vendor> {
+    return this.write<Vendor>({ operation: operations.createVendor, body: request, ...options });
+  }
+
+  /** Changes only the fields `changes` names (email, phone, a payment account by its type). */
+  updateVendor(
+    id: string,
+    changes: UpdateVendorRequest,
+    options: WriteOptions = {},
+  ): WriteResult<Vendor> {
+    return this.write<Vendor>({
+      operation: operations.updateVendor,
+      pathId: id,
+      body: changes,
+      ...options,
+    });
+  }
+
+  /** Irreversible. A DELETE carries no idempotency key; a second one answers 404. */
+  deleteVendor(id: string, options: CallOptions = {}): { readonly traceId: string | null } {
+    const delivered = this.sender.send({
+      operation: operations.deleteVendor,
+      pathId: id,
+      ...options,
+    });
+    return { traceId: delivered.traceId };
+  }
+
+  /**
+   * Sends money. The key is the caller's, persisted before the call (a payment row keeps the key
+   * it was staged with), never one made here: a retry in any later execution must reuse it.
+   */
+  createTransfer(
+    request: CreateTransferRequest,
+    options: WriteOptions & { readonly idempotencyKey: string },
+  ): WriteResult<Transfer> {
+    if (!options.idempotencyKey) {
+      throw new Error('A vendor payment needs the idempotency key persisted when it was staged.');
+    }
+    return this.write<Transfer>({
+      operation: operations.createTransfer,
+      body: request,
+      ...options,
+    });
+  }
+
+  /** Sets a card expense's memo (null clears it); Brex answers with the updated expense. */
+  updateExpenseMemo(
+    expenseId: string,
+    memo: string | null,
+    options: WriteOptions = {},
+  ): WriteResult<UpdatedExpense> {
+    return this.write<UpdatedExpense>({
+      operation: operations.updateExpenseMemo,
+      pathId: expenseId,
+      body: { memo },
+      ...options,
+    });
+  }
+
   /** Changes only the fields `changes` names; Brex answers with the whole updated spend limit. */
   updateSpendLimit(
     id: string,
@@ -268,6 +343,18 @@ export class BrexClient {
       operation: operations.updateSpendLimit,
       pathId: id,
       body: changes,
+      ...options,
+    });
+  }
+
+  /** Creates a spend limit; the spec requires every setting a new limit needs, policy included. */
+  createSpendLimit(
+    request: CreateSpendLimitRequest,
+    options: WriteOptions = {},
+  ): WriteResult<SpendLimit> {
+    return this.write<SpendLimit>({
+      operation: operations.createSpendLimit,
+      body: request,
       ...options,
     });
   }
@@ -294,6 +381,55 @@ export class BrexClient {
     });
   }
 
+  /** Invites a person as an employee; Brex answers with the user, status INVITED. */
+  inviteUser(request: CreateUserRequest, options: WriteOptions = {}): WriteResult<User> {
+    return this.write<User>({ operation: operations.inviteUser, body: request, ...options });
+  }
+
+  /**
+   * Changes only the fields `changes` names: status ACTIVE or DISABLED (reactivate, suspend),
+   * manager, department, location, title; null clears one.
+   */
+  updateUser(
+    id: string,
+    changes: UpdateUserRequest,
+    options: WriteOptions = {},
+  ): WriteResult<User> {
+    return this.write<User>({
+      operation: operations.updateUser,
+      pathId: id,
+      body: changes,
+      ...options,
+    });
+  }
+
+  createDepartment(
+    request: CreateDepartmentRequest,
+    options: WriteOptions = {},
+  ): WriteResult<Department> {
+    return this.write<Department>({
+      operation: operations.createDepartment,
+      body: request,
+      ...options,
+    });
+  }
+
+  createLocation(
+    request: CreateLocationRequest,
+    options: WriteOptions = {},
+  ): WriteResult<Location> {
+    return this.write<Location>({
+      operation: operations.createLocation,
+      body: request,
+      ...options,
+    });
+  }
+
+  /** Creates a card: a vendor card (limit_type CARD) carries its own spend controls. */
+  createCard(request: CreateCardRequest, options: WriteOptions = {}): WriteResult<Card> {
+    return this.write<Card>({ operation: operations.createCard, body: request, ...options });
+  }
+
   lockCard(id: string, request: LockCardRequest, options: WriteOptions = {}): WriteResult<Card> {
     return this.write<Card>({
       operation: operations.lockCard,
@@ -305,6 +441,34 @@ export class BrexClient {
 
   unlockCard(id: string, options: WriteOptions = {}): WriteResult<Card> {
     return this.write<Card>({ operation: operations.unlockCard, pathId: id, ...options });
+  }
+
+  /** Terminates a card for good, with a reason from Brex's list; the owner is told. */
+  terminateCard(
+    id: string,
+    request: TerminateCardRequest,
+    options: WriteOptions = {},
+  ): WriteResult<Card> {
+    return this.write<Card>({
+      operation: operations.terminateCard,
+      pathId: id,
+      body: request,
+      ...options,
+    });
+  }
+
+  /** Changes a card's spend controls and metadata: only the fields `changes` names. */
+  updateCard(
+    id: string,
+    changes: UpdateCardRequest,
+    options: WriteOptions = {},
+  ): WriteResult<Card> {
+    return this.write<Card>({
+      operation: operations.updateCard,
+      pathId: id,
+      body: changes,
+      ...options,
+    });
   }
 
   /** Changes a vendor card's spend controls (limit, duration, lock date). */

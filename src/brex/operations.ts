@@ -2,29 +2,13 @@
  * The Brex operations the client calls, as data: method, path, the scope each one needs (from the
  * specs' `security`; the budgets v2 pages name none, so the v1 `budgets` scopes stand in), the
  * account feature that gates it, and the page size of list operations. One table for every
- * operation, so that a scope or a path is checked against the specs in one place.
+ * operation, so that a scope or a path is checked against the specs in one place; the payments
+ * and expense writes are written in payment-operations.ts and join it.
  */
-import type { HttpMethod } from './http-port';
+import { op } from './operation';
+import { paymentOperations } from './payment-operations';
 
-/** A Brex feature an account may not have; Brex answers 401 (cash) or 403 (budgets) without it. */
-export type Feature = 'cash' | 'budgets';
-
-export interface Operation {
-  /** Brex's operationId. */
-  readonly id: string;
-  readonly method: HttpMethod;
-  /** Path template; `{id}` is replaced by the (encoded) path parameter. */
-  readonly path: string;
-  /** The least scope that allows the call. */
-  readonly scope: string;
-  /** What the call reads or changes, for messages: "card transactions", "spend limit". */
-  readonly subject: string;
-  readonly feature?: Feature;
-  /** Items per page (the endpoint's maximum); absent when the endpoint takes no `limit`. */
-  readonly pageLimit?: number;
-  /** The success body carries nothing the client returns (archive answers 200, maybe empty). */
-  readonly ignoresBody?: boolean;
-}
+export type { Feature, Operation } from './operation';
 
 const MAX_PAGE = 1000;
 /**
@@ -33,11 +17,8 @@ const MAX_PAGE = 1000;
  */
 const MAX_EXPENSE_PAGE = 100;
 
-function op(operation: Operation): Operation {
-  return operation;
-}
-
 export const operations = {
+  ...paymentOperations,
   listCardAccounts: op({
     id: 'listCardAccounts',
     method: 'get',
@@ -143,6 +124,14 @@ export const operations = {
     subject: 'spend limit',
     feature: 'budgets',
   }),
+  createSpendLimit: op({
+    id: 'createSpendLimit',
+    method: 'post',
+    path: '/v2/spend_limits',
+    scope: 'budgets',
+    subject: 'spend limit',
+    feature: 'budgets',
+  }),
   archiveSpendLimit: op({
     id: 'archiveSpendLimit',
     method: 'post',
@@ -191,6 +180,20 @@ export const operations = {
     scope: 'users.readonly',
     subject: 'user',
   }),
+  inviteUser: op({
+    id: 'createUser',
+    method: 'post',
+    path: '/v2/users',
+    scope: 'users',
+    subject: 'user',
+  }),
+  updateUser: op({
+    id: 'updateUser',
+    method: 'put',
+    path: '/v2/users/{id}',
+    scope: 'users',
+    subject: 'user',
+  }),
   getCompany: op({
     id: 'getCompany',
     method: 'get',
@@ -227,6 +230,13 @@ export const operations = {
     scope: 'departments.readonly',
     subject: 'department',
   }),
+  createDepartment: op({
+    id: 'createDepartment',
+    method: 'post',
+    path: '/v2/departments',
+    scope: 'departments',
+    subject: 'department',
+  }),
   listLocations: op({
     id: 'listLocations',
     method: 'get',
@@ -240,6 +250,13 @@ export const operations = {
     method: 'get',
     path: '/v2/locations/{id}',
     scope: 'locations.readonly',
+    subject: 'location',
+  }),
+  createLocation: op({
+    id: 'createLocation',
+    method: 'post',
+    path: '/v2/locations',
+    scope: 'locations',
     subject: 'location',
   }),
   listTitles: op({
@@ -272,6 +289,13 @@ export const operations = {
     scope: 'cards.readonly',
     subject: 'card',
   }),
+  createCard: op({
+    id: 'createCard',
+    method: 'post',
+    path: '/v2/cards',
+    scope: 'cards',
+    subject: 'card',
+  }),
   updateCard: op({
     id: 'updateCard',
     method: 'put',
@@ -290,6 +314,13 @@ export const operations = {
     id: 'unlockCard',
     method: 'post',
     path: '/v2/cards/{id}/unlock',
+    scope: 'cards',
+    subject: 'card',
+  }),
+  terminateCard: op({
+    id: 'terminateCard',
+    method: 'post',
+    path: '/v2/cards/{id}/terminate',
     scope: 'cards',
     subject: 'card',
   }),

@@ -48,9 +48,25 @@ export type Card = Widened<Team['Card']>;
 export type Vendor = Widened<Payments['VendorResponse']>;
 export type Transfer = Widened<Payments['Transfer']>;
 
+// Payments and expense writes: what the client sends, and the expense an update returns.
+export type CreateVendorRequest = Payments['CreateVendorRequest'];
+export type UpdateVendorRequest = Payments['UpdateVendorRequest'];
+export type CreateTransferRequest = Payments['CreateTransferRequest'];
+export type UpdatedExpense = Widened<Expenses['Expense']>;
+
 export type UpdateSpendLimitRequest = Budgets['UpdateSpendLimitRequest'];
+export type CreateSpendLimitRequest = Budgets['CreateSpendLimitRequest'];
 export type LockCardRequest = Team['LockCardRequest'];
+export type TerminateCardRequest = Team['TerminateCardRequest'];
+/** Lock and terminate reasons (the spec's ChangeCardReason). */
+export type CardChangeReason = Team['ChangeCardReason'];
+export type CreateCardRequest = Team['CreateCardRequest'];
+export type UpdateCardRequest = Team['UpdateCardRequest'];
 export type SpendControlUpdateRequest = Team['SpendControlUpdateRequest'];
+export type CreateUserRequest = Team['CreateUserRequest'];
+export type UpdateUserRequest = Team['UpdateUserRequest'];
+export type CreateDepartmentRequest = Team['CreateDepartmentRequest'];
+export type CreateLocationRequest = Team['CreateLocationRequest'];
 
 export type ExpenseStatus = Expenses['ExpenseStatus'];
 export type ExpensePaymentStatus = Expenses['ExpensePaymentStatus'];

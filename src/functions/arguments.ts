@@ -4,8 +4,8 @@
  * an argument left out. Each reader returns a normalized value or throws a `FunctionError` whose
  * message names the function, the argument and what it accepts.
  */
-import { isDate } from '../sync/columns';
-import { zoneOffset } from '../sync/time-zone';
+import { isDate } from '../cells/columns';
+import { zoneOffset } from '../cells/time-zone';
 
 /** A thrown error shows as #ERROR! with this message in the cell's tooltip. */
 export class FunctionError extends Error {

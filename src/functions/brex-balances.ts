@@ -1,7 +1,7 @@
 /** =BREX_BALANCES(): a row per card and cash account. =BREX_BALANCE([account], [kind]): one number. */
-import { toCell, type FieldValue } from '../sync/columns';
-import { accounts } from '../sync/data-sets/accounts';
-import { KEY_HEADER } from '../sync/data-set';
+import { toCell, type FieldValue } from '../cells/columns';
+import { accounts } from '../data-sets/accounts';
+import { KEY_HEADER } from '../cells/header';
 import { describe, FunctionError, readChoice, readText } from './arguments';
 import { defineFunction, type ComputeContext } from './custom-function';
 import { answeredTooSlowly, readSources } from './read-pages';

@@ -3,7 +3,7 @@
  * =BREX_EXPENSE_CATEGORIES([start_date], [end_date]).
  */
 import type { ExpenseStatus } from '../brex';
-import { expenseCategories, expenses, totalsPerCategory } from '../sync/data-sets/expenses';
+import { expenseCategories, expenses, totalsPerCategory } from '../data-sets/expenses';
 import {
   checkPeriod,
   describe,

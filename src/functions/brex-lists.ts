@@ -1,14 +1,14 @@
 /** =BREX_SPEND_LIMITS(), =BREX_CARDS(), =BREX_USERS(): a sync data set, whole, in any cell. */
-import type { DataSet } from '../sync/data-set';
-import { spendLimits } from '../sync/data-sets/budgets';
 import { BrexError, type Page, type User } from '../brex';
-import { cards, LIMIT_HEADERS, users, type UserWithLimit } from '../sync/data-sets/team';
-import { KEY_HEADER } from '../sync/data-set';
+import type { DataSet } from '../data-sets/data-set';
+import { spendLimits } from '../data-sets/budgets';
+import { cards, LIMIT_HEADERS, users, type UserWithLimit } from '../data-sets/team';
+import { KEY_HEADER } from '../cells/header';
 import { defineFunction, type ComputeContext } from './custom-function';
 import { FunctionError } from './arguments';
 import { answeredTooSlowly, readSources } from './read-pages';
 import { toGrid, type Grid } from './result';
-import type { CellValue } from '../sync/table-port';
+import type { CellValue } from '../ports/table-port';
 
 function readWhole(name: string, dataSet: DataSet, context: ComputeContext): unknown[] {
   const sources = dataSet.sources({ ...context, since: '', historyStart: '' });

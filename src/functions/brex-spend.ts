@@ -1,7 +1,7 @@
 /** =BREX_SPEND(group_by, [start_date], [end_date]): expense spend grouped, in billing amounts. */
 import type { Expense } from '../brex';
-import { columns } from '../sync/data-sets/columns';
-import { expenseCategories, expenses } from '../sync/data-sets/expenses';
+import { columns } from '../data-sets/columns';
+import { expenseCategories, expenses } from '../data-sets/expenses';
 import {
   checkPeriod,
   dayInZone,

@@ -1,7 +1,7 @@
 /** =BREX_TRANSACTIONS(start_date, [end_date], [account], [columns]): settled transactions. */
-import type { ColumnDefinition, FieldValue } from '../sync/columns';
-import { cardTransactions, cashTransactions } from '../sync/data-sets/transactions';
-import type { ReadContext } from '../sync/data-set';
+import type { ColumnDefinition, FieldValue } from '../cells/columns';
+import { cardTransactions, cashTransactions } from '../data-sets/transactions';
+import type { ReadContext } from '../data-sets/data-set';
 import {
   checkPeriod,
   describe,

@@ -2,7 +2,7 @@
  * How long formula results stay cached: a document setting, so every editor's formulas share it.
  * Longer means fewer Brex requests and older numbers; "Refresh formulas" always fetches anew.
  */
-import type { KeyValuePort } from '../sync/key-value-port';
+import type { KeyValuePort } from '../ports/key-value-port';
 
 const CACHE_MINUTES_KEY = 'functions.cacheMinutes';
 export const DEFAULT_CACHE_MINUTES = 15;

@@ -1,5 +1,5 @@
 /** The `columns` argument: which columns to show, in which order, by header name. */
-import type { ColumnDefinition } from '../sync/columns';
+import type { ColumnDefinition } from '../cells/columns';
 import { describe, FunctionError, isBlank } from './arguments';
 
 /**

@@ -3,9 +3,9 @@
  * is fetched), then compute the result from Brex. `run-custom-function.ts` adds the connection,
  * the cache and the time budget around it.
  */
-import type { BrexReader } from '../sync/brex-reader';
-import type { Lookups } from '../sync/lookups';
-import type { CellValue } from '../sync/table-port';
+import type { BrexReader } from '../ports/brex-reader';
+import type { Lookups } from '../data-sets/lookups';
+import type { CellValue } from '../ports/table-port';
 import type { FunctionResult } from './result';
 
 /** What parsing may need besides the arguments. */

@@ -1,6 +1,6 @@
 /** Reading the expenses purchased in a period, for the expense functions. */
 import type { Expense, ExpenseStatus } from '../brex';
-import { calendarDateToDate, dayIn, toBrexFilterTime } from '../sync/time-zone';
+import { calendarDateToDate, dayIn, toBrexFilterTime } from '../cells/time-zone';
 import type { ComputeContext } from './custom-function';
 import { readWindows } from './read-pages';
 import type { Grid } from './result';

@@ -1,6 +1,6 @@
 /** Reading a whole list inside a custom function's time budget. */
 import { BrexError, type Page } from '../brex';
-import type { Source } from '../sync/data-set';
+import type { Source } from '../data-sets/data-set';
 import { FunctionError } from './arguments';
 
 /**

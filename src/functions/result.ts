@@ -3,8 +3,8 @@
  * values Sheets accepts from a custom function; strings stay strings (Sheets shows a returned
  * string as text, never as a formula, so a merchant named `=IMPORTXML(…)` reads as that text).
  */
-import { isDate, toCell, type ColumnDefinition, type FieldValue } from '../sync/columns';
-import type { CellValue } from '../sync/table-port';
+import { isDate, toCell, type ColumnDefinition, type FieldValue } from '../cells/columns';
+import type { CellValue } from '../ports/table-port';
 
 export type Grid = CellValue[][];
 export type FunctionResult = Grid | number;

@@ -6,8 +6,8 @@
  * for at most 30 s.
  */
 import { BrexError } from '../brex';
-import type { BrexReader } from '../sync/brex-reader';
-import { Lookups } from '../sync/lookups';
+import type { BrexReader } from '../ports/brex-reader';
+import { Lookups } from '../data-sets/lookups';
 import { FunctionError, readRefresh } from './arguments';
 import type { ComputeContext, CustomFunction } from './custom-function';
 import type { OutageMemo } from './outage-memo';

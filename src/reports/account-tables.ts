@@ -2,8 +2,8 @@
  * The dashboard's tables of balances, spend-limit use and missing receipts, read from their synced
  * sheets by header. Each money cell carries its own row's currency; nothing adds across currencies.
  */
-import { DEFAULT_CURRENCY, minorUnitsToAmount, moneyNumberFormat } from '../sync/currency';
-import type { CellValue, TablePort } from '../sync/table-port';
+import { DEFAULT_CURRENCY, minorUnitsToAmount, moneyNumberFormat } from '../cells/currency';
+import type { CellValue, TablePort } from '../ports/table-port';
 import { localDay } from './calendar';
 import { Totals, toMinorUnits } from './money';
 import type { Period } from './period';

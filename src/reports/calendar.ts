@@ -2,9 +2,9 @@
  * Calendar days and months in the spreadsheet's time zone, as plain `YYYY-MM-DD` and `YYYY-MM`
  * strings, which compare in date order.
  */
-import { isDate } from '../sync/columns';
-import type { CellValue } from '../sync/table-port';
-import { zoneOffset } from '../sync/time-zone';
+import { isDate } from '../cells/columns';
+import type { CellValue } from '../ports/table-port';
+import { zoneOffset } from '../cells/time-zone';
 
 /**
  * Pure: the local day of a date cell (Apps Script hands a date as the instant of its wall-clock

@@ -3,10 +3,10 @@
  * them into their fixed places on "Brex Dashboard". Runs after each finished refresh and when a
  * person creates the dashboard; the sheet's charts read the tables, so they follow.
  */
-import { isDate } from '../sync/columns';
-import type { KeyValuePort } from '../sync/key-value-port';
-import type { CellValue, TablePort } from '../sync/table-port';
-import { zoneOffset } from '../sync/time-zone';
+import { isDate } from '../cells/columns';
+import type { KeyValuePort } from '../ports/key-value-port';
+import type { CellValue, TablePort } from '../ports/table-port';
+import { zoneOffset } from '../cells/time-zone';
 import { balances, limitUse, missingReceipts } from './account-tables';
 import { today as todayIn } from './calendar';
 import {
@@ -22,7 +22,7 @@ import { DEFAULT_PERIOD, parsePeriod, type Period } from './period';
 import { textCell, type ReportCell, type ReportTable } from './report-table';
 import { currenciesByUse, readSpend } from './spend';
 import { monthComparison, spendBy, spendByMonth } from './spend-tables';
-import { DEFAULT_CURRENCY } from '../sync/currency';
+import { DEFAULT_CURRENCY } from '../cells/currency';
 
 export interface DashboardInputs {
   readonly period: CellValue;

@@ -4,8 +4,8 @@
  * the same cells and the charts' ranges never move: a person's own cells outside the tables and
  * their own charts stay as they are, and the add-on's charts are made once.
  */
-import { TEXT_FORMAT } from '../sync/columns';
-import type { CellBlock, CellValue } from '../sync/table-port';
+import { TEXT_FORMAT } from '../cells/columns';
+import type { CellBlock, CellValue } from '../ports/table-port';
 import { blankCell, type ReportCell, type ReportTable } from './report-table';
 
 export const DASHBOARD_SHEET = 'Brex Dashboard';

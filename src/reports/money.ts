@@ -2,8 +2,8 @@
  * Amounts as the reports add them: integer minor units per currency, never a float sum, and never
  * two currencies in one total.
  */
-import { currencyExponent } from '../sync/currency';
-import type { CellValue } from '../sync/table-port';
+import { currencyExponent } from '../cells/currency';
+import type { CellValue } from '../ports/table-port';
 
 /**
  * Pure: a synced money cell (a number in major units, written from minor units) → its minor

@@ -2,8 +2,8 @@
  * The period a person picks in the dashboard's Period cell, for the spend by category, department
  * and merchant and the missing receipts. Plain words or dates, so it can be typed without a menu.
  */
-import { isDate } from '../sync/columns';
-import type { CellValue } from '../sync/table-port';
+import { isDate } from '../cells/columns';
+import type { CellValue } from '../ports/table-port';
 import { addDays, addMonths, lastDayOf, localDay, monthLabel } from './calendar';
 
 export interface Period {

@@ -1,7 +1,7 @@
 /** A dashboard table as values and number formats, before the layout places it. */
-import { moneyNumberFormat, minorUnitsToAmount } from '../sync/currency';
-import { TEXT_FORMAT } from '../sync/columns';
-import type { CellValue } from '../sync/table-port';
+import { moneyNumberFormat, minorUnitsToAmount } from '../cells/currency';
+import { TEXT_FORMAT } from '../cells/columns';
+import type { CellValue } from '../ports/table-port';
 
 export interface ReportCell {
   readonly value: CellValue;

@@ -2,11 +2,11 @@
  * The synced sheets the reports read, and the headers they read them by. A test checks every
  * header here against the data sets' column definitions, so a renamed column fails there first.
  */
-import { accounts } from '../sync/data-sets/accounts';
-import { spendLimits } from '../sync/data-sets/budgets';
-import { expenses } from '../sync/data-sets/expenses';
-import { cardTransactions } from '../sync/data-sets/transactions';
-import { KEY_HEADER } from '../sync/data-set';
+import { accounts } from '../data-sets/accounts';
+import { spendLimits } from '../data-sets/budgets';
+import { expenses } from '../data-sets/expenses';
+import { cardTransactions } from '../data-sets/transactions';
+import { KEY_HEADER } from '../cells/header';
 
 export const CARD_SOURCE = {
   sheetName: cardTransactions.sheetName,

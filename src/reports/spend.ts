@@ -4,8 +4,8 @@
  * takes its expense category from "Brex Expenses" through its Expense ID, so every spend table
  * totals the same transactions; without the expenses the category is unknown.
  */
-import { DEFAULT_CURRENCY } from '../sync/currency';
-import type { CellValue, TablePort } from '../sync/table-port';
+import { DEFAULT_CURRENCY } from '../cells/currency';
+import type { CellValue, TablePort } from '../ports/table-port';
 import { localDay } from './calendar';
 import { toMinorUnits } from './money';
 import { CARD_SOURCE, EXPENSE_SOURCE } from './sources';

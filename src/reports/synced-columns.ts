@@ -4,7 +4,7 @@
  * block; the others one column each, never the whole sheet (at 100,000 transactions the sheet
  * holds 1.7 million cells, the columns a report needs a third of that).
  */
-import type { CellValue, TablePort } from '../sync/table-port';
+import type { CellValue, TablePort } from '../ports/table-port';
 
 export interface SyncedColumns {
   /** Data rows (the header row not counted). */

@@ -4,7 +4,7 @@
  * may take the schedule over (their own trigger replaces the record), and a trigger that finds it
  * is no longer the recorded one removes itself the next time it fires.
  */
-import { readJson, writeJson, type KeyValuePort } from '../sync/key-value-port';
+import { readJson, writeJson, type KeyValuePort } from '../ports/key-value-port';
 import type { RefreshSummary } from '../sync/refresh';
 
 export const SCHEDULE_KINDS = ['off', 'hourly', 'every6h', 'daily'] as const;

@@ -32,6 +32,7 @@ export class DataSection {
   private readonly body = h('div');
   private readonly checkboxes = new Map<string, HTMLInputElement>();
   private readonly historyStart = h('input', { type: 'date', required: true });
+  private readonly receiptThreshold = h('input', { type: 'number', min: '0', step: '0.01' });
   private readonly refreshButton = h('button', { type: 'button', class: 'action' }, 'Refresh now');
   private readonly cancelButton = h('button', { type: 'button', hidden: true }, 'Cancel');
   private readonly bar = h('progress', {
@@ -61,6 +62,7 @@ export class DataSection {
       this.options.server.getSyncHealth(),
       this.options.server.getSyncSettings(),
     ]);
+    this.receiptThreshold.value = String(settings.receiptThreshold ?? '');
     this.render(health, settings.historyStart);
   }
 
@@ -89,6 +91,7 @@ export class DataSection {
         this.historyStart,
         h('p', { class: 'secondary' }, 'Transactions and expenses are read from this day on.'),
       ),
+      this.receiptField(),
     );
     this.showChoiceSummary();
     replaceChildren(
@@ -103,6 +106,22 @@ export class DataSection {
       this.progressText.textContent =
         'A refresh stopped part-way. Refresh now continues it where it stopped.';
     }
+  }
+
+  private receiptField(): HTMLElement {
+    const id = uniqueId('receipt-threshold');
+    this.receiptThreshold.id = id;
+    return h(
+      'div',
+      { class: 'form-group' },
+      h('label', { for: id }, 'Receipts required from'),
+      this.receiptThreshold,
+      h(
+        'p',
+        { class: 'secondary' },
+        'A card expense of this amount or more with no receipt shows "Missing" in Brex Expenses.',
+      ),
+    );
   }
 
   /** The folded choice's one line: how many data sets, from which day. */
@@ -194,6 +213,9 @@ export class DataSection {
     await this.options.server.saveSyncSettings({
       dataSets: dataSets as Parameters<ServerFacade['saveSyncSettings']>[0]['dataSets'],
       historyStart: this.historyStart.value,
+      ...(this.receiptThreshold.value === ''
+        ? {}
+        : { receiptThreshold: Number(this.receiptThreshold.value) }),
     });
   }
 }

@@ -1,5 +1,5 @@
 import type { UpsertPlan } from './upsert-plan';
-import type { TablePort } from './table-port';
+import type { TablePort } from '../ports/table-port';
 
 /**
  * Writes an upsert plan: the header first, then every block holding the key column, then the

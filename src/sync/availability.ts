@@ -4,8 +4,8 @@
  * family's data sets "not available" with Brex's reason; the token itself may still be fine.
  */
 import type { BrexError, ListName } from '../brex';
-import type { DataSetId } from './data-set';
-import { dataSetById } from './data-sets';
+import type { DataSetId } from '../data-sets/data-set';
+import { dataSetById } from '../data-sets';
 
 export interface DataSetAvailability {
   readonly id: DataSetId;

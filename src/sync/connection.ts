@@ -8,8 +8,8 @@
  */
 import type { BrexEnvironment, User } from '../brex';
 import type { DataSetAvailability } from './availability';
-import { readJson, writeJson, type KeyValuePort } from './key-value-port';
-import { personName } from './person-name';
+import { readJson, writeJson, type KeyValuePort } from '../ports/key-value-port';
+import { personName } from '../cells/person-name';
 
 export type ConnectEnvironment = Extract<BrexEnvironment, 'production' | 'staging'>;
 

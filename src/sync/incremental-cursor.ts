@@ -3,9 +3,9 @@
  * and, while a refresh is paging through it, the page to continue from. Written only after the
  * rows of the page it follows are in the sheet.
  */
-import type { DataSetId } from './data-set';
-import { readJson, writeJson, type KeyValuePort } from './key-value-port';
-import { toBrexFilterTime } from './time-zone';
+import type { DataSetId } from '../data-sets/data-set';
+import { readJson, writeJson, type KeyValuePort } from '../ports/key-value-port';
+import { toBrexFilterTime } from '../cells/time-zone';
 
 export interface Paging {
   /** The filter start this refresh pages with (kept, so resumed pages match the first ones). */

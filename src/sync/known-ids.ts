@@ -8,8 +8,8 @@
  * wide as all of them: 1.4 million cells for 100,000 transactions, read on every refresh and
  * counted against the spreadsheet's 10 million. Chunked, it is a few hundred cells.
  */
-import { TEXT_FORMAT } from './columns';
-import type { TablePort } from './table-port';
+import { TEXT_FORMAT } from '../cells/columns';
+import type { TablePort } from '../ports/table-port';
 
 export const STATE_SHEET = 'Brex Sync State';
 

@@ -4,7 +4,7 @@
  * status refuses it: 400, 404 or 410), nor that a list keeps its largest page size.
  */
 import { BrexError, type Page } from '../brex';
-import type { Source } from './data-set';
+import type { Source } from '../data-sets/data-set';
 
 export interface Fetched<T> {
   readonly page: Page<T>;

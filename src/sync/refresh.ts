@@ -9,18 +9,18 @@
  */
 import { BrexError } from '../brex';
 import { applyPlan } from './apply-plan';
-import type { BrexReader } from './brex-reader';
-import { columnFormat, columnWidth, TEXT_FORMAT, toCell, type Cell } from './columns';
+import type { BrexReader } from '../ports/brex-reader';
+import { columnFormat, columnWidth, TEXT_FORMAT, toCell, type Cell } from '../cells/columns';
 import {
-  KEY_HEADER,
   STATUS_HEADER,
   type DataSet,
   type DataSetId,
   type ReadContext,
   type RefreshState,
   type Tally,
-} from './data-set';
-import { dataSetById, DATA_SETS } from './data-sets';
+} from '../data-sets/data-set';
+import { KEY_HEADER } from '../cells/header';
+import { dataSetById, DATA_SETS } from '../data-sets';
 import { SheetRows } from './sheet-rows';
 import { followTimeZone } from './zone-change';
 import {
@@ -32,12 +32,12 @@ import {
   type CursorState,
   type Paging,
 } from './incremental-cursor';
-import { readJson, writeJson, type KeyValuePort } from './key-value-port';
+import { readJson, writeJson, type KeyValuePort } from '../ports/key-value-port';
 import { fetchPage, pageSizeNote, type Fetched } from './page-fetch';
 import { KnownIds } from './known-ids';
-import { Lookups } from './lookups';
-import { tableLookup } from './sheet-lookup';
-import { dayIn } from './time-zone';
+import { Lookups } from '../data-sets/lookups';
+import { tableLookup } from '../data-sets/sheet-lookup';
+import { dayIn } from '../cells/time-zone';
 import type { SyncSettings } from './settings';
 import {
   appendLog,
@@ -52,8 +52,8 @@ import {
   type CellValue,
   type ColumnLayout,
   type TablePort,
-} from './table-port';
-import { findHeader } from './header';
+} from '../ports/table-port';
+import { findHeader } from '../cells/header';
 import { checkHeader, checkRemovals } from './sheet-checks';
 import {
   locateColumns,
@@ -148,7 +148,11 @@ export function runRefresh(refreshDeps: RefreshDeps, settings: SyncSettings): Re
   const round = readJson<Round>(store, ROUND_KEY) ?? newRound(deps, settings);
   const pending = [...round.pending];
   const zone = followTimeZone(table, store, DATA_SETS);
-  const lookups = new Lookups(deps.reader, tableLookup(deps.table, KEY_HEADER));
+  const lookups = new Lookups(
+    deps.reader,
+    tableLookup(deps.table, KEY_HEADER),
+    settings.receiptThreshold,
+  );
   const finished: DataSetHealth[] = [];
   const followed = new Map<DataSetId, Reading>();
   let stopMessage: string | null = null;

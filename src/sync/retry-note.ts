@@ -5,7 +5,7 @@
  * the retried request itself; a later retry writes a new one.
  */
 import type { RetryNotice } from '../brex';
-import { readJson, writeJson, type KeyValuePort } from './key-value-port';
+import { readJson, writeJson, type KeyValuePort } from '../ports/key-value-port';
 
 export const RETRY_NOTE_KEY = 'sync.retry';
 

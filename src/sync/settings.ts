@@ -1,15 +1,24 @@
 /**
- * What a refresh covers: the chosen data sets and the history start, kept in document properties
- * so the scheduled refresh and every editor see the same choice.
+ * What a refresh covers: the chosen data sets, the history start, and the amount from which a card
+ * expense needs a receipt, kept in document properties so the scheduled refresh and every editor
+ * see the same choice.
  */
-import type { DataSetId } from './data-set';
-import { DATA_SET_IDS } from './data-sets';
-import { readJson, writeJson, type KeyValuePort } from './key-value-port';
+import type { DataSetId } from '../data-sets/data-set';
+import { DATA_SET_IDS } from '../data-sets';
+import { DEFAULT_RECEIPT_THRESHOLD } from '../data-sets/receipt-status';
+import { readJson, writeJson, type KeyValuePort } from '../ports/key-value-port';
+import { clearCursor } from './incremental-cursor';
 
 export interface SyncSettings {
   readonly dataSets: DataSetId[];
   /** `YYYY-MM-DD`: transactions and expenses are read from this day on. */
   readonly historyStart: string;
+  /**
+   * In the billing currency's major units (75 is $75.00): a card expense of at least this much
+   * with no receipt shows "Missing" in Brex Expenses' Receipt column. Optional when saving: the
+   * saved value stays.
+   */
+  readonly receiptThreshold?: number;
 }
 
 const SETTINGS_KEY = 'sync.settings';
@@ -33,7 +42,14 @@ export function getSyncSettings(store: KeyValuePort, today: Date): SyncSettings 
       inRange(saved.historyStart, today)
         ? saved.historyStart
         : startOfPreviousQuarter(today),
+    receiptThreshold: isThreshold(saved.receiptThreshold)
+      ? saved.receiptThreshold
+      : DEFAULT_RECEIPT_THRESHOLD,
   };
+}
+
+function isThreshold(value: unknown): value is number {
+  return typeof value === 'number' && Number.isFinite(value) && value >= 0;
 }
 
 /** The earliest history start: Brex's data does not reach further back. */
@@ -77,10 +93,20 @@ export function saveSyncSettings(
       `The history start ${settings.historyStart} is out of range. Choose a date from ${EARLIEST_START} to today.`,
     );
   }
+  if (settings.receiptThreshold !== undefined && !isThreshold(settings.receiptThreshold)) {
+    throw new Error(
+      `The receipt threshold "${String(settings.receiptThreshold)}" is not an amount. Write a number of 0 or more, e.g. 75 for $75.00.`,
+    );
+  }
+  const saved = getSyncSettings(store, today).receiptThreshold;
   const clean: SyncSettings = {
     dataSets: DATA_SET_IDS.filter((id) => settings.dataSets.includes(id)),
     historyStart: settings.historyStart,
+    receiptThreshold: settings.receiptThreshold ?? saved,
   };
   writeJson(store, SETTINGS_KEY, clean);
+  // Expenses are read by update time, so a row shows the threshold it was read with: a new one
+  // reads them all again from the history start, so that every row's Receipt follows it.
+  if (clean.receiptThreshold !== saved) clearCursor(store, 'expenses');
   return clean;
 }

@@ -3,9 +3,9 @@
  * with what to do rather than damaging the sheet: a header that is not where the rows expect it,
  * and a whole read that would mark most rows removed.
  */
-import { KEY_HEADER } from './data-set';
-import { findHeader, findHeaderRow, headerText } from './header';
-import type { CellValue } from './table-port';
+import { KEY_HEADER } from '../cells/header';
+import { findHeader, findHeaderRow, headerText } from '../cells/header';
+import type { CellValue } from '../ports/table-port';
 import { REMOVED_IN_BREX } from './upsert-plan';
 
 /**

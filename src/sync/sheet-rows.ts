@@ -5,7 +5,7 @@
  * column (which locate every row), then, page by page, the full rows of the ids the page brings,
  * in as few reads as their places allow. A row not read holds only its id in `grid`.
  */
-import type { CellValue, TablePort } from './table-port';
+import type { CellValue, TablePort } from '../ports/table-port';
 import { locateColumns, readIds, type SheetLayout } from './upsert-plan';
 
 /**

@@ -8,7 +8,7 @@
  * Only keys changed in this execution are written, so a value another execution saved meanwhile
  * (the settings, a disconnect) is never overwritten with an old copy.
  */
-import type { BulkKeyValuePort, KeyValuePort } from './key-value-port';
+import type { BulkKeyValuePort, KeyValuePort } from '../ports/key-value-port';
 
 export class StagedStore implements KeyValuePort {
   private values: Map<string, string> | null = null;

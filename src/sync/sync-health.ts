@@ -4,11 +4,11 @@
  * sheet. The log is appended to, oldest first: a run writes its rows in one block below the
  * others, and no row a person is reading moves.
  */
-import { TEXT_FORMAT, DATETIME_FORMAT } from './columns';
-import type { DataSetId } from './data-set';
-import { dataSetById } from './data-sets';
-import { readJson, writeJson, type KeyValuePort } from './key-value-port';
-import type { CellValue, TablePort } from './table-port';
+import { TEXT_FORMAT, DATETIME_FORMAT } from '../cells/columns';
+import type { DataSetId } from '../data-sets/data-set';
+import { dataSetById } from '../data-sets';
+import { readJson, writeJson, type KeyValuePort } from '../ports/key-value-port';
+import type { CellValue, TablePort } from '../ports/table-port';
 
 export type DataSetState = 'never' | 'in_progress' | 'ok' | 'error' | 'unavailable';
 

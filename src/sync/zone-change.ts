@@ -5,12 +5,12 @@
  * first refresh after a change writes every date-time column of the synced sheets again, as the
  * same instants in the new zone. (Calendar dates are wall dates in any zone and stay as they are.)
  */
-import { DATETIME_FORMAT } from './columns';
-import type { DataSet } from './data-set';
-import { findHeader } from './header';
-import type { KeyValuePort } from './key-value-port';
-import type { CellValue, TablePort } from './table-port';
-import { zoneOffset } from './time-zone';
+import { DATETIME_FORMAT } from '../cells/columns';
+import type { DataSet } from '../data-sets/data-set';
+import { findHeader } from '../cells/header';
+import type { KeyValuePort } from '../ports/key-value-port';
+import type { CellValue, TablePort } from '../ports/table-port';
+import { zoneOffset } from '../cells/time-zone';
 
 const ZONE_KEY = 'sync.timeZone';
 

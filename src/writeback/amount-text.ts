@@ -1,5 +1,5 @@
 /** Showing minor units as text, exactly: no float ever stands between Brex's integer and the text. */
-import { currencyExponent } from '../sync/currency';
+import { currencyExponent } from '../cells/currency';
 import type { AmountView } from '../contract/writeback';
 
 /** Pure: 250000 USD → "2500.00" (no separators; what the audit log stores and parses back). */

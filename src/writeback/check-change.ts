@@ -3,7 +3,7 @@
  * look. A refused change carries a message for the review and the cell's note; it is never sent.
  */
 import type { WriteBackSettings } from '../contract/writeback';
-import type { CellValue } from '../sync/table-port';
+import type { CellValue } from '../ports/table-port';
 import { groupedAmount } from './amount-text';
 import { parseAmount } from './parse-amount';
 import { ceilingFor } from './settings';

@@ -4,7 +4,7 @@
  * (`findPendingChanges`, `marksOf`, `planMarks`), and writes their marks in one batched call each.
  * An edit anywhere else costs one read of the header row at most.
  */
-import type { CellValue } from '../sync/table-port';
+import type { CellValue } from '../ports/table-port';
 import { planMarks } from './cell-marks';
 import { limitColumns } from './edited-cells';
 import { InFlightPushes } from './in-flight';

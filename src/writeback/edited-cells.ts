@@ -2,12 +2,12 @@
  * Which rows of the "Brex Spend Limits" sheet hold an edit: an amount cell that no longer holds
  * the last-synced amount, or a currency cell naming another currency. Shared by the review and by
  * the refresh, which leaves an edited cell alone until it is pushed or discarded. Rows are matched
- * by Brex id and columns by exact header text (`src/sync/header.ts`), so sorting and moving columns change nothing.
+ * by Brex id and columns by exact header text (`src/cells/header.ts`), so sorting and moving columns change nothing.
  */
-import { minorUnitsToAmount } from '../sync/currency';
-import { KEY_HEADER } from '../sync/data-set';
-import { findHeader } from '../sync/header';
-import type { CellValue } from '../sync/table-port';
+import { minorUnitsToAmount } from '../cells/currency';
+import { KEY_HEADER } from '../cells/header';
+import { findHeader } from '../cells/header';
+import type { CellValue } from '../ports/table-port';
 import { parseAmount } from './parse-amount';
 import { identityOf } from './row-identity';
 import type { SyncedLimit, SyncedValues } from './synced-values';

@@ -5,7 +5,7 @@
  * answer instead of applying the change twice. Kept in document properties: whoever pushes next,
  * the change is the same spend limit's.
  */
-import { readJson, writeJson, type KeyValuePort } from '../sync/key-value-port';
+import { readJson, writeJson, type KeyValuePort } from '../ports/key-value-port';
 
 export interface InFlightPush {
   readonly id: string;

@@ -9,8 +9,8 @@
  * ISO code before or after ("USD 2,500.00", "2500 JPY") or `$` for a USD row ("$2,500"). Anything
  * else (a comma decimal "2.500,00", spaces inside the number, "2k") is refused with a message.
  */
-import { currencyExponent } from '../sync/currency';
-import type { CellValue } from '../sync/table-port';
+import { currencyExponent } from '../cells/currency';
+import type { CellValue } from '../ports/table-port';
 
 export type ParsedAmount =
   | { readonly ok: true; readonly minorUnits: number }

@@ -3,8 +3,8 @@
  * validated, with the amount to send.
  */
 import type { PendingChange, WriteBackSettings } from '../contract/writeback';
-import { spendLimits } from '../sync/data-sets/budgets';
-import type { CellValue } from '../sync/table-port';
+import { spendLimits } from '../data-sets/budgets';
+import type { CellValue } from '../ports/table-port';
 import { amountView } from './amount-text';
 import { formatProblem } from './amount-format';
 import { checkChange, type ChangeCheck } from './check-change';

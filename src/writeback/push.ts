@@ -16,12 +16,12 @@
  */
 import { BrexError, type SpendLimit } from '../brex';
 import type { AmountView, PushOutcome, PushResult, ReviewedChange } from '../contract/writeback';
-import { toCell, type Cell } from '../sync/columns';
-import { DEFAULT_CURRENCY } from '../sync/currency';
-import { spendLimitIdentity, spendLimits } from '../sync/data-sets/budgets';
-import type { Lookups } from '../sync/lookups';
-import { findHeader } from '../sync/header';
-import { toBlocks } from '../sync/upsert-plan';
+import { toCell, type Cell } from '../cells/columns';
+import { DEFAULT_CURRENCY } from '../cells/currency';
+import { spendLimitIdentity, spendLimits } from '../data-sets/budgets';
+import type { Lookups } from '../data-sets/lookups';
+import { findHeader } from '../cells/header';
+import { toBlocks } from '../cells/blocks';
 import { amountView, plainAmount } from './amount-text';
 import { amountChange, otherChanges } from './spend-limit-body';
 import type { AuditEntry } from './audit-entry';

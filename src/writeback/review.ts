@@ -2,7 +2,7 @@
  * The review: the pending changes as they are now, validated, with their cells marked. Reading
  * the review is how marks are brought up to date (after an edit, a push, a discard).
  */
-import type { CellValue } from '../sync/table-port';
+import type { CellValue } from '../ports/table-port';
 import { type Mark, planMarks } from './cell-marks';
 import { limitColumns, type LimitColumns } from './edited-cells';
 import { InFlightPushes } from './in-flight';

@@ -5,8 +5,8 @@
  * them for that id. Both sides are kept as a short digest, so the last-synced values stay small.
  * Fingerprints (what a review hands out, and a push must find again) use the same digest.
  */
-import { headerText } from '../sync/header';
-import type { CellValue } from '../sync/table-port';
+import { headerText } from '../cells/header';
+import type { CellValue } from '../ports/table-port';
 
 /** The synced, read-only cells that tell one spend limit's row from another's. */
 export const IDENTITY_HEADERS = ['Name', 'Period'] as const;

@@ -5,8 +5,8 @@
  */
 import type { WriteBackSettings } from '../contract/writeback';
 import { SETTINGS_CHANGED, type AuditEntry } from './audit-entry';
-import { currencyExponent } from '../sync/currency';
-import { readJson, writeJson, type KeyValuePort } from '../sync/key-value-port';
+import { currencyExponent } from '../cells/currency';
+import { readJson, writeJson, type KeyValuePort } from '../ports/key-value-port';
 
 const SETTINGS_KEY = 'writeback.settings';
 

@@ -3,8 +3,8 @@
  * reverting an audited push (the cell gets the inverse change, pending review like any edit).
  */
 import type { DiscardResult, RevertResult } from '../contract/writeback';
-import { toCell } from '../sync/columns';
-import type { CellBlock } from '../sync/table-port';
+import { toCell } from '../cells/columns';
+import type { CellBlock } from '../ports/table-port';
 import type { AuditRecord } from './audit-entry';
 import { parseAmount } from './parse-amount';
 import { limitColumns } from './edited-cells';

@@ -3,12 +3,12 @@
  * Brex's value must still be for a push to go ahead. Kept in document properties, where no person
  * can edit them (a hidden sheet can be unhidden and typed into), keyed by Brex id so sorting the
  * sheet changes nothing. Properties hold 9 KB per value, so the entries are spread over numbered
- * chunks; the refresh rewrites them after writing the rows (src/sync/data-sets/budgets.ts), and a
+ * chunks; the refresh rewrites them after writing the rows (src/data-sets/budgets.ts), and a
  * push updates its own entry from Brex's response.
  */
 import type { SpendLimit } from '../brex';
-import { DEFAULT_CURRENCY } from '../sync/currency';
-import { readJson, writeJson, type KeyValuePort } from '../sync/key-value-port';
+import { DEFAULT_CURRENCY } from '../cells/currency';
+import { readJson, writeJson, type KeyValuePort } from '../ports/key-value-port';
 
 export interface SyncedLimit {
   readonly id: string;

@@ -4,7 +4,7 @@
  * pushed a change and who typed it, which differ when one person reviews another's edit. Kept in
  * one document property, newest last, at most MAX_ENTRIES limits.
  */
-import { readJson, writeJson, type KeyValuePort } from '../sync/key-value-port';
+import { readJson, writeJson, type KeyValuePort } from '../ports/key-value-port';
 
 const KEY = 'writeback.typedBy';
 /** About 80 bytes an entry: well under a property's 9 KB. */

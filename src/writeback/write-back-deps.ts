@@ -1,7 +1,7 @@
 /** What the write-back needs from the outside world: ports, the clock and who is acting. */
 import type { SpendLimit, UpdateSpendLimitRequest, WriteResult } from '../brex';
-import type { KeyValuePort } from '../sync/key-value-port';
-import type { TablePort } from '../sync/table-port';
+import type { KeyValuePort } from '../ports/key-value-port';
+import type { TablePort } from '../ports/table-port';
 import type { AuditLogPort } from './audit-entry';
 import type { MarksPort } from './cell-marks';
 

@@ -117,6 +117,8 @@ describe('local preview', () => {
       .getByText(/^Data sets: \d+ of \d+, history from/)
       .click();
     await sidebar().getByLabel('History from').fill(yearAgo.toISOString().slice(0, 10));
+    await expect(sidebar().getByLabel('Receipts required from').inputValue()).resolves.toBe('75');
+    await screenshot(sidebarPanel(), '03-choice-open');
     const order = await refreshOrder(frame);
     await sidebar().getByRole('button', { name: 'Refresh now' }).click();
     await frame.waitForFunction(() => {

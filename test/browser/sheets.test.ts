@@ -5,7 +5,7 @@
  */
 import type { Page } from 'playwright-core';
 import { startPreview, type Preview } from '../../dev/preview';
-import { DATA_SET_IDS } from '../../src/sync/data-sets';
+import { DATA_SET_IDS } from '../../src/data-sets';
 import { launchChromium, screenshot, type Browser } from './support/browser';
 
 jest.setTimeout(120_000);

@@ -106,6 +106,46 @@ describe('Brex client requests against the strict sandbox', () => {
     }
     const archived = limits.find((l) => l.id !== limit?.id && l.status === 'ACTIVE');
     if (archived) client.archiveSpendLimit(archived.id);
+    const department = client.createDepartment({ name: 'Contract Research' }).value;
+    const location = client.createLocation({ name: 'Contract City', description: null }).value;
+    const invited = client.inviteUser({
+      first_name: 'Con',
+      last_name: 'Tract',
+      email: 'con.tract@acme-demo.com',
+      department_id: department.id,
+      location_id: location.id,
+      manager_id: me.id,
+    }).value;
+    const colleague = users.find((u) => u.id !== me.id && u.status === 'ACTIVE');
+    client.updateUser(colleague?.id ?? '', { status: 'DISABLED', location_id: location.id });
+    client.updateUser(colleague?.id ?? '', { status: 'ACTIVE', manager_id: null });
+    const created = client.createCard({
+      owner: { type: 'USER', user_id: me.id },
+      card_name: 'Contract vendor card',
+      card_type: 'VIRTUAL',
+      limit_type: 'CARD',
+      spend_controls: {
+        spend_limit: { amount: 10000, currency: 'USD' },
+        spend_duration: 'MONTHLY',
+      },
+      metadata: { source: 'contract test' },
+    }).value;
+    client.updateCard(created.id, { metadata: { source: 'contract test, renamed' } });
+    client.terminateCard(created.id, { reason: 'DO_NOT_NEED_VIRTUAL_CARD', description: 'Done' });
+    client.createSpendLimit({
+      name: 'Contract limit',
+      period_recurrence_type: 'PER_MONTH',
+      authorization_settings: { base_limit: { amount: 100000, currency: 'USD' } },
+      expense_visibility: 'SHARED',
+      authorization_visibility: 'PUBLIC',
+      limit_increase_setting: 'DISABLED',
+      spend_type: 'NON_BUDGET_PROVISIONED_CARDS_ALLOWED',
+      auto_transfer_cards_setting: 'DISABLED',
+      auto_create_limit_cards_setting: 'ALL_MEMBERS',
+      expense_policy_id: limit?.expense_policy_id ?? '',
+      owner_user_ids: [me.id],
+      member_user_ids: [me.id, invited.id],
+    });
 
     const requests = await log();
 
@@ -116,7 +156,7 @@ describe('Brex client requests against the strict sandbox', () => {
         (r) => `${r.method} ${r.path.replace(/\/(cuuser|dpacc|ncard|[a-z]+)_[^/]+/g, '/{id}')}`,
       ),
     );
-    expect(operations.size).toBeGreaterThanOrEqual(25);
+    expect(operations.size).toBeGreaterThanOrEqual(32);
     const writes = requests.filter((r) => r.method === 'PUT' || r.method === 'POST');
     for (const write of writes) expect(write.headers['idempotency-key']).toMatch(/^[0-9a-f-]{36}$/);
   });

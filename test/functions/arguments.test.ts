@@ -7,7 +7,7 @@ import {
   single,
 } from '../../src/functions/arguments';
 import { readColumns } from '../../src/functions/columns-argument';
-import { cardTransactions } from '../../src/sync/data-sets/transactions';
+import { cardTransactions } from '../../src/data-sets/transactions';
 
 const NY = 'America/New_York';
 

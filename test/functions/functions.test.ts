@@ -10,7 +10,7 @@ import {
   brexUsers,
   type CustomFunction,
 } from '../../src/functions';
-import { Lookups } from '../../src/sync/lookups';
+import { Lookups } from '../../src/data-sets/lookups';
 import {
   cardTransaction,
   cashTransaction,

@@ -6,7 +6,7 @@ import type { Sandbox } from '../../dev/sandbox';
 import type { Runtime } from '../../dev/runtime';
 import { findSheet, getCell } from '../../dev/runtime/workbook';
 import type { PushResult, SpendLimitReview } from '../../src/contract/writeback';
-import { codeOf } from '../../src/sync/readable-values';
+import { codeOf } from '../../src/cells/readable-values';
 import { connectedRuntime, OWNER, smallSandbox } from './support/hostile-world';
 
 /** Values a person might type into a USD limit's "Base limit" cell; none may reach Brex. */

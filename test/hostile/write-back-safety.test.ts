@@ -19,7 +19,7 @@ import {
 } from '../../dev/runtime/workbook';
 import type { SpendLimit } from '../../src/brex';
 import type { PushResult, ReviewedChange, SpendLimitReview } from '../../src/contract/writeback';
-import { columnLetter } from '../../src/sync/header';
+import { columnLetter } from '../../src/cells/header';
 import { control, refreshUntilDone, rowsOf } from '../integration/support/sync-world';
 import {
   auditRows,
@@ -163,9 +163,18 @@ describe('write-back safety', () => {
         'Content-Type': 'application/json',
         'Idempotency-Key': 'kuwait-limit',
       },
+      // Every field Brex's create requires; the sandbox refuses a body without them.
       body: JSON.stringify({
         name: 'Kuwait Office',
+        period_recurrence_type: 'PER_MONTH',
         authorization_settings: { base_limit: { amount: 500_000, currency: 'KWD' } },
+        expense_visibility: 'SHARED',
+        authorization_visibility: 'PUBLIC',
+        limit_increase_setting: 'DISABLED',
+        spend_type: 'NON_BUDGET_PROVISIONED_CARDS_ALLOWED',
+        auto_transfer_cards_setting: 'DISABLED',
+        auto_create_limit_cards_setting: 'ALL_MEMBERS',
+        expense_policy_id: sandbox.snapshot().spend_limits[0]?.expense_policy_id,
       }),
     });
     expect(created.status).toBe(200);

@@ -5,7 +5,7 @@
 import { createRuntime, type Runtime } from '../../dev/runtime/runtime';
 import { spawnSandbox, type SpawnedSandbox, type Snapshot } from '../../dev/sandbox';
 import { findSheet, getCell } from '../../dev/runtime/workbook';
-import { readable } from '../../src/sync/readable-values';
+import { readable } from '../../src/cells/readable-values';
 
 let sandbox: SpawnedSandbox;
 

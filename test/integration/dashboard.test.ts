@@ -6,7 +6,7 @@ import { fakeClock } from '../../dev/runtime';
 import { createRuntime, type Runtime } from '../../dev/runtime/runtime';
 import { findSheet, type Sheet } from '../../dev/runtime/workbook';
 import { startSandbox, type Sandbox } from '../../dev/sandbox';
-import { minorUnitsToAmount } from '../../src/sync/currency';
+import { minorUnitsToAmount } from '../../src/cells/currency';
 import { control, refreshUntilDone, SANDBOX_OPTIONS } from './support/sync-world';
 
 const DASHBOARD = 'Brex Dashboard';

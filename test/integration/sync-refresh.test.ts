@@ -5,7 +5,7 @@
 import type { Sandbox } from '../../dev/sandbox';
 import type { Runtime } from '../../dev/runtime/runtime';
 import { sortRows } from '../../dev/runtime/workbook';
-import { readable } from '../../src/sync/readable-values';
+import { readable } from '../../src/cells/readable-values';
 import {
   ALL_DATA_SETS,
   control,

@@ -1,5 +1,5 @@
 import { Totals, toMinorUnits } from '../../src/reports/money';
-import { minorUnitsToAmount } from '../../src/sync/currency';
+import { minorUnitsToAmount } from '../../src/cells/currency';
 
 describe('toMinorUnits', () => {
   it.each([

@@ -1,4 +1,4 @@
-import { dataSetById, DATA_SETS } from '../../src/sync/data-sets';
+import { dataSetById, DATA_SETS } from '../../src/data-sets';
 import { REPORT_SOURCES } from '../../src/reports/sources';
 
 describe('report sources', () => {

@@ -153,19 +153,39 @@ describe('sandbox Brex API', () => {
 
     it('replays the first response for a repeated key without applying the change again', async () => {
       const limit = at(sandbox.snapshot().spend_limits, 0);
+      const put = (body: unknown) =>
+        call(sandbox, sandbox.token, 'PUT', `/v2/spend_limits/${limit.id}`, {
+          body,
+          headers: { 'Idempotency-Key': 'same-key' },
+        });
+
+      const first = await put({ name: 'First name', description: 'x' });
+      at(sandbox.company.state.spendLimits.all(), 0).data.name = 'Renamed in the dashboard';
+      const second = await put({ description: 'x', name: 'First name' });
+
+      expect(second.status).toBe(first.status);
+      expect(second.text).toBe(first.text);
+      expect(at(sandbox.snapshot().spend_limits, 0).name).toBe('Renamed in the dashboard');
+      expect(sandbox.log.map((e) => e.replayed)).toEqual([false, true]);
+    });
+
+    it('refuses the same key with a different body, and changes nothing', async () => {
+      const limit = at(sandbox.snapshot().spend_limits, 0);
       const put = (name: string) =>
         call(sandbox, sandbox.token, 'PUT', `/v2/spend_limits/${limit.id}`, {
           body: { name },
           headers: { 'Idempotency-Key': 'same-key' },
         });
 
-      const first = await put('First name');
+      await put('First name');
       const second = await put('Second name');
 
-      expect(second.status).toBe(first.status);
-      expect(second.text).toBe(first.text);
+      expect(second.status).toBe(400);
+      expect(second.body).toEqual({
+        type: 'BAD_REQUEST',
+        message: expect.stringMatching(/Idempotency-Key was already used for a different request/),
+      });
       expect(at(sandbox.snapshot().spend_limits, 0).name).toBe('First name');
-      expect(sandbox.log.map((e) => e.replayed)).toEqual([false, true]);
     });
 
     it('survives a lost response: the write applies once and a retry with the key gets the full answer', async () => {

@@ -85,7 +85,7 @@ describe('sandbox contract', () => {
         { authorization_settings: { base_limit: { amount: 123400, currency: 'USD' } } },
       ],
       ['POST', `/v2/spend_limits/${at(s.spend_limits, 1).id}/archive`, undefined],
-      ['POST', '/v2/spend_limits', createSpendLimitBody()],
+      ['POST', '/v2/spend_limits', createSpendLimitBody(at(s.spend_limits, 0).expense_policy_id)],
       [
         'POST',
         `/v2/users/${at(s.users, 1).id}/limit`,
@@ -98,6 +98,33 @@ describe('sandbox contract', () => {
         `/v2/cards/${vendorCard.id}`,
         { spend_controls: { spend_limit: { amount: 900000, currency: 'USD' } } },
       ],
+      [
+        'POST',
+        '/v2/cards',
+        {
+          owner: { type: 'USER', user_id: at(s.users, 0).id },
+          card_name: 'Contract vendor card',
+          card_type: 'VIRTUAL',
+          limit_type: 'CARD',
+          spend_controls: {
+            spend_limit: { amount: 5000, currency: 'USD' },
+            spend_duration: 'ONE_TIME',
+          },
+        },
+      ],
+      ['POST', `/v2/cards/${vendorCard.id}/terminate`, { reason: 'OTHER', description: 'Test' }],
+      [
+        'POST',
+        '/v2/users',
+        { first_name: 'Con', last_name: 'Tract', email: 'con.tract@acme-demo.com' },
+      ],
+      [
+        'PUT',
+        `/v2/users/${at(s.users, 2).id}`,
+        { status: 'DISABLED', department_id: at(s.departments, 0).id, manager_id: null },
+      ],
+      ['POST', '/v2/departments', { name: 'Contract Dept', description: null }],
+      ['POST', '/v2/locations', { name: 'Contract City' }],
     ];
     for (const [method, path, body] of writes) {
       const reply = await call(sandbox, sandbox.token, method, path, {
@@ -110,6 +137,30 @@ describe('sandbox contract', () => {
         path,
         violations: [],
       });
+    }
+  });
+
+  it('answers refused writes with bodies valid as Brex errors', async () => {
+    const s = sandbox.snapshot();
+    const terminated = must(
+      s.cards.find((c) => c.status === 'TERMINATED'),
+      'a terminated card',
+    );
+    const refused: [string, string, unknown][] = [
+      ['POST', `/v2/cards/${terminated.id}/unlock`, undefined],
+      ['POST', `/v2/cards/${terminated.id}/terminate`, { reason: 'OTHER' }],
+      ['POST', '/v2/users', { first_name: 'A', last_name: 'B', email: at(s.users, 0).email }],
+      ['PUT', `/v2/users/${at(s.users, 1).id}`, { status: 'INVITED' }],
+      ['POST', '/v2/departments', { name: at(s.departments, 0).name }],
+    ];
+    for (const [method, path, body] of refused) {
+      const reply = await call(sandbox, sandbox.token, method, path, {
+        body,
+        headers: { 'Idempotency-Key': `refused-${method}-${path}` },
+      });
+
+      expect({ path, status: reply.status }).toEqual({ path, status: 400 });
+      expect(validateResponse(method, path, 400, reply.body)).toEqual([]);
     }
   });
 
@@ -221,7 +272,7 @@ describe('sandbox contract', () => {
   });
 });
 
-function createSpendLimitBody() {
+function createSpendLimitBody(policy: string | undefined) {
   return {
     name: 'Contract test limit',
     period_recurrence_type: 'PER_MONTH',
@@ -232,6 +283,6 @@ function createSpendLimitBody() {
     spend_type: 'NON_BUDGET_PROVISIONED_CARDS_ALLOWED',
     auto_transfer_cards_setting: 'DISABLED',
     auto_create_limit_cards_setting: 'DISABLED',
-    expense_policy_id: 'expol_1',
+    expense_policy_id: policy,
   };
 }

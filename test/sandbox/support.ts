@@ -78,3 +78,24 @@ export async function pageAll(
   }
   throw new Error(`GET ${path} did not reach the last page in ${MAX_REQUESTS} requests.`);
 }
+
+let keys = 0;
+
+/** A Brex write with the full token and a fresh Idempotency-Key (or the one given). */
+export function write(
+  sandbox: { url: string; token: string },
+  method: 'POST' | 'PUT',
+  path: string,
+  body?: unknown,
+  key = `test-key-${++keys}`,
+): Promise<Reply> {
+  return call(sandbox, sandbox.token, method, path, {
+    body,
+    headers: { 'Idempotency-Key': key },
+  });
+}
+
+/** Brex's 400 error body with a message matching `pattern`. */
+export function refusal(pattern: RegExp): unknown {
+  return { type: 'BAD_REQUEST', message: expect.stringMatching(pattern) as unknown };
+}

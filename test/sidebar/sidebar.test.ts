@@ -245,6 +245,29 @@ describe('sidebar › refresh', () => {
     ]);
   });
 
+  it('shows the saved receipt threshold and saves a new one with the choice', async () => {
+    const mounted = mountSidebar({
+      getSyncSettings: () => ({
+        dataSets: ['users'],
+        historyStart: '2026-01-01',
+        receiptThreshold: 75,
+      }),
+      refreshNow: () => summary(true, 1),
+    });
+    await mounted.started;
+
+    const threshold = field<HTMLInputElement>('Receipts required from');
+    const shown = threshold.value;
+    threshold.value = '120.5';
+    button('Refresh now').click();
+    await settle();
+
+    expect(shown).toBe('75');
+    expect(callsTo(mounted, 'saveSyncSettings')).toEqual([
+      [{ dataSets: ['users'], historyStart: '2026-01-01', receiptThreshold: 120.5 }],
+    ]);
+  });
+
   it('moves the bar with each call’s summary', async () => {
     let release: (value: unknown) => void = () => undefined;
     const replies = [summary(false, 1), summary(false, 3)];

@@ -2,8 +2,8 @@
  * The expense categories follow the expenses: refreshed together, they read each expense page
  * once, and they stay exact however the refresh is stopped, killed or started over.
  */
-import type { DataSet } from '../../src/sync/data-set';
-import { DATA_SETS } from '../../src/sync/data-sets';
+import type { DataSet } from '../../src/data-sets/data-set';
+import { DATA_SETS } from '../../src/data-sets';
 import { runRefresh, type RefreshDeps } from '../../src/sync/refresh';
 import type { SyncSettings } from '../../src/sync/settings';
 import { readHealth } from '../../src/sync/sync-health';

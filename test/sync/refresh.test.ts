@@ -1,7 +1,7 @@
 import { headline, runRefresh, type RefreshDeps } from '../../src/sync/refresh';
 import type { SyncSettings } from '../../src/sync/settings';
 import { readHealth } from '../../src/sync/sync-health';
-import type { CellValue } from '../../src/sync/table-port';
+import type { CellValue } from '../../src/ports/table-port';
 import { MemoryStore } from './support/memory-store';
 import { MemoryTable } from './support/memory-table';
 import { KILLED, killSwitch } from './support/kill-switch';

@@ -5,7 +5,7 @@
  */
 import { runRefresh, type RefreshDeps } from '../../src/sync/refresh';
 import type { SyncSettings } from '../../src/sync/settings';
-import type { CellValue } from '../../src/sync/table-port';
+import type { CellValue } from '../../src/ports/table-port';
 import { MemoryStore } from './support/memory-store';
 import { MemoryTable } from './support/memory-table';
 import { ScriptedReader } from './support/scripted-reader';

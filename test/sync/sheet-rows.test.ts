@@ -1,7 +1,7 @@
 import { SheetRows } from '../../src/sync/sheet-rows';
-import type { CellValue } from '../../src/sync/table-port';
+import type { CellValue } from '../../src/ports/table-port';
 import type { SheetLayout } from '../../src/sync/upsert-plan';
-import { columns } from '../../src/sync/data-sets/columns';
+import { columns } from '../../src/data-sets/columns';
 import { MemoryTable } from './support/memory-table';
 
 const SHEET = 'Brex Card Transactions';

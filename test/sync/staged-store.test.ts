@@ -1,4 +1,4 @@
-import type { BulkKeyValuePort } from '../../src/sync/key-value-port';
+import type { BulkKeyValuePort } from '../../src/ports/key-value-port';
 import { StagedStore } from '../../src/sync/staged-store';
 
 /** Document properties in memory, counting the calls a PropertiesService store would receive. */

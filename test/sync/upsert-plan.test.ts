@@ -1,6 +1,6 @@
 import { applyPlan } from '../../src/sync/apply-plan';
-import { toCell, type ColumnDefinition } from '../../src/sync/columns';
-import type { CellValue } from '../../src/sync/table-port';
+import { toCell, type ColumnDefinition } from '../../src/cells/columns';
+import type { CellValue } from '../../src/ports/table-port';
 import {
   planUpsert,
   IN_BREX,

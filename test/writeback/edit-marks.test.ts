@@ -1,6 +1,6 @@
 import type { SpendLimit } from '../../src/brex';
-import { KEY_HEADER } from '../../src/sync/data-set';
-import type { CellValue } from '../../src/sync/table-port';
+import { KEY_HEADER } from '../../src/cells/header';
+import type { CellValue } from '../../src/ports/table-port';
 import {
   NOTE_PREFIX,
   PENDING_BACKGROUND,
@@ -9,7 +9,7 @@ import {
   type MarksPort,
 } from '../../src/writeback/cell-marks';
 import { markEditedRows, type EditedSheetPort } from '../../src/writeback/edit-marks';
-import { spendLimitIdentity } from '../../src/sync/data-sets/budgets';
+import { spendLimitIdentity } from '../../src/data-sets/budgets';
 import { SyncedValues } from '../../src/writeback/synced-values';
 import { MemoryStore } from '../sync/support/memory-store';
 

@@ -1,5 +1,5 @@
 import type { SpendLimit } from '../../src/brex';
-import { spendLimitIdentity } from '../../src/sync/data-sets/budgets';
+import { spendLimitIdentity } from '../../src/data-sets/budgets';
 import { SyncedValues } from '../../src/writeback/synced-values';
 import { MemoryStore } from '../sync/support/memory-store';
 

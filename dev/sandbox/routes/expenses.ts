@@ -1,6 +1,6 @@
 /** Expenses API: list and get, with `expand[]` and the date and status filters. */
 import type { ExpenseRow, SandboxState } from '../model';
-import { badRequest } from '../brex-errors';
+import { notFound } from '../brex-errors';
 import {
   arrayFilter,
   bodyObject,
@@ -35,12 +35,12 @@ export const expenseRoutes: RouteTable = {
   'GET /v1/expenses/card': (ctx) => listExpenses(ctx, false),
   'GET /v1/expenses/{id}': (ctx) => getExpense(ctx),
   'GET /v1/expenses/card/{expense_id}': (ctx) => getExpense(ctx),
+  // A card expense only: the path says so, and a stricter Brex would not find a reimbursement here.
   'PUT /v1/expenses/card/{expense_id}': (ctx) => {
     const row = found(ctx.state.expensesById.get(param(ctx)));
-    const memo = bodyObject(ctx).memo;
-    if (memo !== undefined && memo !== null && typeof memo !== 'string') {
-      throw badRequest('memo must be a string or null');
-    }
+    if (row.data.expense_type !== 'CARD') throw notFound();
+    const body = bodyObject(ctx);
+    const memo = body.memo as string | null | undefined;
     if (memo !== undefined) row.data.memo = memo;
     row.data.updated_at = ctx.now();
     return ok(pick(row.data, UPDATED_EXPENSE_FIELDS));

@@ -9,7 +9,7 @@ import {
   type Page,
   type UserLimit,
 } from '../../../src/brex';
-import type { BrexReader } from '../../../src/sync/brex-reader';
+import type { BrexReader } from '../../../src/ports/brex-reader';
 
 export class FakeReader implements BrexReader {
   readonly lists = new Map<ListName, Record<string, unknown>[]>();

@@ -6,7 +6,7 @@ import { startSandbox, type Sandbox } from '../../../dev/sandbox';
 import { createRuntime, type ExecutionResult, type Runtime } from '../../../dev/runtime/runtime';
 import { findSheet, type Sheet } from '../../../dev/runtime/workbook';
 import { control as sandboxControl, CONTROL_PREFIX } from '../../../dev/sandbox/control';
-import { DATA_SET_IDS } from '../../../src/sync/data-sets';
+import { DATA_SET_IDS } from '../../../src/data-sets';
 
 export const ALL_DATA_SETS = DATA_SET_IDS;
 

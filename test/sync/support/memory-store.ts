@@ -1,4 +1,4 @@
-import type { KeyValuePort } from '../../../src/sync/key-value-port';
+import type { KeyValuePort } from '../../../src/ports/key-value-port';
 
 /** Document properties in memory. */
 export class MemoryStore implements KeyValuePort {

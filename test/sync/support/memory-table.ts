@@ -9,7 +9,7 @@ import type {
   ColumnLayout,
   SheetOptions,
   TablePort,
-} from '../../../src/sync/table-port';
+} from '../../../src/ports/table-port';
 
 interface MemorySheet {
   values: CellValue[][];

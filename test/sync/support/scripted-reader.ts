@@ -9,7 +9,7 @@ import {
   type Page,
   type UserLimit,
 } from '../../../src/brex';
-import type { BrexReader } from '../../../src/sync/brex-reader';
+import type { BrexReader } from '../../../src/ports/brex-reader';
 
 type Refusal = 'cash_not_enabled' | 'budget_management_not_enabled';
 

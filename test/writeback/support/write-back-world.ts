@@ -7,7 +7,7 @@ import { createRuntime, fakeClock, type Runtime } from '../../../dev/runtime';
 import { findSheet, getCell, type Sheet } from '../../../dev/runtime/workbook';
 import type { SpendLimit } from '../../../src/brex';
 import type { ReviewedChange, SpendLimitReview } from '../../../src/contract/writeback';
-import { columnLetter } from '../../../src/sync/header';
+import { columnLetter } from '../../../src/cells/header';
 
 const TODAY = '2026-03-15';
 export const OWNER = 'owner@example.com';

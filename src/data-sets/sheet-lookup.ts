@@ -3,7 +3,7 @@
  * data set read earlier in the same refresh (an expense's category, a holder's monthly limit)
  * without asking Brex again. A sheet that does not exist (its data set not chosen) reads as empty.
  */
-import type { CellValue, TablePort } from './table-port';
+import type { CellValue, TablePort } from '../ports/table-port';
 
 export type SheetRecord = Readonly<Record<string, CellValue>>;
 

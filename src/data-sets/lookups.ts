@@ -4,9 +4,10 @@
  * Cash, no budget management, a missing scope) leaves its names blank instead of failing the row.
  */
 import { BrexError, type ListItem, type ListName, type ListQuery, type Page } from '../brex';
-import type { BrexReader } from './brex-reader';
+import type { BrexReader } from '../ports/brex-reader';
 import { noSheets, type SheetLookup, type SheetRecord } from './sheet-lookup';
-import { personName } from './person-name';
+import { personName } from '../cells/person-name';
+import { DEFAULT_RECEIPT_THRESHOLD } from './receipt-status';
 
 export type LookupList =
   'users' | 'departments' | 'locations' | 'cards' | 'spendLimits' | 'vendors' | 'cashAccounts';
@@ -29,10 +30,15 @@ export class Lookups {
   private readonly indexes = new Map<LookupList, Map<string, unknown>>();
   private readonly joins = new Map<string, ReadonlyMap<string, SheetRecord>>();
 
-  /** `sheets` reads another synced sheet, once per refresh, at the first row asked of it. */
+  /**
+   * `sheets` reads another synced sheet, once per refresh, at the first row asked of it.
+   * `receiptThreshold` (major units) is the sync settings' amount from which a card expense needs
+   * a receipt.
+   */
   constructor(
     private readonly reader: BrexReader,
     private readonly sheets: SheetLookup = noSheets,
+    readonly receiptThreshold = DEFAULT_RECEIPT_THRESHOLD,
   ) {}
 
   /** Every item of a list, read once per refresh; Brex's refusal is thrown. */

@@ -1,7 +1,8 @@
 /** Card and cash accounts with their balances, and their statements. */
-import type { Money, Statement } from '../../brex';
-import { defineDataSet, KEY_HEADER, listSource, singlePageSource, type Source } from '../data-set';
-import { readable } from '../readable-values';
+import type { Money, Statement } from '../brex';
+import { defineDataSet, listSource, singlePageSource, type Source } from './data-set';
+import { KEY_HEADER } from '../cells/header';
+import { readable } from '../cells/readable-values';
 import { columns, KEY_COLUMN } from './columns';
 
 interface AccountRow {

@@ -3,12 +3,12 @@
  * has, how it reads Brex (whole each time, or incrementally from a date) and how an item becomes
  * a row.
  */
-import type { BrexReader } from './brex-reader';
-import type { ColumnDefinition, FieldValue } from './columns';
-import type { KeyValuePort } from './key-value-port';
+import type { BrexReader } from '../ports/brex-reader';
+import type { ColumnDefinition, FieldValue } from '../cells/columns';
+import type { KeyValuePort } from '../ports/key-value-port';
 import type { Lookups } from './lookups';
 import type { Page } from '../brex';
-import type { CellValue } from './table-port';
+import type { CellValue } from '../ports/table-port';
 
 export type DataSetId =
   | 'card_transactions'
@@ -132,7 +132,6 @@ export interface DataSet<T = unknown, R = T> {
   rowNote?(item: T): string;
 }
 
-export const KEY_HEADER = 'Brex ID';
 export const STATUS_HEADER = 'Sync status';
 
 /** Keeps each definition's item type checked while the registry holds them side by side. */

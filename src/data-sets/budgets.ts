@@ -1,12 +1,13 @@
 /** Spend limits (v2) and budgets (v2), read whole. */
-import type { Budget, SpendLimit } from '../../brex';
-import { defineDataSet, KEY_HEADER, listSource, singlePageSource } from '../data-set';
-import { AMOUNT_HEADER, CURRENCY_HEADER, editedLimits } from '../../writeback/edited-cells';
-import { IDENTITY_HEADERS, identityOf } from '../../writeback/row-identity';
-import { SyncedValues } from '../../writeback/synced-values';
-import { toCell } from '../columns';
-import type { Lookups } from '../lookups';
-import { readable } from '../readable-values';
+import type { Budget, SpendLimit } from '../brex';
+import { defineDataSet, listSource, singlePageSource } from './data-set';
+import { KEY_HEADER } from '../cells/header';
+import { AMOUNT_HEADER, CURRENCY_HEADER, editedLimits } from '../writeback/edited-cells';
+import { IDENTITY_HEADERS, identityOf } from '../writeback/row-identity';
+import { SyncedValues } from '../writeback/synced-values';
+import { toCell } from '../cells/columns';
+import type { Lookups } from './lookups';
+import { readable } from '../cells/readable-values';
 import { columns, KEY_COLUMN } from './columns';
 
 export const spendLimits = defineDataSet<SpendLimit>({

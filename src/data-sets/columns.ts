@@ -1,5 +1,5 @@
-import type { ColumnDefinition, ColumnType } from '../columns';
-import { KEY_HEADER } from '../data-set';
+import type { ColumnDefinition, ColumnType } from '../cells/columns';
+import { KEY_HEADER } from '../cells/header';
 
 type ColumnOptions = Pick<ColumnDefinition, 'width' | 'hidden'>;
 

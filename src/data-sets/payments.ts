@@ -1,7 +1,8 @@
 /** Vendors and transfers (Brex Cash), read whole. */
-import type { Transfer, Vendor } from '../../brex';
-import { defineDataSet, KEY_HEADER, listSource, singlePageSource } from '../data-set';
-import { readable } from '../readable-values';
+import type { Transfer, Vendor } from '../brex';
+import { defineDataSet, listSource, singlePageSource } from './data-set';
+import { KEY_HEADER } from '../cells/header';
+import { readable } from '../cells/readable-values';
 import { columns, KEY_COLUMN } from './columns';
 
 export const vendors = defineDataSet<Vendor>({

@@ -1,8 +1,10 @@
 /** Expenses (read incrementally by update time) and spend per expense category. */
-import type { Expense, Money } from '../../brex';
-import { defineDataSet, KEY_HEADER, listSource } from '../data-set';
-import { readable } from '../readable-values';
+import type { Expense, Money } from '../brex';
+import { defineDataSet, listSource } from './data-set';
+import { KEY_HEADER } from '../cells/header';
+import { readable } from '../cells/readable-values';
 import { columns, KEY_COLUMN } from './columns';
+import { receiptStatus } from './receipt-status';
 
 /** Brex caps expense pages at 100 items; Brex's expand values add the merchant's name. */
 const EXPAND = ['merchant'];
@@ -27,6 +29,7 @@ export const expenses = defineDataSet<Expense>({
     ['Spend limit', 'text'],
     ['Department', 'text'],
     ['Memo', 'text', { width: 200 }],
+    ['Receipt', 'text', { width: 100 }],
     ['Status', 'text', { width: 100 }],
     ['Payment status', 'text', { width: 110 }],
     ['Type', 'text', { width: 90 }],
@@ -59,6 +62,7 @@ export const expenses = defineDataSet<Expense>({
     Department: lookups.departmentName(e.department_id),
     'Spend limit': lookups.spendLimitName(e.budget_id),
     Memo: e.memo,
+    Receipt: receiptStatus(e, lookups.receiptThreshold),
     Receipts: e.receipts?.length ?? 0,
     'Updated at': e.updated_at,
   }),

@@ -2,7 +2,7 @@
  * Typed columns: how one field of a Brex object becomes one cell (value and number format).
  */
 import { DEFAULT_CURRENCY, minorUnitsToAmount, moneyNumberFormat } from './currency';
-import type { CellValue } from './table-port';
+import type { CellValue } from '../ports/table-port';
 import { calendarDateToDate, timestampToDate } from './time-zone';
 
 export type ColumnType = 'text' | 'money' | 'number' | 'date' | 'datetime';

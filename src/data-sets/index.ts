@@ -1,5 +1,5 @@
 /** Every data set, in the order a refresh reads them (the small lists whose names others join first). */
-import type { DataSet, DataSetId } from '../data-set';
+import type { DataSet, DataSetId } from './data-set';
 import { accounts, statements } from './accounts';
 import { budgets, spendLimits } from './budgets';
 import { expenseCategories, expenses } from './expenses';

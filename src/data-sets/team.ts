@@ -1,19 +1,14 @@
 /** Cards, users, departments and locations, read whole. */
-import type { Card, Department, Location, Money, User, UserLimit } from '../../brex';
-import type { BrexReader } from '../brex-reader';
-import {
-  defineDataSet,
-  KEY_HEADER,
-  singlePageSource,
-  STATUS_HEADER,
-  type RefreshState,
-} from '../data-set';
-import { readJson, writeJson } from '../key-value-port';
-import { currencyExponent } from '../currency';
-import type { Lookups } from '../lookups';
-import { personName } from '../person-name';
-import type { CellValue } from '../table-port';
-import { readable } from '../readable-values';
+import type { Card, Department, Location, Money, User, UserLimit } from '../brex';
+import type { BrexReader } from '../ports/brex-reader';
+import { defineDataSet, singlePageSource, STATUS_HEADER, type RefreshState } from './data-set';
+import { KEY_HEADER } from '../cells/header';
+import { readJson, writeJson } from '../ports/key-value-port';
+import { currencyExponent } from '../cells/currency';
+import type { Lookups } from './lookups';
+import { personName } from '../cells/person-name';
+import type { CellValue } from '../ports/table-port';
+import { readable } from '../cells/readable-values';
 import { columns, KEY_COLUMN } from './columns';
 import { cardHolderId } from './transactions';
 

@@ -1,8 +1,9 @@
 /** Card and cash transactions: settled only, read incrementally by posted date. */
-import type { CardTransaction, CashTransaction } from '../../brex';
-import { defineDataSet, KEY_HEADER, listSource } from '../data-set';
-import type { Lookups } from '../lookups';
-import { readable } from '../readable-values';
+import type { CardTransaction, CashTransaction } from '../brex';
+import { defineDataSet, listSource } from './data-set';
+import { KEY_HEADER } from '../cells/header';
+import type { Lookups } from './lookups';
+import { readable } from '../cells/readable-values';
 import { columns, KEY_COLUMN } from './columns';
 import { expenses } from './expenses';
 
@@ -18,6 +19,19 @@ const SETTLED_COLUMNS = [
   ['Amount', 'money'],
   ['Currency', 'text', { width: 70 }],
 ] as const;
+
+/** The fields behind SETTLED_COLUMNS, plus the id, type and initiated date both kinds share. */
+function settledFields(t: CardTransaction | CashTransaction) {
+  return {
+    [KEY_HEADER]: t.id,
+    'Posted date': t.posted_at_date,
+    'Initiated date': t.initiated_at_date,
+    Description: t.description,
+    Amount: t.amount,
+    Currency: t.amount ? t.amount.currency || 'USD' : '',
+    Type: readable(t.type),
+  };
+}
 
 export const cardTransactions = defineDataSet<CardTransaction>({
   id: 'card_transactions',
@@ -53,13 +67,7 @@ export const cardTransactions = defineDataSet<CardTransaction>({
     // the whole card is tied to one.
     const expense = lookups.joined(expenses.sheetName, EXPENSE_LABELS, t.expense_id);
     return {
-      [KEY_HEADER]: t.id,
-      'Posted date': t.posted_at_date,
-      'Initiated date': t.initiated_at_date,
-      Description: t.description,
-      Amount: t.amount,
-      Currency: t.amount ? t.amount.currency || 'USD' : '',
-      Type: readable(t.type),
+      ...settledFields(t),
       Category: String(expense?.Category ?? ''),
       Merchant: t.merchant?.raw_descriptor,
       MCC: t.merchant?.mcc,
@@ -108,13 +116,7 @@ export const cashTransactions = defineDataSet<AccountCashTransaction>({
     ),
   idOf: (t) => t.id,
   row: (t, lookups) => ({
-    [KEY_HEADER]: t.id,
-    'Posted date': t.posted_at_date,
-    'Initiated date': t.initiated_at_date,
-    Description: t.description,
-    Amount: t.amount,
-    Currency: t.amount ? t.amount.currency || 'USD' : '',
-    Type: readable(t.type),
+    ...settledFields(t),
     Account: lookups.cashAccountName(t.account_id),
     'Account ID': t.account_id,
     'Transfer ID': t.transfer_id,

@@ -1,6 +1,6 @@
-import { AmbiguousHeaderError, findHeader, findHeaderRow } from '../../src/sync/header';
+import { AmbiguousHeaderError, findHeader, findHeaderRow } from '../../src/cells/header';
 import { locateColumns } from '../../src/sync/upsert-plan';
-import { columns } from '../../src/sync/data-sets/columns';
+import { columns } from '../../src/data-sets/columns';
 
 describe('findHeader', () => {
   it('matches exact text only, trimmed on both sides, never another case', () => {

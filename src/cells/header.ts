@@ -12,10 +12,12 @@
  * deleted (the add-on adds its column again). Header text decides only on sheets made before
  * columns were tagged; the next refresh tags the columns it found.
  */
-import { KEY_HEADER } from './data-set';
-import type { CellValue, HeaderRow } from './table-port';
+import type { CellValue, HeaderRow } from '../ports/table-port';
 
 /** Pure: a header cell's text as matched (trimmed, case kept). */
+/** The header of the Brex id column, every synced sheet's key. */
+export const KEY_HEADER = 'Brex ID';
+
 export function headerText(cell: CellValue | undefined): string {
   return String(cell ?? '').trim();
 }

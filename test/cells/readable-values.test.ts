@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { codeOf, readable, readableTable } from '../../src/sync/readable-values';
+import { codeOf, readable, readableTable } from '../../src/cells/readable-values';
 
 describe('readable-values', () => {
   describe('readable', () => {

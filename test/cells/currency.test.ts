@@ -1,4 +1,4 @@
-import { minorUnitsToAmount, moneyNumberFormat } from '../../src/sync/currency';
+import { minorUnitsToAmount, moneyNumberFormat } from '../../src/cells/currency';
 
 describe('currency', () => {
   describe('minorUnitsToAmount', () => {

@@ -1,4 +1,4 @@
-import { calendarDateToDate, toBrexFilterTime, zoneOffset } from '../../src/sync/time-zone';
+import { calendarDateToDate, toBrexFilterTime, zoneOffset } from '../../src/cells/time-zone';
 
 describe('time-zone', () => {
   it('places a calendar date at local midnight of the spreadsheet zone', () => {
