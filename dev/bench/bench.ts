@@ -148,9 +148,9 @@ function sandboxControl(sandbox: Sandbox, method: string, path: string, body?: u
   return answer.body;
 }
 
-/** Spend limits to push 20 changes to: the demo company's, plus new ones made through Brex's API. */
-async function addSpendLimits(sandbox: Sandbox, count: number): Promise<void> {
-  for (let i = 1; i <= count; i += 1) {
+/** Spend limits to push changes to: the demo company's, plus new ones made through Brex's API. */
+async function addSpendLimits(sandbox: Sandbox, count: number, first = 1): Promise<void> {
+  for (let i = first; i < first + count; i += 1) {
     const response = await fetch(`${sandbox.url}/v2/spend_limits`, {
       method: 'POST',
       headers: {
@@ -183,10 +183,14 @@ interface Limit {
   authorization_settings?: { base_limit?: { amount: number; currency: string } };
 }
 
-function pushableLimits(sandbox: Sandbox, count: number): Limit[] {
-  const limits = (sandbox.snapshot().spend_limits as Limit[]).filter(
+function activeLimits(sandbox: Sandbox): Limit[] {
+  return (sandbox.snapshot().spend_limits as Limit[]).filter(
     (l) => l.status === 'ACTIVE' && (!l.end_date || l.end_date >= TODAY),
   );
+}
+
+function pushableLimits(sandbox: Sandbox, count: number): Limit[] {
+  const limits = activeLimits(sandbox);
   if (limits.length < count) throw new Error(`Only ${limits.length} pushable spend limits.`);
   return limits.slice(0, count);
 }
@@ -249,6 +253,32 @@ async function scenariosAt(transactions: number): Promise<ScenarioResult[]> {
       );
     };
     const naiveSync = async () => [await naive.run('naiveSync', [DATA_SETS])];
+    /** `count` "Base limit" cells edited, reviewed and pushed; the naive push of the same changes. */
+    const pushScenario = async (count: number) => {
+      await editLimits(ours, pushableLimits(sandbox, count));
+      const changes = pushableLimits(sandbox, count).map((l) => ({
+        id: l.id,
+        amount: (l.authorization_settings?.base_limit?.amount ?? 0) + 200,
+        currency: l.authorization_settings?.base_limit?.currency ?? 'USD',
+      }));
+      await scenario(
+        `push of ${count} spend-limit changes`,
+        EXECUTION_LIMIT_MS,
+        async () => {
+          // A push always follows a review, which hands out what the push may send.
+          const review = await ours.run('reviewSpendLimitChanges', []);
+          const reviewed = (review.value as SpendLimitReview).changes.map((c) => ({
+            id: c.id,
+            fingerprint: c.fingerprint,
+          }));
+          return [review, await ours.run('pushSpendLimitChanges', [reviewed])];
+        },
+        async () => {
+          await naive.call('naiveStageChanges', [changes]);
+          return [await naive.run('naivePush', [])];
+        },
+      );
+    };
 
     await scenario('first sync', EXECUTION_LIMIT_MS, () => refreshUntilDone(ours), naiveSync);
     await scenario(
@@ -284,30 +314,11 @@ async function scenariosAt(transactions: number): Promise<ScenarioResult[]> {
         );
       }
     }
-    const limits = pushableLimits(sandbox, 20);
-    await editLimits(ours, limits);
-    const changes = pushableLimits(sandbox, 20).map((l) => ({
-      id: l.id,
-      amount: (l.authorization_settings?.base_limit?.amount ?? 0) + 200,
-      currency: l.authorization_settings?.base_limit?.currency ?? 'USD',
-    }));
-    await scenario(
-      'push of 20 spend-limit changes',
-      EXECUTION_LIMIT_MS,
-      async () => {
-        // A push always follows a review, which hands out what the push may send.
-        const review = await ours.run('reviewSpendLimitChanges', []);
-        const changes = (review.value as SpendLimitReview).changes.map((c) => ({
-          id: c.id,
-          fingerprint: c.fingerprint,
-        }));
-        return [review, await ours.run('pushSpendLimitChanges', [changes])];
-      },
-      async () => {
-        await naive.call('naiveStageChanges', [changes]);
-        return [await naive.run('naivePush', [])];
-      },
-    );
+    await pushScenario(20);
+    // 500 changes need 500 limits in the sheet: made through Brex's API, then synced (unmeasured).
+    await addSpendLimits(sandbox, 500 - activeLimits(sandbox).length, 11);
+    await refreshUntilDone(ours);
+    await pushScenario(500);
     return out;
   } finally {
     await sandbox.close();
