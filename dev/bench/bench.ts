@@ -148,30 +148,45 @@ function sandboxControl(sandbox: Sandbox, method: string, path: string, body?: u
   return answer.body;
 }
 
+/** `send`, tried again up to twice when the connection fails (not on an HTTP answer). */
+async function retried(send: () => Promise<Response>): Promise<Response> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await send();
+    } catch (error) {
+      if (attempt >= 3) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 200 * attempt));
+    }
+  }
+}
+
 /** Spend limits to push changes to: the demo company's, plus new ones made through Brex's API. */
 async function addSpendLimits(sandbox: Sandbox, count: number, first = 1): Promise<void> {
   for (let i = first; i < first + count; i += 1) {
-    const response = await fetch(`${sandbox.url}/v2/spend_limits`, {
-      method: 'POST',
-      headers: {
-        Authorization: `Bearer ${sandbox.token}`,
-        'Content-Type': 'application/json',
-        'Idempotency-Key': `bench-limit-${i}`,
-      },
-      // Every field Brex's create requires; the sandbox refuses a body without them.
-      body: JSON.stringify({
-        name: `Bench limit ${i}`,
-        period_recurrence_type: 'PER_MONTH',
-        authorization_settings: { base_limit: { amount: 100_000 * i, currency: 'USD' } },
-        expense_visibility: 'SHARED',
-        authorization_visibility: 'PUBLIC',
-        limit_increase_setting: 'DISABLED',
-        spend_type: 'NON_BUDGET_PROVISIONED_CARDS_ALLOWED',
-        auto_transfer_cards_setting: 'DISABLED',
-        auto_create_limit_cards_setting: 'ALL_MEMBERS',
-        expense_policy_id: sandbox.snapshot().spend_limits[0]?.expense_policy_id,
+    // The same key on a retry: a loopback connection reset must not make two limits.
+    const response = await retried(() =>
+      fetch(`${sandbox.url}/v2/spend_limits`, {
+        method: 'POST',
+        headers: {
+          Authorization: `Bearer ${sandbox.token}`,
+          'Content-Type': 'application/json',
+          'Idempotency-Key': `bench-limit-${i}`,
+        },
+        // Every field Brex's create requires; the sandbox refuses a body without them.
+        body: JSON.stringify({
+          name: `Bench limit ${i}`,
+          period_recurrence_type: 'PER_MONTH',
+          authorization_settings: { base_limit: { amount: 100_000 * i, currency: 'USD' } },
+          expense_visibility: 'SHARED',
+          authorization_visibility: 'PUBLIC',
+          limit_increase_setting: 'DISABLED',
+          spend_type: 'NON_BUDGET_PROVISIONED_CARDS_ALLOWED',
+          auto_transfer_cards_setting: 'DISABLED',
+          auto_create_limit_cards_setting: 'ALL_MEMBERS',
+          expense_policy_id: sandbox.snapshot().spend_limits[0]?.expense_policy_id,
+        }),
       }),
-    });
+    );
     if (!response.ok) throw new Error(`Creating a spend limit failed: ${response.status}`);
   }
 }
@@ -315,10 +330,15 @@ async function scenariosAt(transactions: number): Promise<ScenarioResult[]> {
       }
     }
     await pushScenario(20);
-    // 500 changes need 500 limits in the sheet: made through Brex's API, then synced (unmeasured).
-    await addSpendLimits(sandbox, 500 - activeLimits(sandbox).length, 11);
-    await refreshUntilDone(ours);
-    await pushScenario(500);
+    try {
+      // 500 changes need 500 limits in the sheet: made through Brex's API, then synced (unmeasured).
+      await addSpendLimits(sandbox, 500 - activeLimits(sandbox).length, 11);
+      await refreshUntilDone(ours);
+      await pushScenario(500);
+    } catch (error) {
+      // The other scenarios' figures still stand; the line says why this one is missing.
+      progress(`push of 500 not measured: ${error instanceof Error ? error.message : error}`);
+    }
     return out;
   } finally {
     await sandbox.close();
