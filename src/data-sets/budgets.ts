@@ -1,6 +1,6 @@
 /** Spend limits (v2) and budgets (v2), read whole. */
 import type { Budget, SpendLimit } from '../brex';
-import { defineDataSet, listSource, singlePageSource } from './data-set';
+import { defineWhole, listSource, singlePageSource } from './data-set';
 import { KEY_HEADER } from '../cells/header';
 import { AMOUNT_HEADER, CURRENCY_HEADER, editedLimits } from '../writeback/edited-cells';
 import { IDENTITY_HEADERS, identityOf } from '../writeback/row-identity';
@@ -10,7 +10,7 @@ import type { Lookups } from './lookups';
 import { readable } from '../cells/readable-values';
 import { columns, KEY_COLUMN } from './columns';
 
-export const spendLimits = defineDataSet<SpendLimit>({
+export const spendLimits = defineWhole<SpendLimit>({
   id: 'spend_limits',
   title: 'Spend limits',
   sheetName: 'Brex Spend Limits',
@@ -31,6 +31,7 @@ export const spendLimits = defineDataSet<SpendLimit>({
     KEY_COLUMN,
   ]),
   sources: ({ lookups }) => [singlePageSource('all', () => lookups.read('spendLimits'))],
+  firstReads: [{ list: 'spendLimits', query: {} }],
   idOf: (s) => s.id,
   row: (s, lookups) => {
     const base = s.authorization_settings?.base_limit;
@@ -91,7 +92,7 @@ export function spendLimitIdentity(limit: SpendLimit): string {
   );
 }
 
-export const budgets = defineDataSet<Budget>({
+export const budgets = defineWhole<Budget>({
   id: 'budgets',
   title: 'Budgets',
   sheetName: 'Brex Budgets',
@@ -110,6 +111,7 @@ export const budgets = defineDataSet<Budget>({
     KEY_COLUMN,
   ]),
   sources: ({ reader }) => [listSource('all', (cursor) => reader.page('budgets', {}, cursor))],
+  firstReads: [{ list: 'budgets', query: {} }],
   idOf: (b) => b.budget_id,
   row: (b, lookups) => ({
     [KEY_HEADER]: b.budget_id,

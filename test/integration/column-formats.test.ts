@@ -6,7 +6,7 @@
 import type { Sandbox } from '../../dev/sandbox';
 import type { Runtime } from '../../dev/runtime/runtime';
 import { getCell } from '../../dev/runtime/workbook';
-import { control, refreshUntilDone, sheetOf, startWorld } from './support/sync-world';
+import { control, refreshUntilDone, sheetOf, startWorld } from '../support/world';
 
 let sandbox: Sandbox;
 let runtime: Runtime;
