@@ -18,10 +18,10 @@ export interface CostConstant {
 export const COST_CONSTANTS: Readonly<Record<CostedKind, CostConstant>> = {
   fetches: {
     ms: 300,
-    unit: 'UrlFetchApp request',
+    unit: 'UrlFetchApp round trip: a fetch, or a whole fetchAll batch',
     basis: 'estimate',
     source:
-      'No published UrlFetch latency. peers.md §4 budgets 0.5–1 s per Brex page of 100 rows, latency and transfer together; 300 ms is the latency part (Google’s fetch proxy and Brex’s server time)',
+      'No published UrlFetch latency. peers.md §4 budgets 0.5–1 s per Brex page of 100 rows, latency and transfer together; 300 ms is the latency part (Google’s fetch proxy and Brex’s server time). A fetchAll batch costs one latency, its slowest request’s, plus all its bytes: Google’s UrlFetchApp reference (fetchAll: “makes multiple requests to fetch multiple URLs”) and apps-script.md §3 [V8] (“to achieve parallel network requests, use UrlFetchApp.fetchAll”); tanaike’s fetchAll benchmark (gist.github.com/tanaikech/c0f383034045ab63c19604139ecb0728) found the requests run asynchronously, a batch taking about as long as its slowest request',
   },
   fetchBytesSent: {
     ms: 0.0005,

@@ -15,6 +15,7 @@ export interface Figures {
   readonly brexRequests: number;
   readonly bytesSent: number;
   readonly bytesReceived: number;
+  /** UrlFetchApp round trips: a `fetchAll` batch is one (brexRequests counts its requests). */
   readonly fetches: number;
   readonly rangeReads: number;
   readonly rangeWrites: number;

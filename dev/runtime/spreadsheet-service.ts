@@ -99,9 +99,11 @@ export function createSpreadsheetService(host: Host): ServiceTable {
     x.cellsWritten.set(h.sheetId, (x.cellsWritten.get(h.sheetId) ?? 0) + h.rows * h.columns);
   };
   // Formats, notes, backgrounds and font weights are range writes to Sheets as much as values are.
-  const countFormatWrite = (x: Execution, h: GridRect) => {
+  // A setter of one value for a whole range (setNumberFormat) sends that value once, and Sheets
+  // repeats it over the range (the Sheets API's repeatCell): one cell sent, however large the range.
+  const countFormatWrite = (x: Execution, h: GridRect, cellsSent = h.rows * h.columns) => {
     host.count(x, 'formatWrites');
-    host.count(x, 'formatWriteCells', h.rows * h.columns);
+    host.count(x, 'formatWriteCells', cellsSent);
   };
   const meta = (x: Execution) => host.count(x, 'spreadsheetCalls');
 
@@ -227,7 +229,7 @@ export function createSpreadsheetService(host: Host): ServiceTable {
     op('write', (x, h: RangeHandle, value: unknown) => {
       const sheet = sheetOf(h);
       checkEditable(x, sheet, h);
-      countFormatWrite(x, h);
+      countFormatWrite(x, h, 1);
       for (let r = 0; r < h.rows; r++) {
         for (let c = 0; c < h.columns; c++) {
           const cell = cellFor(sheet, h.row + r, h.column + c);
@@ -411,26 +413,26 @@ export function createSpreadsheetService(host: Host): ServiceTable {
     'Sheet.getMaxColumns': op('read', (_x, h: SheetHandle) => sheetOf(h).maxColumns),
     'Sheet.insertRowBefore': op('write', (x, h: SheetHandle, row: number) => {
       meta(x);
-      insertRows(wb, sheetOf(h), row, 1);
+      insertRows(wb, sheetOf(h), row, 1, row);
       return remote('Sheet', h);
     }),
     'Sheet.insertRowAfter': op('write', (x, h: SheetHandle, row: number) => {
       meta(x);
-      insertRows(wb, sheetOf(h), row + 1, 1);
+      insertRows(wb, sheetOf(h), row + 1, 1, row);
       return remote('Sheet', h);
     }),
     'Sheet.insertRows': op('write', (x, h: SheetHandle, row: number, count?: number) => {
       meta(x);
-      insertRows(wb, sheetOf(h), row, count ?? 1);
+      insertRows(wb, sheetOf(h), row, count ?? 1, row);
     }),
     'Sheet.insertRowsBefore': op('write', (x, h: SheetHandle, row: number, count: number) => {
       meta(x);
-      insertRows(wb, sheetOf(h), row, count);
+      insertRows(wb, sheetOf(h), row, count, row);
       return remote('Sheet', h);
     }),
     'Sheet.insertRowsAfter': op('write', (x, h: SheetHandle, row: number, count: number) => {
       meta(x);
-      insertRows(wb, sheetOf(h), row + 1, count);
+      insertRows(wb, sheetOf(h), row + 1, count, row);
       return remote('Sheet', h);
     }),
     'Sheet.insertColumnsAfter': op('write', (x, h: SheetHandle, column: number, count: number) => {

@@ -5,6 +5,7 @@
 
 export interface Counters {
   serviceCalls: number;
+  /** UrlFetchApp round trips: one per `fetch`, one per `fetchAll` batch (its requests run in parallel). */
   fetches: number;
   fetchBytesSent: number;
   fetchBytesReceived: number;

@@ -94,12 +94,11 @@ export function createUrlFetchService(host: Host, options: UrlFetchOptions): Ser
     options.usage[x.user] = { since: day.since, count: day.count + requests };
   };
 
-  /** `clocked`: advances modelled time by a request's cost; fetchAll's requests run side by side. */
+  /** One request; its round trip is counted by the caller (fetchAll's requests share one). */
   const fetchOne = async (
     x: Execution,
     url: string,
     params: FetchParams = {},
-    clocked = true,
   ): Promise<FetchResponseData> => {
     const target = route(String(url));
     const { body, contentType } = encodeBody(params);
@@ -108,8 +107,6 @@ export function createUrlFetchService(host: Host, options: UrlFetchOptions): Ser
       if (k.toLowerCase() !== 'connection') headers[k] = String(v);
     if (contentType && !Object.keys(headers).some((k) => k.toLowerCase() === 'content-type'))
       headers['Content-Type'] = contentType;
-    if (clocked) host.count(x, 'fetches');
-    else x.counters.fetches += 1;
     host.count(x, 'fetchBytesSent', (body?.byteLength ?? 0) + JSON.stringify(headers).length);
     let response: Response;
     try {
@@ -143,16 +140,17 @@ export function createUrlFetchService(host: Host, options: UrlFetchOptions): Ser
   return {
     'UrlFetchApp.fetch': op('fetch', (x, _h, url: string, params?: FetchParams) => {
       charge(x, 1);
+      host.count(x, 'fetches');
       return fetchOne(x, url, params);
     }),
     'UrlFetchApp.fetchAll': op(
       'fetch',
       (x, _h, requests: Array<string | ({ url: string } & FetchParams)>) => {
         charge(x, requests.length);
+        // Google runs a batch's requests in parallel: one round trip, however many requests.
+        if (requests.length > 0) host.count(x, 'fetches');
         return Promise.all(
-          requests.map((r, i) =>
-            typeof r === 'string' ? fetchOne(x, r, {}, i === 0) : fetchOne(x, r.url, r, i === 0),
-          ),
+          requests.map((r) => (typeof r === 'string' ? fetchOne(x, r) : fetchOne(x, r.url, r))),
         );
       },
     ),

@@ -234,12 +234,36 @@ export function lastColumn(sheet: Sheet): number {
   return last;
 }
 
-export function insertRows(workbook: Workbook, sheet: Sheet, before: number, count: number): void {
+/**
+ * Inserts `count` rows before row `before`. They take the number formats of row `inheritFrom`
+ * (a row index before the insert), as Sheets extends a row's properties into rows inserted next
+ * to it: insertRowsAfter inherits from the row before, insertRowsBefore from the row after (the
+ * Sheets API's InsertDimensionRequest.inheritFromBefore). Without it, the rows start empty.
+ */
+export function insertRows(
+  workbook: Workbook,
+  sheet: Sheet,
+  before: number,
+  count: number,
+  inheritFrom?: number,
+): void {
   ensureCellBudget(workbook, count * sheet.maxColumns);
-  if (sheet.rows.length >= before)
-    sheet.rows.splice(before - 1, 0, ...new Array<Cell[]>(count).fill([]).map(() => []));
+  const formats = inheritFrom === undefined ? [] : rowFormats(sheet, inheritFrom);
+  const newRow = (): Cell[] => formats.map((format) => (format ? { format } : undefined)) as Cell[];
+  if (sheet.rows.length >= before) {
+    sheet.rows.splice(before - 1, 0, ...Array.from({ length: count }, newRow));
+  } else if (formats.some(Boolean)) {
+    while (sheet.rows.length < before - 1) sheet.rows.push([]);
+    for (let i = 0; i < count; i++) sheet.rows.push(newRow());
+  }
   sheet.maxRows += count;
   filterRowsInserted(sheet, before, count);
+}
+
+/** The number formats of a row's cells by 0-based column (undefined where none is set). */
+function rowFormats(sheet: Sheet, row: number): (string | undefined)[] {
+  if (row < 1 || row > sheet.maxRows) return [];
+  return (sheet.rows[row - 1] ?? []).map((cell) => cell?.format);
 }
 
 export function deleteRows(sheet: Sheet, start: number, count: number): void {

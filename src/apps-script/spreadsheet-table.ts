@@ -17,6 +17,10 @@ const NEW_SHEET_CELLS = 1000 * 26;
 export class SpreadsheetTable implements TablePort {
   private readonly sheets = new Map<string, GoogleAppsScript.Spreadsheet.Sheet>();
   private zone: string | null = null;
+  /** "sheet\ncolumn" of the columns whose format this execution has checked (see writeBlock). */
+  private readonly formatted = new Set<string>();
+  /** Sheets made by this execution, with every column's format. */
+  private readonly made = new Set<string>();
 
   constructor(private readonly spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet) {}
 
@@ -80,7 +84,9 @@ export class SpreadsheetTable implements TablePort {
     if (spare > 0) sheet.deleteColumns(sheet.getMaxColumns() - spare + 1, spare);
     if (options.hidden) sheet.hideSheet();
     else formatHeader(sheet, options);
+    formatColumns(sheet, 1, 2, options.layout ?? []);
     this.sheets.set(sheetName, sheet);
+    this.made.add(sheetName);
   }
 
   formatNewColumns(sheetName: string, column: number, layout: readonly ColumnLayout[]): void {
@@ -88,6 +94,7 @@ export class SpreadsheetTable implements TablePort {
     if (!sheet || layout.length === 0) return;
     styleHeader(sheet, column, layout.length);
     sizeColumns(sheet, column, layout);
+    formatColumns(sheet, column, 2, layout);
   }
 
   reserve(sheetName: string, lastRow: number, lastColumn: number): void {
@@ -106,11 +113,46 @@ export class SpreadsheetTable implements TablePort {
     if (!sheet) throw new Error(`The sheet "${sheetName}" is missing. Run the refresh again.`);
     const width = block.values[0]?.length ?? 0;
     if (block.values.length === 0 || width === 0) return;
+    if (block.columnFormats && !this.made.has(sheetName))
+      this.formatOlderColumns(sheetName, sheet, block);
+    // Rows added at the end inherit the last row's formats, as Sheets' insertRowsAfter does.
     growTo(sheet, block.row + block.values.length - 1, block.column + width - 1);
     const range = sheet.getRange(block.row, block.column, block.values.length, width);
     // The format first: a string written into a plain-text cell stays text, never a formula.
-    range.setNumberFormats(block.numberFormats as string[][]);
+    if (block.numberFormats) range.setNumberFormats(block.numberFormats as string[][]);
+    for (const run of block.formatRuns ?? [])
+      sheet.getRange(run.row, run.column, run.rows, 1).setNumberFormat(run.format);
     range.setValues(block.values as CellValue[][]);
+  }
+
+  /**
+   * A sheet made before columns got their formats when made has formats only in the rows written
+   * then: the first block of an execution that relies on its columns' formats looks at the last
+   * row of the grid, and gives each column that has none there its format from the block's first
+   * row down. A format a person chose for a column is there, and is kept.
+   */
+  private formatOlderColumns(
+    sheetName: string,
+    sheet: GoogleAppsScript.Spreadsheet.Sheet,
+    block: CellBlock,
+  ): void {
+    const formats = block.columnFormats ?? [];
+    const unchecked = formats
+      .map((format, i) => ({ format, column: block.column + i }))
+      .filter(({ column }) => !this.formatted.has(`${sheetName}\n${column}`));
+    if (unchecked.length === 0) return;
+    for (const { column } of unchecked) this.formatted.add(`${sheetName}\n${column}`);
+    const last = sheet.getMaxRows();
+    const tail = sheet.getRange(last, block.column, 1, formats.length).getNumberFormats()[0] ?? [];
+    const missing = formats.map((format, i) =>
+      unchecked.some((u) => u.column === block.column + i) && isUnset(tail[i]) ? format : null,
+    );
+    formatColumns(
+      sheet,
+      block.column,
+      Math.min(block.row, last),
+      missing.map((format) => ({ format })),
+    );
   }
 
   private checkRoom(sheetName: string, added: number): void {
@@ -170,6 +212,35 @@ function sizeColumns(
   layout.forEach((column, index) => {
     if (column.hidden) sheet.hideColumns(first + index);
   });
+}
+
+/** A cell whose number format nobody set: Sheets' "General" (automatic). */
+function isUnset(format: string | undefined): boolean {
+  return !format || format === 'General';
+}
+
+/**
+ * Sets each column's number format from row `firstRow` to the end of the grid, one call per run
+ * of adjacent columns of one format (Sheets applies one format to a range as a whole). Rows added
+ * after the last later inherit it (insertRowsAfter), so blocks of values need no formats.
+ */
+function formatColumns(
+  sheet: GoogleAppsScript.Spreadsheet.Sheet,
+  first: number,
+  firstRow: number,
+  layout: readonly { readonly format?: string | null }[],
+): void {
+  const rows = sheet.getMaxRows() - firstRow + 1;
+  if (rows < 1) return;
+  let start = 0;
+  while (start < layout.length) {
+    const format = layout[start]?.format;
+    let end = start;
+    while (end + 1 < layout.length && layout[end + 1]?.format === format) end += 1;
+    if (format)
+      sheet.getRange(firstRow, first + start, rows, end - start + 1).setNumberFormat(format);
+    start = end + 1;
+  }
 }
 
 /** A range outside the sheet's grid is an error in Sheets: add the rows and columns first. */

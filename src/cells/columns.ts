@@ -51,6 +51,25 @@ const NUMBER_FORMAT = '0.########';
 /** Sheets refuses a whole write holding a cell of more characters than this. */
 export const CELL_CHARACTERS = 50_000;
 
+/**
+ * Pure: the number format a column of this type is made with, once, for all its rows (a cell of
+ * another format, an amount in another currency, is written with its own).
+ */
+export function columnFormat(type: ColumnType): string {
+  switch (type) {
+    case 'text':
+      return TEXT_FORMAT;
+    case 'number':
+      return NUMBER_FORMAT;
+    case 'money':
+      return moneyNumberFormat(DEFAULT_CURRENCY);
+    case 'date':
+      return DATE_FORMAT;
+    case 'datetime':
+      return DATETIME_FORMAT;
+  }
+}
+
 function isMoney(value: FieldValue): value is Money & { readonly amount: number } {
   return typeof value === 'object' && value !== null && typeof value.amount === 'number';
 }

@@ -51,6 +51,12 @@ export class Lookups {
     return items as ListItem<K>[];
   }
 
+  /** Takes a list's items as read elsewhere (a formula's one page), instead of reading it whole. */
+  use<K extends LookupList>(list: K, items: readonly ListItem<K>[]): void {
+    this.lists.set(list, [...items]);
+    this.indexes.delete(list);
+  }
+
   /** Every item of a list, or [] when the account cannot read it (names then stay blank). */
   all<K extends LookupList>(list: K): ListItem<K>[] {
     try {

@@ -1,9 +1,11 @@
 /** =BREX_SPEND_LIMITS(), =BREX_CARDS(), =BREX_USERS(): a sync data set, whole, in any cell. */
+import { BrexError, type Page, type User } from '../brex';
 import type { DataSet } from '../data-sets/data-set';
 import { spendLimits } from '../data-sets/budgets';
 import { cards, LIMIT_HEADERS, users, type UserWithLimit } from '../data-sets/team';
 import { KEY_HEADER } from '../cells/header';
 import { defineFunction, type ComputeContext } from './custom-function';
+import { FunctionError } from './arguments';
 import { answeredTooSlowly, readSources } from './read-pages';
 import { toGrid, type Grid } from './result';
 import type { CellValue } from '../ports/table-port';
@@ -32,31 +34,39 @@ export const brexSpendLimits = wholeDataSet('BREX_SPEND_LIMITS', spendLimits);
 export const brexCards = wholeDataSet('BREX_CARDS', cards);
 
 /**
- * Brex gives monthly limits one user at a time, so a formula cannot read them for a company of
- * any size inside its 30 s. BREX_USERS takes them from the Brex Users sheet when the sync has
- * written one (no request), reads them itself only for a company of at most this many users (one
- * batch within the client's burst), and otherwise leaves them blank. The limit headers say which.
+ * BREX_USERS sends at most 3 requests at any company size: one page of users (Brex's largest,
+ * 1,000) and the departments and locations their rows name. A larger company's directory is the
+ * Brex Users sheet's to show: the formula says so in a last row rather than read page after page.
+ * Brex gives monthly limits one user at a time, so the formula never reads them: it takes them
+ * from the Brex Users sheet when the sync has written one, and otherwise leaves them blank; the
+ * limit headers say which.
  */
-export const FORMULA_LIMITS_MAX_USERS = 25;
-
 export const brexUsers = defineFunction<Record<string, never>>({
   name: 'BREX_USERS',
   arity: 0,
   parse: () => ({}),
   compute(_args, context) {
-    const all = readWhole('BREX_USERS', users, context) as UserWithLimit[];
+    const page = readFirstPage(context);
+    context.lookups.use('users', page.items);
     const synced = syncedLimits(context.sheetValues?.(users.sheetName) ?? null);
-    if (synced) return withSyncedLimits(all, synced, context);
-    if (all.length > FORMULA_LIMITS_MAX_USERS) {
-      return relabel(grid(all, context), `(refresh the ${users.sheetName} sheet to see them)`);
-    }
-    const limits = context.reader.userLimits(all.map((u) => u.id));
-    return grid(
-      all.map((u, i) => ({ ...u, monthlyLimit: limits[i] ?? null })),
-      context,
-    );
+    const result = synced
+      ? withSyncedLimits(page.items, synced, context)
+      : relabel(grid(page.items, context), `(refresh the ${users.sheetName} sheet to see them)`);
+    if (page.nextCursor === null) return result;
+    const note = `More users in Brex than these ${page.items.length}: the ${users.sheetName} sheet has them all (Extensions ▸ Brex ▸ Refresh now).`;
+    return [...result, (result[0] ?? []).map((_, i) => (i === 0 ? note : ''))];
   },
 });
+
+function readFirstPage(context: ComputeContext): Page<User> {
+  try {
+    return context.reader.page('users', {}, null);
+  } catch (error) {
+    if (error instanceof BrexError && error.kind === 'deadline_reached')
+      throw new FunctionError(answeredTooSlowly('BREX_USERS', users.sheetName)());
+    throw error;
+  }
+}
 
 function grid(items: readonly UserWithLimit[], context: ComputeContext): Grid {
   const rows = items.map((u) => users.row(u, context.lookups));

@@ -20,6 +20,8 @@ export interface ComputeContext {
   readonly reader: BrexReader;
   readonly lookups: Lookups;
   readonly timeZone: string;
+  /** When the execution started (epoch ms): "today" for a period left open. */
+  readonly now: number;
   /** A sheet's values as the sync last wrote them (null when there is none), read-only. */
   readonly sheetValues?: (sheetName: string) => CellValue[][] | null;
 }

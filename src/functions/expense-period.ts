@@ -1,9 +1,8 @@
 /** Reading the expenses purchased in a period, for the expense functions. */
 import type { Expense, ExpenseStatus } from '../brex';
-import { listSource } from '../data-sets/data-set';
-import { calendarDateToDate, toBrexFilterTime } from '../cells/time-zone';
+import { calendarDateToDate, dayIn, toBrexFilterTime } from '../cells/time-zone';
 import type { ComputeContext } from './custom-function';
-import { readSources } from './read-pages';
+import { readWindows } from './read-pages';
 import type { Grid } from './result';
 
 export interface ExpensePeriod {
@@ -41,6 +40,36 @@ export function purchasedBetween(period: ExpensePeriod, timeZone: string) {
   };
 }
 
+/**
+ * Date windows read side by side: a long history takes one page of every window per round trip
+ * (`fetchAll`), so a formula's time grows with the pages of its busiest window, not with all its
+ * pages. Within Brex's burst (the client paces past it), and few enough that a window's last,
+ * partly full page costs little.
+ */
+export const EXPENSE_WINDOWS = 16;
+
+/** Pure: `YYYY-MM-DD` plus a number of days. */
+function addDays(day: string, days: number): string {
+  return new Date(Date.parse(`${day}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
+}
+
+/**
+ * Pure: the period cut into at most `EXPENSE_WINDOWS` runs of whole days, oldest first, each as
+ * Brex's purchase filters. An open period (no end) runs to `today`, its newest window left open
+ * so that an expense bought since still counts.
+ */
+export function expenseWindows(period: ExpensePeriod, timeZone: string, today: string) {
+  const last = period.end ?? (today > period.start ? today : period.start);
+  const days = Math.round((Date.parse(last) - Date.parse(period.start)) / DAY_MS) + 1;
+  const size = Math.ceil(days / EXPENSE_WINDOWS);
+  const windows: ExpensePeriod[] = [];
+  for (let from = 0; from < days; from += size) {
+    const end = from + size >= days ? period.end : addDays(period.start, from + size - 1);
+    windows.push({ start: addDays(period.start, from), end });
+  }
+  return windows.map((window) => purchasedBetween(window, timeZone));
+}
+
 /** Every expense purchased in the period (optionally of these statuses), merchant names expanded. */
 export function readExpenses(
   fn: string,
@@ -48,14 +77,15 @@ export function readExpenses(
   statuses: readonly ExpenseStatus[],
   context: ComputeContext,
 ): Expense[] {
-  const query = {
-    ...purchasedBetween(period, context.timeZone),
-    expand: ['merchant'],
+  const today = dayIn(context.now, context.timeZone);
+  const windows = expenseWindows(period, context.timeZone, today).map((window) => ({
+    ...window,
+    expand: ['merchant' as const],
     ...(statuses.length ? { statuses: [...statuses] } : {}),
-  };
-  const source = listSource('expenses', (cursor) => context.reader.page('expenses', query, cursor));
-  return readSources(
-    [source],
+  }));
+  return readWindows(
+    windows,
+    (requests) => context.reader.pageOfEach('expenses', requests),
     (count) =>
       `${fn}: More than ${count} expenses from ${period.start}: use the Brex Expenses sheet (Extensions ▸ Brex ▸ Refresh now) or a later start date.`,
   );

@@ -38,6 +38,48 @@ export function readSources<T>(
   return items;
 }
 
+/**
+ * Every item of several queries of one list (date windows), read side by side: each round sends
+ * the next page of every query not finished yet together (`fetch`), until none has more. The
+ * items come in the queries' order. Out of time, `tooLarge(itemsReadSoFar)` says what to do.
+ */
+export function readWindows<Q, T>(
+  queries: readonly Q[],
+  fetch: (requests: { query: Q; cursor: string | null }[]) => Page<T>[],
+  tooLarge: (itemsRead: number) => string,
+): T[] {
+  const windows = queries.map((query) => ({
+    query,
+    cursor: null as string | null,
+    items: [] as T[],
+    seen: new Set<string>(),
+    done: false,
+  }));
+  try {
+    for (let open = windows; open.length > 0; open = open.filter((w) => !w.done)) {
+      const pages = fetch(open.map((w) => ({ query: w.query, cursor: w.cursor })));
+      open.forEach((window, i) => {
+        const page = pages[i] as Page<T>;
+        window.items.push(...page.items);
+        window.cursor = page.nextCursor;
+        window.done = page.nextCursor === null;
+        if (page.nextCursor !== null && window.seen.has(page.nextCursor)) {
+          throw new FunctionError(
+            'Brex repeated a page cursor, so the list would never end. Try again in a few minutes.',
+          );
+        }
+        if (page.nextCursor !== null) window.seen.add(page.nextCursor);
+      });
+    }
+  } catch (error) {
+    if (error instanceof BrexError && error.kind === 'deadline_reached') {
+      throw new FunctionError(tooLarge(windows.reduce((n, w) => n + w.items.length, 0)));
+    }
+    throw error;
+  }
+  return windows.flatMap((w) => w.items);
+}
+
 /** The message for a list that is small in Brex but did not arrive in time. */
 export function answeredTooSlowly(fn: string, sheetName: string): () => string {
   return () =>

@@ -77,7 +77,7 @@ export function runCustomFunction(
 
   const reader = connection.open(host.startedAt + BREX_BUDGET_MS);
   const lookups = new Lookups(reader, host.sheets);
-  const context = { reader, lookups, timeZone, sheetValues: host.sheetValues };
+  const context = { reader, lookups, timeZone, now: host.startedAt, sheetValues: host.sheetValues };
   const result = computeOrExplain(fn, args, context, (error) =>
     host.outages.note(connection.id, error),
   );

@@ -17,6 +17,11 @@ import type {
 
 export interface BrexReader {
   page<K extends ListName>(list: K, query: ListQuery<K>, cursor: string | null): Page<ListItem<K>>;
+  /** One page of each query, all sent together (`fetchAll`); in the requests' order. */
+  pageOfEach<K extends ListName>(
+    list: K,
+    requests: readonly { readonly query: ListQuery<K>; readonly cursor: string | null }[],
+  ): Page<ListItem<K>>[];
   cardAccounts(): CardAccount[];
   /**
    * Each user's monthly limit (Brex has no list of them), read in parallel and paced; in the ids'
@@ -39,6 +44,7 @@ export function clientReader(client: BrexClient, deadline: number): RefreshReade
       if (next.done) throw new Error(`Brex returned no page for ${list}. Try the refresh again.`);
       return next.value;
     },
+    pageOfEach: (list, requests) => client.pageOfEach(list, requests, { deadline }),
     cardAccounts: () => client.listCardAccounts({ deadline }),
     userLimits: (userIds) => client.findEach('userLimit', userIds, { deadline }),
     firstReads: (reads) => client.firstReads(reads, { deadline }),

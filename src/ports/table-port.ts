@@ -32,20 +32,40 @@ export interface CellBlock {
   /** 1-based sheet column of the block's first column. */
   readonly column: number;
   readonly values: readonly (readonly CellValue[])[];
-  /** One number format per cell (`@` for text), set before the values so text stays text. */
-  readonly numberFormats: readonly (readonly string[])[];
+  /**
+   * One number format per cell (`@` for text), set before the values so text stays text. Absent:
+   * the cells keep their column's format, set once when the column was made (`columnFormats`).
+   */
+  readonly numberFormats?: readonly (readonly string[])[];
+  /** The format each of the block's columns was made with, so a sheet made without can get it. */
+  readonly columnFormats?: readonly string[];
+  /** Cells of the block that need a format other than their column's, in runs down a column. */
+  readonly formatRuns?: readonly FormatRun[];
+}
+
+/** `rows` cells down one column (1-based, from `row`), all of one number format. */
+export interface FormatRun {
+  readonly row: number;
+  readonly column: number;
+  readonly rows: number;
+  readonly format: string;
 }
 
 export interface SheetOptions {
   readonly columns: number;
   readonly hidden?: boolean;
-  /** A visible sheet's columns from A on, sized (in pixels) and hidden as a new sheet makes them. */
+  /**
+   * The sheet's columns from A on: each given its number format for every row below the header
+   * (rows added later inherit it); a visible sheet's also sized (in pixels) and hidden.
+   */
   readonly layout?: readonly ColumnLayout[];
 }
 
 export interface ColumnLayout {
   readonly width: number;
   readonly hidden?: boolean;
+  /** The number format of the column's rows below the header, set when the column is made. */
+  readonly format?: string;
 }
 
 export interface TablePort {
@@ -75,7 +95,7 @@ export interface TablePort {
   ensureSheet(sheetName: string, options: SheetOptions): void;
   /**
    * Formats header cells added to an existing sheet from `column` (1-based) on as a new sheet's
-   * are (bold, shaded) and sizes their columns: a column is sized once, when it is made.
+   * are (bold, shaded), sizes their columns and sets their number formats: once, when made.
    */
   formatNewColumns(sheetName: string, column: number, layout: readonly ColumnLayout[]): void;
   /**

@@ -67,6 +67,13 @@ export class ReadAhead implements RefreshReader {
     return ahead as Page<ListItem<K>>;
   }
 
+  pageOfEach<K extends ListName>(
+    list: K,
+    requests: readonly { readonly query: ListQuery<K>; readonly cursor: string | null }[],
+  ): Page<ListItem<K>>[] {
+    return this.reader.pageOfEach(list, requests);
+  }
+
   cardAccounts(): CardAccount[] {
     const ahead = this.cardAccountsAhead;
     if (ahead === null) return this.reader.cardAccounts();

@@ -4,7 +4,7 @@
  * remembered after, so a run killed in between finds the rows and remembers them then.
  */
 import { applyPlan } from './apply-plan';
-import { columnWidth } from '../cells/columns';
+import { columnFormat, columnWidth, TEXT_FORMAT } from '../cells/columns';
 import { KEY_HEADER } from '../cells/header';
 import { STATUS_HEADER, type DataSet } from '../data-sets/data-set';
 import { findHeader } from '../cells/header';
@@ -43,10 +43,16 @@ export interface RowBatch {
   readonly complete: boolean;
 }
 
-/** The columns' widths of a new sheet; the status column last. */
+/** The columns' widths and number formats of a new sheet; the status column last. */
 export function sheetLayout(layout: SheetLayout): ColumnLayout[] {
-  const own = layout.columns.map((c) => ({ width: columnWidth(c), hidden: c.hidden }));
-  return layout.statusHeader === null ? own : [...own, { width: STATUS_WIDTH }];
+  const own = layout.columns.map((c) => ({
+    width: columnWidth(c),
+    hidden: c.hidden,
+    format: columnFormat(c.type),
+  }));
+  return layout.statusHeader === null
+    ? own
+    : [...own, { width: STATUS_WIDTH, format: TEXT_FORMAT }];
 }
 
 function layoutOf(dataSet: DataSet): SheetLayout {

@@ -10,6 +10,7 @@ import { clearCursor } from './incremental-cursor';
 import { recordsOf, toRecord } from './records';
 import type { Run } from './run-context';
 import { SheetRows } from './sheet-rows';
+import { sheetLayout } from './synced-sheet';
 import type { CellValue } from '../ports/table-port';
 import {
   locateColumns,
@@ -36,6 +37,7 @@ export function openTally(
   run.table.ensureSheet(tally.sheetName, {
     columns: ownHeaders(tallyLayout(tally)).length,
     hidden: true,
+    layout: sheetLayout(tallyLayout(tally)),
   });
   return SheetRows.empty(run.table, tally.sheetName);
 }

@@ -7,7 +7,13 @@
  * columns, only in rows that changed, and never brings back a row a person deleted.
  */
 import { findHeader } from '../cells/header';
-import { cellKey, type Cell, type ColumnDefinition, TEXT_FORMAT } from '../cells/columns';
+import {
+  cellKey,
+  columnFormat,
+  type Cell,
+  type ColumnDefinition,
+  TEXT_FORMAT,
+} from '../cells/columns';
 import { toBlocks } from '../cells/blocks';
 import {
   withColumnTags,
@@ -190,10 +196,14 @@ export function planUpsert(input: UpsertInput): UpsertPlan {
     for (const [column, cell] of cells) values[column] = cell.value;
   }
   fillHoles(sheet);
+  const formats = new Map(
+    layout.columns.map((c) => [positions.get(c.header) as number, columnFormat(c.type)]),
+  );
+  if (statusColumn !== undefined) formats.set(statusColumn, TEXT_FORMAT);
   return {
     headerBlock,
     untagged,
-    blocks: toBlocks(writes),
+    blocks: toBlocks(writes, formats),
     added,
     updated,
     removed,

@@ -18,12 +18,14 @@ import {
   expense,
   type FakeReader,
 } from './support/fake-reader';
+import { expenseWindows } from '../../src/functions/expense-period';
 
 const UTC = 'UTC';
 
 function call(fn: CustomFunction<unknown>, reader: FakeReader, ...raw: unknown[]) {
   const args = fn.parse(raw, { timeZone: UTC, historyStart: () => '2026-01-01' });
-  return fn.compute(args, { reader, lookups: new Lookups(reader), timeZone: UTC });
+  const now = Date.parse('2026-03-15T12:00:00Z');
+  return fn.compute(args, { reader, lookups: new Lookups(reader), timeZone: UTC, now });
 }
 
 const column = (grid: unknown, header: string) => {
@@ -181,13 +183,44 @@ describe('expense functions', () => {
 
     const grid = call(brexExpenses, r, '2026-01-01', '2026-01-31', 'approved, settled');
 
-    expect(r.queries.find((q) => q.list === 'expenses')?.query).toEqual({
+    const queries = r.queries.filter((q) => q.list === 'expenses').map((q) => q.query);
+    // The month in 16 windows of two days (the last of one), read side by side.
+    expect(queries).toHaveLength(16);
+    expect(queries[0]).toEqual({
       purchasedAtStart: '2026-01-01T00:00:00',
-      purchasedAtEnd: '2026-01-31T23:59:59',
+      purchasedAtEnd: '2026-01-02T23:59:59',
       expand: ['merchant'],
       statuses: ['APPROVED', 'SETTLED'],
     });
-    expect(column(grid, 'Billing amount')).toEqual([10, 25.5, 5]);
+    expect(queries.at(-1)).toMatchObject({
+      purchasedAtStart: '2026-01-31T00:00:00',
+      purchasedAtEnd: '2026-01-31T23:59:59',
+    });
+    // e3, bought in February, is outside the period (the fake reader filters as Brex does).
+    expect(column(grid, 'Billing amount')).toEqual([10, 25.5]);
+  });
+
+  it('cuts a period into at most 16 windows of whole days, the newest open when the period is', () => {
+    const fortnight = expenseWindows({ start: '2026-03-01', end: '2026-03-15' }, UTC, '2026-03-15');
+    const open = expenseWindows(
+      { start: '2024-01-01', end: null },
+      'America/New_York',
+      '2026-03-15',
+    );
+
+    expect(fortnight).toHaveLength(15);
+    expect(fortnight[14]).toEqual({
+      purchasedAtStart: '2026-03-15T00:00:00',
+      purchasedAtEnd: '2026-03-15T23:59:59',
+    });
+    expect(open).toHaveLength(16);
+    expect(open[0]?.purchasedAtStart).toBe('2024-01-01T05:00:00');
+    expect(open[15]).toEqual({ purchasedAtStart: expect.any(String) });
+    // Each window starts the second after the one before ends.
+    open.slice(1).forEach((w, i) => {
+      const before = Date.parse(`${open[i]?.purchasedAtEnd}Z`);
+      expect(Date.parse(`${w.purchasedAtStart}Z`) - before).toBe(1000);
+    });
   });
 
   it('BREX_EXPENSES names an unknown status', () => {

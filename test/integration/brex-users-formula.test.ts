@@ -1,8 +1,8 @@
 /**
  * =BREX_USERS() and users' monthly limits, which Brex gives one user at a time: the formula
- * never reads them for a company of any size. It takes them from the Brex Users sheet when the
- * sync wrote one, reads them itself only for a small company, and otherwise leaves them blank;
- * the limit headers say which. The built bundle in the local runtime against the sandbox.
+ * never reads them. It takes them from the Brex Users sheet when the sync wrote one, and
+ * otherwise leaves them blank; the limit headers say which. It sends at most 3 requests at any
+ * company size. The built bundle in the local runtime against the sandbox.
  */
 import { startSandbox, type Sandbox } from '../../dev/sandbox';
 import { createRuntime, fakeClock, type Runtime } from '../../dev/runtime';
@@ -80,16 +80,36 @@ describe('BREX_USERS for a company of 10, never synced', () => {
   beforeAll(async () => ({ sandbox, runtime } = await world(10)));
   afterAll(() => sandbox.close());
 
-  it('reads the limits itself, one request per user, under their plain headers', async () => {
+  it('sends 3 requests, never one per user, and says where the limits are', async () => {
     const result = await brexUsers(sandbox, runtime, 'A1');
 
-    const expected = [...sandbox.company.state.userLimits].map(([id, l]) => [
-      id,
-      l.monthly_limit ? (l.monthly_limit.amount ?? 0) / 100 : '',
+    expect(result.requests.sort()).toEqual(['/v2/departments', '/v2/locations', '/v2/users']);
+    expect(result.header).toContain('Monthly limit (refresh the Brex Users sheet to see them)');
+    expect(result.limits.size).toBe(10);
+  });
+});
+
+describe('BREX_USERS for a company of 1,500', () => {
+  let sandbox: Sandbox;
+  let runtime: Runtime;
+
+  beforeAll(async () => ({ sandbox, runtime } = await world(1_500)), 60_000);
+  afterAll(() => sandbox.close());
+
+  it('sends 3 requests: one page of 1,000 users, and a last row names the sheet with them all', async () => {
+    const sheet = runtime.workbook.sheets.find((s) => s.name === 'Sheet1');
+    if (sheet) sheet.maxRows = 1_100;
+    const result = await brexUsers(sandbox, runtime, 'A1');
+    const column = (runtime.values('Sheet1') as unknown[][]).map((row) => String(row[0]));
+
+    expect(result.requests.map((p) => p.split('?')[0]).sort()).toEqual([
+      '/v2/departments',
+      '/v2/locations',
+      '/v2/users',
     ]);
-    expect(result.requests.filter((p) => p.endsWith('/limit'))).toHaveLength(10);
-    expect(result.requests).toHaveLength(13);
-    expect(result.header).toContain('Monthly limit');
-    expect(result.limits).toEqual(new Map(expected as [string, unknown][]));
+    expect(column).toHaveLength(1 + 1_000 + 1);
+    expect(column.at(-1)).toBe(
+      'More users in Brex than these 1000: the Brex Users sheet has them all (Extensions ▸ Brex ▸ Refresh now).',
+    );
   });
 });

@@ -350,6 +350,19 @@ describe('runtime UrlFetchApp', () => {
     );
     expect(codes).toEqual([404, 200]);
   });
+
+  it('counts a fetchAll batch as one round trip, with every request’s bytes', async () => {
+    const rt = fakeRuntime({ brexUrl: url });
+
+    const one = await rt.run('exec', [`UrlFetchApp.fetch('https://api.brex.com/a');`]);
+    const batch = await rt.run('exec', [
+      `UrlFetchApp.fetchAll(['https://api.brex.com/a', 'https://api.brex.com/b', 'https://api.brex.com/c']);`,
+    ]);
+
+    expect(one.stats.fetches).toBe(1);
+    expect(batch.stats.fetches).toBe(1);
+    expect(batch.stats.fetchBytesReceived).toBeGreaterThan(2.5 * one.stats.fetchBytesReceived);
+  });
 });
 
 describe('runtime HtmlService', () => {

@@ -233,7 +233,11 @@ describe('upsert-plan', () => {
 
       const write = table.writes.find((w) => w.block.row === 2);
       expect(write?.block.values[0]?.[1]).toBe('=IMPORTXML("http://x", "//a")');
-      expect(write?.block.numberFormats[0]?.[1]).toBe('@');
+      expect(table.formatAt(SHEET, write?.block.row ?? 0, 2)).toBe('@');
+      // Written with the cell itself, in case a person changed the column's format.
+      expect(table.writes.flatMap((w) => w.block.formatRuns ?? [])).toEqual([
+        { row: 2, column: 2, rows: 1, format: '@' },
+      ]);
     });
 
     it('shows each amount with its own currency’s decimals', () => {
@@ -247,7 +251,11 @@ describe('upsert-plan', () => {
 
       const block = table.writes.find((w) => w.block.row === 2)?.block;
       expect(block?.values.map((row) => row[2])).toEqual([1234, 12.34, 1.234]);
-      expect(block?.numberFormats.map((row) => row[2])).toEqual(['#,##0', '#,##0.00', '#,##0.000']);
+      expect([2, 3, 4].map((row) => table.formatAt(SHEET, row, 3))).toEqual([
+        '#,##0',
+        '#,##0.00',
+        '#,##0.000',
+      ]);
     });
 
     it('appends missing own columns after a person’s last column', () => {

@@ -29,9 +29,19 @@ export class FakeReader implements BrexReader {
     }
     this.queries.push({ list, query: query as Record<string, unknown> });
     if (this.refuse?.list === list) throw this.refuse.error;
-    const q = query as { postedAtStart?: string; accountId?: string };
+    const q = query as {
+      postedAtStart?: string;
+      accountId?: string;
+      purchasedAtStart?: string;
+      purchasedAtEnd?: string;
+    };
     let items = this.lists.get(list) ?? [];
     if (q.accountId) items = items.filter((i) => i.account === q.accountId);
+    const purchased = (i: Record<string, unknown>) => Date.parse(String(i.purchased_at));
+    const from = q.purchasedAtStart ? Date.parse(`${q.purchasedAtStart}Z`) : null;
+    const to = q.purchasedAtEnd ? Date.parse(`${q.purchasedAtEnd}Z`) : null;
+    if (from !== null) items = items.filter((i) => !(purchased(i) < from));
+    if (to !== null) items = items.filter((i) => !(purchased(i) > to));
     if (q.postedAtStart) {
       const day = q.postedAtStart.slice(0, 10);
       items = items.filter((i) => String(i.posted_at_date) >= day);
@@ -44,6 +54,14 @@ export class FakeReader implements BrexReader {
       nextCursor: next,
       traceId: null,
     };
+  }
+
+  /** One after another here: only the order of the pages matters to the callers. */
+  pageOfEach<K extends ListName>(
+    list: K,
+    requests: readonly { query: object; cursor: string | null }[],
+  ): Page<never>[] {
+    return requests.map((r) => this.page(list, r.query, r.cursor));
   }
 
   cardAccounts(): CardAccount[] {

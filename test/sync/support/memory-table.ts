@@ -104,9 +104,13 @@ export class MemoryTable implements TablePort {
         const y = block.row - 1 + r;
         const x = block.column - 1 + c;
         (sheet.values[y] ??= [])[x] = value;
-        (sheet.formats[y] ??= [])[x] = block.numberFormats[r]?.[c] ?? '';
+        (sheet.formats[y] ??= [])[x] =
+          block.numberFormats?.[r]?.[c] ?? block.columnFormats?.[c] ?? '';
       });
     });
+    for (const run of block.formatRuns ?? [])
+      for (let y = run.row - 1; y < run.row - 1 + run.rows; y += 1)
+        (sheet.formats[y] ??= [])[run.column - 1] = run.format;
   }
 
   deleteRows(sheetName: string, row: number, count: number): void {

@@ -52,6 +52,14 @@ export class ScriptedReader implements RefreshReader {
     return { items: slice as never[], cursor, nextCursor: next, traceId: null };
   }
 
+  /** One after another here: only the order of the pages matters to the callers. */
+  pageOfEach<K extends ListName>(
+    list: K,
+    requests: readonly { query: object; cursor: string | null }[],
+  ): Page<never>[] {
+    return requests.map((r) => this.page(list, r.query, r.cursor));
+  }
+
   cardAccounts(): CardAccount[] {
     this.calls.push('cardAccounts');
     return this.card;
