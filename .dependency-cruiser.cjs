@@ -3,8 +3,7 @@
  * layer rule") and no import cycle in src/, dev/ or test/. Type-only imports count too.
  *
  * Chosen over eslint-plugin-boundaries because it resolves imports with TypeScript's own settings
- * (no extra ESLint resolver), finds import cycles as well, and states an exception as an exact
- * importer → imported pair, so a temporary exception cannot let a new import through.
+ * (no extra ESLint resolver), and finds import cycles as well.
  */
 
 /** Each layer of src/, and the layers it may import besides itself. */
@@ -50,43 +49,15 @@ const LAYERS = {
   sidebar: ['contract'],
 };
 
-/**
- * TEMPORARY: the imports against the order that exist today, each allowed exactly (importer →
- * imported), so that any new one fails. They go when the write-back hooks of a refresh (cells to
- * keep, what follows a write) are handed to it by the composition root in src/apps-script/;
- * delete each line as its import goes.
- */
-const KNOWN_VIOLATIONS = [
-  // data-sets → writeback
-  'src/data-sets/budgets.ts → src/writeback/edited-cells.ts',
-  'src/data-sets/budgets.ts → src/writeback/synced-values.ts',
-  'src/data-sets/budgets.ts → src/writeback/row-identity.ts',
-];
-
-const exactly = (path) => path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const exceptions = KNOWN_VIOLATIONS.map((line) => line.split(' → '));
-
 function layerRules(layer, allowed) {
-  const inLayer = `^src/${layer}/`;
-  const permitted = `^src/(${[layer, ...allowed].join('|')})/`;
-  const excepted = exceptions.filter(([from]) => from.startsWith(`src/${layer}/`));
-  const importers = [...new Set(excepted.map(([from]) => from))];
-  const rule = (name, fromPath, extra = []) => ({
-    name,
-    severity: 'error',
-    comment: `src/${layer}/ may import ${allowed.length ? allowed.join(', ') : 'no other layer'}.`,
-    from: { path: fromPath, pathNot: fromPath === inLayer ? importers.map(exactly) : [] },
-    to: { path: '^src/', pathNot: [permitted, ...extra] },
-  });
   return [
-    rule(`layer-${layer}`, inLayer),
-    ...importers.map((importer) =>
-      rule(
-        `layer-${layer}-known-violations`,
-        `^${exactly(importer)}$`,
-        excepted.filter(([from]) => from === importer).map(([, to]) => `^${exactly(to)}$`),
-      ),
-    ),
+    {
+      name: `layer-${layer}`,
+      severity: 'error',
+      comment: `src/${layer}/ may import ${allowed.length ? allowed.join(', ') : 'no other layer'}.`,
+      from: { path: `^src/${layer}/` },
+      to: { path: '^src/', pathNot: `^src/(${[layer, ...allowed].join('|')})/` },
+    },
   ];
 }
 

@@ -27,7 +27,7 @@ const TIME = AUDIT_HEADERS.indexOf('Time');
 const AMOUNTS = [AUDIT_HEADERS.indexOf('Old'), AUDIT_HEADERS.indexOf('New')];
 const CURRENCY = AUDIT_HEADERS.indexOf('Currency');
 // prettier-ignore
-const WIDTHS = [140, 180, 200, 180, 100, 100, 70, 80, 320, 200, 260, 180];
+const WIDTHS = [140, 180, 200, 180, 100, 100, 70, 80, 320, 200, 260, 180, 160];
 
 /** Pure: an entry's row as cells: the time a date, the amounts numbers, the rest text. */
 export function auditCells(entry: AuditEntry): { values: CellValue[]; formats: string[] } {

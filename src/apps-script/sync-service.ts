@@ -27,6 +27,7 @@ import { StagedStore } from '../sync/staged-store';
 import { readHealth, type DataSetHealth } from '../sync/sync-health';
 import { appsScriptBrexClient } from './brex-client';
 import { refreshFormulasService } from './custom-functions-service';
+import { writeBackHooks } from '../writeback/refresh-hooks';
 import { documentStore, userStore } from './properties-store';
 import { SpreadsheetTable } from './spreadsheet-table';
 import { lastBrexUse } from './token-use';
@@ -85,7 +86,14 @@ export function refreshNowService(dataSets?: readonly string[]): RefreshSummary 
     );
     const table = new SpreadsheetTable(SpreadsheetApp.getActiveSpreadsheet());
     const summary = runRefresh(
-      { table, store, reader, now: () => Date.now(), stopAt: started + PAGE_BUDGET_MS },
+      {
+        table,
+        store,
+        reader,
+        now: () => Date.now(),
+        stopAt: started + PAGE_BUDGET_MS,
+        hooks: writeBackHooks,
+      },
       settings,
     );
     return summary.done ? withDashboard(summary, table, store) : summary;

@@ -1,11 +1,16 @@
 /**
- * The composition root of the spend-limit write-back: builds it over the Apps Script adapters for
- * the entry points in src/server/index.ts. Pushing uses the acting user's own write credential
- * (user properties), never the spreadsheet's read connection.
+ * The composition root of the write-back: builds it over the Apps Script adapters for the entry
+ * points in src/server/index.ts. Pushing uses the acting user's own write credential (user
+ * properties), never the spreadsheet's read connection. The spend-limit functions are aliases
+ * of the general ones, kept for the review panel and scripts that call them.
  */
-import type { SpendLimit } from '../brex';
 import type {
+  ChangeResult,
+  ConflictChoice,
+  ConflictResolved,
+  ChangesReview,
   DiscardResult,
+  DiscardedChanges,
   PushResult,
   ReviewedChange,
   RevertResult,
@@ -13,10 +18,15 @@ import type {
   WriteBackSettings,
 } from '../contract/writeback';
 import { readConnection, readWriteCredential, type Connection } from '../sync/connection';
+import { keyOf, viewOf } from '../writeback/action';
+import { discardChanges } from '../writeback/discard';
 import { markEditedRows, mayTouchAmounts, type EditedBlock } from '../writeback/edit-marks';
 import { SPEND_LIMITS_SHEET } from '../writeback/pending-changes';
-import { pushChanges } from '../writeback/push';
-import { reviewEdits } from '../writeback/review';
+import { pushChanges, type Pushed } from '../writeback/push';
+import { resolveConflict } from '../writeback/resolve';
+import { revertEntry } from '../writeback/revert';
+import { baseLimit } from '../writeback/actions/spend-limit-base-limit';
+import { readChanges, reviewChanges } from '../writeback/review';
 import {
   checkWriteBackSettings,
   getWriteBackSettings,
@@ -24,8 +34,8 @@ import {
   settingsAuditEntry,
 } from '../writeback/settings';
 import { TypedBy } from '../writeback/typed-by';
-import { discardChanges, revertEntry } from '../writeback/staging';
-import type { PushDeps, SpendLimitsPort, WriteBackDeps } from '../writeback/write-back-deps';
+import { legacyKeys, legacyResult, legacyView } from '../writeback/spend-limit-alias';
+import type { BrexWrites, PushDeps, WriteBackDeps } from '../writeback/write-back-deps';
 import { newUuid } from './apps-script-clock';
 import { appsScriptBrexClient } from './brex-client';
 import { AuditLogSheet } from './audit-log-sheet';
@@ -34,8 +44,10 @@ import { EditedSheet } from './edited-sheet';
 import { documentStore, userStore } from './properties-store';
 import { SpreadsheetTable } from './spreadsheet-table';
 
-/** Leaves a push well inside Apps Script's 6 minutes, with time to log what happened. */
+/** Leaves a push well inside Apps Script's 6 minutes, with time to log what happened… */
 const CALL_BUDGET_MS = 300_000;
+/** …and starts no change after this, so the last one's answer and bookkeeping fit too. */
+const SEND_BUDGET_MS = 240_000;
 const LOCK_WAIT_MS = 10_000;
 /** The review reads Brex only for pushes whose answer was lost, and briefly. */
 const REVIEW_READ_MS = 20_000;
@@ -54,25 +66,14 @@ function deps(): WriteBackDeps {
   };
 }
 
-/** Brex through one user's credential: reads in parallel, falling back to one by one on an error. */
-function spendLimitsPort(credential: Connection, deadline: number): SpendLimitsPort {
+/** Brex through one user's credential: whole lists for the conflict check, and the writes. */
+function brexWrites(credential: Connection, deadline: number): BrexWrites {
   const client = appsScriptBrexClient(credential.token, credential.environment, deadline);
   return {
-    read(ids) {
-      try {
-        return client.getEach('spendLimit', ids);
-      } catch {
-        return ids.map((id): SpendLimit | Error => {
-          try {
-            return client.get('spendLimit', id);
-          } catch (error) {
-            return error instanceof Error ? error : new Error(String(error));
-          }
-        });
-      }
-    },
-    update: (id, changes, idempotencyKey) =>
+    spendLimits: () => client.collect('spendLimits', {}, { stopWhen: () => false }).items,
+    updateSpendLimit: (id, changes, idempotencyKey) =>
       client.updateSpendLimit(id, changes, { idempotencyKey }),
+    archiveSpendLimit: (id, idempotencyKey) => client.archiveSpendLimit(id, { idempotencyKey }),
   };
 }
 
@@ -110,35 +111,82 @@ function brexAmounts(ids: readonly string[]): Map<string, number | null> {
   }
 }
 
-export function reviewService(): SpendLimitReview {
+function credentialHelp(): { canPush: boolean; credentialHelp: string | null } {
   const canPush = readWriteCredential(userStore()) !== null;
-  return {
-    sheetName: SPEND_LIMITS_SHEET,
-    changes: reviewEdits({ ...deps(), brexAmounts }).map((edit) => edit.change),
-    canPush,
-    credentialHelp: canPush ? null : NO_CREDENTIAL,
-  };
+  return { canPush, credentialHelp: canPush ? null : NO_CREDENTIAL };
 }
 
-export function pushService(reviewed: readonly ReviewedChange[]): PushResult[] {
+export function reviewChangesService(): ChangesReview {
+  return { changes: reviewChanges({ ...deps(), brexAmounts }).map(viewOf), ...credentialHelp() };
+}
+
+/** The spend-limit alias: the base-limit changes, as the review panel shows them. */
+export function reviewService(): SpendLimitReview {
+  const changes = reviewChanges({ ...deps(), brexAmounts });
+  return { sheetName: SPEND_LIMITS_SHEET, changes: legacyView(changes), ...credentialHelp() };
+}
+
+/** Runs `work` under the lock with Brex through the acting user's own write credential. */
+function withCredential<T>(work: (deps: PushDeps) => T): T {
   const credential = readWriteCredential(userStore());
   if (!credential) throw new Error(NO_CREDENTIAL);
   const started = Date.now();
   return withLock(() => {
     const typedBy = new TypedBy(documentStore());
-    const pushDeps: PushDeps = {
+    return work({
       ...deps(),
-      brex: spendLimitsPort(credential, started + CALL_BUDGET_MS),
+      brex: brexWrites(credential, started + CALL_BUDGET_MS),
+      timeLeft: () => Date.now() < started + SEND_BUDGET_MS,
       user: Session.getActiveUser().getEmail() || credential.email,
       typedBy: (id) => typedBy.get(id),
       newUuid,
-    };
-    return pushChanges(pushDeps, reviewed);
+    });
   });
 }
 
+function push(keys: readonly string[] | null): Pushed[] {
+  return withCredential((pushDeps) => pushChanges(pushDeps, keys));
+}
+
+export function resolveConflictService(key: string, choice: ConflictChoice): ConflictResolved {
+  return withCredential((pushDeps) => {
+    const resolved = resolveConflict(pushDeps, key, choice);
+    return {
+      change: resolved.change && viewOf(resolved.change),
+      message: resolved.message,
+    };
+  });
+}
+
+export function pushChangesService(keys?: readonly string[]): ChangeResult[] {
+  return push(keys ?? null).map((pushed) => ({
+    key: pushed.key,
+    action: pushed.change?.action.id ?? '',
+    outcome: pushed.outcome,
+    message: pushed.message,
+    brexId: pushed.brexId,
+    traceId: pushed.traceId,
+    idempotencyKey: pushed.idempotencyKey,
+  }));
+}
+
+/** The spend-limit alias: each reviewed limit id with its fingerprint. */
+export function pushService(reviewed: readonly ReviewedChange[]): PushResult[] {
+  return push(legacyKeys(reviewed)).map(legacyResult);
+}
+
+export function discardChangesService(keys?: readonly string[]): DiscardedChanges {
+  return withLock(() => ({ restored: discardChanges(deps(), keys).map(keyOf) }));
+}
+
+/** The spend-limit alias: limit ids (all base-limit changes when omitted). */
 export function discardService(ids?: readonly string[]): DiscardResult {
-  return withLock(() => discardChanges(deps(), ids));
+  return withLock(() => {
+    const all = readChanges(deps()).changes.filter((c) => c.action.id === baseLimit.id);
+    const chosen = all.filter((c) => !ids || ids.includes(c.targetId));
+    if (chosen.length === 0) return { restored: [] };
+    return { restored: discardChanges(deps(), chosen.map(keyOf)).map((c) => c.targetId) };
+  });
 }
 
 export function revertService(entry: number | string): RevertResult {

@@ -22,6 +22,11 @@ export const SIDEBAR_FUNCTION_NAMES = [
   'reviewSpendLimitChanges',
   'pushSpendLimitChanges',
   'discardSpendLimitChanges',
+  // Every action's changes.
+  'reviewChanges',
+  'pushChanges',
+  'discardChanges',
+  'resolveConflict',
 ] as const;
 
 export type SidebarFunctionName = (typeof SIDEBAR_FUNCTION_NAMES)[number];

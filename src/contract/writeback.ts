@@ -1,8 +1,76 @@
 /**
- * The spend-limit write-back's types, shared by the server functions (src/server/index.ts) and the
- * sidebar's review panel. Plain JSON only: amounts cross as integer minor units plus the text the
- * sidebar shows, never as floats to compute with.
+ * The write-back's types, shared by the server functions (src/server/index.ts) and the sidebar's
+ * review panel. Plain JSON only: amounts cross as integer minor units plus the text the sidebar
+ * shows, never as floats to compute with. One word throughout: a "change" is an edit in a synced
+ * sheet that a Brex action will send once reviewed and pushed.
  */
+
+/** What a change needs before it is sent: irreversible actions and creations are confirmed. */
+export type Confirmation = 'none' | 'irreversible' | 'creation';
+
+/** One pending change of any action, as the review shows it. */
+export interface ChangeView {
+  /**
+   * Names this change as reviewed: its action, target and fingerprint. Another edit of the cell
+   * (or a moved row) gives another key, so a push of this key sends only what was shown.
+   */
+  readonly key: string;
+  readonly sheet: string;
+  /** The sheet row it sits in now (rows move when people sort). */
+  readonly row: number;
+  /** The action's id (e.g. "spend_limit.base_limit") and what the review calls it. */
+  readonly action: string;
+  readonly actionLabel: string;
+  /** The Brex object it changes: id ('' for a creation) and name. */
+  readonly target: { readonly id: string; readonly name: string };
+  /** What Brex has now (as of the last sync), as text. */
+  readonly brexNow: string;
+  /** What will be sent, as text; null when the cell cannot be read. */
+  readonly toSend: string | null;
+  /** Why it is refused ("<what happened>. <what to do>"), or null when it may be pushed. */
+  readonly problem: string | null;
+  readonly consequences: readonly string[];
+  readonly confirmation: Confirmation;
+  /** A push was sent and its outcome is unknown; pushing again completes it with the same key. */
+  readonly inFlight: boolean;
+  /**
+   * Brex's value changed since the sync, as the last push found ("Brex now has 19,000.00 USD …;
+   * you typed 20,000.00 USD"); `resolveConflict` keeps yours or takes Brex's. Null when none.
+   */
+  readonly conflict: string | null;
+}
+
+/** "keep mine": the edit stays, compared with Brex's value now; "take Brex's": the cell gets it. */
+export type ConflictChoice = 'keep_mine' | 'take_brex';
+
+export interface ConflictResolved {
+  /** The change after the choice; null when it is gone (Brex's value taken). */
+  readonly change: ChangeView | null;
+  readonly message: string;
+}
+
+export interface ChangesReview {
+  readonly changes: readonly ChangeView[];
+  readonly canPush: boolean;
+  readonly credentialHelp: string | null;
+}
+
+/** One change's push result. */
+export interface ChangeResult {
+  readonly key: string;
+  readonly action: string;
+  readonly outcome: PushOutcome;
+  readonly message: string;
+  /** The Brex object changed or created; null when none. */
+  readonly brexId: string | null;
+  readonly traceId: string | null;
+  readonly idempotencyKey: string | null;
+}
+
+export interface DiscardedChanges {
+  /** Keys of the changes whose cells got their last-synced values back. */
+  readonly restored: readonly string[];
+}
 
 /** An amount as the review shows it: exact minor units and the currency's own decimals. */
 export interface AmountView {
@@ -12,7 +80,7 @@ export interface AmountView {
   readonly text: string;
 }
 
-/** One edited "Base limit" cell of the "Brex Spend Limits" sheet. */
+/** One edited "Base limit" cell of the "Brex Spend Limits" sheet, as the spend-limit alias shows it. */
 export interface PendingChange {
   /** The spend limit's Brex id; the change's id for push, discard and the audit log. */
   readonly id: string;
@@ -67,6 +135,8 @@ export type PushOutcome =
   | 'failed'
   /** The request was sent but its answer was lost: push again to complete it (same key). */
   | 'unknown'
+  /** Not sent in this execution (its time ran out): push again to send it. */
+  | 'deferred'
   /** No pending change has this id. */
   | 'not_pending';
 

@@ -2,11 +2,6 @@
 import type { Budget, SpendLimit } from '../brex';
 import { defineDataSet, listSource, singlePageSource } from './data-set';
 import { KEY_HEADER } from '../cells/header';
-import { AMOUNT_HEADER, CURRENCY_HEADER, editedLimits } from '../writeback/edited-cells';
-import { IDENTITY_HEADERS, identityOf } from '../writeback/row-identity';
-import { SyncedValues } from '../writeback/synced-values';
-import { toCell } from '../cells/columns';
-import type { Lookups } from './lookups';
 import { readable } from '../cells/readable-values';
 import { columns, KEY_COLUMN } from './columns';
 
@@ -57,39 +52,9 @@ export const spendLimits = defineDataSet<SpendLimit>({
       Description: s.description,
     };
   },
-  // An edit waiting to be pushed stays in its cell, and stays pending: the refresh neither
-  // overwrites it nor moves its last-synced value (a change in Brex meanwhile is then a conflict).
-  // A row whose identity cells no longer match its id (one column sorted) keeps them too, so the
-  // refresh does not make it look whole again: its edit stays refused until undone or discarded.
-  keepCells: (_items, sheet, store) => {
-    const edited = editedLimits(sheet, SyncedValues.read(store));
-    return new Map(
-      [...edited].map(([id, whole]) => [
-        id,
-        whole
-          ? [AMOUNT_HEADER, CURRENCY_HEADER]
-          : [AMOUNT_HEADER, CURRENCY_HEADER, ...IDENTITY_HEADERS],
-      ]),
-    );
-  },
-  // The write-back compares edited amounts with these values (src/writeback/synced-values.ts).
-  afterWrite: (items, store, now, kept) =>
-    SyncedValues.record(store, items, now, spendLimitIdentity, kept),
+  // The write-back's cells to keep and last-synced values come from the composition root
+  // (src/apps-script/refresh-hooks.ts), so this definition imports nothing from it.
 });
-
-/** Names are not identity cells, so the row function gets lookups that are never consulted. */
-const NO_LOOKUPS = { userNames: () => '', departmentName: () => '' } as unknown as Lookups;
-
-/** The digest of a spend limit's identity cells as this data set writes them (`row-identity.ts`). */
-export function spendLimitIdentity(limit: SpendLimit): string {
-  const fields = spendLimits.row(limit, NO_LOOKUPS);
-  return identityOf(
-    IDENTITY_HEADERS.map((header) => {
-      const column = spendLimits.columns.find((c) => c.header === header);
-      return column ? toCell(column.type, fields[header], 'Etc/UTC').value : '';
-    }),
-  );
-}
 
 export const budgets = defineDataSet<Budget>({
   id: 'budgets',

@@ -111,7 +111,8 @@ export interface DataSet<T = unknown, R = T> {
   row(item: T, lookups: Lookups): Readonly<Record<string, FieldValue>>;
   /**
    * Whole data sets only: the cells a refresh leaves as they are, as headers by Brex id, found in
-   * the sheet before it is written (a spend limit's edit waiting to be pushed).
+   * the sheet before it is written (a card's own limit cells). The write-back's cells to keep
+   * come from `RefreshHooks` instead.
    */
   keepCells?(
     items: readonly T[],
@@ -120,7 +121,7 @@ export interface DataSet<T = unknown, R = T> {
   ): ReadonlyMap<string, readonly string[]>;
   /**
    * Whole data sets only: runs once the rows are written, with every item they show and the ids
-   * whose cells were kept (spend limits keep their last-synced values here for the write-back).
+   * whose cells were kept.
    */
   afterWrite?(items: readonly T[], store: KeyValuePort, now: Date, kept: ReadonlySet<string>): void;
   /**
@@ -135,6 +136,16 @@ export interface DataSet<T = unknown, R = T> {
 export const STATUS_HEADER = 'Sync status';
 
 /** Keeps each definition's item type checked while the registry holds them side by side. */
+/**
+ * What another part of the add-on adds to a whole data set's refresh, by data set id: the
+ * write-back keeps the cells of changes waiting to be pushed, and records the last-synced values
+ * they are compared with. The composition root (src/apps-script/) hands them to the refresh, so a
+ * data set's definition imports nothing from the write-back.
+ */
+export type RefreshHooks = Readonly<
+  Partial<Record<DataSetId, Pick<DataSet<never>, 'keepCells' | 'afterWrite'>>>
+>;
+
 export function defineDataSet<T, R = T>(definition: DataSet<T, R>): DataSet {
   return definition as unknown as DataSet;
 }

@@ -4,7 +4,7 @@
  * character, a null object throws a bare TypeError. Each check answers with what the function
  * takes instead, before any work is done.
  */
-import type { ReviewedChange } from '../contract/writeback';
+import type { ConflictChoice, ReviewedChange } from '../contract/writeback';
 
 function refuse(fn: string, what: string, example: string): never {
   throw new Error(`${fn} takes ${what}, for example ${example}. Nothing was done.`);
@@ -61,4 +61,20 @@ export function auditEntry(fn: string, value: unknown): number | string {
     'a row number of the "Brex Audit Log" sheet or a push\u2019s idempotency key',
     '5',
   );
+}
+
+/** A change's key, as `reviewChanges` gave it. */
+export function conflictKey(fn: string, value: unknown): string {
+  if (typeof value === 'string' && value.trim() !== '') return value;
+  return refuse(
+    fn,
+    'a change\u2019s key as reviewChanges gave it',
+    '"spend_limit.base_limit:splim_1:1x2y3z"',
+  );
+}
+
+/** "keep_mine" or "take_brex". */
+export function conflictChoice(fn: string, value: unknown): ConflictChoice {
+  if (value === 'keep_mine' || value === 'take_brex') return value;
+  return refuse(fn, '"keep_mine" or "take_brex" as its second argument', '"keep_mine"');
 }

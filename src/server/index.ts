@@ -6,7 +6,14 @@
  * It is long because it is the whole list of entry points, one thin export each: the build reads
  * their names and JSDoc from this one file.
  */
-import { auditEntry, optionalIds, plainObject, reviewedChanges } from './argument-checks';
+import {
+  auditEntry,
+  conflictChoice,
+  conflictKey,
+  optionalIds,
+  plainObject,
+  reviewedChanges,
+} from './argument-checks';
 import { createDashboardService, type DashboardResult } from '../apps-script/dashboard-sheet';
 import { buildAddonMenu } from '../apps-script/menu';
 import { openHelp, openSidebar, toastFormulasRefreshed } from '../apps-script/sidebar';
@@ -29,15 +36,24 @@ import {
   type SyncHealthReport,
 } from '../apps-script/sync-service';
 import {
+  discardChangesService,
   discardService,
   markEditService,
+  pushChangesService,
   pushService,
+  resolveConflictService,
   revertService,
+  reviewChangesService,
   reviewService,
   saveWriteBackSettingsService,
   writeBackSettingsService,
 } from '../apps-script/writeback-service';
 import type {
+  ChangeResult,
+  ChangesReview,
+  ConflictChoice,
+  ConflictResolved,
+  DiscardedChanges,
   DiscardResult,
   PushResult,
   RevertResult,
@@ -170,6 +186,43 @@ export function getConnectionStatus(): ConnectionStatus {
 }
 
 /**
+ * Every pending change across the synced sheets (an edited cell, or a new row, that a Brex action
+ * will send), each with its key, sheet, row, action, target, what Brex has now, what will be sent,
+ * and a problem or its consequences; brings the cells' pending marks up to date.
+ */
+export function reviewChanges(): ChangesReview {
+  return reviewChangesService();
+}
+
+/**
+ * Pushes changes to Brex with the acting user's own write credential: the ones whose keys (from
+ * `reviewChanges`) are given, or, without keys, every valid change that is neither irreversible
+ * nor a creation (those go only when their keys are named). One result per change; every attempt
+ * is recorded in the "Brex Audit Log" sheet. A large push stops before Apps Script's time limit:
+ * the changes it did not send come back "deferred", and pushing again sends them.
+ */
+export function pushChanges(keys?: string[]): ChangeResult[] {
+  return pushChangesService(optionalIds('pushChanges', keys));
+}
+
+/**
+ * After a push found Brex's value changed since the sync: "keep_mine" keeps the edit, compared
+ * from now on with Brex's value (review and push it again); "take_brex" puts Brex's value in the
+ * row. Brex is read again first, with the acting user's own write credential.
+ */
+export function resolveConflict(key: string, choice: ConflictChoice): ConflictResolved {
+  return resolveConflictService(
+    conflictKey('resolveConflict', key),
+    conflictChoice('resolveConflict', choice),
+  );
+}
+
+/** Restores the changes with these keys (all when omitted) to the values of the last sync. */
+export function discardChanges(keys?: string[]): DiscardedChanges {
+  return discardChangesService(optionalIds('discardChanges', keys));
+}
+
+/**
  * The edited "Base limit" cells of the "Brex Spend Limits" sheet (compared with the last sync),
  * each with its validation result and consequences; brings the cells' pending marks up to date.
  */
@@ -192,8 +245,9 @@ export function discardSpendLimitChanges(ids?: string[]): DiscardResult {
 }
 
 /**
- * "Revert" on a "Brex Audit Log" row: stages the inverse of that push (the limit's cell gets the
- * old amount back) for review. `entry` is the audit row number or the push's idempotency key.
+ * "Revert" on a "Brex Audit Log" row: stages the inverse of that push (e.g. the limit's cell gets
+ * the old amount back) for review, for any action that has one. `entry` is the audit row number
+ * or the push's idempotency key.
  */
 export function revertAuditEntry(entry: number | string): RevertResult {
   return revertService(auditEntry('revertAuditEntry', entry));

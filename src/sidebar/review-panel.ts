@@ -19,6 +19,7 @@ const OUTCOME_TEXT: Record<PushResult['outcome'], string> = {
   failed: 'Failed',
   unknown: 'Answer lost',
   not_pending: 'Not pending',
+  deferred: 'Not sent yet',
 };
 
 export class ReviewPanel {

@@ -16,6 +16,7 @@ import {
   type DataSet,
   type DataSetId,
   type ReadContext,
+  type RefreshHooks,
   type RefreshState,
   type Tally,
 } from '../data-sets/data-set';
@@ -71,6 +72,8 @@ export interface RefreshDeps {
   readonly now: () => number;
   /** Epoch ms after which no new page is started. */
   readonly stopAt: number;
+  /** The write-back's additions to a data set's refresh, from the composition root. */
+  readonly hooks?: RefreshHooks;
 }
 
 export interface DataSetProgress extends RunCounts {
@@ -416,13 +419,19 @@ function syncWhole(
     } while (cursor !== null);
   }
   if (dataSet.order) items.sort((a, b) => dataSet.order?.(a, b) ?? 0);
-  const keep =
-    dataSet.keepCells?.(items, sheet, deps.store) ?? new Map<string, readonly string[]>();
+  const hooks = deps.hooks?.[dataSet.id as DataSetId] as DataSet | undefined;
+  const keepCells = hooks?.keepCells ?? dataSet.keepCells;
+  const keep = keepCells?.(items, sheet, deps.store) ?? new Map<string, readonly string[]>();
   const records = toRecords(dataSet, items, base.lookups, deps.table.timeZone()).map((r) =>
     keep.has(r.id) ? { ...r, keep: keep.get(r.id) } : r,
   );
   health = upsert(deps, dataSet, sheet, records, deleted, true, knownIds, health).health;
-  dataSet.afterWrite?.(items, deps.store, new Date(deps.now()), new Set(keep.keys()));
+  (hooks?.afterWrite ?? dataSet.afterWrite)?.(
+    items,
+    deps.store,
+    new Date(deps.now()),
+    new Set(keep.keys()),
+  );
   if (dataSet.unfinished?.(deps.store)) {
     // The rows read so far are written; the rest of the read is the next run's.
     writeHealth(deps.store, health);

@@ -19,6 +19,7 @@ export const AUDIT_HEADERS = [
   'Brex trace ID',
   'Idempotency key',
   'Typed by',
+  'Action',
 ] as const;
 
 /** The `result` of an audit row recording a change to the write-back settings. */
@@ -40,6 +41,8 @@ export interface AuditEntry {
   readonly idempotencyKey: string;
   /** Who typed the value, when Sheets said so (the onEdit event's user); '' when unknown. */
   readonly typedBy?: string;
+  /** The write action's id ('' for a settings change; rows written before actions: base limit). */
+  readonly action?: string;
 }
 
 /** An entry with the sheet row it was read from. */
@@ -62,6 +65,7 @@ export function auditRow(entry: AuditEntry): string[] {
     entry.traceId,
     entry.idempotencyKey,
     entry.typedBy ?? '',
+    entry.action ?? '',
   ];
 }
 
@@ -82,6 +86,7 @@ export function auditRecord(cells: readonly unknown[], row: number): AuditRecord
     traceId: text(9),
     idempotencyKey: text(10),
     typedBy: text(11),
+    action: text(12),
   };
 }
 

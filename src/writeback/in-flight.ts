@@ -1,35 +1,37 @@
 /**
- * Write-ahead records of pushes: "pushing limit L from A to B with key K" is stored before the PUT
- * and removed once Brex's answer is known. A record that survives (the answer was lost, or the
- * execution was killed) makes the next push of the same change reuse K, so Brex replays its first
- * answer instead of applying the change twice. Kept in document properties: whoever pushes next,
- * the change is the same spend limit's.
+ * Write-ahead records of pushes: "pushing target T from A to B with key K" is stored before the
+ * request and removed once Brex's answer is known. A record that survives (the answer was lost,
+ * or the execution was killed) makes the next push of the same change reuse K, so Brex replays
+ * its first answer instead of applying the change twice. Kept in document properties: whoever
+ * pushes next, the change is the same target's. A target is an action and a Brex id
+ * (`targetKey`); values are the action's canonical text of what it changes.
  */
 import { readJson, writeJson, type KeyValuePort } from '../ports/key-value-port';
 
 export interface InFlightPush {
+  /** `targetKey` of the change: its action and Brex id. */
   readonly id: string;
-  /** Minor units at the last sync, and the amount sent. */
-  readonly from: number;
-  readonly to: number;
-  readonly currency: string;
+  /** The value at the last sync, and the value sent (canonical text, e.g. minor units). */
+  readonly from: string;
+  readonly to: string;
   readonly idempotencyKey: string;
   readonly user: string;
   readonly startedAt: string;
 }
 
-const keyOf = (id: string): string => `writeback.pushing.${id}`;
+const keyOf = (target: string): string => `writeback.pushing.${target}`;
 
 export class InFlightPushes {
   constructor(private readonly store: KeyValuePort) {}
 
-  get(id: string): InFlightPush | null {
-    return readJson<InFlightPush>(this.store, keyOf(id));
+  get(target: string): InFlightPush | null {
+    const record = readJson<InFlightPush>(this.store, keyOf(target));
+    return record && { ...record, from: String(record.from), to: String(record.to) };
   }
 
-  /** The record of this exact change (same limit, same amounts), if one was left unfinished. */
-  matching(id: string, from: number, to: number): InFlightPush | null {
-    const record = this.get(id);
+  /** The record of this exact change (same target, same values), if one was left unfinished. */
+  matching(target: string, from: string, to: string): InFlightPush | null {
+    const record = this.get(target);
     return record && record.from === from && record.to === to ? record : null;
   }
 
@@ -37,7 +39,7 @@ export class InFlightPushes {
     writeJson(this.store, keyOf(record.id), record);
   }
 
-  finish(id: string): void {
-    this.store.delete(keyOf(id));
+  finish(target: string): void {
+    this.store.delete(keyOf(target));
   }
 }

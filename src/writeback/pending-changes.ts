@@ -1,10 +1,10 @@
 /**
- * The pending changes: every edited row of the "Brex Spend Limits" sheet (`edited-cells.ts`),
- * validated, with the amount to send.
+ * The base-limit action's pending changes: every edited row of the "Brex Spend Limits" sheet
+ * (`edited-cells.ts`), validated, with the amount to send.
  */
 import type { PendingChange, WriteBackSettings } from '../contract/writeback';
-import { spendLimits } from '../data-sets/budgets';
 import type { CellValue } from '../ports/table-port';
+import { type Change, type WriteAction, targetKey } from './action';
 import { amountView } from './amount-text';
 import { formatProblem } from './amount-format';
 import { checkChange, type ChangeCheck } from './check-change';
@@ -13,15 +13,16 @@ import type { InFlightPushes } from './in-flight';
 import { fingerprintOf } from './row-identity';
 import type { SyncedLimit, SyncedValues } from './synced-values';
 
-export const SPEND_LIMITS_SHEET = spendLimits.sheetName;
-/** A pending change, with where it sits and the amount to send when it is valid. */
-export interface StagedEdit {
-  readonly change: PendingChange;
-  /** 1-based sheet row and column of the amount cell. */
-  readonly row: number;
-  readonly column: number;
+export const SPEND_LIMITS_SHEET = 'Brex Spend Limits';
+
+/** What the base-limit action keeps of a change: the alias's view, and the amount to send. */
+export interface LimitEdit {
+  readonly view: PendingChange;
+  /** Minor units to send; null when the change is refused. */
   readonly newMinorUnits: number | null;
 }
+
+export type LimitChange = Change<LimitEdit>;
 
 export interface PendingInput {
   /** The header row, then data rows: the whole sheet, or a block of it starting at `firstRow`. */
@@ -40,13 +41,13 @@ export interface PendingInput {
 }
 
 /** Pure: the pending changes, in sheet order, each validated and fingerprinted. */
-export function findPendingChanges(input: PendingInput): StagedEdit[] {
+export function findPendingChanges(action: WriteAction, input: PendingInput): LimitChange[] {
   const grid = input.grid ?? [];
   const columns = limitColumns(grid[0] ?? []);
   if (!columns) return [];
   const rowOffset = (input.firstRow ?? 2) - 1;
   const seen = new Set<string>();
-  const edits: StagedEdit[] = [];
+  const edits: LimitChange[] = [];
   for (let index = 1; index < grid.length; index += 1) {
     const cells = grid[index] as readonly CellValue[];
     const id = String(cells[columns.id] ?? '').trim();
@@ -58,37 +59,55 @@ export function findPendingChanges(input: PendingInput): StagedEdit[] {
     const currencyCell = columns.currency === null ? '' : (cells[columns.currency] ?? '');
     const format = input.formats?.[index - 1] ?? '';
     const check = checkRow(input, cells, columns, synced, amountCell, currencyCell, format);
+    const target = targetKey({ action, targetId: id });
     const inFlight =
       check.minorUnits !== null &&
-      input.inFlight.matching(id, synced.amount, check.minorUnits) !== null;
+      input.inFlight.matching(target, String(synced.amount), String(check.minorUnits)) !== null;
     const row = index + rowOffset;
+    const view: PendingChange = {
+      id,
+      // Brex's name for this id, never the row's (editable) Name cell.
+      name: synced.name,
+      row,
+      currency: synced.currency,
+      period: synced.period,
+      old: amountView(synced.amount, synced.currency),
+      new: check.minorUnits === null ? null : amountView(check.minorUnits, synced.currency),
+      typed: String(amountCell),
+      problem: check.problem,
+      consequences: [
+        ...check.consequences,
+        ...earlierPush(input, target, synced, check.minorUnits),
+      ],
+      inFlight,
+      fingerprint: fingerprintOf({
+        id,
+        typed: String(amountCell),
+        format,
+        minorUnits: check.minorUnits,
+        currency: synced.currency,
+        from: synced.amount,
+        identity: synced.identity,
+      }),
+    };
+    const shown = (minorUnits: number): string =>
+      `${amountView(minorUnits, synced.currency).text} ${synced.currency}`;
     edits.push({
+      action,
+      targetId: id,
+      targetName: synced.name,
       row,
       column: columns.amount + 1,
-      newMinorUnits: check.problem === null ? check.minorUnits : null,
-      change: {
-        id,
-        // Brex's name for this id, never the row's (editable) Name cell.
-        name: synced.name,
-        row,
-        currency: synced.currency,
-        period: synced.period,
-        old: amountView(synced.amount, synced.currency),
-        new: check.minorUnits === null ? null : amountView(check.minorUnits, synced.currency),
-        typed: String(amountCell),
-        problem: check.problem,
-        consequences: [...check.consequences, ...earlierPush(input, synced, check.minorUnits)],
-        inFlight,
-        fingerprint: fingerprintOf({
-          id,
-          typed: String(amountCell),
-          format,
-          minorUnits: check.minorUnits,
-          currency: synced.currency,
-          from: synced.amount,
-          identity: synced.identity,
-        }),
-      },
+      from: String(synced.amount),
+      to: check.minorUnits === null ? null : String(check.minorUnits),
+      brexNow: shown(synced.amount),
+      toSend: check.minorUnits === null ? null : shown(check.minorUnits),
+      typed: String(amountCell),
+      problem: view.problem,
+      consequences: view.consequences,
+      inFlight,
+      fingerprint: view.fingerprint,
+      detail: { view, newMinorUnits: check.problem === null ? check.minorUnits : null },
     });
   }
   return edits;
@@ -123,16 +142,21 @@ function checkRow(
 /** Pure: a word on a push of this limit whose outcome is unknown and which this edit does not repeat. */
 function earlierPush(
   input: PendingInput,
+  target: string,
   synced: SyncedLimit,
   minorUnits: number | null,
 ): string[] {
-  const record = input.inFlight.get(synced.id);
-  if (!record || (record.from === synced.amount && record.to === minorUnits)) return [];
+  const record = input.inFlight.get(target);
+  if (!record || (record.from === String(synced.amount) && record.to === String(minorUnits))) {
+    return [];
+  }
   const brex = input.brexAmounts?.get(synced.id);
-  const pushed = `An earlier push of this limit (${amountView(record.from, record.currency).text} → ${amountView(record.to, record.currency).text} ${record.currency}, by ${record.user} at ${record.startedAt}) got no answer from Brex`;
+  const plain = (minorUnits: string): string =>
+    amountView(Number(minorUnits), synced.currency).text;
+  const pushed = `An earlier push of this limit (${plain(record.from)} → ${plain(record.to)} ${synced.currency}, by ${record.user} at ${record.startedAt}) got no answer from Brex`;
   const now =
     typeof brex === 'number'
-      ? brex === record.to
+      ? String(brex) === record.to
         ? ` and was applied: Brex has ${amountView(brex, synced.currency).text} ${synced.currency}. Discard this edit to keep Brex's value.`
         : `; Brex has ${amountView(brex, synced.currency).text} ${synced.currency}. Discard this edit and refresh to keep Brex's value.`
       : `: it may have been applied. Pushing shows Brex's value; discard this edit to keep it.`;

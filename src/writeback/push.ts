@@ -1,322 +1,217 @@
 /**
- * Pushing reviewed changes to Brex, one spend limit at a time:
+ * Pushing changes to Brex, for every action alike:
  *
- * 1. Refused changes, and changes no longer as their review showed them (fingerprint), are not
- *    sent; they get a result and an audit row.
- * 2. Each limit is read from Brex again. If its base limit is no longer the last-synced value
- *    (changed in Brex's dashboard, or by an earlier push whose answer was lost), nothing is sent:
- *    a conflict shows both values.
- * 3. Write-ahead: "pushing A → B with key K" is stored, then the PUT is sent with key K. The body
- *    holds the base limit only (`spend-limit-body.ts`); any other field Brex's answer changed is
- *    named in the audit row.
- * 4. Brex's answer becomes the new last-synced value and refreshes the row; an answer that was
- *    lost keeps the record, so the next push reuses K and Brex replays instead of applying twice.
- * 5. Every attempt is appended to the audit log, in one write, before the records are cleared;
- *    its rows are reserved before anything is sent, so a full spreadsheet stops the push first.
+ * 1. The changes asked for are found by key. A key names its change's fingerprint, so an edit
+ *    made after the review, by anyone, or a row that moved away from its id, no longer matches:
+ *    it is refused and must be reviewed again. Without keys, every valid change that needs no
+ *    confirmation is pushed; irreversible actions and creations go only when their keys are named.
+ * 2. Refused changes are not sent; they get a result and an audit row.
+ * 3. Brex's current records are read for the conflict check, one list read per data set
+ *    (`memoizedReads`), never one request per change. Each action judges its change against
+ *    them (`check`): a value changed in Brex since the sync is a conflict, and nothing is sent.
+ * 4. Write-ahead and send (`send-change.ts`).
+ * 5. Every `FLUSH_EVERY` changes, and at the end, Brex's answers go into the rows and last-synced
+ *    values, the audit rows are appended in one write, and the write-ahead records are cleared.
+ *    Audit rows are reserved before anything is sent, so a full spreadsheet stops the push first.
+ * 6. A change not started before the execution's time runs out is "deferred": the next push sends
+ *    it. A push killed in between leaves only write-ahead records, which the next push completes.
  */
-import { BrexError, type SpendLimit } from '../brex';
-import type { AmountView, PushOutcome, PushResult, ReviewedChange } from '../contract/writeback';
-import { toCell, type Cell } from '../cells/columns';
-import { DEFAULT_CURRENCY } from '../cells/currency';
-import { spendLimitIdentity, spendLimits } from '../data-sets/budgets';
-import type { Lookups } from '../data-sets/lookups';
-import { findHeader } from '../cells/header';
-import { toBlocks } from '../cells/blocks';
-import { amountView, plainAmount } from './amount-text';
-import { amountChange, otherChanges } from './spend-limit-body';
+import type { PushOutcome } from '../contract/writeback';
+import { keyOf, targetKey, type Change, type WriteAction } from './action';
 import type { AuditEntry } from './audit-entry';
-import { closedProblem } from './check-change';
-import { InFlightPushes, type InFlightPush } from './in-flight';
-import { limitColumns } from './edited-cells';
-import { SPEND_LIMITS_SHEET, type StagedEdit } from './pending-changes';
-import { currentEdits, markEdits } from './review';
-import type { SyncedValues } from './synced-values';
-import { utcDay, type PushDeps } from './write-back-deps';
+import { Conflicts } from './conflicts';
+import { InFlightPushes } from './in-flight';
+import { markChanges, readChanges } from './review';
+import { sendChange, writeMessage } from './send-change';
+import type { BrexWrites, PushDeps } from './write-back-deps';
+import { BrexError } from '../brex';
 
-/** Errors after which the change may have been applied: the write-ahead record stays. */
-const OUTCOME_UNKNOWN = new Set([
-  'malformed_response',
-  'network',
-  'server_error',
-  'rate_limited',
-  'deadline_reached',
-]);
+/** Answers are settled and audited in batches this size, so a kill loses little bookkeeping. */
+export const FLUSH_EVERY = 50;
 
-/**
- * Pushes the reviewed changes; one result per change. A change is sent only while its fingerprint
- * (`row-identity.ts`) is the one its review handed out: an edit made after the review, by anyone,
- * or a row that moved away from its id, is refused and must be reviewed again.
- */
-export function pushChanges(deps: PushDeps, reviewed: readonly ReviewedChange[]): PushResult[] {
-  const current = currentEdits(deps);
-  const byId = new Map(current.edits.map((edit) => [edit.change.id, edit]));
-  const results: PushResult[] = [];
-  const audit: AuditEntry[] = [];
-  const finished: string[] = [];
-  const toSend: StagedEdit[] = [];
-  const fingerprints = new Map(reviewed.map((r) => [r.id, r.fingerprint]));
-  const order = [...fingerprints.keys()];
-  // Room for every audit row first: a full spreadsheet stops the push before Brex is asked.
-  if (order.length > 0) deps.audit.reserve(order.length);
-
-  for (const id of order) {
-    const edit = byId.get(id);
-    if (!edit) {
-      results.push(
-        result(
-          id,
-          'not_pending',
-          `No pending change for spend limit ${id}. Edit its "Base limit" cell first, then review.`,
-        ),
-      );
-    } else if (edit.change.fingerprint !== fingerprints.get(id)) {
-      const message = `The change to "${edit.change.name}" is no longer the one you reviewed: the cell, its row or the limit's last-synced value changed since your review. Nothing was sent. Review again, then push.`;
-      results.push(fromEdit(edit, 'refused', message));
-      audit.push(entry(deps, edit, 'refused', message));
-    } else if (edit.change.problem !== null || edit.newMinorUnits === null) {
-      const message = edit.change.problem ?? 'The new limit cannot be read. Type a number.';
-      results.push(fromEdit(edit, 'refused', message));
-      audit.push(entry(deps, edit, 'refused', message));
-    } else {
-      toSend.push(edit);
-    }
-  }
-
-  const inFlight = new InFlightPushes(deps.store);
-  const pushed: SpendLimit[] = [];
-  const brexNow = toSend.length > 0 ? deps.brex.read(toSend.map((e) => e.change.id)) : [];
-  toSend.forEach((edit, index) => {
-    const outcome = pushOne(
-      deps,
-      edit,
-      brexNow[index] as SpendLimit | Error,
-      current.synced,
-      inFlight,
-    );
-    results.push(outcome.result);
-    audit.push(outcome.audit);
-    if (outcome.settled) finished.push(edit.change.id);
-    if (outcome.value) pushed.push(outcome.value);
-  });
-
-  // Results and audit rows follow the order the changes were asked for.
-  const rank = (id: string): number => order.indexOf(id);
-  results.sort((a, b) => rank(a.id) - rank(b.id));
-  audit.sort((a, b) => rank(a.spendLimitId) - rank(b.spendLimitId));
-
-  if (pushed.length > 0) refreshRows(deps, pushed);
-  if (audit.length > 0) deps.audit.append(audit);
-  for (const id of finished) inFlight.finish(id);
-  markEdits(deps, currentEdits(deps));
-  return results;
+/** One change's push result, with what the entry points and aliases show of it. */
+export interface Pushed {
+  readonly key: string;
+  readonly change: Change | null;
+  readonly outcome: PushOutcome;
+  readonly message: string;
+  readonly brexId: string | null;
+  readonly traceId: string | null;
+  readonly idempotencyKey: string | null;
+  /** Brex's current record (for a conflict), or its answer (pushed). */
+  readonly current?: unknown;
+  /** Brex's answer is known (or nothing was sent after reading it): the write-ahead record goes. */
+  readonly settled?: boolean;
 }
 
-interface OneOutcome {
-  readonly result: PushResult;
-  readonly audit: AuditEntry;
-  /** The write-ahead record (if any) can go: Brex's answer is known. */
-  readonly settled: boolean;
-  readonly value?: SpendLimit;
+/** Which changes to push: keys as reviewed, or null for every valid unconfirmed change. */
+export function pushChanges(deps: PushDeps, keys: readonly string[] | null): Pushed[] {
+  const found = readChanges(deps).changes;
+  const byKey = new Map(found.map((change) => [keyOf(change), change]));
+  const asked =
+    keys ??
+    found
+      .filter((c) => c.problem === null && c.action.confirmation === 'none')
+      .map((c) => keyOf(c));
+  if (asked.length > 0) deps.audit.reserve(asked.length);
+  const sendable = asked
+    .map((key) => byKey.get(key))
+    .filter((change): change is Change => change !== undefined && change.problem === null);
+  const current = readCurrent(deps, sendable);
+
+  const flush = new Flush(deps);
+  const results: Pushed[] = [];
+  for (const key of asked) {
+    const change = byKey.get(key) ?? null;
+    const pushed = change
+      ? pushOne(deps, key, change, current)
+      : notPending(
+          key,
+          found.find((c) => sameTarget(c, key)),
+        );
+    results.push(pushed);
+    flush.add(pushed, deps);
+  }
+  flush.done();
+  markChanges(deps, readChanges(deps));
+  return results;
 }
 
 function pushOne(
   deps: PushDeps,
-  edit: StagedEdit,
-  brex: SpendLimit | Error,
-  synced: SyncedValues,
-  inFlight: InFlightPushes,
-): OneOutcome {
-  const { id, currency } = edit.change;
-  const last = synced.get(id);
-  const target = edit.newMinorUnits as number;
-  if (brex instanceof Error || !last) {
-    const message =
-      brex instanceof Error
-        ? writeMessage(brex)
-        : 'The spend limit has no synced value. Refresh, then edit again.';
-    return failure(
-      deps,
-      edit,
-      'failed',
-      message,
-      brex instanceof BrexError ? brex.traceId : null,
-      null,
+  key: string,
+  change: Change,
+  current: ReadonlyMap<Change, unknown>,
+): Pushed {
+  const base = { key, change, brexId: change.targetId || null, traceId: null };
+  if (change.problem !== null || change.to === null) {
+    const message = change.problem ?? 'The new value cannot be read. Type it again.';
+    return { ...base, outcome: 'refused', message, idempotencyKey: null };
+  }
+  if (!deps.timeLeft()) {
+    const message = `Not sent yet: this push stopped before Apps Script's time limit. Push again to send it.`;
+    return { ...base, outcome: 'deferred', message, idempotencyKey: null };
+  }
+  const brex = current.get(change);
+  if (brex instanceof Error) {
+    const traceId = brex instanceof BrexError ? brex.traceId : null;
+    const message = writeMessage(brex);
+    return { ...base, outcome: 'failed', message, traceId, idempotencyKey: null, settled: true };
+  }
+  const verdict = change.action.check(deps, change, brex);
+  if (verdict.kind !== 'send') {
+    const { kind: outcome, message } = verdict;
+    return { ...base, outcome, message, idempotencyKey: null, current: brex, settled: true };
+  }
+  const sent = sendChange(deps, change, brex);
+  return {
+    ...base,
+    outcome: sent.outcome,
+    message: sent.message,
+    brexId: sent.brexId,
+    traceId: sent.traceId,
+    idempotencyKey: sent.idempotencyKey,
+    current: sent.answer,
+    settled: sent.settled,
+  };
+}
+
+/** A key no pending change has: its change was edited since the review, or there is none. */
+function notPending(key: string, edited: Change | undefined): Pushed {
+  const base = { key, brexId: null, traceId: null, idempotencyKey: null };
+  if (!edited) {
+    const message = `No pending change has this key (${key}). Edit the cell first, then review.`;
+    return { ...base, change: null, outcome: 'not_pending', message };
+  }
+  const message = `The change to "${edited.targetName}" is no longer the one you reviewed: the cell, its row or the last-synced value changed since your review. Nothing was sent. Review again, then push.`;
+  return { ...base, change: edited, brexId: edited.targetId || null, outcome: 'refused', message };
+}
+
+/** Pure: whether a key names this change's target (with another fingerprint). */
+function sameTarget(change: Change, key: string): boolean {
+  return key.startsWith(`${targetKey(change)}:`) && change.targetId !== '';
+}
+
+/** Brex's current record of each change to send: one read per list, however many changes. */
+function readCurrent(deps: PushDeps, changes: readonly Change[]): Map<Change, unknown> {
+  const brex = memoizedReads(deps.brex);
+  const current = new Map<Change, unknown>();
+  const byAction = new Map<WriteAction, Change[]>();
+  for (const change of changes) {
+    byAction.set(change.action, [...(byAction.get(change.action) ?? []), change]);
+  }
+  for (const [action, own] of byAction) {
+    const read = action.readCurrent(
+      brex,
+      own.map((c) => c.targetId),
     );
+    for (const change of own) current.set(change, read.get(change.targetId));
   }
-  const base = brex.authorization_settings?.base_limit;
-  const brexAmount = base?.amount ?? null;
-  const brexCurrency = base?.currency || DEFAULT_CURRENCY;
-  const record = inFlight.matching(id, last.amount, target);
-  const closed = closedProblem(brex.status, brex.end_date ?? null, utcDay(deps.now()));
-  if (closed) return failure(deps, edit, 'refused', closed, null, null);
-  const ours = record !== null && brexAmount === target;
-  if (brexCurrency !== last.currency || (brexAmount !== last.amount && !ours)) {
-    const shown = brexAmount === null ? null : amountView(brexAmount, brexCurrency);
-    const earlier = inFlight.get(id);
-    const now = `Brex now has ${shown ? `${shown.text} ${brexCurrency}` : 'no base limit'} for this spend limit, not the ${edit.change.old.text} ${currency} of the last sync`;
-    const message =
-      earlier && earlier.from === last.amount && earlier.to === brexAmount
-        ? `${now}: an earlier push by ${earlier.user} (${edit.change.old.text} → ${shown?.text ?? ''} ${currency}), whose answer was lost, was applied. Nothing was sent. Discard your edit to keep Brex's value, or refresh and edit again.`
-        : `${now}: it was changed in Brex since. Nothing was sent. Refresh to see Brex's value, then edit again if needed.`;
-    return failure(deps, edit, 'conflict', message, null, shown);
-  }
-
-  const key = record?.idempotencyKey ?? deps.newUuid();
-  const started: InFlightPush = {
-    id,
-    from: last.amount,
-    to: target,
-    currency,
-    idempotencyKey: key,
-    user: deps.user,
-    startedAt: deps.now().toISOString(),
-  };
-  inFlight.begin(started);
-  try {
-    const sent = deps.brex.update(id, amountChange(target, brexCurrency), key);
-    synced.update(sent.value, deps.now(), spendLimitIdentity);
-    const also = otherChanges(brex, sent.value);
-    const message = `Changed from ${edit.change.old.text} to ${amountView(target, currency).text} ${currency}.${also.length > 0 ? ` Brex also changed: ${also.join(', ')}.` : ''}`;
-    return {
-      result: { ...fromEdit(edit, 'pushed', message), traceId: sent.traceId, idempotencyKey: key },
-      audit: {
-        ...entry(deps, edit, 'pushed', message),
-        traceId: sent.traceId ?? '',
-        idempotencyKey: key,
-      },
-      settled: true,
-      value: sent.value,
-    };
-  } catch (error) {
-    const brexError = error instanceof BrexError ? error : null;
-    const unknown = brexError !== null && OUTCOME_UNKNOWN.has(brexError.kind);
-    const message = unknown
-      ? `The change was sent but Brex's answer did not arrive (${brexError.message}) Push again to finish it: the same idempotency key makes Brex apply it at most once.`
-      : writeMessage(error);
-    const outcome = failure(
-      deps,
-      edit,
-      unknown ? 'unknown' : 'failed',
-      message,
-      brexError?.traceId ?? null,
-      null,
-    );
-    return {
-      result: { ...outcome.result, idempotencyKey: key },
-      audit: { ...outcome.audit, idempotencyKey: key },
-      settled: !unknown,
-    };
-  }
+  return current;
 }
 
-/** What to tell the person when Brex refuses a write, naming the credential or scope to fix. */
-function writeMessage(error: unknown): string {
-  if (error instanceof BrexError) {
-    if (error.kind === 'missing_scope') {
-      return `Your Brex token lacks the "budgets" scope, which changing a spend limit needs. Create a token with the budgets scope in Brex under Developer ▸ Settings, then connect it in Extensions ▸ Brex ▸ Open sidebar ▸ Connect.`;
+/** The port with its list reads made once per push, however many actions read the same list. */
+export function memoizedReads(brex: BrexWrites): BrexWrites {
+  let limits: ReturnType<BrexWrites['spendLimits']> | null = null;
+  return {
+    ...brex,
+    spendLimits: () => (limits ??= brex.spendLimits()),
+  };
+}
+
+/** Settles, audits and clears pushed changes in batches (see FLUSH_EVERY). */
+class Flush {
+  private audit: AuditEntry[] = [];
+  private answers = new Map<WriteAction, unknown[]>();
+  private finished: string[] = [];
+  private count = 0;
+  private readonly conflicts: Conflicts;
+
+  constructor(private readonly deps: PushDeps) {
+    this.conflicts = new Conflicts(deps.store);
+  }
+
+  add(pushed: Pushed, deps: PushDeps): void {
+    const { change } = pushed;
+    if (pushed.outcome === 'not_pending' || pushed.outcome === 'deferred' || !change) return;
+    this.audit.push(auditEntry(deps, change, pushed));
+    if (pushed.outcome === 'pushed') {
+      this.answers.set(change.action, [...(this.answers.get(change.action) ?? []), pushed.current]);
     }
-    if (error.kind === 'invalid_token' || error.kind === 'expired_token') {
-      return `${error.message} Your own write credential is the one Brex refused.`;
-    }
-    return error.message;
+    if (pushed.settled) this.finished.push(targetKey(change));
+    if (pushed.outcome === 'conflict') this.conflicts.note(targetKey(change), pushed.message);
+    if (pushed.outcome === 'pushed') this.conflicts.forget(targetKey(change));
+    this.count += 1;
+    if (this.count % FLUSH_EVERY === 0) this.done();
   }
-  return error instanceof Error ? error.message : String(error);
+
+  /** Rows and last-synced values first, then the audit rows, then the records go. */
+  done(): void {
+    for (const [action, answers] of this.answers) action.settle(this.deps, answers);
+    if (this.audit.length > 0) this.deps.audit.append(this.audit);
+    const inFlight = new InFlightPushes(this.deps.store);
+    for (const target of this.finished) inFlight.finish(target);
+    this.audit = [];
+    this.answers = new Map();
+    this.finished = [];
+  }
 }
 
-function failure(
-  deps: PushDeps,
-  edit: StagedEdit,
-  outcome: PushOutcome,
-  message: string,
-  traceId: string | null,
-  brex: AmountView | null,
-): OneOutcome {
-  return {
-    result: { ...fromEdit(edit, outcome, message), brex, traceId },
-    audit: { ...entry(deps, edit, outcome, message), traceId: traceId ?? '' },
-    settled: true,
-  };
-}
-
-function result(id: string, outcome: PushOutcome, message: string): PushResult {
-  return {
-    id,
-    outcome,
-    message,
-    old: null,
-    new: null,
-    brex: null,
-    currency: null,
-    traceId: null,
-    idempotencyKey: null,
-  };
-}
-
-function fromEdit(edit: StagedEdit, outcome: PushOutcome, message: string): PushResult {
-  const { change } = edit;
-  return {
-    ...result(change.id, outcome, message),
-    old: change.old,
-    new: change.new,
-    currency: change.currency,
-  };
-}
-
-function entry(
-  deps: PushDeps,
-  edit: StagedEdit,
-  outcome: PushOutcome,
-  message: string,
-): AuditEntry {
-  const { change } = edit;
+function auditEntry(deps: PushDeps, change: Change, pushed: Pushed): AuditEntry {
+  const audited = change.action.audited(change);
   return {
     time: deps.now().toISOString(),
     user: deps.user,
-    typedBy: deps.typedBy(change.id),
-    spendLimitId: change.id,
-    spendLimitName: change.name,
-    old: plainAmount(change.old.minorUnits, change.currency),
-    new: change.new ? plainAmount(change.new.minorUnits, change.currency) : change.typed,
-    currency: change.currency,
-    result: outcome,
-    message,
-    traceId: '',
-    idempotencyKey: '',
+    typedBy: deps.typedBy(change.targetId),
+    spendLimitId: change.targetId || pushed.brexId || '',
+    spendLimitName: change.targetName,
+    old: audited.old,
+    new: audited.new,
+    currency: audited.currency,
+    result: pushed.outcome,
+    message: pushed.message,
+    traceId: pushed.traceId ?? '',
+    idempotencyKey: pushed.idempotencyKey ?? '',
+    action: change.action.id,
   };
-}
-
-/** The columns a base-limit change can alter; names and members are left as the sync wrote them. */
-const REFRESHED = ['Status', 'Period', 'Base limit', 'Spent this period', 'Remaining', 'Currency'];
-
-/** Names are not refreshed, so the row function gets lookups that are never consulted. */
-const NO_LOOKUPS = {
-  userNames: () => '',
-  departmentName: () => '',
-} as unknown as Lookups;
-
-/** Writes Brex's answers into their rows, found by id, in as few blocks as the rows allow. */
-function refreshRows(deps: PushDeps, limits: readonly SpendLimit[]): void {
-  const grid = deps.table.readAll(SPEND_LIMITS_SHEET);
-  const columns = limitColumns(grid?.[0] ?? []);
-  if (!grid || !columns) return;
-  const rowOf = new Map<string, number>();
-  grid.forEach((cells, index) => {
-    const id = String(cells[columns.id] ?? '').trim();
-    if (index > 0 && id && !rowOf.has(id)) rowOf.set(id, index);
-  });
-  const timeZone = deps.table.timeZone();
-  const writes = new Map<number, Map<number, Cell>>();
-  for (const limit of limits) {
-    const row = rowOf.get(limit.id);
-    if (row === undefined) continue;
-    const fields = spendLimits.row(limit, NO_LOOKUPS);
-    const cells = new Map<number, Cell>();
-    for (const column of spendLimits.columns) {
-      const position = findHeader(grid[0] ?? [], column.header);
-      if (!REFRESHED.includes(column.header) || position === null) continue;
-      cells.set(position, toCell(column.type, fields[column.header], timeZone));
-    }
-    writes.set(row, cells);
-  }
-  for (const block of toBlocks(writes)) deps.table.writeBlock(SPEND_LIMITS_SHEET, block);
 }

@@ -1,83 +1,73 @@
 /**
- * The review: the pending changes as they are now, validated, with their cells marked. Reading
- * the review is how marks are brought up to date (after an edit, a push, a discard).
+ * The review: every action's pending changes as they are now, validated, with their cells marked.
+ * Reading the review is how marks are brought up to date (after an edit, a push, a discard).
  */
 import type { CellValue } from '../ports/table-port';
+import { targetKey, type Change } from './action';
+import { WRITE_ACTIONS } from './actions';
 import { type Mark, planMarks } from './cell-marks';
-import { limitColumns, type LimitColumns } from './edited-cells';
-import { InFlightPushes } from './in-flight';
-import { findPendingChanges, SPEND_LIMITS_SHEET, type StagedEdit } from './pending-changes';
-import { getWriteBackSettings } from './settings';
-import { SyncedValues } from './synced-values';
-import { utcDay, type WriteBackDeps } from './write-back-deps';
+import { Conflicts } from './conflicts';
+import type { WriteBackDeps } from './write-back-deps';
 
-export interface CurrentEdits {
-  readonly grid: CellValue[][] | null;
-  readonly synced: SyncedValues;
-  readonly edits: StagedEdit[];
+/** The pending changes, and the sheets they were read from (by name; null when absent). */
+export interface ChangesNow {
+  readonly changes: Change[];
+  readonly sheets: ReadonlyMap<string, CellValue[][] | null>;
 }
 
-export function currentEdits(deps: WriteBackDeps): CurrentEdits {
-  const grid = deps.table.readAll(SPEND_LIMITS_SHEET);
-  const synced = SyncedValues.read(deps.store);
-  const columns = limitColumns(grid?.[0] ?? []);
-  const formats =
-    columns && grid && grid.length > 1
-      ? deps.marks.numberFormats(SPEND_LIMITS_SHEET, columns.amount + 1, grid.length)
-      : [];
-  const inFlight = new InFlightPushes(deps.store);
-  const unanswered = idsShown(grid, columns).filter((id) => inFlight.get(id) !== null);
-  const edits = findPendingChanges({
-    grid,
-    formats,
-    synced,
-    brexAmounts: unanswered.length > 0 ? deps.brexAmounts?.(unanswered) : undefined,
-    inFlight,
-    settings: getWriteBackSettings(deps.store),
-    today: utcDay(deps.now()),
-  });
-  return { grid, synced, edits };
+/** Every action's pending changes, each sheet read once. */
+export function readChanges(deps: WriteBackDeps): ChangesNow {
+  const sheets = new Map<string, CellValue[][] | null>();
+  const changes: Change[] = [];
+  for (const action of WRITE_ACTIONS) {
+    if (!sheets.has(action.sheet)) sheets.set(action.sheet, deps.table.readAll(action.sheet));
+    const grid = sheets.get(action.sheet);
+    if (!grid || grid.length < 2) continue;
+    const column = action.cellColumn(grid[0] ?? []);
+    const formats = column ? deps.marks.numberFormats(action.sheet, column, grid.length) : [];
+    changes.push(...action.find(deps, { grid }, formats));
+  }
+  const conflicts = new Conflicts(deps.store);
+  return {
+    changes: changes.map((change) => ({ ...change, conflict: conflicts.get(targetKey(change)) })),
+    sheets,
+  };
 }
 
-/** Pure: the ids in the sheet's id column. */
-function idsShown(grid: CellValue[][] | null, columns: LimitColumns | null): string[] {
-  if (!grid || !columns) return [];
-  return grid
-    .slice(1)
-    .map((cells) => String(cells[columns.id] ?? '').trim())
-    .filter(Boolean);
+/**
+ * Highlights pending cells, notes refused ones, and clears the marks of cells no longer pending:
+ * one read and at most one write of each action's column.
+ */
+export function markChanges(deps: WriteBackDeps, now: ChangesNow): void {
+  for (const action of WRITE_ACTIONS) {
+    const grid = now.sheets.get(action.sheet);
+    const column = grid ? action.cellColumn(grid[0] ?? []) : null;
+    if (!grid || grid.length < 2 || column === null) continue;
+    const own = now.changes.filter((change) => change.action === action);
+    const planned = planMarks(deps.marks.read(action.sheet, column, grid.length), marksOf(own));
+    if (planned) deps.marks.write(action.sheet, column, planned);
+  }
 }
 
-/** Highlights pending cells, notes refused ones, and clears the marks of cells no longer pending. */
-export function markEdits(deps: WriteBackDeps, current: CurrentEdits): void {
-  const columns = limitColumns(current.grid?.[0] ?? []);
-  const lastRow = current.grid?.length ?? 0;
-  if (!columns || lastRow < 2) return;
-  const column = columns.amount + 1;
-  const planned = planMarks(
-    deps.marks.read(SPEND_LIMITS_SHEET, column, lastRow),
-    marksOf(current.edits),
-  );
-  if (planned) deps.marks.write(SPEND_LIMITS_SHEET, column, planned);
-}
-
-/** Pure: each edit's mark, by sheet row: pending when valid, refused with the reason otherwise. */
-export function marksOf(edits: readonly StagedEdit[]): Map<number, Mark> {
+/** Pure: each change's mark, by sheet row: pending when valid, refused with the reason otherwise. */
+export function marksOf(changes: readonly Change[]): Map<number, Mark> {
   const marks = new Map<number, Mark>();
-  for (const edit of edits) {
+  for (const change of changes) {
     marks.set(
-      edit.row,
-      edit.change.problem === null
-        ? { kind: 'pending' }
-        : { kind: 'refused', why: edit.change.problem },
+      change.row,
+      change.problem === null ? { kind: 'pending' } : { kind: 'refused', why: change.problem },
     );
   }
   return marks;
 }
 
-/** The pending changes, validated, after bringing the marks up to date. */
-export function reviewEdits(deps: WriteBackDeps): StagedEdit[] {
-  const current = currentEdits(deps);
-  markEdits(deps, current);
-  return current.edits;
+/**
+ * The pending changes, validated, after bringing the marks up to date; the conflicts of changes
+ * no longer pending are forgotten.
+ */
+export function reviewChanges(deps: WriteBackDeps): Change[] {
+  const now = readChanges(deps);
+  markChanges(deps, now);
+  new Conflicts(deps.store).keepOnly(new Set(now.changes.map(targetKey)));
+  return now.changes;
 }

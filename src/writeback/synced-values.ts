@@ -3,8 +3,8 @@
  * Brex's value must still be for a push to go ahead. Kept in document properties, where no person
  * can edit them (a hidden sheet can be unhidden and typed into), keyed by Brex id so sorting the
  * sheet changes nothing. Properties hold 9 KB per value, so the entries are spread over numbered
- * chunks; the refresh rewrites them after writing the rows (src/data-sets/budgets.ts), and a
- * push updates its own entry from Brex's response.
+ * chunks; the refresh rewrites them after writing the rows (`refresh-hooks.ts`), and a push
+ * updates the entries of the limits it changed from Brex's answers.
  */
 import type { SpendLimit } from '../brex';
 import { DEFAULT_CURRENCY } from '../cells/currency';
@@ -107,25 +107,19 @@ export class SyncedValues {
   }
 
   /**
-   * Replaces every entry with what a whole read of Brex returned, except those of `kept` (limits
-   * with an edit still pending), whose amount, currency, status and period stay what the person
-   * edited against; their name and identity follow this read, as the refreshed row does.
+   * Replaces every entry with what a whole read of Brex returned, pending edits included: an edit
+   * is then compared with what Brex has now, and a review made before the read no longer pushes
+   * (its fingerprint named the old value).
    */
   static record(
     store: KeyValuePort,
     limits: readonly SpendLimit[],
     now: Date,
     identityOf: IdentityOf,
-    kept: ReadonlySet<string> = new Set(),
   ): void {
-    const previous = kept.size > 0 ? SyncedValues.read(store) : null;
     const entries = new Map<string, SyncedLimit>();
     for (const limit of limits) {
-      const fresh = syncedLimitOf(limit, identityOf);
-      const old = kept.has(limit.id) ? previous?.get(limit.id) : undefined;
-      // A pending edit keeps the amount it was made against; its name and identity follow Brex.
-      const synced =
-        old && fresh ? { ...old, name: fresh.name, identity: fresh.identity } : (old ?? fresh);
+      const synced = syncedLimitOf(limit, identityOf);
       if (synced) entries.set(synced.id, synced);
     }
     new SyncedValues(store, entries).save(now);
@@ -139,12 +133,13 @@ export class SyncedValues {
     return this.entries.has(id);
   }
 
-  /** Stores Brex's answer to a push as the new last-synced value of that one limit. */
-  update(limit: SpendLimit, now: Date, identityOf: IdentityOf): void {
-    const synced = syncedLimitOf(limit, identityOf);
-    if (!synced) return;
-    this.entries.set(synced.id, synced);
-    this.save(now);
+  /** Stores Brex's answers to a push as the new last-synced values of those limits, in one save. */
+  update(limits: readonly SpendLimit[], now: Date, identityOf: IdentityOf): void {
+    for (const limit of limits) {
+      const synced = syncedLimitOf(limit, identityOf);
+      if (synced) this.entries.set(synced.id, synced);
+    }
+    if (limits.length > 0) this.save(now);
   }
 
   private save(now: Date): void {

@@ -19,22 +19,31 @@ export interface WriteBackDeps {
   readonly brexAmounts?: (ids: readonly string[]) => ReadonlyMap<string, number | null>;
 }
 
-/** Brex, through the acting user's own write credential. */
-export interface SpendLimitsPort {
-  /** Each limit as Brex has it now, or the error reading it; in the ids' order. */
-  read(ids: readonly string[]): (SpendLimit | Error)[];
-  update(
+/**
+ * Brex, through the acting user's own write credential: the reads of the conflict check (one list
+ * read per data set) and the writes the actions send.
+ */
+export interface BrexWrites {
+  /** Every spend limit as Brex has it now. */
+  spendLimits(): SpendLimit[];
+  updateSpendLimit(
     id: string,
     changes: UpdateSpendLimitRequest,
     idempotencyKey: string,
   ): WriteResult<SpendLimit>;
+  archiveSpendLimit(id: string, idempotencyKey: string): WriteResult<undefined>;
 }
 
 export interface PushDeps extends WriteBackDeps {
-  readonly brex: SpendLimitsPort;
+  readonly brex: BrexWrites;
+  /**
+   * Whether there is time to send one more change in this execution; when not, the rest wait for
+   * the next push (Apps Script stops an execution after 6 minutes).
+   */
+  readonly timeLeft: () => boolean;
   /** The acting user's email, for the audit log. */
   readonly user: string;
-  /** Who typed a limit's pending amount ('' when Sheets did not say), for the audit log. */
+  /** Who typed a target's pending change ('' when Sheets did not say), for the audit log. */
   readonly typedBy: (id: string) => string;
   readonly newUuid: () => string;
 }

@@ -1,6 +1,7 @@
 /**
  * A refresh (the sidebar's or the hourly trigger's) and a pending spend-limit edit: the edit stays
- * in its cell and stays pending until it is pushed or discarded. The built bundle in the local
+ * in its cell and stays pending until it is pushed or discarded, and is compared from then on
+ * with the value Brex has now. The built bundle in the local
  * runtime against the sandbox over loopback HTTP.
  */
 import type { Sandbox } from '../../dev/sandbox';
@@ -51,25 +52,57 @@ describe('refresh with a pending spend-limit edit', () => {
     expect(limitById(sandbox, limit.id).authorization_settings?.base_limit?.amount).toBe(2_600_050);
   });
 
-  it('keeps the last-synced value of a pending edit, so a change made in Brex meanwhile is a conflict', async () => {
+  it('a change made in Brex meanwhile is a conflict showing both values; a refresh makes it the value the edit is compared with', async () => {
     const { runtime } = await syncedWorld(sandbox);
     const limit = limitNamed(sandbox, 'Sales Travel');
     await type(runtime, limit.id, 'Base limit', 19000);
+    const before = await reviewed(runtime, [limit.id]);
     control(sandbox, 'PUT', `/spend_limits/${limit.id}`, {
       authorization_settings: { base_limit: { amount: 2_000_000, currency: 'USD' } },
     });
 
-    await runtime.call('refreshNow', []);
-    const [result] = (await runtime.call('pushSpendLimitChanges', [
-      await reviewed(runtime, [limit.id]),
-    ])) as PushResult[];
+    const [conflict] = (await runtime.call('pushSpendLimitChanges', [before])) as PushResult[];
 
-    expect(valueOf(runtime, limit.id, 'Base limit')).toBe(19000);
-    expect(result).toMatchObject({
+    expect(conflict).toMatchObject({
       outcome: 'conflict',
       old: { minorUnits: 1_800_000 },
       brex: { minorUnits: 2_000_000 },
     });
+    expect(conflict?.message).toContain('Brex now has 20,000.00 USD');
+    expect(conflict?.message).toContain('you typed 19,000.00 USD');
+
+    await runtime.call('refreshNow', []);
+
+    // The edit stays; the review now starts from Brex's value, and the old review no longer pushes.
+    expect(valueOf(runtime, limit.id, 'Base limit')).toBe(19000);
+    const review = (await runtime.call('reviewSpendLimitChanges')) as SpendLimitReview;
+    expect(review.changes.map((c) => [c.id, c.old.minorUnits, c.new?.minorUnits])).toEqual([
+      [limit.id, 2_000_000, 1_900_000],
+    ]);
+    const [stale] = (await runtime.call('pushSpendLimitChanges', [before])) as PushResult[];
+    expect(stale).toMatchObject({ outcome: 'refused' });
     expect(limitById(sandbox, limit.id).authorization_settings?.base_limit?.amount).toBe(2_000_000);
+
+    const [pushed] = (await runtime.call('pushSpendLimitChanges', [
+      await reviewed(runtime, [limit.id]),
+    ])) as PushResult[];
+    expect(pushed).toMatchObject({ outcome: 'pushed', old: { minorUnits: 2_000_000 } });
+    expect(limitById(sandbox, limit.id).authorization_settings?.base_limit?.amount).toBe(1_900_000);
+  });
+
+  it('after a refresh, discarding an edit restores the value Brex has now', async () => {
+    const { runtime } = await syncedWorld(sandbox);
+    const limit = limitNamed(sandbox, 'Sales Travel');
+    await type(runtime, limit.id, 'Base limit', 19000);
+    control(sandbox, 'PUT', `/spend_limits/${limit.id}`, {
+      authorization_settings: { base_limit: { amount: 2_100_000, currency: 'USD' } },
+    });
+    await runtime.call('refreshNow', []);
+
+    await runtime.call('discardSpendLimitChanges', [[limit.id]]);
+
+    expect(valueOf(runtime, limit.id, 'Base limit')).toBe(21000);
+    const review = (await runtime.call('reviewSpendLimitChanges')) as SpendLimitReview;
+    expect(review.changes).toEqual([]);
   });
 });

@@ -9,7 +9,7 @@ import {
   type MarksPort,
 } from '../../src/writeback/cell-marks';
 import { markEditedRows, type EditedSheetPort } from '../../src/writeback/edit-marks';
-import { spendLimitIdentity } from '../../src/data-sets/budgets';
+import { spendLimitIdentity } from '../../src/writeback/actions/spend-limit-identity';
 import { SyncedValues } from '../../src/writeback/synced-values';
 import { MemoryStore } from '../sync/support/memory-store';
 

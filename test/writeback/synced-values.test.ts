@@ -1,5 +1,5 @@
 import type { SpendLimit } from '../../src/brex';
-import { spendLimitIdentity } from '../../src/data-sets/budgets';
+import { spendLimitIdentity } from '../../src/writeback/actions/spend-limit-identity';
 import { SyncedValues } from '../../src/writeback/synced-values';
 import { MemoryStore } from '../sync/support/memory-store';
 
@@ -49,7 +49,7 @@ describe('SyncedValues', () => {
     );
     SyncedValues.record(store, [limit(1), limit(2)], new Date(), spendLimitIdentity);
 
-    SyncedValues.read(store).update(limit(2, 7), new Date(), spendLimitIdentity);
+    SyncedValues.read(store).update([limit(2, 7)], new Date(), spendLimitIdentity);
 
     const synced = SyncedValues.read(store);
     expect(synced.get(limit(2).id)?.amount).toBe(7);

@@ -1,0 +1,87 @@
+/**
+ * Sending one change, after its action found Brex still holding what it was made against:
+ * write-ahead ("pushing target T from A to B with key K" stored first), then the request with K.
+ * An answer that was lost keeps the record, so the next push of the same change reuses K and Brex
+ * replays its first answer instead of applying the change twice.
+ */
+import { BrexError } from '../brex';
+import type { PushOutcome } from '../contract/writeback';
+import { targetKey, type Change } from './action';
+import { InFlightPushes } from './in-flight';
+import type { PushDeps } from './write-back-deps';
+
+/** Errors after which the change may have been applied: the write-ahead record stays. */
+const OUTCOME_UNKNOWN = new Set([
+  'malformed_response',
+  'network',
+  'server_error',
+  'rate_limited',
+  'deadline_reached',
+]);
+
+export interface SendOutcome {
+  readonly outcome: PushOutcome;
+  readonly message: string;
+  readonly brexId: string | null;
+  readonly traceId: string | null;
+  readonly idempotencyKey: string;
+  /** Brex's answer, for the action to settle; absent unless pushed. */
+  readonly answer?: unknown;
+  /** The write-ahead record can go: Brex's answer is known. */
+  readonly settled: boolean;
+}
+
+export function sendChange(deps: PushDeps, change: Change, current: unknown): SendOutcome {
+  const inFlight = new InFlightPushes(deps.store);
+  const target = targetKey(change);
+  const to = change.to as string;
+  const record = inFlight.matching(target, change.from, to);
+  const key = record?.idempotencyKey ?? deps.newUuid();
+  inFlight.begin({
+    id: target,
+    from: change.from,
+    to,
+    idempotencyKey: key,
+    user: deps.user,
+    startedAt: deps.now().toISOString(),
+  });
+  try {
+    const sent = change.action.send(deps, change, current, key);
+    return {
+      outcome: 'pushed',
+      message: sent.message,
+      brexId: sent.brexId,
+      traceId: sent.result.traceId,
+      idempotencyKey: key,
+      answer: sent.result.value,
+      settled: true,
+    };
+  } catch (error) {
+    const brexError = error instanceof BrexError ? error : null;
+    const unknown = brexError !== null && OUTCOME_UNKNOWN.has(brexError.kind);
+    return {
+      outcome: unknown ? 'unknown' : 'failed',
+      message: unknown
+        ? `The change was sent but Brex's answer did not arrive (${brexError.message}) Push again to finish it: the same idempotency key makes Brex apply it at most once.`
+        : writeMessage(error),
+      brexId: change.targetId || null,
+      traceId: brexError?.traceId ?? null,
+      idempotencyKey: key,
+      settled: !unknown,
+    };
+  }
+}
+
+/** What to tell the person when Brex refuses a write, naming the credential or scope to fix. */
+export function writeMessage(error: unknown): string {
+  if (error instanceof BrexError) {
+    if (error.kind === 'missing_scope') {
+      return `Your Brex token lacks the "budgets" scope, which changing a spend limit needs. Create a token with the budgets scope in Brex under Developer ▸ Settings, then connect it in Extensions ▸ Brex ▸ Open sidebar ▸ Connect.`;
+    }
+    if (error.kind === 'invalid_token' || error.kind === 'expired_token') {
+      return `${error.message} Your own write credential is the one Brex refused.`;
+    }
+    return error.message;
+  }
+  return error instanceof Error ? error.message : String(error);
+}
