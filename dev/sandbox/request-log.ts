@@ -17,6 +17,8 @@ export interface LoggedRequest {
   readonly replayed: boolean;
   /** Contract violations found in strict mode (request and response). */
   readonly violations: string[];
+  /** The request's body as sent ('' for none), so a test can see exactly what a write asked for. */
+  readonly body: string;
 }
 
 export function queryRecord(query: URLSearchParams): Record<string, string[]> {

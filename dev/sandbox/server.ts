@@ -217,6 +217,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       fault: overLimit ? 'rate_limit' : fault.kind === 'none' ? null : fault.kind,
       replayed,
       violations,
+      body: rawBody,
     });
     send(res, response, traceId, fault);
   }

@@ -29,6 +29,8 @@ export const cards = defineDataSet<Card>({
     ['Status', 'text', { width: 90 }],
     ['Type', 'text', { width: 80 }],
     ['Last four', 'text', { width: 70 }],
+    // Typed by a person who locks or terminates the card (docs/actions.md); Brex never fills it.
+    ['Reason', 'text', { width: 160 }],
     KEY_COLUMN,
   ]),
   sources: ({ lookups }) => [singlePageSource('all', () => lookups.read('cards'))],

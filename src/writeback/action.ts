@@ -17,6 +17,7 @@ import type { WriteResult } from '../brex';
 import type { CellValue } from '../ports/table-port';
 import type { ChangeView, Confirmation, RevertResult } from '../contract/writeback';
 import type { AuditRecord } from './audit-entry';
+import { digest } from './row-identity';
 import type { BrexWrites, PushDeps, WriteBackDeps } from './write-back-deps';
 
 /** One pending change: an edit an action found in its sheet, parsed, validated, fingerprinted. */
@@ -129,9 +130,14 @@ export function keyOf(change: Change): string {
   return `${change.action.id}:${target}:${change.fingerprint}`;
 }
 
-/** Pure: what the write-ahead record of a target is stored under. */
-export function targetKey(change: Pick<Change, 'action' | 'targetId'>): string {
-  return `${change.action.id}:${change.targetId}`;
+/**
+ * Pure: what the write-ahead record of a target is stored under. A creation has no id yet: its
+ * target is what it creates, so that each new row has its own record.
+ */
+export function targetKey(
+  change: Pick<Change, 'action' | 'targetId'> & { readonly to?: string | null },
+): string {
+  return `${change.action.id}:${change.targetId || `new.${digest(change.to ?? '')}`}`;
 }
 
 /** Pure: a change as the review shows it. */

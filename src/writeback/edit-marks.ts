@@ -59,15 +59,16 @@ export function markEditedRows(deps: EditMarksDeps, edit: EditedBlock): boolean 
   const firstRow = Math.max(edit.row, 2);
   const lastRow = edit.row + edit.rows - 1;
   const block = deps.sheet.rows(firstRow, lastRow - firstRow + 1, header.length);
-  for (const { action, column } of touched) {
-    markColumn(deps, action, column, edit, [header, ...block], firstRow, lastRow);
+  for (const column of new Set(touched.map((t) => t.column))) {
+    const sharing = touched.filter((t) => t.column === column).map((t) => t.action);
+    markColumn(deps, sharing, column, edit, [header, ...block], firstRow, lastRow);
   }
   return true;
 }
 
 function markColumn(
   deps: EditMarksDeps,
-  action: WriteAction,
+  actions: readonly WriteAction[],
   column: number,
   edit: EditedBlock,
   grid: CellValue[][],
@@ -75,7 +76,7 @@ function markColumn(
   lastRow: number,
 ): void {
   const formats = deps.marks.numberFormats(edit.sheetName, column, lastRow, firstRow);
-  const changes = action.find(deps, { grid, firstRow }, formats);
+  const changes = actions.flatMap((action) => action.find(deps, { grid, firstRow }, formats));
   new TypedBy(deps.store).note(
     changes.map((change) => change.targetId).filter((id) => id !== ''),
     deps.user,

@@ -17,8 +17,10 @@ import { AMOUNT_HEADER, CURRENCY_HEADER, editedLimits } from './edited-cells';
 import { SPEND_LIMITS_SHEET } from './pending-changes';
 import { IDENTITY_HEADERS } from './row-identity';
 import { SyncedValues } from './synced-values';
+import { teamHooks } from './actions/team-hooks';
 
 export const writeBackHooks: RefreshHooks = {
+  ...teamHooks,
   spend_limits: {
     keepCells: (_items, sheet, store) => {
       const edited = editedLimits(sheet, SyncedValues.read(store));

@@ -3,7 +3,7 @@
  * Reading the review is how marks are brought up to date (after an edit, a push, a discard).
  */
 import type { CellValue } from '../ports/table-port';
-import { targetKey, type Change } from './action';
+import { targetKey, type Change, type WriteAction } from './action';
 import { WRITE_ACTIONS } from './actions';
 import { type Mark, planMarks } from './cell-marks';
 import { Conflicts } from './conflicts';
@@ -36,14 +36,24 @@ export function readChanges(deps: WriteBackDeps): ChangesNow {
 
 /**
  * Highlights pending cells, notes refused ones, and clears the marks of cells no longer pending:
- * one read and at most one write of each action's column.
+ * one read and at most one write of each action's column. Actions that share a column (a card's
+ * "Status": lock and terminate) mark it together.
  */
-export function markChanges(deps: WriteBackDeps, now: ChangesNow): void {
-  for (const action of WRITE_ACTIONS) {
+export function markChanges(
+  deps: WriteBackDeps,
+  now: ChangesNow,
+  actions: readonly WriteAction[] = WRITE_ACTIONS,
+): void {
+  const marked = new Set<string>();
+  for (const action of actions) {
     const grid = now.sheets.get(action.sheet);
     const column = grid ? action.cellColumn(grid[0] ?? []) : null;
     if (!grid || grid.length < 2 || column === null) continue;
-    const own = now.changes.filter((change) => change.action === action);
+    if (marked.has(`${action.sheet}:${column}`)) continue;
+    marked.add(`${action.sheet}:${column}`);
+    const own = now.changes.filter(
+      (change) => change.action.sheet === action.sheet && change.column === column,
+    );
     const planned = planMarks(deps.marks.read(action.sheet, column, grid.length), marksOf(own));
     if (planned) deps.marks.write(action.sheet, column, planned);
   }

@@ -2,6 +2,7 @@
 import type { SpendLimit, UpdateSpendLimitRequest, WriteResult } from '../brex';
 import type { KeyValuePort } from '../ports/key-value-port';
 import type { TablePort } from '../ports/table-port';
+import type { TeamWrites } from './actions/team-writes';
 import type { AuditLogPort } from './audit-entry';
 import type { MarksPort } from './cell-marks';
 
@@ -23,7 +24,7 @@ export interface WriteBackDeps {
  * Brex, through the acting user's own write credential: the reads of the conflict check (one list
  * read per data set) and the writes the actions send.
  */
-export interface BrexWrites {
+export interface BrexWrites extends TeamWrites {
   /** Every spend limit as Brex has it now. */
   spendLimits(): SpendLimit[];
   updateSpendLimit(

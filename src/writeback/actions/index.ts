@@ -1,9 +1,23 @@
 /** Every write action, in the order the review lists them. */
 import type { WriteAction } from '../action';
 import { archiveLimit } from './spend-limit-archive';
+import { cardCreate } from './card-create';
+import { CARD_ACTIONS } from './cards';
 import { baseLimit } from './spend-limit-base-limit';
+import { departmentCreate, locationCreate } from './team';
+import { userInvite } from './user-invite';
+import { USER_ACTIONS } from './users';
 
-export const WRITE_ACTIONS: readonly WriteAction[] = [baseLimit, archiveLimit];
+export const WRITE_ACTIONS: readonly WriteAction[] = [
+  baseLimit,
+  archiveLimit,
+  ...CARD_ACTIONS,
+  cardCreate,
+  ...USER_ACTIONS,
+  userInvite,
+  departmentCreate,
+  locationCreate,
+];
 
 export function actionById(id: string): WriteAction | undefined {
   return WRITE_ACTIONS.find((action) => action.id === id);

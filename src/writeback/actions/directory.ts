@@ -1,0 +1,70 @@
+/**
+ * Names people type, resolved to Brex ids from the last sync: a user by email or name, a
+ * department or location by name (an id is taken as it is). An unknown or ambiguous name is
+ * refused with the candidates listed, never guessed at.
+ */
+import type { KeyValuePort } from '../../ports/key-value-port';
+import { SyncedRows } from './synced-rows';
+
+export type Directory = 'users' | 'departments' | 'locations';
+
+export type Resolved =
+  { readonly id: string; readonly name: string } | { readonly problem: string };
+
+const WHAT: Record<Directory, { one: string; sheet: string }> = {
+  users: { one: 'person', sheet: 'Brex Users' },
+  departments: { one: 'department', sheet: 'Brex Departments' },
+  locations: { one: 'location', sheet: 'Brex Locations' },
+};
+
+/** At most this many candidates are listed in a message. */
+const LISTED = 5;
+
+interface Named {
+  readonly id: string;
+  readonly name: string;
+  readonly email?: string;
+}
+
+export function entries(store: KeyValuePort, kind: Directory): Named[] {
+  return SyncedRows.read(store, kind).all() as Named[];
+}
+
+/** Pure: the one entry `text` names, or why there is none. */
+export function resolveIn(all: readonly Named[], kind: Directory, text: string): Resolved {
+  const wanted = text.trim();
+  const lower = wanted.toLowerCase();
+  const { one, sheet } = WHAT[kind];
+  const byId = all.find((e) => e.id === wanted);
+  if (byId) return { id: byId.id, name: byId.name };
+  const matches = all.filter(
+    (e) => e.name.trim().toLowerCase() === lower || e.email?.toLowerCase() === lower,
+  );
+  const label = (e: Named): string => (e.email ? `${e.name} <${e.email}>` : `${e.name} (${e.id})`);
+  if (matches.length === 1) {
+    const [match] = matches as [Named];
+    return { id: match.id, name: match.name };
+  }
+  if (matches.length > 1) {
+    return {
+      problem: `"${wanted}" names ${matches.length} ${one === 'person' ? 'people' : `${one}s`}: ${matches.slice(0, LISTED).map(label).join(', ')}. Type ${one === 'person' ? 'the email' : 'the Brex ID'} instead.`,
+    };
+  }
+  const near = all
+    .filter((e) => lower !== '' && e.name.toLowerCase().includes(lower.split(/[\s@]/)[0] ?? lower))
+    .slice(0, LISTED);
+  const hint = near.length > 0 ? ` Did you mean ${near.map(label).join(', ')}?` : '';
+  return {
+    problem: `No ${one} "${wanted}" in the last sync of "${sheet}".${hint} Type a name or ${one === 'person' ? 'email' : 'Brex ID'} from that sheet, or refresh it first.`,
+  };
+}
+
+export function resolve(store: KeyValuePort, kind: Directory, text: string): Resolved {
+  return resolveIn(entries(store, kind), kind, text);
+}
+
+/** An id's name in the last sync ('' when none). */
+export function nameOf(store: KeyValuePort, kind: Directory, id: string): string {
+  if (!id) return '';
+  return SyncedRows.read(store, kind).get(id)?.name ?? '';
+}

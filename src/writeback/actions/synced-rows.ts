@@ -1,0 +1,121 @@
+/**
+ * The last-synced fields of cards, users, departments and locations: what a card or user action
+ * compares an edited cell with, and the directory that names are resolved against (a holder, a
+ * manager, a department). Kept in document properties, where no person can edit them, keyed by
+ * Brex id, spread over numbered chunks under the 9 KB of a property value. The refresh records
+ * them after writing the rows (`team-hooks.ts`); a push updates the entries it changed.
+ */
+import { readJson, writeJson, type KeyValuePort } from '../../ports/key-value-port';
+
+/** The fields each set keeps, in the order they are packed. */
+export const SYNCED_FIELDS = {
+  cards: ['status', 'limitType', 'limit', 'currency', 'name', 'holderId', 'budgetId', 'identity'],
+  users: [
+    'status',
+    'limit',
+    'currency',
+    'departmentId',
+    'locationId',
+    'managerId',
+    'name',
+    'email',
+    'identity',
+  ],
+  departments: ['name'],
+  locations: ['name'],
+} as const;
+
+export type SyncedSet = keyof typeof SYNCED_FIELDS;
+export type SyncedRow<S extends SyncedSet> = { readonly id: string } & {
+  readonly [F in (typeof SYNCED_FIELDS)[S][number]]: string;
+};
+
+/** Under the 9 KB of a property value even when every character takes three bytes. */
+const CHUNK_CHARS = 3000;
+/** Together with the spend limits' entries, this leaves room for the sync's own state. */
+const MAX_ENTRIES = 3000;
+const indexKey = (set: SyncedSet): string => `writeback.rows.${set}`;
+const chunkKey = (set: SyncedSet, n: number): string => `writeback.rows.${set}.${n}`;
+
+export class SyncedRows<S extends SyncedSet> {
+  private constructor(
+    private readonly store: KeyValuePort,
+    private readonly set: S,
+    private readonly entries: Map<string, SyncedRow<S>>,
+  ) {}
+
+  static read<S extends SyncedSet>(store: KeyValuePort, set: S): SyncedRows<S> {
+    const chunks = readJson<number>(store, indexKey(set)) ?? 0;
+    const fields = SYNCED_FIELDS[set];
+    const entries = new Map<string, SyncedRow<S>>();
+    for (let n = 0; n < chunks; n += 1) {
+      for (const packed of readJson<string[][]>(store, chunkKey(set, n)) ?? []) {
+        const [id = '', ...values] = packed;
+        const entry = Object.fromEntries(fields.map((f, i) => [f, values[i] ?? '']));
+        entries.set(id, { ...entry, id } as SyncedRow<S>);
+      }
+    }
+    return new SyncedRows(store, set, entries);
+  }
+
+  /** Replaces every entry with what a whole read of Brex returned. */
+  static record<S extends SyncedSet>(
+    store: KeyValuePort,
+    set: S,
+    rows: readonly SyncedRow<S>[],
+  ): void {
+    new SyncedRows(store, set, new Map(rows.map((row) => [row.id, row]))).save();
+  }
+
+  get(id: string): SyncedRow<S> | undefined {
+    return this.entries.get(id);
+  }
+
+  all(): SyncedRow<S>[] {
+    return [...this.entries.values()];
+  }
+
+  /** Stores these entries (Brex's answers to a push) in one save. */
+  update(rows: readonly SyncedRow<S>[]): void {
+    for (const row of rows) this.entries.set(row.id, row);
+    if (rows.length > 0) this.save();
+  }
+
+  private save(): void {
+    if (this.entries.size > MAX_ENTRIES) {
+      throw new Error(
+        `This account has ${this.entries.size} ${this.set}, more than the ${MAX_ENTRIES} the write-back can track. Make these changes in Brex's dashboard instead.`,
+      );
+    }
+    const fields = SYNCED_FIELDS[this.set];
+    const packed = [...this.entries.values()].map((e) => [
+      e.id,
+      ...fields.map((f) => (e as Record<string, string>)[f] ?? ''),
+    ]);
+    const before = readJson<number>(this.store, indexKey(this.set)) ?? 0;
+    const parts = chunked(packed);
+    // Chunks first, index last: a run killed in between leaves entries that are each whole.
+    parts.forEach((part, n) => writeJson(this.store, chunkKey(this.set, n), part));
+    writeJson(this.store, indexKey(this.set), parts.length);
+    for (let n = parts.length; n < before; n += 1) this.store.delete(chunkKey(this.set, n));
+  }
+}
+
+/** Pure: entries in consecutive chunks whose JSON stays under CHUNK_CHARS each. */
+function chunked(packed: readonly string[][]): string[][][] {
+  const parts: string[][][] = [];
+  let part: string[][] = [];
+  let size = 2;
+  for (const entry of packed) {
+    const length = JSON.stringify(entry).length + 1;
+    if (part.length > 0 && size + length > CHUNK_CHARS) {
+      parts.push(part);
+      part = [];
+      size = 2;
+    }
+    part.push(entry);
+    size += length;
+  }
+  if (part.length > 0) parts.push(part);
+  return parts;
+}

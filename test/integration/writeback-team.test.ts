@@ -1,0 +1,210 @@
+/**
+ * The user, department and location actions through the built bundle (dist/Code.js) in the local
+ * runtime, against the Brex sandbox over loopback HTTP: edit → review → push → Brex's state →
+ * audit row → revert where there is an inverse.
+ */
+import type { Sandbox } from '../../dev/sandbox';
+import type { Department, User } from '../../src/brex';
+import {
+  USERS,
+  auditRows,
+  nextRow,
+  openSandbox,
+  push,
+  review,
+  teamWorld,
+  type,
+  users,
+  valueOf,
+  writes,
+} from '../writeback/support/team-world';
+
+const body = (sandbox: Sandbox, index = 0): unknown =>
+  JSON.parse(writes(sandbox)[index]?.body ?? 'null');
+
+describe('user, department and location actions', () => {
+  let sandbox: Sandbox;
+
+  beforeAll(async () => {
+    sandbox = await openSandbox();
+  });
+
+  afterAll(async () => {
+    await sandbox.close();
+  });
+
+  const person = (status = 'ACTIVE'): User =>
+    users(sandbox).find((u) => u.status === status && u.manager_id) as User;
+  const user = (id: string): User => users(sandbox).find((u) => u.id === id) as User;
+  const departments = (): Department[] => sandbox.snapshot().departments as Department[];
+
+  it('suspends a person typed "disabled" and reverts by reactivating them', async () => {
+    const runtime = await teamWorld(sandbox);
+    const { id } = person();
+    await type(runtime, USERS, id, 'Status', 'disabled');
+
+    expect(await review(runtime)).toEqual([
+      expect.objectContaining({
+        action: 'user.status',
+        brexNow: 'Active',
+        toSend: 'Disabled',
+        problem: null,
+      }),
+    ]);
+    expect(await push(runtime)).toEqual([expect.objectContaining({ outcome: 'pushed' })]);
+    expect(user(id).status).toBe('DISABLED');
+    expect(writes(sandbox)[0]?.path).toBe(`/v2/users/${id}`);
+    expect(body(sandbox)).toEqual({ status: 'DISABLED' });
+    const audit = auditRows(runtime);
+    expect(audit.at(-1)).toMatchObject({ Action: 'user.status', Old: 'ACTIVE', New: 'DISABLED' });
+
+    await runtime.call('revertAuditEntry', [audit.length + 1]);
+    expect(await push(runtime)).toEqual([expect.objectContaining({ outcome: 'pushed' })]);
+    expect(user(id).status).toBe('ACTIVE');
+  });
+
+  it('sets a monthly limit and reverts it', async () => {
+    const runtime = await teamWorld(sandbox);
+    const { id } = person();
+    const before = valueOf(runtime, USERS, id, 'Monthly limit');
+    await type(runtime, USERS, id, 'Monthly limit', '$4,321');
+
+    const [change] = await review(runtime);
+    expect(change).toMatchObject({
+      action: 'user.monthly_limit',
+      toSend: '4,321.00 USD',
+      problem: null,
+    });
+    expect(await push(runtime)).toEqual([expect.objectContaining({ outcome: 'pushed' })]);
+    const limits = sandbox.snapshot().user_limits as Record<string, { monthly_limit: unknown }>;
+    expect(limits[id]?.monthly_limit).toEqual({ amount: 432100, currency: 'USD' });
+    expect(body(sandbox)).toEqual({ monthly_limit: { amount: 432100, currency: 'USD' } });
+    expect(valueOf(runtime, USERS, id, 'Monthly limit')).toBe(4321);
+
+    const audit = auditRows(runtime);
+    await runtime.call('revertAuditEntry', [audit.length + 1]);
+    expect(await push(runtime)).toEqual([expect.objectContaining({ outcome: 'pushed' })]);
+    expect(valueOf(runtime, USERS, id, 'Monthly limit')).toBe(before);
+  });
+
+  it('moves a person by department name and manager email; refuses unknown names with candidates', async () => {
+    const runtime = await teamWorld(sandbox);
+    const { id, manager_id: oldManager, department_id: oldDepartment } = person();
+    const manager = users(sandbox).find(
+      (u) => u.status === 'ACTIVE' && u.id !== id && u.id !== oldManager,
+    ) as User;
+    const moved = departments().find((d) => d.id !== oldDepartment) as Department;
+    await type(runtime, USERS, id, 'Department', moved.name.toLowerCase());
+    await type(runtime, USERS, id, 'Manager', manager.email.toUpperCase());
+    await type(runtime, USERS, id, 'Location', 'Atlantis');
+
+    const changes = await review(runtime);
+    const byAction = new Map(changes.map((c) => [c.action, c]));
+    expect(byAction.get('user.department')).toMatchObject({ toSend: moved.name, problem: null });
+    expect(byAction.get('user.manager')).toMatchObject({ problem: null });
+    expect(byAction.get('user.location')?.problem).toMatch(
+      /No location "Atlantis" in the last sync of "Brex Locations"/,
+    );
+
+    const results = await push(runtime);
+    expect(results.map((r) => r.outcome)).toEqual(['pushed', 'pushed']);
+    expect(user(id)).toMatchObject({ department_id: moved.id, manager_id: manager.id });
+    expect(writes(sandbox)).toHaveLength(2);
+    expect(valueOf(runtime, USERS, id, 'Department')).toBe(moved.name);
+    const audit = auditRows(runtime);
+    expect(audit.at(-1)).toMatchObject({ Action: 'user.manager', Old: oldManager });
+
+    await runtime.call('revertAuditEntry', [audit.length + 1]);
+    const [back] = (await review(runtime)).filter((c) => c.action === 'user.manager');
+    expect(back).toMatchObject({ problem: null });
+    await push(runtime, [back?.key as string]);
+    expect(user(id).manager_id).toBe(oldManager);
+  });
+
+  it('invites a person from a new row, with department, location and manager by name', async () => {
+    const runtime = await teamWorld(sandbox);
+    const manager = person();
+    const row = nextRow(runtime, USERS);
+    await type(runtime, USERS, row, 'Name', 'Zoë  van Park');
+    await type(runtime, USERS, row, 'Email', 'zoe.park@acme-demo.com');
+    await type(runtime, USERS, row, 'Department', 'FINANCE');
+    await type(runtime, USERS, row, 'Location', 'London');
+    await type(runtime, USERS, row, 'Manager', `${manager.first_name} ${manager.last_name}`);
+
+    const [change] = await review(runtime);
+    expect(change).toMatchObject({
+      action: 'user.invite',
+      confirmation: 'creation',
+      problem: null,
+    });
+    expect(await push(runtime)).toEqual([]);
+    const [result] = await push(runtime, [change?.key as string]);
+    expect(result).toMatchObject({ outcome: 'pushed' });
+    const invited = user(result?.brexId as string);
+    expect(invited).toMatchObject({
+      first_name: 'Zoë van',
+      last_name: 'Park',
+      email: 'zoe.park@acme-demo.com',
+      status: 'INVITED',
+      manager_id: manager.id,
+    });
+    expect(valueOf(runtime, USERS, invited.id, 'Status')).toBe('Invited');
+    expect(await review(runtime)).toEqual([]);
+    expect(auditRows(runtime).at(-1)).toMatchObject({ Action: 'user.invite', Result: 'pushed' });
+  });
+
+  it('creates a department and a location from new rows, and refuses a name Brex has', async () => {
+    const runtime = await teamWorld(sandbox);
+    const depRow = nextRow(runtime, 'Brex Departments');
+    await type(runtime, 'Brex Departments', depRow, 'Name', 'Legal');
+    await type(runtime, 'Brex Departments', depRow, 'Description', 'Contracts and compliance');
+    await type(runtime, 'Brex Departments', depRow + 1, 'Name', 'sales');
+    const locRow = nextRow(runtime, 'Brex Locations');
+    await type(runtime, 'Brex Locations', locRow, 'Name', 'Berlin');
+
+    const changes = await review(runtime);
+    expect(changes.map((c) => [c.action, c.toSend, c.problem])).toEqual([
+      ['department.create', 'Legal (Contracts and compliance)', null],
+      ['department.create', 'sales', null],
+      ['location.create', 'Berlin', null],
+    ]);
+    const results = await push(
+      runtime,
+      changes.map((c) => c.key),
+    );
+    expect(results.map((r) => r.outcome)).toEqual(['pushed', 'refused', 'pushed']);
+    expect(results[1]?.message).toMatch(/Brex already has a department named "Sales"/);
+    expect(departments().map((d) => d.name)).toContain('Legal');
+    expect((sandbox.snapshot().locations as { name: string }[]).map((l) => l.name)).toContain(
+      'Berlin',
+    );
+    expect(writes(sandbox)).toHaveLength(2);
+    const legal = departments().find((d) => d.name === 'Legal') as Department;
+    expect(valueOf(runtime, 'Brex Departments', legal.id, 'Name')).toBe('Legal');
+  });
+
+  it('creates a new row once even when Brex\u2019s answer is lost: the next push replays it', async () => {
+    const runtime = await teamWorld(sandbox);
+    const row = nextRow(runtime, USERS);
+    await type(runtime, USERS, row, 'Name', 'Lou Lost');
+    await type(runtime, USERS, row, 'Email', 'lou.lost@acme-demo.com');
+    const depRow = nextRow(runtime, 'Brex Departments');
+    await type(runtime, 'Brex Departments', depRow, 'Name', 'Procurement');
+    const keys = (await review(runtime)).map((c) => c.key);
+
+    sandbox.setFaults('lost=1');
+    const first = await push(runtime, keys);
+    sandbox.setFaults('');
+    expect(first.map((r) => r.outcome)).toEqual(['unknown', 'unknown']);
+    const pending = await review(runtime);
+    expect(pending.map((c) => [c.key, c.inFlight])).toEqual(keys.map((k) => [k, true]));
+
+    const second = await push(runtime, keys);
+    expect(second.map((r) => r.outcome)).toEqual(['pushed', 'pushed']);
+    expect(second.map((r) => r.idempotencyKey)).toEqual(first.map((r) => r.idempotencyKey));
+    expect(users(sandbox).filter((u) => u.email === 'lou.lost@acme-demo.com')).toHaveLength(1);
+    expect(departments().filter((d) => d.name === 'Procurement')).toHaveLength(1);
+    expect(writes(sandbox).filter((w) => w.replayed)).toHaveLength(2);
+    expect(await review(runtime)).toEqual([]);
+  });
+});

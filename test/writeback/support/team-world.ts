@@ -1,0 +1,95 @@
+/**
+ * The built bundle in the local runtime against a Brex sandbox, with users, departments,
+ * locations and cards synced once by the owner, plus helpers to edit their sheets through
+ * `onEdit`, review and push with the general entry points, and read the sandbox's side.
+ */
+import type { Sandbox } from '../../../dev/sandbox';
+import { createRuntime, fakeClock, type Runtime } from '../../../dev/runtime';
+import type { Card, User } from '../../../src/brex';
+import { columnLetter } from '../../../src/cells/header';
+import type { ChangeResult, ChangeView, ChangesReview } from '../../../src/contract/writeback';
+import { OWNER } from './write-back-world';
+
+export { OWNER, auditRows, openSandbox, writes } from './write-back-world';
+
+export const CARDS = 'Brex Cards';
+export const USERS = 'Brex Users';
+
+export async function teamWorld(sandbox: Sandbox): Promise<Runtime> {
+  sandbox.reset();
+  const runtime = createRuntime({
+    brexUrl: sandbox.url,
+    clock: fakeClock(Date.parse('2026-03-15T12:00:00Z')),
+  });
+  await runtime.call('connect', [{ token: sandbox.token, environment: 'production' }]);
+  await runtime.call('saveWriteCredential', [{ sameAsConnection: true }]);
+  await runtime.call('saveSyncSettings', [
+    { dataSets: ['users', 'departments', 'locations', 'cards'], historyStart: '2026-01-01' },
+  ]);
+  await refresh(runtime);
+  sandbox.log.length = 0;
+  return runtime;
+}
+
+export async function refresh(runtime: Runtime): Promise<void> {
+  const summary = (await runtime.call('refreshNow', [])) as { done: boolean };
+  if (!summary.done) throw new Error('The team data sets did not sync in one execution.');
+}
+
+export function cards(sandbox: Sandbox): Card[] {
+  return structuredClone(sandbox.snapshot().cards as Card[]);
+}
+
+export function card(sandbox: Sandbox, id: string): Card {
+  return cards(sandbox).find((c) => c.id === id) as Card;
+}
+
+export function users(sandbox: Sandbox): User[] {
+  return structuredClone(sandbox.snapshot().users as User[]);
+}
+
+/** The A1 address of a header's cell in the row of a Brex id (or, with `row`, in that row). */
+export function cellOf(
+  runtime: Runtime,
+  sheet: string,
+  id: string | number,
+  header: string,
+): string {
+  const grid = runtime.values(sheet);
+  const column = (grid[0] as unknown[]).indexOf(header);
+  const key = (grid[0] as unknown[]).indexOf('Brex ID');
+  const row = typeof id === 'number' ? id - 1 : grid.findIndex((cells) => cells[key] === id);
+  if (column < 0 || row < 1) throw new Error(`No ${header} cell for ${id} in ${sheet}.`);
+  return `${sheet}!${columnLetter(column)}${row + 1}`;
+}
+
+export function valueOf(runtime: Runtime, sheet: string, id: string, header: string): unknown {
+  const grid = runtime.values(sheet);
+  const column = (grid[0] as unknown[]).indexOf(header);
+  const key = (grid[0] as unknown[]).indexOf('Brex ID');
+  return grid.find((cells) => cells[key] === id)?.[column];
+}
+
+/** A person types into a cell of a Brex id's row (or of a sheet row number, for a new row). */
+export async function type(
+  runtime: Runtime,
+  sheet: string,
+  id: string | number,
+  header: string,
+  value: unknown,
+): Promise<void> {
+  await runtime.edit(cellOf(runtime, sheet, id, header), value, { as: OWNER });
+}
+
+/** The first row below a sheet's data: where a person adds a new row. */
+export function nextRow(runtime: Runtime, sheet: string): number {
+  return runtime.values(sheet).length + 1;
+}
+
+export async function review(runtime: Runtime): Promise<ChangeView[]> {
+  return ((await runtime.call('reviewChanges')) as ChangesReview).changes as ChangeView[];
+}
+
+export async function push(runtime: Runtime, keys?: readonly string[]): Promise<ChangeResult[]> {
+  return (await runtime.call('pushChanges', keys ? [keys] : [])) as ChangeResult[];
+}
