@@ -29,7 +29,10 @@ export function limit(n: number, amount: number): SpendLimit {
 }
 
 /** Brex with its spend limits, counting every request. */
-export class FakeBrex implements BrexWrites {
+/** Only the spend-limit writes: these tests never reach a card, user or payment write. */
+type SpendLimitWrites = Pick<BrexWrites, 'spendLimits' | 'updateSpendLimit' | 'archiveSpendLimit'>;
+
+export class FakeBrex implements SpendLimitWrites {
   readonly limits = new Map<string, SpendLimit>();
   readonly requests: string[] = [];
   /** Writes (id, amount, key) Brex applied, once per key. */
@@ -150,7 +153,7 @@ export function pushWorld(count: number): PushWorld {
       marks: new FakeMarks(),
       audit,
       now: () => new Date('2026-03-15T12:00:00Z'),
-      brex,
+      brex: brex as SpendLimitWrites as BrexWrites,
       timeLeft: () => (world.sendsLeft -= 1) >= 0,
       user: 'owner@example.com',
       typedBy: () => '',
