@@ -124,6 +124,8 @@ export interface DataSet<T = unknown, R = T> {
    * whose cells were kept.
    */
   afterWrite?(items: readonly T[], store: KeyValuePort, now: Date, kept: ReadonlySet<string>): void;
+  /** Incremental data sets only: runs once a page's rows are written, with that page's items. */
+  afterPage?(items: readonly T[], store: KeyValuePort): void;
   /**
    * Whole data sets only: true when the rows just written are part of a read that goes on in the
    * next run (users' limits, read a chunk at a time); the refresh then pauses on this data set.
@@ -143,7 +145,7 @@ export const STATUS_HEADER = 'Sync status';
  * data set's definition imports nothing from the write-back.
  */
 export type RefreshHooks = Readonly<
-  Partial<Record<DataSetId, Pick<DataSet<never>, 'keepCells' | 'afterWrite'>>>
+  Partial<Record<DataSetId, Pick<DataSet<never>, 'keepCells' | 'afterWrite' | 'afterPage'>>>
 >;
 
 export function defineDataSet<T, R = T>(definition: DataSet<T, R>): DataSet {

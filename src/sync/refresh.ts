@@ -597,7 +597,11 @@ function takePage(
   if (dataSet.tally && reading.tally) {
     if (keepTally(deps, dataSet.tally, reading.tally, items)) reading.changed = true;
   } else {
-    const records = toRecords(dataSet, items, context.lookups, deps.table.timeZone());
+    const hooks = deps.hooks?.[dataSet.id as DataSetId] as DataSet | undefined;
+    const keep = hooks?.keepCells?.(items, reading.rows.grid, deps.store) ?? new Map();
+    const records = toRecords(dataSet, items, context.lookups, deps.table.timeZone()).map((r) =>
+      keep.has(r.id) ? { ...r, keep: keep.get(r.id) } : r,
+    );
     reading.rows.load(records.map((r) => r.id));
     ({ sheet: reading.rows.grid, health: reading.health } = upsert(
       deps,
@@ -609,6 +613,7 @@ function takePage(
       knownIds,
       reading.health,
     ));
+    hooks?.afterPage?.(items, deps.store);
   }
   for (const item of items) {
     reading.maxSeen = later(reading.maxSeen, reading.incremental.cursorValue(item));

@@ -2,6 +2,7 @@
 import type { WriteAction } from '../action';
 import { archiveLimit } from './spend-limit-archive';
 import { cardCreate } from './card-create';
+import { expenseMemo } from './expense-memo';
 import { CARD_ACTIONS } from './cards';
 import { baseLimit } from './spend-limit-base-limit';
 import { departmentCreate, locationCreate } from './team';
@@ -17,6 +18,7 @@ export const WRITE_ACTIONS: readonly WriteAction[] = [
   userInvite,
   departmentCreate,
   locationCreate,
+  expenseMemo,
 ];
 
 export function actionById(id: string): WriteAction | undefined {

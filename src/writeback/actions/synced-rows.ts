@@ -21,6 +21,7 @@ export const SYNCED_FIELDS = {
     'email',
     'identity',
   ],
+  expenses: ['memo', 'type', 'name', 'identity'],
   departments: ['name'],
   locations: ['name'],
 } as const;
