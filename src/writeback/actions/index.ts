@@ -3,6 +3,7 @@ import type { WriteAction } from '../action';
 import { archiveLimit } from './spend-limit-archive';
 import { cardCreate } from './card-create';
 import { expenseMemo } from './expense-memo';
+import { VENDOR_ACTIONS } from './vendors';
 import { CARD_ACTIONS } from './cards';
 import { baseLimit } from './spend-limit-base-limit';
 import { departmentCreate, locationCreate } from './team';
@@ -19,6 +20,7 @@ export const WRITE_ACTIONS: readonly WriteAction[] = [
   departmentCreate,
   locationCreate,
   expenseMemo,
+  ...VENDOR_ACTIONS,
 ];
 
 export function actionById(id: string): WriteAction | undefined {

@@ -1,5 +1,12 @@
 /** The expense, vendor and payment reads and writes a push makes, over one user's Brex client. */
-import type { Expense, UpdatedExpense, WriteResult } from '../../brex';
+import type {
+  CreateVendorRequest,
+  Expense,
+  UpdatedExpense,
+  UpdateVendorRequest,
+  Vendor,
+  WriteResult,
+} from '../../brex';
 
 export interface PaymentWrites {
   /** Each expense as Brex has it now, in the order asked; null where Brex has none. */
@@ -9,4 +16,11 @@ export interface PaymentWrites {
     memo: string | null,
     idempotencyKey: string,
   ): WriteResult<UpdatedExpense>;
+  vendors(): Vendor[];
+  createVendor(request: CreateVendorRequest, idempotencyKey: string): WriteResult<Vendor>;
+  updateVendor(
+    id: string,
+    changes: UpdateVendorRequest,
+    idempotencyKey: string,
+  ): WriteResult<Vendor>;
 }

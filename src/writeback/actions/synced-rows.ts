@@ -22,6 +22,7 @@ export const SYNCED_FIELDS = {
     'identity',
   ],
   expenses: ['memo', 'type', 'name', 'identity'],
+  vendors: ['email', 'phone', 'name', 'identity'],
   departments: ['name'],
   locations: ['name'],
 } as const;
