@@ -15,6 +15,7 @@ import {
   referenceRect,
 } from './a1-notation';
 import type { CacheStores } from './cache-service';
+import type { CriteriaSpec } from './filter-range';
 import { chartsFromFile, chartsToFile, type ChartFile } from './chart-file';
 import type { PropertyStores } from './properties-service';
 import type { TriggerRecord } from './script-app-service';
@@ -70,6 +71,8 @@ interface SheetFile {
     visibility: string;
     column: string;
   }>;
+  /** The basic filter: its range in A1 and its criteria by column letter. */
+  filter?: { range: string; criteria: Record<string, CriteriaSpec> };
 }
 
 export interface WorkbookFile {
@@ -238,6 +241,19 @@ export function stateToFile(state: RuntimeState): WorkbookFile {
         ...file,
         ...(charts ? { charts } : {}),
         ...(widths.length ? { columnWidths: Object.fromEntries(widths) } : {}),
+        ...(sheet.filter
+          ? {
+              filter: {
+                range: rectA1(sheet.filter.range),
+                criteria: Object.fromEntries(
+                  Object.entries(sheet.filter.criteria).map(([c, spec]) => [
+                    columnToLetters(Number(c)),
+                    spec,
+                  ]),
+                ),
+              },
+            }
+          : {}),
         ...(sheet.columnMetadata?.length
           ? {
               columnMetadata: sheet.columnMetadata.map((m) => ({
@@ -330,6 +346,17 @@ export function stateFromFile(file: WorkbookFile): RuntimeState {
         ...m,
         column: lettersToColumn(m.column),
       }));
+    const range = s.filter && parseA1(s.filter.range);
+    if (s.filter && range)
+      sheet.filter = {
+        range: referenceRect(range, sheet.maxRows, sheet.maxColumns),
+        criteria: Object.fromEntries(
+          Object.entries(s.filter.criteria).map(([letters, spec]) => [
+            lettersToColumn(letters),
+            spec,
+          ]),
+        ),
+      };
   });
   wb.nextSheetId = Math.max(0, ...wb.sheets.map((s) => s.id + 1));
   wb.activeSheetId = (wb.sheets.find((s) => s.name === file.activeSheet) ?? wb.sheets[0])?.id ?? 0;

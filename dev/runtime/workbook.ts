@@ -3,8 +3,16 @@
  * background), protections, frozen rows, the time zone. Pure data and grid operations; the
  * Apps Script surface over it is spreadsheet-service.ts.
  */
-import { cellA1, type GridRect } from './a1-notation';
+import { cellA1, rectsIntersect, type GridRect } from './a1-notation';
 import { typeValue } from './cell-typing';
+import {
+  filterColumnsDeleted,
+  filterColumnsInserted,
+  filterColumnsMoved,
+  filterRowsDeleted,
+  filterRowsInserted,
+  type FilterRecord,
+} from './filter-range';
 import { MESSAGES, NEW_SHEET_COLUMNS, NEW_SHEET_ROWS, SPREADSHEET_CELLS } from './limits';
 import { isDateFormat, type CellValue } from './number-format';
 
@@ -74,6 +82,8 @@ export interface Sheet {
   columnWidths?: Record<number, number>;
   /** Developer metadata on whole columns (developer-metadata.ts). */
   columnMetadata?: ColumnMetadata[];
+  /** The sheet's basic filter (filters.ts). */
+  filter?: FilterRecord;
 }
 
 export interface Workbook {
@@ -229,6 +239,7 @@ export function insertRows(workbook: Workbook, sheet: Sheet, before: number, cou
   if (sheet.rows.length >= before)
     sheet.rows.splice(before - 1, 0, ...new Array<Cell[]>(count).fill([]).map(() => []));
   sheet.maxRows += count;
+  filterRowsInserted(sheet, before, count);
 }
 
 export function deleteRows(sheet: Sheet, start: number, count: number): void {
@@ -238,6 +249,7 @@ export function deleteRows(sheet: Sheet, start: number, count: number): void {
   }
   sheet.rows.splice(start - 1, count);
   sheet.maxRows -= count;
+  filterRowsDeleted(sheet, start, count);
 }
 
 export function insertColumns(
@@ -337,15 +349,18 @@ export function moveColumns(sheet: Sheet, start: number, count: number, destinat
   }
   for (const m of sheet.columnMetadata ?? [])
     m.column = movedColumn(m.column, start, count, destination);
+  filterColumnsMoved(sheet, (column) => movedColumn(column, start, count, destination));
 }
 
-/** Columns `before` and right of it move right by `count`. */
+/** Columns `before` and right of it move right by `count`, metadata and filter along. */
 export function shiftForInsert(sheet: Sheet, before: number, count: number): void {
+  filterColumnsInserted(sheet, before, count);
   for (const m of sheet.columnMetadata ?? []) if (m.column >= before) m.column += count;
 }
 
-/** Metadata on deleted columns goes with them; columns right of them move left. */
+/** Metadata and filter criteria on deleted columns go with them; columns right of them move left. */
 export function shiftForDelete(sheet: Sheet, start: number, count: number): void {
+  filterColumnsDeleted(sheet, start, count);
   if (!sheet.columnMetadata) return;
   sheet.columnMetadata = sheet.columnMetadata.filter(
     (m) => m.column < start || m.column >= start + count,
@@ -415,6 +430,20 @@ export function newProtection(range?: GridRect): Protection {
     warningOnly: false,
     editors: [],
   };
+}
+
+/** The protection that keeps `user` from writing `rect`, if any (the owner writes everywhere). */
+export function blockingProtection(
+  workbook: Workbook,
+  sheet: Sheet,
+  user: string,
+  rect: GridRect,
+): Protection | undefined {
+  if (user === workbook.owner) return undefined;
+  return sheet.protections.find(
+    (p) =>
+      !p.warningOnly && !p.editors.includes(user) && (!p.range || rectsIntersect(p.range, rect)),
+  );
 }
 
 export function cellLabel(sheet: Sheet, row: number, column: number): string {

@@ -5,6 +5,8 @@
  */
 import { format } from 'node:util';
 import { CHART_TYPES } from './chart-service';
+import { BOOLEAN_CRITERIA, filterCriteria, filterCriteriaBuilder, specOf } from './filter-criteria';
+import type { CriteriaSpec } from './filter-range';
 import { createHtmlService, htmlContentOf } from './html-service';
 import type { TriggerSpec } from './script-app-service';
 import { createBlob, createUtilities } from './utilities-service';
@@ -101,7 +103,23 @@ export function createWorkerServices(
     SpreadsheetApp: () => ({
       ProtectionType: ENUMS.ProtectionType,
       DeveloperMetadataVisibility: ENUMS.DeveloperMetadataVisibility,
+      BooleanCriteria: BOOLEAN_CRITERIA,
+      newFilterCriteria: () => filterCriteriaBuilder(realm),
     }),
+    // FilterCriteria are local objects: the main thread gets and gives their plain spec.
+    Filter: (self) => {
+      const ref = refs.get(self) as Ref;
+      return {
+        setColumnFilterCriteria: (column: number, criteria: unknown) =>
+          fromHost(
+            call('Filter.setColumnFilterCriteria', ref.handle, [column, specOf(criteria) ?? null]),
+          ),
+        getColumnFilterCriteria: (column: number) => {
+          const spec = call('Filter.getColumnFilterCriteria', ref.handle, [column]);
+          return spec ? filterCriteria(realm, spec as CriteriaSpec) : null;
+        },
+      };
+    },
     Sheet: (self) => ({ newChart: () => chartBuilder(self) }),
     EmbeddedChart: (self) => {
       // The runtime's own read of the whole record: kept off the bundle's view of the chart.
@@ -167,8 +185,8 @@ export function createWorkerServices(
       object[method] = (...args: unknown[]) =>
         fromHost(call(`${ref.$remote}.${method}`, ref.handle, args.map(toHost)));
     }
-    Object.assign(object, extras[ref.$remote]?.(object) ?? {});
     refs.set(object, ref);
+    Object.assign(object, extras[ref.$remote]?.(object) ?? {});
     return object;
   }
 

@@ -7,6 +7,12 @@
 import { startSandbox, type Sandbox } from '../../dev/sandbox';
 import { createRuntime, type Runtime } from '../../dev/runtime';
 import {
+  createFilter,
+  isRowHiddenByFilter,
+  setColumnCriteria,
+  sortFilter,
+} from '../../dev/runtime/filters';
+import {
   cellFor,
   deleteColumns,
   deleteRows,
@@ -581,6 +587,151 @@ describe('write-back safety', () => {
   });
 });
 
+/** The column (1-based) under a header, as the sheet is now. */
+function columnOf(runtime: Runtime, header: string): number {
+  return headerRow(runtime).indexOf(header) + 1;
+}
+
+/** The sheet row (1-based) of a limit, as the sheet is now. */
+function rowOf(runtime: Runtime, id: string): number {
+  const idColumn = columnOf(runtime, 'Brex ID') - 1;
+  return runtime.values(SHEET).findIndex((cells) => cells[idColumn] === id) + 1;
+}
+
+/** A person's filter over the whole table, hiding the rows that match `hide`. */
+function filterTable(runtime: Runtime, hide: Record<string, string[]>): void {
+  const sheet = sheetOf(runtime);
+  const grid = runtime.values(SHEET);
+  createFilter(sheet, { row: 1, column: 1, rows: grid.length, columns: headerRow(runtime).length });
+  for (const [header, hiddenValues] of Object.entries(hide))
+    setColumnCriteria(sheet, columnOf(runtime, header), { hiddenValues });
+}
+
+const hidden = (runtime: Runtime, id: string): boolean =>
+  isRowHiddenByFilter(sheetOf(runtime), rowOf(runtime, id), runtime.workbook.timeZone);
+
+describe('a filter on the sheet: edits, a paste and a fill over filtered rows, a sort through the filter', () => {
+  let sandbox: Sandbox;
+
+  beforeAll(async () => {
+    sandbox = await openSandbox();
+  });
+
+  afterAll(async () => {
+    await sandbox.close();
+  });
+
+  it('sends exactly what the review showed, to the limit it showed, and nothing typed after it', async () => {
+    const { runtime } = await syncedWorld(sandbox);
+    const before = amounts(sandbox);
+    const id = (name: string) => limitNamed(sandbox, name).id;
+    // Quarterly limits and everything not in USD are filtered out of sight.
+    filterTable(runtime, { Period: ['Per quarter'], Currency: ['GBP', 'EUR', 'JPY'] });
+    expect(hidden(runtime, id('Marketing Events'))).toBe(true);
+    expect(hidden(runtime, id('London Office'))).toBe(true);
+    expect(hidden(runtime, id('Sales Travel'))).toBe(false);
+    expect(runtime.values(SHEET)).toHaveLength(13); // getValues still returns the hidden rows
+
+    const amount = columnOf(runtime, 'Base limit');
+    const letter = columnLetter(amount - 1);
+    // The owner types into a visible row.
+    await typeAs(runtime, OWNER, id('Engineering SaaS'), 3001);
+    // Bob pastes four amounts from Sales Travel down: the block covers the hidden Marketing Events.
+    const first = rowOf(runtime, id('Sales Travel'));
+    const pasted = ['Sales Travel', 'Marketing Events', 'Finance Tools', 'Office Supplies'];
+    expect(pasted.map((name) => rowOf(runtime, id(name)))).toEqual(
+      [0, 1, 2, 3].map((n) => first + n),
+    );
+    await runtime.paste(`${SHEET}!${letter}${first}`, [[3101], [3102], [3103], [3104]], {
+      as: BOB,
+    });
+    // Carol fills 3200 down from Recruiting to London Office: only the rows she sees take it.
+    for (const name of ['Recruiting', 'Customer Onsites', 'London Office']) {
+      if (!hidden(runtime, id(name)))
+        await runtime.paste(`${SHEET}!${letter}${rowOf(runtime, id(name))}`, [[3200]], {
+          as: CAROL,
+        });
+    }
+    // Someone sorts through the filter by name, Z to A: whole rows of the table move.
+    sortFilter(sheetOf(runtime), columnOf(runtime, 'Name'), false);
+    await runtime.call('refreshNow', []);
+
+    const shown = await review(runtime);
+    const expected = new Map([
+      [id('Engineering SaaS'), 300_100],
+      [id('Sales Travel'), 310_100],
+      [id('Marketing Events'), 310_200],
+      [id('Finance Tools'), 310_300],
+      [id('Office Supplies'), 310_400],
+      [id('Customer Onsites'), 320_000],
+    ]);
+    expect(new Map(shown.changes.map((c) => [c.id, c.new?.minorUnits]))).toEqual(expected);
+    expect(shown.changes.every((c) => c.problem === null)).toBe(true);
+    for (const change of shown.changes)
+      expect(change.name).toBe(limitById(sandbox, change.id).name);
+
+    // After the review Bob pastes over the filtered block again, and the table is sorted again.
+    await runtime.paste(`${SHEET}!${letter}${rowOf(runtime, id('Finance Tools'))}`, [[9999]], {
+      as: BOB,
+    });
+    sortFilter(sheetOf(runtime), amount, true);
+    const results = await push(runtime, everything(shown));
+
+    const outcome = new Map(results.map((r) => [r.id, r.outcome]));
+    expect(outcome.get(id('Finance Tools'))).not.toBe('pushed');
+    const pushed = results.filter((r) => r.outcome === 'pushed').map((r) => r.id);
+    expect(pushed.sort()).toEqual(
+      [...expected.keys()].filter((k) => k !== id('Finance Tools')).sort(),
+    );
+    // Brex's final state: each reviewed amount on its own limit, the rest as they were.
+    for (const [limit, was] of before) {
+      expect(baseLimit(sandbox, limit)).toBe(pushed.includes(limit) ? expected.get(limit) : was);
+    }
+    expect(
+      writes(sandbox)
+        .map((w) => w.path.split('/').pop())
+        .sort(),
+    ).toEqual(pushed.sort());
+    // The paste and the fill are each one edit: the audit names who made it.
+    const typist = new Map([
+      [id('Engineering SaaS'), OWNER],
+      [id('Sales Travel'), BOB],
+      [id('Marketing Events'), BOB],
+      [id('Office Supplies'), BOB],
+      [id('Customer Onsites'), CAROL],
+    ]);
+    const audited = auditRows(runtime).filter((r) => r.Result === 'pushed');
+    expect(new Map(audited.map((r) => [r['Spend limit ID'], r['Typed by']]))).toEqual(typist);
+  });
+
+  it('refuses every row when the filter covers only some columns and a sort through it splits the rows', async () => {
+    const { runtime } = await syncedWorld(sandbox);
+    const before = amounts(sandbox);
+    for (const [n, name] of ['Engineering SaaS', 'Recruiting', 'Customer Onsites'].entries())
+      await typeAs(
+        runtime,
+        [OWNER, BOB, CAROL][n] as string,
+        limitNamed(sandbox, name).id,
+        5001 + n,
+      );
+    // The filter spans Name to Base limit only: sorting through it leaves the ids where they were.
+    const sheet = sheetOf(runtime);
+    const amount = columnOf(runtime, 'Base limit');
+    createFilter(sheet, { row: 1, column: 1, rows: runtime.values(SHEET).length, columns: amount });
+    setColumnCriteria(sheet, columnOf(runtime, 'Period'), { hiddenValues: ['One time'] });
+    sortFilter(sheet, amount, false);
+
+    const shown = await review(runtime);
+    const results = await push(runtime, everything(shown));
+
+    expect(shown.changes.length).toBeGreaterThanOrEqual(3);
+    expect(shown.changes.every((c) => c.problem?.includes('no longer matches'))).toBe(true);
+    expect(results.filter((r) => r.outcome === 'pushed')).toEqual([]);
+    expect(writes(sandbox)).toHaveLength(0);
+    expect(amounts(sandbox)).toEqual(before);
+  });
+});
+
 describe('7. a change of the spreadsheet’s time zone', () => {
   let sandbox: Sandbox;
 
@@ -700,6 +851,43 @@ describe('variations: pending edits by three people, the sheet rearranged, a ref
           put(s, 1, index, (ours[index - 1] ?? '').toUpperCase());
         }
       },
+      'pushed',
+    ],
+    [
+      'whole rows sorted by Period, then by Name Z to A',
+      (r, s, c) =>
+        sortRows(
+          s,
+          { row: 2, column: 1, rows: r.values(SHEET).length - 1, columns: c('Brex ID') },
+          [
+            { column: c('Period'), ascending: true },
+            { column: c('Name'), ascending: false },
+          ],
+        ),
+      'pushed',
+    ],
+    [
+      'a filter hiding two of the edited rows, sorted through it',
+      (r, s, c) => {
+        createFilter(s, {
+          row: 1,
+          column: 1,
+          rows: r.values(SHEET).length,
+          columns: c('Sync status'),
+        });
+        setColumnCriteria(s, c('Period'), { hiddenValues: ['Per quarter', 'Per week'] });
+        sortFilter(s, c('Name'), true);
+      },
+      'pushed',
+    ],
+    [
+      'two title rows inserted above the header',
+      (r, s) => {
+        insertRows(r.workbook, s, 1, 2);
+        put(s, 1, 1, 'Spend limits');
+        put(s, 2, 1, 'Reviewed by finance each Monday');
+      },
+      // The refresh stops that data set; the review still finds each row by its id and its header.
       'pushed',
     ],
     ['the "Name" column deleted', (_r, s, c) => deleteColumns(s, c('Name'), 1), 'refused'],

@@ -1,6 +1,8 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fakeClock } from '../../dev/runtime';
+import { isRowHiddenByFilter } from '../../dev/runtime/filters';
+import { findSheet, type Sheet } from '../../dev/runtime/workbook';
 import { fakeRuntime } from './fake-bundle';
 
 const run = (rt: ReturnType<typeof fakeRuntime>, source: string, arg?: unknown) =>
@@ -232,6 +234,33 @@ describe('runtime ScriptApp triggers', () => {
 
     expect(results.map((r) => r.functionName)).toEqual(['tick']);
     expect(rt.properties.document.ticks).toBe('1');
+  });
+
+  it('fires one edit event for a person’s paste: the whole block, no value, hidden rows written too', async () => {
+    const rt = fakeRuntime();
+    await rt.call('exec', [
+      `var s = SpreadsheetApp.getActive().getSheetByName('Sheet1');
+       s.getRange('A1:A4').setValues([['Kind'], ['a'], ['b'], ['c']]);
+       s.getRange('A1:A4').createFilter().setColumnFilterCriteria(1,
+         SpreadsheetApp.newFilterCriteria().setHiddenValues(['b']).build());
+       ScriptApp.newTrigger('recordEdit').forSpreadsheet(SpreadsheetApp.getActive()).onEdit().create();`,
+    ]);
+
+    const results = await rt.paste('Sheet1!B2', [[1], [2], [3]], { as: 'bob@example.com' });
+    await rt.edit('Sheet1!C2', 'x', { as: 'carol@example.com' });
+
+    const sheet = findSheet(rt.workbook, 'Sheet1') as Sheet;
+    expect(isRowHiddenByFilter(sheet, 3, rt.workbook.timeZone)).toBe(true);
+    expect(results.map((r) => [r.functionName, r.ok])).toEqual([['recordEdit', true]]);
+    const edits = (rt.properties.document.edits ?? '')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    expect(edits).toEqual([
+      { range: 'B2:B4', value: 'absent', user: 'bob@example.com', rows: [[1], [2], [3]] },
+      { range: 'C2', value: 'x', user: 'carol@example.com', rows: [['x']] },
+    ]);
+    await expect(rt.paste('Sheet1!A1', [[1], [2, 3]])).rejects.toThrow('same number of cells');
   });
 });
 

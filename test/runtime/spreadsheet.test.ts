@@ -238,6 +238,27 @@ describe('runtime formulas', () => {
     expect(rt.formulas('Sheet1')).toEqual([['', '=DOUBLE(A1)']]);
   });
 
+  it('recalculates every formula due at once in parallel mode, a chain round after round', async () => {
+    const rt = fakeRuntime({ recalculation: 'parallel' });
+    await rt.paste('Sheet1!A1', [
+      [1, '=DOUBLE(A1)', '=DOUBLE(B1)'],
+      [2, '=DOUBLE(A2)', '=BLOCK(2)'],
+    ]);
+    expect(rt.values('Sheet1')).toEqual([
+      [1, 2, 4, ''],
+      [2, 4, 1, '=HYPERLINK("x")'],
+      ['', '', 2, '=HYPERLINK("x")'],
+    ]);
+
+    await rt.paste('Sheet1!A1', [[5], [6]]);
+
+    expect(rt.values('Sheet1').map((row) => row.slice(0, 3))).toEqual([
+      [5, 10, 20],
+      [6, 12, 1],
+      ['', '', 2],
+    ]);
+  });
+
   it('spills a 2-D result, whose strings stay text, and shows #REF! rather than overwrite', async () => {
     const rt = fakeRuntime();
     await rt.edit('Sheet1!A1', '=BLOCK(2)');

@@ -12,6 +12,18 @@ function tick() {
   props.setProperty('ticks', String(Number(props.getProperty('ticks') || 0) + 1));
 }
 
+/** Keeps what an edit event says in the `edits` document property, one JSON line per edit (a trigger handler). */
+function recordEdit(e) {
+  var props = PropertiesService.getDocumentProperties();
+  var seen = {
+    range: e.range.getA1Notation(),
+    value: 'value' in e ? e.value : 'absent',
+    user: e.user.getEmail(),
+    rows: e.range.getValues(),
+  };
+  props.setProperty('edits', (props.getProperty('edits') || '') + JSON.stringify(seen) + '\n');
+}
+
 /** Holds the document lock for `ms` milliseconds. */
 function holdLock(ms) {
   var lock = LockService.getDocumentLock();
