@@ -3,7 +3,7 @@
  * Reading the review is how marks are brought up to date (after an edit, a push, a discard).
  */
 import type { CellValue } from '../ports/table-port';
-import { targetKey, type Change, type WriteAction } from './action';
+import { targetKey, type Change } from './action';
 import { WRITE_ACTIONS } from './actions';
 import { type Mark, planMarks } from './cell-marks';
 import { Conflicts } from './conflicts';
@@ -39,13 +39,9 @@ export function readChanges(deps: WriteBackDeps): ChangesNow {
  * one read and at most one write of each action's column. Actions that share a column (a card's
  * "Status": lock and terminate) mark it together.
  */
-export function markChanges(
-  deps: WriteBackDeps,
-  now: ChangesNow,
-  actions: readonly WriteAction[] = WRITE_ACTIONS,
-): void {
+export function markChanges(deps: WriteBackDeps, now: ChangesNow): void {
   const marked = new Set<string>();
-  for (const action of actions) {
+  for (const action of WRITE_ACTIONS) {
     const grid = now.sheets.get(action.sheet);
     const column = grid ? action.cellColumn(grid[0] ?? []) : null;
     if (!grid || grid.length < 2 || column === null) continue;

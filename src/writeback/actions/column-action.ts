@@ -209,15 +209,17 @@ export function columnAction<S extends SyncedSet, P, Current, Answer>(
       writeRowCells(deps.table, spec.sheet, cells);
     },
 
-    // Brex's current record read as its answer, as resolving a conflict does for "take Brex's".
-    rebase(deps, current) {
+    rebase(deps, records) {
+      // "Keep mine" after a conflict: Brex's current records become the last-synced entries.
+      // A record that does not name its target (a user's limit) leaves the entry as it was.
       const synced = SyncedRows.read(deps.store, spec.set);
       const timeZone = deps.table.timeZone();
-      const entries: SyncedRow<S>[] = [];
-      for (const record of current as unknown as Answer[]) {
-        const entry = synced.get(spec.answerId(record));
-        if (entry) entries.push(spec.settle(record, entry, timeZone, deps.store).entry);
-      }
+      const entries = records.flatMap((record) => {
+        const entry = synced.get(spec.answerId(record as unknown as Answer) ?? '');
+        return entry
+          ? [spec.settle(record as unknown as Answer, entry, timeZone, deps.store).entry]
+          : [];
+      });
       synced.update(entries);
     },
 

@@ -1,10 +1,10 @@
 /** Every write action, in the order the review lists them. */
 import type { WriteAction } from '../action';
-import { archiveLimit } from './spend-limit-archive';
 import { cardCreate } from './card-create';
+import { CARD_ACTIONS } from './cards';
+import { archiveLimit } from './spend-limit-archive';
 import { expenseMemo } from './expense-memo';
 import { VENDOR_ACTIONS } from './vendors';
-import { CARD_ACTIONS } from './cards';
 import { baseLimit } from './spend-limit-base-limit';
 import { departmentCreate, locationCreate } from './team';
 import { userInvite } from './user-invite';

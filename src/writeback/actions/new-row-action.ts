@@ -179,12 +179,13 @@ export function newRowAction<P, Current, Answer>(
       for (const block of toBlocks(writes)) deps.table.writeBlock(spec.sheet, block);
     },
 
+    // A new row has no last-synced values to rebase.
+    rebase: () => undefined,
+
     audited: (change) => ({ old: '', new: change.toSend ?? change.typed, currency: '' }),
 
     // A new row has no last-synced value to go back to: discarding it leaves the row to its owner.
     discard: () => undefined,
-    // A creation has no Brex record to differ from, so never a conflict to resolve.
-    rebase: () => undefined,
   });
   return action;
 }

@@ -14,13 +14,11 @@ import { codeText } from './cards';
 import { columnAction, type Parsed } from './column-action';
 import { nameOf, resolve, type Directory } from './directory';
 import { moneyColumn, plainLimit } from './money-column';
-import { SyncedRows, type SyncedRow } from './synced-rows';
+import { SyncedRows } from './synced-rows';
 import { byIds } from './team-writes';
 
 export const USERS_SHEET = 'Brex Users';
 const USER_IDENTITY = ['Email'];
-
-type UserEntry = SyncedRow<'users'>;
 
 const refused = (problem: string): Parsed<never> => ({ to: null, payload: null, problem });
 

@@ -3,6 +3,7 @@
  * Brex that applies writes once per idempotency key (replaying the first answer, as Brex does),
  * and an audit log that keeps what is appended.
  */
+import type { TeamWrites } from '../../../src/writeback/actions/team-writes';
 import type { SpendLimit, UpdateSpendLimitRequest, WriteResult } from '../../../src/brex';
 import { BrexError } from '../../../src/brex';
 import { KEY_HEADER } from '../../../src/cells/header';
@@ -29,10 +30,7 @@ export function limit(n: number, amount: number): SpendLimit {
 }
 
 /** Brex with its spend limits, counting every request. */
-/** Only the spend-limit writes: these tests never reach a card, user or payment write. */
-type SpendLimitWrites = Pick<BrexWrites, 'spendLimits' | 'updateSpendLimit' | 'archiveSpendLimit'>;
-
-export class FakeBrex implements SpendLimitWrites {
+export class FakeBrex implements Omit<BrexWrites, keyof TeamWrites> {
   readonly limits = new Map<string, SpendLimit>();
   readonly requests: string[] = [];
   /** Writes (id, amount, key) Brex applied, once per key. */
@@ -153,7 +151,8 @@ export function pushWorld(count: number): PushWorld {
       marks: new FakeMarks(),
       audit,
       now: () => new Date('2026-03-15T12:00:00Z'),
-      brex: brex as SpendLimitWrites as BrexWrites,
+      // Spend-limit pushes never read or write cards or users.
+      brex: brex as unknown as BrexWrites,
       timeLeft: () => (world.sendsLeft -= 1) >= 0,
       user: 'owner@example.com',
       typedBy: () => '',
