@@ -95,6 +95,14 @@ export interface WriteResult<T> {
   readonly idempotencyKey: string;
 }
 
+/** A read a refresh makes first of a list: its first page, or the card accounts (a bare array). */
+export type FirstRead =
+  | { readonly list: ListName; readonly query: Record<string, never> }
+  | { readonly list: 'cardAccounts' };
+
+/** What a first read got: the page, the card accounts, or Brex's refusal. */
+export type FirstResult = Page<unknown> | CardAccount[] | BrexError;
+
 /** Records readable by id. */
 export interface Records {
   cashAccount: CashAccount;
@@ -191,6 +199,40 @@ export class BrexClient {
       .map((delivered, index) =>
         readPage<ListItem<K>>(operation, requests[index]?.cursor ?? null, delivered),
       );
+  }
+
+  /**
+   * The first page of each list, or the card accounts, in one parallel batch, each request paced.
+   * A read Brex refused (or answered malformed) gives its error in its place, so that whoever
+   * reads it meets the refusal as if it had read alone.
+   */
+  firstReads(reads: readonly FirstRead[], options: CallOptions = {}): FirstResult[] {
+    const calls = reads.map((read): BrexCall =>
+      read.list === 'cardAccounts'
+        ? { operation: operations.listCardAccounts, deadline: options.deadline }
+        : this.pageCall(read.list, read.query, null, options, this.pageSizes.get(read.list)),
+    );
+    return this.sender.settleAll(calls).map((delivered, index) => {
+      const read = reads[index] as FirstRead;
+      if (delivered instanceof BrexError) return delivered;
+      if (read.list === 'cardAccounts') {
+        const operation = operations.listCardAccounts;
+        return Array.isArray(delivered.data)
+          ? (delivered.data as CardAccount[])
+          : notAList(operation, delivered);
+      }
+      try {
+        const page = readPage<unknown>(lists[read.list].operation, null, delivered);
+        const largest = lists[read.list].operation.pageLimit;
+        const used = this.pageSizes.get(read.list);
+        return used === undefined || largest === undefined
+          ? page
+          : { ...page, pageSize: { largest, used } };
+      } catch (error) {
+        if (error instanceof BrexError) return error;
+        throw error;
+      }
+    });
   }
 
   get<K extends RecordName>(record: K, id: string, options: CallOptions = {}): Records[K] {

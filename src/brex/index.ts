@@ -3,6 +3,8 @@ export { BrexClient } from './brex-client';
 export type {
   BrexClientOptions,
   CallOptions,
+  FirstRead,
+  FirstResult,
   PageOptions,
   RecordName,
   Records,

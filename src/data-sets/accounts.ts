@@ -1,6 +1,6 @@
 /** Card and cash accounts with their balances, and their statements. */
 import type { Money, Statement } from '../brex';
-import { defineDataSet, listSource, singlePageSource, type Source } from './data-set';
+import { defineWhole, listSource, singlePageSource, type Source } from './data-set';
 import { KEY_HEADER } from '../cells/header';
 import { readable } from '../cells/readable-values';
 import { columns, KEY_COLUMN } from './columns';
@@ -18,7 +18,7 @@ interface AccountRow {
   readonly primary?: boolean;
 }
 
-export const accounts = defineDataSet<AccountRow>({
+export const accounts = defineWhole<AccountRow>({
   id: 'accounts',
   title: 'Accounts and balances',
   sheetName: 'Brex Accounts',
@@ -62,6 +62,7 @@ export const accounts = defineDataSet<AccountRow>({
       })),
     ),
   ],
+  firstReads: [{ list: 'cardAccounts' }, { list: 'cashAccounts', query: {} }],
   idOf: (a) => a.id,
   row: (a) => ({
     [KEY_HEADER]: a.id,
@@ -80,7 +81,7 @@ export const accounts = defineDataSet<AccountRow>({
 
 type AccountStatement = Statement & { readonly kind: 'Card' | 'Cash'; readonly account_id: string };
 
-export const statements = defineDataSet<AccountStatement>({
+export const statements = defineWhole<AccountStatement>({
   id: 'statements',
   title: 'Statements',
   sheetName: 'Brex Statements',

@@ -1,11 +1,11 @@
 /** Spend limits (v2) and budgets (v2), read whole. */
 import type { Budget, SpendLimit } from '../brex';
-import { defineDataSet, listSource, singlePageSource } from './data-set';
+import { defineWhole, listSource, singlePageSource } from './data-set';
 import { KEY_HEADER } from '../cells/header';
 import { readable } from '../cells/readable-values';
 import { columns, KEY_COLUMN } from './columns';
 
-export const spendLimits = defineDataSet<SpendLimit>({
+export const spendLimits = defineWhole<SpendLimit>({
   id: 'spend_limits',
   title: 'Spend limits',
   sheetName: 'Brex Spend Limits',
@@ -26,6 +26,7 @@ export const spendLimits = defineDataSet<SpendLimit>({
     KEY_COLUMN,
   ]),
   sources: ({ lookups }) => [singlePageSource('all', () => lookups.read('spendLimits'))],
+  firstReads: [{ list: 'spendLimits', query: {} }],
   idOf: (s) => s.id,
   row: (s, lookups) => {
     const base = s.authorization_settings?.base_limit;
@@ -56,7 +57,7 @@ export const spendLimits = defineDataSet<SpendLimit>({
   // (src/apps-script/refresh-hooks.ts), so this definition imports nothing from it.
 });
 
-export const budgets = defineDataSet<Budget>({
+export const budgets = defineWhole<Budget>({
   id: 'budgets',
   title: 'Budgets',
   sheetName: 'Brex Budgets',
@@ -75,6 +76,7 @@ export const budgets = defineDataSet<Budget>({
     KEY_COLUMN,
   ]),
   sources: ({ reader }) => [listSource('all', (cursor) => reader.page('budgets', {}, cursor))],
+  firstReads: [{ list: 'budgets', query: {} }],
   idOf: (b) => b.budget_id,
   row: (b, lookups) => ({
     [KEY_HEADER]: b.budget_id,

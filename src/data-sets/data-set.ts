@@ -7,7 +7,7 @@ import type { BrexReader } from '../ports/brex-reader';
 import type { ColumnDefinition, FieldValue } from '../cells/columns';
 import type { KeyValuePort } from '../ports/key-value-port';
 import type { Lookups } from './lookups';
-import type { Page } from '../brex';
+import type { FirstRead, Page } from '../brex';
 import type { CellValue } from '../ports/table-port';
 
 export type DataSetId =
@@ -33,7 +33,7 @@ export interface Source<T> {
   fetch(cursor: string | null): Page<T>;
 }
 
-export interface ReadContext {
+export interface ReadContext<S extends RefreshState = RefreshState> {
   readonly reader: BrexReader;
   readonly lookups: Lookups;
   /** Where an incremental read starts (`YYYY-MM-DDTHH:MM:SS`, UTC); the history start at first. */
@@ -41,7 +41,7 @@ export interface ReadContext {
   /** The history start the person chose (`YYYY-MM-DD`). */
   readonly historyStart: string;
   /** Present in a refresh (a custom function reads without it). */
-  readonly refresh?: RefreshState;
+  readonly refresh?: S;
 }
 
 /** What a refresh knows besides Brex: its own state and what the data set's sheet shows. */
@@ -55,17 +55,21 @@ export interface RefreshState {
   readonly shown: ReadonlySet<string>;
   /** True once the run's time budget is spent: a long read stops and resumes in the next run. */
   outOfTime(): boolean;
+}
+
+/** A refresh of a data set read whole, which may write its rows before the read ends. */
+export interface WholeRefreshState extends RefreshState {
   /**
-   * Whole data sets only: writes these items' rows now (the rest of the data set comes later, in
-   * this run or the next), then runs `progress` (which stages the state that counts those rows),
-   * then checkpoints, so a long read keeps what it has read so far.
+   * Writes these items' rows now (the rest of the data set comes later, in this run or the
+   * next), then runs `progress` (which stages the state that counts those rows), then
+   * checkpoints, so a long read keeps what it has read so far.
    */
-  writeSome?(items: readonly unknown[], progress: () => void): void;
+  writeSome(items: readonly unknown[], progress: () => void): void;
 }
 
 export interface Incremental<T> {
   /** The item's date that drives the next read's start: a posted date or an update time. */
-  readonly cursorValue: (item: T) => string;
+  cursorValue(item: T): string;
   /** Days re-read before the last seen value, for items that arrive late. */
   readonly lookbackDays: number;
 }
@@ -84,34 +88,37 @@ export interface Tally<T, R> {
   totals(kept: readonly Readonly<Record<string, CellValue>>[], context: ReadContext): T[];
 }
 
-/** `T` is the item a row shows; `R` the item Brex sends, when a data set totals them. */
-export interface DataSet<T = unknown, R = T> {
+/** What every data set has: its sheet, its columns, and how an item becomes a row. */
+interface DataSetBase<T> {
   readonly id: DataSetId;
   readonly title: string;
   readonly sheetName: string;
   /** The first column is the Brex id. */
   readonly columns: readonly ColumnDefinition[];
-  /** Absent for small data sets, which are read whole on every refresh. */
-  readonly incremental?: Incremental<R>;
-  /**
-   * Incremental data sets only: a data set read earlier in a refresh that reads the same list
-   * with the same incremental settings. While both stand at the same place, this one takes that
-   * data set's pages instead of asking Brex for them again.
-   */
-  readonly follows?: DataSetId;
-  /** Incremental data sets only: the items read are tallied, and the rows are their totals. */
-  readonly tally?: Tally<T, R>;
-  sources(context: ReadContext): Source<R>[];
-  /**
-   * Whole data sets only: the order new rows are added in, when Brex's list order is not newest
-   * first as the other sheets are.
-   */
-  order?(a: T, b: T): number;
   idOf(item: T): string;
   row(item: T, lookups: Lookups): Readonly<Record<string, FieldValue>>;
+}
+
+/**
+ * A small list, read whole on every refresh: its sheet is compared with every row, so a row
+ * Brex no longer lists is marked as removed in the status column.
+ */
+export interface WholeDataSet<T = unknown> extends DataSetBase<T> {
+  readonly read: 'whole';
+  sources(context: ReadContext<WholeRefreshState>): Source<T>[];
   /**
-   * Whole data sets only: the cells a refresh leaves as they are, as headers by Brex id, found in
-   * the sheet before it is written (a card's own limit cells). The write-back's cells to keep
+   * The reads its sources start with, when they read small lists with no filter: a refresh
+   * asks for them ahead, together with the other data sets' (see read-ahead.ts).
+   */
+  readonly firstReads?: readonly FirstRead[];
+  /**
+   * The order new rows are added in, when Brex's list order is not newest first as the other
+   * sheets are.
+   */
+  order?(a: T, b: T): number;
+  /**
+   * The cells a refresh leaves as they are, as headers by Brex id, found in the sheet before it
+   * is written (a card's own limit cells). The write-back's cells to keep
    * come from `RefreshHooks` instead.
    */
   keepCells?(
@@ -120,24 +127,39 @@ export interface DataSet<T = unknown, R = T> {
     store: KeyValuePort,
   ): ReadonlyMap<string, readonly string[]>;
   /**
-   * Whole data sets only: runs once the rows are written, with every item they show and the ids
-   * whose cells were kept.
+   * Runs once the rows are written, with every item they show and the ids whose cells were kept.
    */
   afterWrite?(items: readonly T[], store: KeyValuePort, now: Date, kept: ReadonlySet<string>): void;
-  /** Incremental data sets only: runs once a page's rows are written, with that page's items. */
-  afterPage?(items: readonly T[], store: KeyValuePort): void;
   /**
-   * Whole data sets only: true when the rows just written are part of a read that goes on in the
-   * next run (users' limits, read a chunk at a time); the refresh then pauses on this data set.
+   * True when the rows just written are part of a read that goes on in the next run (users'
+   * limits, read a chunk at a time); the refresh then pauses on this data set.
    */
   unfinished?(store: KeyValuePort): boolean;
-  /** Whole data sets only: a note for a row's status cell (a limit Brex could not find). */
+  /** A note for a row's status cell (a limit Brex could not find). */
   rowNote?(item: T): string;
 }
 
-export const STATUS_HEADER = 'Sync status';
+/**
+ * A long history, read from where the last refresh stopped: rows are added and updated, and
+ * never removed, since a row not read again may still be in Brex. `T` is the item a row shows;
+ * `R` the item Brex sends, when the data set tallies them.
+ */
+export interface IncrementalDataSet<T = unknown, R = T> extends DataSetBase<T> {
+  readonly read: 'incremental';
+  readonly incremental: Incremental<R>;
+  /**
+   * A data set read earlier in a refresh that reads the same list with the same incremental
+   * settings. While both stand at the same place, this one takes that data set's pages instead
+   * of asking Brex for them again.
+   */
+  readonly follows?: DataSetId;
+  /** The items read are tallied, and the rows are their totals. */
+  readonly tally?: Tally<T, R>;
+  sources(context: ReadContext): Source<R>[];
+}
 
-/** Keeps each definition's item type checked while the registry holds them side by side. */
+export type DataSet = WholeDataSet | IncrementalDataSet;
+
 /**
  * What another part of the add-on adds to a whole data set's refresh, by data set id: the
  * write-back keeps the cells of changes waiting to be pushed, and records the last-synced values
@@ -145,11 +167,29 @@ export const STATUS_HEADER = 'Sync status';
  * data set's definition imports nothing from the write-back.
  */
 export type RefreshHooks = Readonly<
-  Partial<Record<DataSetId, Pick<DataSet<never>, 'keepCells' | 'afterWrite' | 'afterPage'>>>
+  Partial<Record<DataSetId, Pick<WholeDataSet<never>, 'keepCells' | 'afterWrite'> & PageHooks>>
 >;
 
-export function defineDataSet<T, R = T>(definition: DataSet<T, R>): DataSet {
-  return definition as unknown as DataSet;
+/**
+ * An incremental data set's hooks: `keepCells` as for a whole one, for each page's rows, and
+ * `afterPage` once a page's rows are written, with that page's items only.
+ */
+export interface PageHooks {
+  afterPage?(items: readonly never[], store: KeyValuePort): void;
+}
+
+export const STATUS_HEADER = 'Sync status';
+
+/** A data set read whole; its item type is checked here, and the registry holds any. */
+export function defineWhole<T>(definition: Omit<WholeDataSet<T>, 'read'>): WholeDataSet {
+  return { ...definition, read: 'whole' };
+}
+
+/** A data set read incrementally; its item types are checked here, and the registry holds any. */
+export function defineIncremental<T, R = T>(
+  definition: Omit<IncrementalDataSet<T, R>, 'read'>,
+): IncrementalDataSet {
+  return { ...definition, read: 'incremental' };
 }
 
 /** Pure: a list source reading one Brex list with a fixed query. */

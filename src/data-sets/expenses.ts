@@ -1,6 +1,6 @@
 /** Expenses (read incrementally by update time) and spend per expense category. */
 import type { Expense, Money } from '../brex';
-import { defineDataSet, listSource } from './data-set';
+import { defineIncremental, listSource } from './data-set';
 import { KEY_HEADER } from '../cells/header';
 import { readable } from '../cells/readable-values';
 import { columns, KEY_COLUMN } from './columns';
@@ -15,7 +15,7 @@ const EXPAND = ['merchant'];
  */
 const LOOKBACK_DAYS = 1 / 24;
 
-export const expenses = defineDataSet<Expense>({
+export const expenses = defineIncremental<Expense>({
   id: 'expenses',
   title: 'Expenses',
   sheetName: 'Brex Expenses',
@@ -91,7 +91,7 @@ const TALLY_COLUMNS = columns([
   ['Purchased at', 'text'],
 ]);
 
-export const expenseCategories = defineDataSet<CategoryTotal, Expense>({
+export const expenseCategories = defineIncremental<CategoryTotal, Expense>({
   id: 'expense_categories',
   title: 'Expense categories',
   sheetName: 'Brex Expense Categories',

@@ -30,3 +30,10 @@ export const DATA_SET_IDS: readonly DataSetId[] = DATA_SETS.map((d) => d.id);
 export function dataSetById(id: string): DataSet | undefined {
   return DATA_SETS.find((d) => d.id === id);
 }
+
+/** The data set of an id this version knows (a round or a setting saved by it). */
+export function dataSetOf(id: DataSetId): DataSet {
+  const dataSet = dataSetById(id);
+  if (!dataSet) throw new Error(`No data set is called "${id}".`);
+  return dataSet;
+}

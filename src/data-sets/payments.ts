@@ -1,11 +1,11 @@
 /** Vendors and transfers (Brex Cash), read whole. */
 import type { Transfer, Vendor } from '../brex';
-import { defineDataSet, listSource, singlePageSource } from './data-set';
+import { defineWhole, listSource, singlePageSource } from './data-set';
 import { KEY_HEADER } from '../cells/header';
 import { readable } from '../cells/readable-values';
 import { columns, KEY_COLUMN } from './columns';
 
-export const vendors = defineDataSet<Vendor>({
+export const vendors = defineWhole<Vendor>({
   id: 'vendors',
   title: 'Vendors',
   sheetName: 'Brex Vendors',
@@ -17,6 +17,7 @@ export const vendors = defineDataSet<Vendor>({
     KEY_COLUMN,
   ]),
   sources: ({ lookups }) => [singlePageSource('all', () => lookups.read('vendors'))],
+  firstReads: [{ list: 'vendors', query: {} }],
   idOf: (v) => v.id,
   row: (v) => ({
     [KEY_HEADER]: v.id,
@@ -29,7 +30,7 @@ export const vendors = defineDataSet<Vendor>({
   }),
 });
 
-export const transfers = defineDataSet<Transfer>({
+export const transfers = defineWhole<Transfer>({
   id: 'transfers',
   title: 'Transfers',
   sheetName: 'Brex Transfers',

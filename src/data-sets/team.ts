@@ -1,7 +1,7 @@
 /** Cards, users, departments and locations, read whole. */
 import type { Card, Department, Location, Money, User, UserLimit } from '../brex';
 import type { BrexReader } from '../ports/brex-reader';
-import { defineDataSet, singlePageSource, STATUS_HEADER, type RefreshState } from './data-set';
+import { defineWhole, singlePageSource, STATUS_HEADER, type WholeRefreshState } from './data-set';
 import { KEY_HEADER } from '../cells/header';
 import { readJson, writeJson } from '../ports/key-value-port';
 import { currencyExponent } from '../cells/currency';
@@ -12,7 +12,7 @@ import { readable } from '../cells/readable-values';
 import { columns, KEY_COLUMN } from './columns';
 import { cardHolderId } from './transactions';
 
-export const cards = defineDataSet<Card>({
+export const cards = defineWhole<Card>({
   id: 'cards',
   title: 'Cards',
   sheetName: 'Brex Cards',
@@ -34,6 +34,7 @@ export const cards = defineDataSet<Card>({
     KEY_COLUMN,
   ]),
   sources: ({ lookups }) => [singlePageSource('all', () => lookups.read('cards'))],
+  firstReads: [{ list: 'cards', query: {} }],
   idOf: (c) => c.id,
   row: (c, lookups) => {
     const holderId = cardHolderId(c);
@@ -142,7 +143,7 @@ interface LimitsPass {
 /** The users whose limits this run reads, in list order, and the pass they belong to. */
 function limitsWanted(
   all: readonly User[],
-  refresh: RefreshState,
+  refresh: WholeRefreshState,
 ): { wanted: User[]; pass: LimitsPass } {
   const left = readJson<LimitsPass>(refresh.store, PASS_KEY);
   if (left) {
@@ -161,7 +162,7 @@ function limitsWanted(
 function withMonthlyLimits(
   all: readonly User[],
   reader: BrexReader,
-  refresh: RefreshState | undefined,
+  refresh: WholeRefreshState | undefined,
 ): UserWithLimit[] {
   // A formula decides for itself whether to read limits (see brex-lists.ts).
   if (!refresh) return [...all];
@@ -176,7 +177,7 @@ function withMonthlyLimits(
     if (done - written >= LIMITS_CHECKPOINT && done < wanted.length) {
       // Rows first, then the pass that counts them, then the checkpoint.
       const after = wanted[done - 1]?.id ?? null;
-      refresh.writeSome?.(
+      refresh.writeSome(
         wanted.slice(written, done).map((u) => ({ ...u, monthlyLimit: limits.get(u.id) })),
         () => writeJson(refresh.store, PASS_KEY, { ...pass, after }),
       );
@@ -193,7 +194,7 @@ function withMonthlyLimits(
   return all.map((u) => (limits.has(u.id) ? { ...u, monthlyLimit: limits.get(u.id) } : u));
 }
 
-export const users = defineDataSet<UserWithLimit>({
+export const users = defineWhole<UserWithLimit>({
   id: 'users',
   title: 'Users',
   sheetName: 'Brex Users',
@@ -212,6 +213,7 @@ export const users = defineDataSet<UserWithLimit>({
   sources: ({ lookups, reader, refresh }) => [
     singlePageSource('all', () => withMonthlyLimits(lookups.read('users'), reader, refresh)),
   ],
+  firstReads: [{ list: 'users', query: {} }],
   idOf: (u) => u.id,
   row: (u, lookups) => {
     const limit = u.monthlyLimit?.monthly_limit;
@@ -247,22 +249,24 @@ const namedColumns = columns([
   KEY_COLUMN,
 ]);
 
-export const departments = defineDataSet<Department>({
+export const departments = defineWhole<Department>({
   id: 'departments',
   title: 'Departments',
   sheetName: 'Brex Departments',
   columns: namedColumns,
   sources: ({ lookups }) => [singlePageSource('all', () => lookups.read('departments'))],
+  firstReads: [{ list: 'departments', query: {} }],
   idOf: (d) => d.id,
   row: (d) => ({ [KEY_HEADER]: d.id, Name: d.name, Description: d.description }),
 });
 
-export const locations = defineDataSet<Location>({
+export const locations = defineWhole<Location>({
   id: 'locations',
   title: 'Locations',
   sheetName: 'Brex Locations',
   columns: namedColumns,
   sources: ({ lookups }) => [singlePageSource('all', () => lookups.read('locations'))],
+  firstReads: [{ list: 'locations', query: {} }],
   idOf: (l) => l.id,
   row: (l) => ({ [KEY_HEADER]: l.id, Name: l.name, Description: l.description }),
 });

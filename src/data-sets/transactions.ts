@@ -1,6 +1,6 @@
 /** Card and cash transactions: settled only, read incrementally by posted date. */
 import type { CardTransaction, CashTransaction } from '../brex';
-import { defineDataSet, listSource } from './data-set';
+import { defineIncremental, listSource } from './data-set';
 import { KEY_HEADER } from '../cells/header';
 import type { Lookups } from './lookups';
 import { readable } from '../cells/readable-values';
@@ -33,7 +33,7 @@ function settledFields(t: CardTransaction | CashTransaction) {
   };
 }
 
-export const cardTransactions = defineDataSet<CardTransaction>({
+export const cardTransactions = defineIncremental<CardTransaction>({
   id: 'card_transactions',
   title: 'Card transactions',
   sheetName: 'Brex Card Transactions',
@@ -88,7 +88,7 @@ export function cardHolderId(card: ReturnType<Lookups['card']>): string | undefi
 
 type AccountCashTransaction = CashTransaction & { readonly account_id: string };
 
-export const cashTransactions = defineDataSet<AccountCashTransaction>({
+export const cashTransactions = defineIncremental<AccountCashTransaction>({
   id: 'cash_transactions',
   title: 'Cash transactions',
   sheetName: 'Brex Cash Transactions',

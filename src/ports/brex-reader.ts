@@ -1,10 +1,13 @@
 /**
  * What the sync core reads from Brex: one page of a list at a time, and the card accounts (a bare
- * array). `clientReader` adapts the Brex client; tests may hand in a scripted reader.
+ * array); a refresh also reads the first pages of several lists at once. `clientReader` adapts
+ * the Brex client; tests may hand in a scripted reader.
  */
 import type {
   BrexClient,
   CardAccount,
+  FirstRead,
+  FirstResult,
   ListItem,
   ListName,
   ListQuery,
@@ -22,8 +25,14 @@ export interface BrexReader {
   userLimits(userIds: readonly string[]): (UserLimit | null)[];
 }
 
+/** A refresh's reader: it also reads several lists' first pages at once (see read-ahead.ts). */
+export interface RefreshReader extends BrexReader {
+  /** In one parallel batch, each request paced; a refusal comes back in its read's place. */
+  firstReads(reads: readonly FirstRead[]): FirstResult[];
+}
+
 /** Every call stops starting (and retrying) at `deadline`, so a refresh ends before Apps Script's wall. */
-export function clientReader(client: BrexClient, deadline: number): BrexReader {
+export function clientReader(client: BrexClient, deadline: number): RefreshReader {
   return {
     page(list, query, cursor) {
       const next = client.pages(list, query, { cursor, deadline }).next();
@@ -32,5 +41,6 @@ export function clientReader(client: BrexClient, deadline: number): BrexReader {
     },
     cardAccounts: () => client.listCardAccounts({ deadline }),
     userLimits: (userIds) => client.findEach('userLimit', userIds, { deadline }),
+    firstReads: (reads) => client.firstReads(reads, { deadline }),
   };
 }

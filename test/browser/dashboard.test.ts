@@ -6,6 +6,8 @@
 import type { Page } from 'playwright-core';
 import { startPreview, type Preview } from '../../dev/preview';
 import type { Sandbox } from '../../dev/sandbox';
+import type { RefreshSummary } from '../../src/sync/refresh';
+import { untilDone } from '../support/world';
 import { launchChromium, screenshot, type Browser } from './support/browser';
 
 jest.setTimeout(120_000);
@@ -17,18 +19,19 @@ let page: Page;
 const sandbox = () => preview.sandbox as Sandbox;
 
 /** Refreshes as the page's own calls do (POST /api/call), so the page redraws what changed. */
-async function refreshUntilDone(): Promise<void> {
-  for (let call = 0; call < 20; call++) {
+function refreshUntilDone(): Promise<RefreshSummary> {
+  return untilDone(async () => {
     const response = await fetch(new URL('/api/call', preview.url), {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ functionName: 'refreshNow', args: [] }),
     });
-    const outcome = (await response.json()) as { ok: boolean; value?: { done: boolean } };
-    if (!outcome.ok) throw new Error(`refreshNow failed: ${JSON.stringify(outcome)}`);
-    if (outcome.value?.done) return;
-  }
-  throw new Error('The refresh was not done after 20 calls.');
+    const outcome = (await response.json()) as { ok: boolean; value?: RefreshSummary };
+    if (!outcome.ok || !outcome.value) {
+      throw new Error(`refreshNow failed: ${JSON.stringify(outcome)}`);
+    }
+    return outcome.value;
+  });
 }
 
 /** The text of the cell in `column` of the dashboard row whose first cell reads `label`. */

@@ -6,6 +6,7 @@
 import type { Page } from 'playwright-core';
 import { startPreview, type Preview } from '../../dev/preview';
 import { DATA_SET_IDS } from '../../src/data-sets';
+import { refreshUntilDone } from '../support/world';
 import { launchChromium, screenshot, type Browser } from './support/browser';
 
 jest.setTimeout(120_000);
@@ -28,11 +29,7 @@ beforeAll(async () => {
   const token = preview.sandbox?.token;
   await runtime.call('connect', [{ token }]);
   await runtime.call('saveSyncSettings', [{ dataSets: DATA_SET_IDS, historyStart: '2026-01-01' }]);
-  for (let call = 0; call < 20; call += 1) {
-    const result = await runtime.run('refreshNow', []);
-    if (!result.ok) throw new Error(`refreshNow failed: ${result.error?.message}`);
-    if ((result.value as { done: boolean }).done) break;
-  }
+  await refreshUntilDone(runtime);
   page = await browser.context.newPage();
   await page.goto(preview.url);
 });

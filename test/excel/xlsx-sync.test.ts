@@ -9,7 +9,7 @@ import ExcelJS from 'exceljs';
 import { syncCommand, syncWorkbook } from '../../dev/excel/sync-command';
 import { STATE_SHEET } from '../../dev/excel/xlsx-file';
 import { startSandbox, type Sandbox } from '../../dev/sandbox';
-import { control, SANDBOX_OPTIONS } from '../integration/support/sync-world';
+import { control, SANDBOX_OPTIONS } from '../support/world';
 
 jest.setTimeout(120_000);
 

@@ -8,7 +8,7 @@
 import { createRuntime, fakeClock, type Runtime, type WorkbookFile } from '../../dev/runtime';
 import { findSheet, type Sheet } from '../../dev/runtime/workbook';
 import type { Sandbox } from '../../dev/sandbox';
-import { openSandbox, SHEET, syncedWorld } from '../writeback/support/write-back-world';
+import { openSandbox, SHEET, syncedWorld } from '../support/spend-limits';
 
 const sheetOf = (runtime: Runtime): Sheet => findSheet(runtime.workbook, SHEET) as Sheet;
 const tagCount = (runtime: Runtime): number => sheetOf(runtime).columnMetadata?.length ?? 0;

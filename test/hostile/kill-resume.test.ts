@@ -6,18 +6,15 @@
  */
 import type { SpendLimitReview } from '../../src/contract/writeback';
 import type { Sandbox } from '../../dev/sandbox';
-import type { Runtime } from '../../dev/runtime';
-import { connectedRuntime, dataSheets, OWNER, smallSandbox } from './support/hostile-world';
+import {
+  connectedRuntime,
+  dataSheets,
+  OWNER,
+  refreshUntilDone,
+  smallSandbox,
+} from '../support/world';
 
 const POINTS = Number(process.env.HOSTILE_KILL_POINTS ?? 8);
-
-async function refreshUntilDone(runtime: Runtime): Promise<void> {
-  for (let call = 0; call < 20; call += 1) {
-    const result = await runtime.run('refreshNow', [], { as: OWNER });
-    if (result.ok && (result.value as { done: boolean }).done) return;
-  }
-  throw new Error('The refresh was not done after 20 calls.');
-}
 
 describe('an execution killed at every n-th service call', () => {
   let sandbox: Sandbox;
@@ -28,7 +25,7 @@ describe('an execution killed at every n-th service call', () => {
     sandbox = await smallSandbox('kill-resume', 40);
     const runtime = await connectedRuntime(sandbox);
     const before = runtime.stats.serviceCalls;
-    await refreshUntilDone(runtime);
+    await refreshUntilDone(runtime, { as: OWNER });
     calls = runtime.stats.serviceCalls - before;
     reference = dataSheets(runtime);
   });
@@ -45,7 +42,7 @@ describe('an execution killed at every n-th service call', () => {
       const killAtCall = 1 + Math.floor(((point + 0.5) * calls) / POINTS);
 
       const killed = await runtime.run('refreshNow', [], { as: OWNER, limits: { killAtCall } });
-      await refreshUntilDone(runtime);
+      await refreshUntilDone(runtime, { as: OWNER });
 
       expect(killed.ok).toBe(false);
       expect(dataSheets(runtime)).toEqual(reference);
@@ -58,7 +55,7 @@ describe('an execution killed at every n-th service call', () => {
     await runtime.call('saveSyncSettings', [
       { dataSets: ['spend_limits'], historyStart: '2026-01-01' },
     ]);
-    await refreshUntilDone(runtime);
+    await refreshUntilDone(runtime, { as: OWNER });
     const grid = runtime.values('Brex Spend Limits');
     const column = String.fromCharCode(65 + (grid[0] ?? []).indexOf('Base limit'));
     const id = String(grid[1]?.[(grid[0] ?? []).indexOf('Brex ID')]);

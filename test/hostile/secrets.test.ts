@@ -9,8 +9,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Sandbox } from '../../dev/sandbox';
 import type { Runtime } from '../../dev/runtime';
-import { ALL_DATA_SETS } from '../integration/support/sync-world';
-import { newRuntime, OWNER, smallSandbox } from './support/hostile-world';
+import { ALL_DATA_SETS, newRuntime, OWNER, smallSandbox } from '../support/world';
 
 const BOB = 'bob@example.com';
 /** Where the token is meant to live: the read connection and each user's write credential. */

@@ -5,16 +5,10 @@
 import { gridCells, findSheet } from '../../dev/runtime/workbook';
 import type { Sandbox } from '../../dev/sandbox';
 import type { Runtime } from '../../dev/runtime';
-import { control } from '../integration/support/sync-world';
-import { idColumn, newRuntime, OWNER, smallSandbox, TODAY } from './support/hostile-world';
+import { control, idColumn, newRuntime, OWNER, smallSandbox, TODAY } from '../support/world';
+import type { RefreshSummary } from '../../src/sync/refresh';
 
 const LIMIT = 10_000_000;
-
-interface Summary {
-  done: boolean;
-  message: string;
-  dataSets: { id: string; state: string; message: string | null }[];
-}
 
 describe('a sync that would pass the spreadsheet’s cell limit', () => {
   let sandbox: Sandbox;
@@ -49,7 +43,7 @@ describe('a sync that would pass the spreadsheet’s cell limit', () => {
     const result = await runtime.run('refreshNow', [], { as: OWNER });
 
     expect(result.ok).toBe(true);
-    const summary = result.value as Summary;
+    const summary = result.value as RefreshSummary;
     expect(summary.message).toMatch(
       /^The spreadsheet is too full for the Brex Card Transactions rows: .+\. Delete unused sheets, rows or columns, .+, then refresh again\.$/,
     );

@@ -26,17 +26,17 @@ import {
 import type { SpendLimit } from '../../src/brex';
 import type { PushResult, ReviewedChange, SpendLimitReview } from '../../src/contract/writeback';
 import { columnLetter } from '../../src/cells/header';
-import { control, refreshUntilDone, rowsOf } from '../integration/support/sync-world';
+import type { RefreshSummary } from '../../src/sync/refresh';
+import { control, OWNER, refreshUntilDone, rowsOf } from '../support/world';
 import {
   auditRows,
   limitById,
   limitNamed,
   openSandbox,
-  OWNER,
   SHEET,
   syncedWorld,
   writes,
-} from '../writeback/support/write-back-world';
+} from '../support/spend-limits';
 
 const BOB = 'bob@example.com';
 const CAROL = 'carol@example.com';
@@ -281,10 +281,7 @@ describe('write-back safety', () => {
       insertRows(runtime.workbook, sheet, 1, titles);
       put(sheet, 1, 1, 'Spend limits, Q1 review');
 
-      const summary = (await runtime.call('refreshNow', [])) as {
-        message: string;
-        dataSets: { id: string; state: string; message: string | null }[];
-      };
+      const summary = (await runtime.call('refreshNow', [])) as RefreshSummary;
 
       const limits = summary.dataSets.find((d) => d.id === 'spend_limits');
       expect(limits?.state).toBe('error');
@@ -312,9 +309,7 @@ describe('write-back safety', () => {
     // A paste over the id column: the sheet no longer shows the ids it was synced with.
     for (let row = 2; row <= rows; row += 1) put(sheet, row, idColumn, `pasted-${row}`);
 
-    const summary = (await runtime.call('refreshNow', [])) as {
-      dataSets: { id: string; state: string; message: string | null }[];
-    };
+    const summary = (await runtime.call('refreshNow', [])) as RefreshSummary;
 
     expect(summary.dataSets.find((d) => d.id === 'spend_limits')?.message).toContain(
       `would mark ${rows - 1} of the ${rows - 1} rows`,
@@ -342,9 +337,7 @@ describe('write-back safety', () => {
         name: 'Sales',
       });
 
-      const summary = (await runtime.call('refreshNow', [])) as {
-        dataSets: { id: string; state: string }[];
-      };
+      const summary = (await runtime.call('refreshNow', [])) as RefreshSummary;
 
       expect(summary.dataSets.find((d) => d.id === 'spend_limits')?.state).toBe('ok');
       const grid = runtime.values(SHEET);
@@ -374,9 +367,7 @@ describe('write-back safety', () => {
     const archived = limitNamed(sandbox, 'Sales Travel');
     control(sandbox, 'PUT', `/spend_limits/${archived.id}`, { status: 'ARCHIVED' });
 
-    const summary = (await runtime.call('refreshNow', [])) as {
-      dataSets: { id: string; state: string; message: string | null }[];
-    };
+    const summary = (await runtime.call('refreshNow', [])) as RefreshSummary;
     const office = limitNamed(sandbox, 'Office Supplies');
     const ours = headerRow(runtime).lastIndexOf('Base limit');
     const row = runtime.values(SHEET).findIndex((cells) => cells.includes(office.id));
@@ -430,9 +421,7 @@ describe('write-back safety', () => {
     for (let row = 2; row <= rows; row += 1) put(sheet, row, 1, `mine ${row}`);
     const width = headerRow(runtime).length;
 
-    const summary = (await runtime.call('refreshNow', [])) as {
-      dataSets: { id: string; state: string }[];
-    };
+    const summary = (await runtime.call('refreshNow', [])) as RefreshSummary;
 
     expect(summary.dataSets.find((d) => d.id === 'spend_limits')?.state).toBe('ok');
     const grid = runtime.values(SHEET);

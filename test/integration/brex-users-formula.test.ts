@@ -6,7 +6,7 @@
  */
 import { startSandbox, type Sandbox } from '../../dev/sandbox';
 import { createRuntime, fakeClock, type Runtime } from '../../dev/runtime';
-import { refreshUntilDone, rowsOf } from './support/sync-world';
+import { refreshUntilDone, rowsOf } from '../support/world';
 
 const START = Date.parse('2026-03-15T12:00:00Z');
 

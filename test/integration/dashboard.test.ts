@@ -7,7 +7,7 @@ import { createRuntime, type Runtime } from '../../dev/runtime/runtime';
 import { findSheet, type Sheet } from '../../dev/runtime/workbook';
 import { startSandbox, type Sandbox } from '../../dev/sandbox';
 import { minorUnitsToAmount } from '../../src/cells/currency';
-import { control, refreshUntilDone, SANDBOX_OPTIONS } from './support/sync-world';
+import { control, refreshUntilDone, SANDBOX_OPTIONS } from '../support/world';
 
 const DASHBOARD = 'Brex Dashboard';
 const TODAY = SANDBOX_OPTIONS.today;

@@ -6,7 +6,7 @@
  */
 import { startSandbox, type Sandbox } from '../../dev/sandbox';
 import { createRuntime, type Runtime } from '../../dev/runtime';
-import { refreshUntilDone, rowsOf } from './support/sync-world';
+import { refreshUntilDone, rowsOf } from '../support/world';
 
 const HISTORY_START = '2025-06-01';
 

@@ -5,27 +5,10 @@
  */
 import { createRuntime, type Runtime, type RuntimeOptions } from '../../dev/runtime/runtime';
 import { spawnSandbox, type SpawnedSandbox } from '../../dev/sandbox';
+import type { ScheduledRun, ScheduleStatus } from '../../src/schedule/schedule';
 
 const ALICE = 'alice@example.com';
 const BOB = 'bob@example.com';
-
-interface ScheduleStatus {
-  kind: string;
-  hour: number | null;
-  description: string;
-  owner: string | null;
-  ownedByMe: boolean;
-  lastRun: ScheduledRun | null;
-  runs: ScheduledRun[];
-}
-
-interface ScheduledRun {
-  at: string;
-  outcome: string;
-  by: string;
-  message: string;
-  did: string;
-}
 
 let sandbox: SpawnedSandbox;
 
@@ -124,12 +107,12 @@ describe('scheduled refresh in the local runtime', () => {
 
     const runs = await runtime.fireTimeTriggers({ all: true });
 
-    expect(
-      runs.map((r) => [r.ok, r.value === null ? null : (r.value as { by: string }).by]),
-    ).toEqual([
-      [true, null],
-      [true, BOB],
-    ]);
+    expect(runs.map((r) => [r.ok, r.value === null ? null : (r.value as ScheduledRun).by])).toEqual(
+      [
+        [true, null],
+        [true, BOB],
+      ],
+    );
     expect(clockTriggers(runtime).map((t) => t.user)).toEqual([BOB]);
     expect((await schedule(runtime, ALICE)).lastRun).toMatchObject({ by: BOB, outcome: 'done' });
   });

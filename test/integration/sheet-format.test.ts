@@ -7,7 +7,7 @@ import type { Sandbox } from '../../dev/sandbox';
 import type { Runtime } from '../../dev/runtime/runtime';
 import { columnWidth, deleteColumns, getCell } from '../../dev/runtime/workbook';
 import { readable } from '../../src/cells/readable-values';
-import { refreshUntilDone, rowsOf, sheetOf, startWorld } from './support/sync-world';
+import { refreshUntilDone, rowsOf, sheetOf, startWorld } from '../support/world';
 
 let sandbox: Sandbox;
 let runtime: Runtime;

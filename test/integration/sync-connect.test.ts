@@ -4,13 +4,8 @@
  */
 import { startSandbox, type Sandbox } from '../../dev/sandbox';
 import { createRuntime } from '../../dev/runtime';
-import { SANDBOX_OPTIONS } from './support/sync-world';
-
-interface Status {
-  company: string | null;
-  user: string | null;
-  dataSets: { id: string; available: boolean; reason: string | null }[];
-}
+import { SANDBOX_OPTIONS } from '../support/world';
+import type { ConnectionStatus } from '../../src/sync/connection';
 
 let sandbox: Sandbox;
 
@@ -22,10 +17,14 @@ afterAll(async () => {
   await sandbox.close();
 });
 
-async function connectWith(token: string): Promise<{ status: Status; requests: string[] }> {
+async function connectWith(
+  token: string,
+): Promise<{ status: ConnectionStatus; requests: string[] }> {
   const runtime = createRuntime({ brexUrl: sandbox.url });
   const logged = sandbox.log.length;
-  const status = (await runtime.call('connect', [{ token, environment: 'production' }])) as Status;
+  const status = (await runtime.call('connect', [
+    { token, environment: 'production' },
+  ])) as ConnectionStatus;
   return { status, requests: sandbox.log.slice(logged).map((r) => `${r.method} ${r.path}`) };
 }
 
@@ -58,13 +57,11 @@ describe('connect', () => {
   it('keeps the connection for the spreadsheet only, and a write credential only when the person adds one', async () => {
     const runtime = createRuntime({ brexUrl: sandbox.url });
     await runtime.call('connect', [{ token: sandbox.tokens.readonly, environment: 'production' }]);
-    const before = (await runtime.call('getConnectionStatus')) as { canWrite: boolean };
+    const before = (await runtime.call('getConnectionStatus')) as ConnectionStatus;
 
-    const after = (await runtime.call('saveWriteCredential', [{ token: sandbox.token }])) as {
-      canWrite: boolean;
-      tokenLast4: string;
-      writeCredential: { tokenLast4: string; sameAsConnection: boolean };
-    };
+    const after = (await runtime.call('saveWriteCredential', [
+      { token: sandbox.token },
+    ])) as ConnectionStatus;
 
     expect(before.canWrite).toBe(false);
     expect(after).toMatchObject({

@@ -3,7 +3,7 @@
  * one. `npm test` runs a handful of seeds; `npm run test:long` runs many (SYNC_KILL_SEEDS).
  */
 import type { Sandbox } from '../../dev/sandbox';
-import { dataSheets, refreshUntilDone, startWorld } from './support/sync-world';
+import { dataSheets, refreshUntilDone, startWorld } from '../support/world';
 
 const SEEDS = Number(process.env.SYNC_KILL_SEEDS ?? 3);
 

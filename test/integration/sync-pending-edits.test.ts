@@ -14,8 +14,9 @@ import {
   syncedWorld,
   type,
   valueOf,
-} from '../writeback/support/write-back-world';
-import { control } from './support/sync-world';
+} from '../support/spend-limits';
+import { control } from '../support/world';
+import type { RefreshSummary } from '../../src/sync/refresh';
 
 describe('refresh with a pending spend-limit edit', () => {
   let sandbox: Sandbox;
@@ -34,7 +35,7 @@ describe('refresh with a pending spend-limit edit', () => {
     await type(runtime, limit.id, 'Base limit', 26000.5);
     control(sandbox, 'PUT', `/spend_limits/${limit.id}`, { name: 'Engineering SaaS tools' });
 
-    const summary = (await runtime.call('refreshNow', [])) as { done: boolean };
+    const summary = (await runtime.call('refreshNow', [])) as RefreshSummary;
 
     expect(summary.done).toBe(true);
     expect(valueOf(runtime, limit.id, 'Base limit')).toBe(26000.5);

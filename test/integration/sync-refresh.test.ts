@@ -9,11 +9,13 @@ import { readable } from '../../src/cells/readable-values';
 import {
   ALL_DATA_SETS,
   control,
+  expectedIds,
   refreshUntilDone,
   rowsOf,
   sheetOf,
   startWorld,
-} from './support/sync-world';
+} from '../support/world';
+import type { RefreshSummary } from '../../src/sync/refresh';
 
 const EXPONENTS: Record<string, number> = { JPY: 0, KWD: 3 };
 type Money = { amount?: number; currency?: string | null } | null | undefined;
@@ -47,23 +49,7 @@ describe('refresh in the local runtime against the sandbox', () => {
 
     expect(summary.dataSets.filter((d) => d.state !== 'ok')).toEqual([]);
     const cashTransactions = Object.values(state.cash_transactions).flat();
-    const cashStatements = Object.values(state.cash_statements).flat();
-    const expected: Record<string, string[]> = {
-      'Brex Departments': state.departments.map((d) => d.id),
-      'Brex Locations': state.locations.map((d) => d.id),
-      'Brex Users': state.users.map((d) => d.id),
-      'Brex Cards': state.cards.map((d) => d.id),
-      'Brex Spend Limits': state.spend_limits.map((d) => d.id),
-      'Brex Budgets': state.budgets.map((d) => d.budget_id),
-      'Brex Vendors': state.vendors.map((d) => d.id),
-      'Brex Accounts': [...state.card_accounts, ...state.cash_accounts].map((d) => d.id),
-      'Brex Statements': [...state.card_statements, ...cashStatements].map((d) => d.id),
-      'Brex Card Transactions': state.card_transactions.map((d) => d.id),
-      'Brex Cash Transactions': cashTransactions.map((d) => d.id),
-      'Brex Transfers': state.transfers.map((d) => d.id),
-      'Brex Expenses': state.expenses.map((d) => d.id),
-    };
-    for (const [sheet, ids] of Object.entries(expected)) {
+    for (const [sheet, ids] of Object.entries(expectedIds(sandbox))) {
       expect([...rowsOf(runtime, sheet).keys()].sort()).toEqual([...ids].sort());
     }
 
@@ -164,10 +150,7 @@ describe('refresh in the local runtime against the sandbox', () => {
 
     const result = await runtime.run('refreshNow', []);
 
-    const summary = result.value as {
-      done: boolean;
-      dataSets: { id: string; added: number; updated: number }[];
-    };
+    const summary = result.value as RefreshSummary;
     expect(summary.done).toBe(true);
     const cardsAfter = rowsOf(runtime, 'Brex Card Transactions');
     const expensesAfter = rowsOf(runtime, 'Brex Expenses');
@@ -227,7 +210,7 @@ describe('refresh in the local runtime against the sandbox', () => {
     const result = await runtime.run('refreshNow', []);
 
     // One block: the run's rows in the Brex Sync Log sheet, nothing in a data sheet.
-    expect((result.value as { done: boolean }).done).toBe(true);
+    expect((result.value as RefreshSummary).done).toBe(true);
     expect(result.stats.rangeWrites).toBe(1);
     expect(runtime.stats.rangeWriteCells - before.rangeWriteCells).toBe(14 * 8);
     const requests = sandbox.log.slice(logged).map((r) => `${r.method} ${r.path}`);
@@ -250,7 +233,7 @@ describe('refresh in the local runtime against the sandbox', () => {
   it('reads its state in one PropertiesService call and writes it in four when nothing changed in Brex', async () => {
     const result = await runtime.run('refreshNow', []);
 
-    expect((result.value as { done: boolean }).done).toBe(true);
+    expect((result.value as RefreshSummary).done).toBe(true);
     // One getProperties; one setProperty of the token's last use; one setProperties as the round
     // starts (the sidebar's progress reads its start), one for cursors and health, and one delete
     // of the finished round.

@@ -5,13 +5,11 @@
  */
 import { startSandbox, type Sandbox } from '../../dev/sandbox';
 import { createRuntime } from '../../dev/runtime';
-import { SANDBOX_OPTIONS } from './support/sync-world';
+import { SANDBOX_OPTIONS } from '../support/world';
+import type { ServerResult } from '../../src/contract/server-functions';
+import type { RefreshSummary } from '../../src/sync/refresh';
 
-interface Health {
-  refreshInProgress: boolean;
-  refreshStartedAt: string | null;
-  retrying: { attempt: number; maxAttempts: number } | null;
-}
+type Health = ServerResult<'getSyncHealth'>;
 
 let sandbox: Sandbox;
 
@@ -38,7 +36,7 @@ it('tells the sidebar which attempt the refresh waits to make while Brex keeps f
     seen.push((await runtime.call('getSyncHealth')) as Health);
     await new Promise((resolve) => setTimeout(resolve, 150));
   }
-  const summary = (await refresh).value as { done: boolean; message: string };
+  const summary = (await refresh).value as RefreshSummary;
   const after = (await runtime.call('getSyncHealth')) as Health;
 
   const attempts = seen.flatMap((h) => (h.retrying ? [h.retrying] : []));

@@ -6,7 +6,7 @@
  */
 import { startSandbox, type Sandbox } from '../../dev/sandbox';
 import { createRuntime, type Runtime } from '../../dev/runtime/runtime';
-import { refreshUntilDone, rowsOf } from './support/sync-world';
+import { refreshUntilDone, rowsOf } from '../support/world';
 
 const MORNING = Date.parse('2026-03-15T03:00:00Z');
 

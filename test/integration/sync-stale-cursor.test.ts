@@ -6,14 +6,13 @@
  */
 import { startSandbox, type Sandbox } from '../../dev/sandbox';
 import { createRuntime, fakeClock, type Runtime } from '../../dev/runtime';
-import { refreshUntilDone, rowsOf } from './support/sync-world';
+import { refreshUntilDone, rowsOf } from '../support/world';
+import type { ServerResult } from '../../src/contract/server-functions';
+
+type Health = ServerResult<'getSyncHealth'>;
 
 const START = Date.parse('2026-03-15T12:00:00Z');
 const CURSOR_KEY = 'sync.cursor.card_transactions';
-
-interface Health {
-  dataSets: { id: string; state: string; message: string | null }[];
-}
 
 async function world(
   options: { cursorTtlMinutes?: number; expensePageMax?: number },

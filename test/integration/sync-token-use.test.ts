@@ -5,7 +5,8 @@
  */
 import { startSandbox, type Sandbox } from '../../dev/sandbox';
 import { createRuntime, fakeClock, type Runtime } from '../../dev/runtime';
-import { SANDBOX_OPTIONS } from './support/sync-world';
+import type { ServerResult } from '../../src/contract/server-functions';
+import { SANDBOX_OPTIONS } from '../support/world';
 
 const DAY_MS = 24 * 3600 * 1000;
 const START = Date.parse('2026-03-15T12:00:00Z');
@@ -14,7 +15,7 @@ let sandbox: Sandbox;
 let runtime: Runtime;
 
 async function lastBrexCall(): Promise<string | null> {
-  const health = (await runtime.call('getSyncHealth')) as { lastBrexCallAt: string | null };
+  const health = (await runtime.call('getSyncHealth')) as ServerResult<'getSyncHealth'>;
   return health.lastBrexCallAt;
 }
 

@@ -6,7 +6,8 @@
  */
 import { startSandbox, type Sandbox } from '../../dev/sandbox';
 import { createRuntime, fakeClock, type Runtime } from '../../dev/runtime';
-import { refreshUntilDone, rowsOf, type RefreshSummary } from './support/sync-world';
+import { refreshUntilDone, rowsOf } from '../support/world';
+import type { RefreshSummary } from '../../src/sync/refresh';
 
 const START = Date.parse('2026-03-15T12:00:00Z');
 const USERS = 5000;

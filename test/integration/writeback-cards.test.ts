@@ -18,7 +18,7 @@ import {
   type,
   valueOf,
   writes,
-} from '../writeback/support/team-world';
+} from '../support/team-world';
 
 describe('card actions', () => {
   let sandbox: Sandbox;

@@ -12,7 +12,7 @@ import type {
   ConflictResolved,
   DiscardedChanges,
 } from '../../src/contract/writeback';
-import { control } from './support/sync-world';
+import { control } from '../support/world';
 import {
   auditRows,
   limitById,
@@ -22,7 +22,7 @@ import {
   type,
   valueOf,
   writes,
-} from '../writeback/support/write-back-world';
+} from '../support/spend-limits';
 
 const ACTION = 'spend_limit.base_limit';
 

@@ -15,7 +15,7 @@ import {
   type,
   valueOf,
   writes,
-} from '../writeback/support/team-world';
+} from '../support/team-world';
 
 const EXPENSES = 'Brex Expenses';
 

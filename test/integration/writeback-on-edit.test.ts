@@ -9,11 +9,11 @@ import {
   cellOf,
   limitNamed,
   openSandbox,
-  OWNER,
   SHEET,
   syncedWorld,
   writes,
-} from '../writeback/support/write-back-world';
+} from '../support/spend-limits';
+import { OWNER } from '../support/world';
 
 describe('onEdit', () => {
   let sandbox: Sandbox;

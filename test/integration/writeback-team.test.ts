@@ -17,7 +17,7 @@ import {
   users,
   valueOf,
   writes,
-} from '../writeback/support/team-world';
+} from '../support/team-world';
 
 const body = (sandbox: Sandbox, index = 0): unknown =>
   JSON.parse(writes(sandbox)[index]?.body ?? 'null');

@@ -16,7 +16,7 @@ import {
   type,
   valueOf,
   writes,
-} from '../writeback/support/team-world';
+} from '../support/team-world';
 
 const VENDORS = 'Brex Vendors';
 

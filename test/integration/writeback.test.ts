@@ -5,7 +5,12 @@
 import type { Sandbox } from '../../dev/sandbox';
 import { getCell, type Sheet } from '../../dev/runtime/workbook';
 import type { SpendLimit } from '../../src/brex';
-import type { PushResult, SpendLimitReview } from '../../src/contract/writeback';
+import type {
+  DiscardResult,
+  PushResult,
+  RevertResult,
+  SpendLimitReview,
+} from '../../src/contract/writeback';
 import {
   amountMarks,
   auditRows,
@@ -17,7 +22,7 @@ import {
   type,
   valueOf,
   writes,
-} from '../writeback/support/write-back-world';
+} from '../support/spend-limits';
 
 const BOB = 'bob@example.com';
 
@@ -302,7 +307,7 @@ describe('spend-limit write-back', () => {
     await type(runtime, limit.id, 'Base limit', 16000);
     await runtime.call('pushSpendLimitChanges', [await reviewed(runtime)]);
 
-    const revert = (await runtime.call('revertAuditEntry', [2])) as { id: string };
+    const revert = (await runtime.call('revertAuditEntry', [2])) as RevertResult;
 
     expect(revert.id).toBe(limit.id);
     expect(writes(sandbox)).toHaveLength(1);
@@ -331,7 +336,7 @@ describe('spend-limit write-back', () => {
     await type(runtime, limit.id, 'Base limit', -1);
     await runtime.call('reviewSpendLimitChanges');
 
-    const discarded = (await runtime.call('discardSpendLimitChanges')) as { restored: string[] };
+    const discarded = (await runtime.call('discardSpendLimitChanges')) as DiscardResult;
 
     expect(discarded.restored).toEqual([limit.id]);
     expect(valueOf(runtime, limit.id, 'Base limit')).toBe(30000);

@@ -2,7 +2,7 @@
  * The expense categories follow the expenses: refreshed together, they read each expense page
  * once, and they stay exact however the refresh is stopped, killed or started over.
  */
-import type { DataSet } from '../../src/data-sets/data-set';
+import type { DataSet, IncrementalDataSet } from '../../src/data-sets/data-set';
 import { DATA_SETS } from '../../src/data-sets';
 import { runRefresh, type RefreshDeps } from '../../src/sync/refresh';
 import type { SyncSettings } from '../../src/sync/settings';
@@ -67,16 +67,16 @@ function refreshUntilDone(deps: () => RefreshDeps, settings = BOTH): number {
 
 describe('expense categories following the expenses', () => {
   it('follows only a data set read earlier in a refresh, with the same incremental settings', () => {
-    const followers = DATA_SETS.filter((d) => d.follows);
+    const incremental = DATA_SETS.filter((d): d is IncrementalDataSet => d.read === 'incremental');
+    const followers = incremental.filter((d) => d.follows);
     expect(followers.map((d) => [d.id, d.follows])).toEqual([['expense_categories', 'expenses']]);
     for (const follower of followers) {
-      const followed = DATA_SETS.find((d) => d.id === follower.follows);
+      const followed = incremental.find((d) => d.id === follower.follows);
+      expect(followed).toBeDefined();
       expect(DATA_SETS.indexOf(followed as DataSet)).toBeLessThan(DATA_SETS.indexOf(follower));
-      expect(followed?.incremental?.lookbackDays).toBe(follower.incremental?.lookbackDays);
+      expect(followed?.incremental.lookbackDays).toBe(follower.incremental.lookbackDays);
       const item = expense(1);
-      expect(followed?.incremental?.cursorValue(item)).toBe(
-        follower.incremental?.cursorValue(item),
-      );
+      expect(followed?.incremental.cursorValue(item)).toBe(follower.incremental.cursorValue(item));
     }
   });
 

@@ -1,22 +1,26 @@
 /**
  * A BrexReader over in-memory lists, paged the way Brex pages (`cursor` = offset here), with
- * the filters the sync core uses. Every call is counted.
+ * the filters the sync core uses. Every call is counted, each read of a batch as one.
  */
 import {
   BrexError,
   type CardAccount,
+  type FirstRead,
+  type FirstResult,
   type ListName,
   type Page,
   type UserLimit,
 } from '../../../src/brex';
-import type { BrexReader } from '../../../src/ports/brex-reader';
+import type { RefreshReader } from '../../../src/ports/brex-reader';
 
 type Refusal = 'cash_not_enabled' | 'budget_management_not_enabled';
 
-export class ScriptedReader implements BrexReader {
+export class ScriptedReader implements RefreshReader {
   readonly lists = new Map<ListName, Record<string, unknown>[]>();
   card: CardAccount[] = [];
   readonly calls: string[] = [];
+  /** The reads of each batch of first reads, by list name. */
+  readonly batches: string[][] = [];
   readonly refused = new Map<ListName, Refusal>();
   readonly monthlyLimits = new Map<string, UserLimit>();
 
@@ -56,5 +60,20 @@ export class ScriptedReader implements BrexReader {
   userLimits(userIds: readonly string[]): UserLimit[] {
     this.calls.push(...userIds.map((id) => `userLimit:${id}`));
     return userIds.map((id) => this.monthlyLimits.get(id) ?? {});
+  }
+
+  /** Each read as if alone (and counted so), a refusal in its place. */
+  firstReads(reads: readonly FirstRead[]): FirstResult[] {
+    this.batches.push(reads.map((read) => read.list));
+    return reads.map((read) => {
+      try {
+        return read.list === 'cardAccounts'
+          ? this.cardAccounts()
+          : this.page(read.list, read.query, null);
+      } catch (error) {
+        if (error instanceof BrexError) return error;
+        throw error;
+      }
+    });
   }
 }

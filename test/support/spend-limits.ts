@@ -1,16 +1,17 @@
 /**
- * The built bundle in the local runtime against a Brex sandbox, with the spend limits synced once
- * by the owner, plus helpers to edit a limit's cell and read the sandbox's side.
+ * The write-back side of the test world (test/support/world.ts): the built bundle with the spend
+ * limits synced once by the owner, plus helpers to type into a limit's cell, review and push as
+ * the sidebar does, and read the sandbox's side and the audit log.
  */
-import { startSandbox, type Sandbox } from '../../../dev/sandbox';
-import { createRuntime, fakeClock, type Runtime } from '../../../dev/runtime';
-import { findSheet, getCell, type Sheet } from '../../../dev/runtime/workbook';
-import type { SpendLimit } from '../../../src/brex';
-import type { ReviewedChange, SpendLimitReview } from '../../../src/contract/writeback';
-import { columnLetter } from '../../../src/cells/header';
+import { startSandbox, type Sandbox } from '../../dev/sandbox';
+import type { Runtime } from '../../dev/runtime';
+import { findSheet, getCell, type Sheet } from '../../dev/runtime/workbook';
+import type { SpendLimit } from '../../src/brex';
+import type { RefreshSummary } from '../../src/sync/refresh';
+import type { ReviewedChange, SpendLimitReview } from '../../src/contract/writeback';
+import { columnLetter } from '../../src/cells/header';
+import { newRuntime, OWNER, TODAY } from './world';
 
-const TODAY = '2026-03-15';
-export const OWNER = 'owner@example.com';
 export const SHEET = 'Brex Spend Limits';
 export const AUDIT = 'Brex Audit Log';
 
@@ -26,18 +27,14 @@ export function openSandbox(): Promise<Sandbox> {
 /** A fresh spreadsheet connected by the owner (whose token is also their write credential), synced. */
 export async function syncedWorld(sandbox: Sandbox): Promise<World> {
   sandbox.reset();
-  // The spreadsheet's clock agrees with the sandbox's today, so end dates mean the same to both.
-  const runtime = createRuntime({
-    brexUrl: sandbox.url,
-    clock: fakeClock(Date.parse(`${TODAY}T12:00:00Z`)),
-  });
+  const runtime = newRuntime(sandbox);
   await runtime.call('connect', [{ token: sandbox.token, environment: 'production' }]);
   // The person pushing chose the connection's token as their own write credential.
   await runtime.call('saveWriteCredential', [{ sameAsConnection: true }]);
   await runtime.call('saveSyncSettings', [
     { dataSets: ['spend_limits'], historyStart: '2026-01-01' },
   ]);
-  const summary = (await runtime.call('refreshNow', [])) as { done: boolean };
+  const summary = (await runtime.call('refreshNow', [])) as RefreshSummary;
   if (!summary.done) throw new Error('The spend limits did not sync in one execution.');
   sandbox.log.length = 0;
   return { sandbox, runtime };
@@ -86,7 +83,6 @@ export function writes(sandbox: Sandbox): Sandbox['log'] {
   return sandbox.log.filter((entry) => entry.method === 'PUT' || entry.method === 'POST');
 }
 
-/** The audit log as objects by header. */
 /** The audit log's rows by header: the time a Date, the amounts numbers, the rest text. */
 export function auditRows(runtime: Runtime): Record<string, unknown>[] {
   const [header, ...rows] = runtime.values(AUDIT) as unknown[][];

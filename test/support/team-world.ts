@@ -3,14 +3,15 @@
  * locations and cards synced once by the owner, plus helpers to edit their sheets through
  * `onEdit`, review and push with the general entry points, and read the sandbox's side.
  */
-import type { Sandbox } from '../../../dev/sandbox';
-import { createRuntime, fakeClock, type Runtime } from '../../../dev/runtime';
-import type { Card, User } from '../../../src/brex';
-import { columnLetter } from '../../../src/cells/header';
-import type { ChangeResult, ChangeView, ChangesReview } from '../../../src/contract/writeback';
-import { OWNER } from './write-back-world';
+import type { Sandbox } from '../../dev/sandbox';
+import { createRuntime, fakeClock, type Runtime } from '../../dev/runtime';
+import type { Card, User } from '../../src/brex';
+import { columnLetter } from '../../src/cells/header';
+import type { ChangeResult, ChangeView, ChangesReview } from '../../src/contract/writeback';
+import { OWNER } from './world';
 
-export { OWNER, auditRows, openSandbox, writes } from './write-back-world';
+export { OWNER } from './world';
+export { auditRows, openSandbox, writes } from './spend-limits';
 
 export const CARDS = 'Brex Cards';
 export const USERS = 'Brex Users';
