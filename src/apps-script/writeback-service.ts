@@ -43,6 +43,7 @@ import { RangeMarks } from './cell-marks-range';
 import { EditedSheet } from './edited-sheet';
 import { documentStore, userStore } from './properties-store';
 import { SpreadsheetTable } from './spreadsheet-table';
+import { paymentWrites } from './payment-writes';
 import { teamWrites } from './team-writes';
 
 /** Leaves a push well inside Apps Script's 6 minutes, with time to log what happened… */
@@ -76,6 +77,7 @@ function brexWrites(credential: Connection, deadline: number): BrexWrites {
       client.updateSpendLimit(id, changes, { idempotencyKey }),
     archiveSpendLimit: (id, idempotencyKey) => client.archiveSpendLimit(id, { idempotencyKey }),
     ...teamWrites(client),
+    ...paymentWrites(client),
   };
 }
 

@@ -167,8 +167,16 @@ export type DataSet = WholeDataSet | IncrementalDataSet;
  * data set's definition imports nothing from the write-back.
  */
 export type RefreshHooks = Readonly<
-  Partial<Record<DataSetId, Pick<WholeDataSet<never>, 'keepCells' | 'afterWrite'>>>
+  Partial<Record<DataSetId, Pick<WholeDataSet<never>, 'keepCells' | 'afterWrite'> & PageHooks>>
 >;
+
+/**
+ * An incremental data set's hooks: `keepCells` as for a whole one, for each page's rows, and
+ * `afterPage` once a page's rows are written, with that page's items only.
+ */
+export interface PageHooks {
+  afterPage?(items: readonly never[], store: KeyValuePort): void;
+}
 
 export const STATUS_HEADER = 'Sync status';
 

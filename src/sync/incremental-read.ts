@@ -160,7 +160,12 @@ function takePage(run: Run, reading: Reading, items: readonly unknown[]): void {
   if (tally) {
     if (keepTally(run, tally.definition, tally.rows, items)) reading.changed = true;
   } else {
-    const records = recordsOf(dataSet, items, run.lookups, run.table.timeZone());
+    // The write-back's hooks keep the cells of changes waiting to be pushed (an expense's memo).
+    const hooks = run.hooks?.[dataSet.id];
+    const keep = hooks?.keepCells?.(items as never[], reading.rows.grid, run.store) ?? new Map();
+    const records = recordsOf(dataSet, items, run.lookups, run.table.timeZone()).map((r) =>
+      keep.has(r.id) ? { ...r, keep: keep.get(r.id) } : r,
+    );
     reading.rows.load(records.map((r) => r.id));
     const batch = { sheet: reading.rows.grid, records, deleted: reading.deleted, complete: false };
     ({ sheet: reading.rows.grid, health: reading.health } = writeRows(
@@ -169,6 +174,7 @@ function takePage(run: Run, reading: Reading, items: readonly unknown[]): void {
       batch,
       reading.health,
     ));
+    hooks?.afterPage?.(items as never[], run.store);
   }
   for (const item of items) {
     reading.maxSeen = later(reading.maxSeen, dataSet.incremental.cursorValue(item));

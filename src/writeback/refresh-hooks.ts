@@ -18,9 +18,13 @@ import { SPEND_LIMITS_SHEET } from './pending-changes';
 import { IDENTITY_HEADERS } from './row-identity';
 import { SyncedValues } from './synced-values';
 import { teamHooks } from './actions/team-hooks';
+import { expenseHooks } from './actions/expense-memo';
+import { vendorHooks } from './actions/vendors';
 
 export const writeBackHooks: RefreshHooks = {
   ...teamHooks,
+  ...expenseHooks,
+  ...vendorHooks,
   spend_limits: {
     keepCells: (_items, sheet, store) => {
       const edited = editedLimits(sheet, SyncedValues.read(store));

@@ -2,6 +2,7 @@
 import type { SpendLimit, UpdateSpendLimitRequest, WriteResult } from '../brex';
 import type { KeyValuePort } from '../ports/key-value-port';
 import type { TablePort } from '../ports/table-port';
+import type { PaymentWrites } from './actions/payment-writes';
 import type { TeamWrites } from './actions/team-writes';
 import type { AuditLogPort } from './audit-entry';
 import type { MarksPort } from './cell-marks';
@@ -24,7 +25,7 @@ export interface WriteBackDeps {
  * Brex, through the acting user's own write credential: the reads of the conflict check (one list
  * read per data set) and the writes the actions send.
  */
-export interface BrexWrites extends TeamWrites {
+export interface BrexWrites extends TeamWrites, PaymentWrites {
   /** Every spend limit as Brex has it now. */
   spendLimits(): SpendLimit[];
   updateSpendLimit(

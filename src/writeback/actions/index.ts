@@ -3,6 +3,8 @@ import type { WriteAction } from '../action';
 import { cardCreate } from './card-create';
 import { CARD_ACTIONS } from './cards';
 import { archiveLimit } from './spend-limit-archive';
+import { expenseMemo } from './expense-memo';
+import { VENDOR_ACTIONS } from './vendors';
 import { baseLimit } from './spend-limit-base-limit';
 import { departmentCreate, locationCreate } from './team';
 import { userInvite } from './user-invite';
@@ -17,6 +19,8 @@ export const WRITE_ACTIONS: readonly WriteAction[] = [
   userInvite,
   departmentCreate,
   locationCreate,
+  expenseMemo,
+  ...VENDOR_ACTIONS,
 ];
 
 export function actionById(id: string): WriteAction | undefined {

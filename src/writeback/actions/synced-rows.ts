@@ -21,6 +21,8 @@ export const SYNCED_FIELDS = {
     'email',
     'identity',
   ],
+  expenses: ['memo', 'type', 'name', 'identity'],
+  vendors: ['email', 'phone', 'name', 'identity'],
   departments: ['name'],
   locations: ['name'],
 } as const;

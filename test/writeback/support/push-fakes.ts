@@ -4,6 +4,7 @@
  * and an audit log that keeps what is appended.
  */
 import type { TeamWrites } from '../../../src/writeback/actions/team-writes';
+import type { PaymentWrites } from '../../../src/writeback/actions/payment-writes';
 import type { SpendLimit, UpdateSpendLimitRequest, WriteResult } from '../../../src/brex';
 import { BrexError } from '../../../src/brex';
 import { KEY_HEADER } from '../../../src/cells/header';
@@ -30,7 +31,7 @@ export function limit(n: number, amount: number): SpendLimit {
 }
 
 /** Brex with its spend limits, counting every request. */
-export class FakeBrex implements Omit<BrexWrites, keyof TeamWrites> {
+export class FakeBrex implements Omit<BrexWrites, keyof TeamWrites | keyof PaymentWrites> {
   readonly limits = new Map<string, SpendLimit>();
   readonly requests: string[] = [];
   /** Writes (id, amount, key) Brex applied, once per key. */
