@@ -103,13 +103,18 @@ export class SyncedRows<S extends SyncedSet> {
   }
 }
 
-/** Pure: entries in consecutive chunks whose JSON stays under CHUNK_CHARS each. */
+/**
+ * Pure: entries in consecutive chunks whose JSON stays under CHUNK_CHARS each. An entry too long
+ * for any chunk (a memo of many kilobytes) is left out: its row is then not tracked, so an edit
+ * of it is never sent, which is safe, where a chunk over 9 KB would fail the whole refresh.
+ */
 function chunked(packed: readonly string[][]): string[][][] {
   const parts: string[][][] = [];
   let part: string[][] = [];
   let size = 2;
   for (const entry of packed) {
     const length = JSON.stringify(entry).length + 1;
+    if (length + 2 > CHUNK_CHARS) continue;
     if (part.length > 0 && size + length > CHUNK_CHARS) {
       parts.push(part);
       part = [];
