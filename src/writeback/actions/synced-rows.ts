@@ -84,11 +84,9 @@ export class SyncedRows<S extends SyncedSet> {
   }
 
   private save(): void {
-    if (this.entries.size > MAX_ENTRIES) {
-      throw new Error(
-        `This account has ${this.entries.size} ${this.set}, more than the ${MAX_ENTRIES} the write-back can track. Make these changes in Brex's dashboard instead.`,
-      );
-    }
+    // Past the cap nothing is tracked, so no edit of this set is sent (it stays unmarked): the
+    // refresh that records these values must not fail for a company this large.
+    if (this.entries.size > MAX_ENTRIES) this.entries.clear();
     const fields = SYNCED_FIELDS[this.set];
     const packed = [...this.entries.values()].map((e) => [
       e.id,
