@@ -66,7 +66,7 @@ function formulaRoom(): Room | null {
 }
 
 /** Runs one custom function call from its global entry point. */
-export function customFunction(
+export function customFunctionService(
   fn: CustomFunction<unknown>,
   args: readonly unknown[],
 ): FunctionResult {

@@ -19,7 +19,7 @@ export const MENU_ITEMS: readonly MenuItem[] = [
  * Builds the menu. Safe in every auth mode: in AuthMode.NONE an add-on may only add menu items,
  * so nothing here reads properties or the document, and every item is there before authorization.
  */
-export function buildAddonMenu(ui: GoogleAppsScript.Base.Ui): void {
+export function buildAddonMenuService(ui: GoogleAppsScript.Base.Ui): void {
   const menu = ui.createAddonMenu();
   for (const item of MENU_ITEMS) menu.addItem(item.label, item.functionName);
   menu.addToUi();

@@ -4,7 +4,7 @@ import { START_ATTRIBUTE, type SidebarStart } from '../contract/sidebar-start';
 export const SIDEBAR_TITLE = 'Brex';
 
 /** `start` tells the page what to do first (refresh at once, show the review). */
-export function openSidebar(start: SidebarStart = 'overview'): void {
+export function openSidebarService(start: SidebarStart = 'overview'): void {
   let html = HtmlService.createHtmlOutputFromFile('sidebar');
   // The built page says nothing (`data-start=""`), which it reads as the overview.
   if (start !== 'overview') {
@@ -37,13 +37,13 @@ const HELP_HTML = `
   <a href="${BREX_SCOPES_DOCS}" target="_blank" rel="noopener">scopes</a>.</p>
 </div>`;
 
-export function openHelp(): void {
+export function openHelpService(): void {
   const html = HtmlService.createHtmlOutput(HELP_HTML).setWidth(460).setHeight(340);
   SpreadsheetApp.getUi().showModelessDialog(html, 'Brex for Google Sheets: getting started');
 }
 
 /** Says that Refresh formulas ran: the formulas recalculate out of sight. */
-export function toastFormulasRefreshed(): void {
+export function toastFormulasRefreshedService(): void {
   SpreadsheetApp.getActiveSpreadsheet().toast(
     "Brex formulas that take 'Brex Settings'!B1 as their last argument ask Brex again now.",
     'Formulas refreshed',

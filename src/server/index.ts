@@ -15,8 +15,12 @@ import {
   reviewedChanges,
 } from './argument-checks';
 import { createDashboardService, type DashboardResult } from '../apps-script/dashboard-sheet';
-import { buildAddonMenu } from '../apps-script/menu';
-import { openHelp, openSidebar, toastFormulasRefreshed } from '../apps-script/sidebar';
+import { buildAddonMenuService } from '../apps-script/menu';
+import {
+  openHelpService,
+  openSidebarService,
+  toastFormulasRefreshedService,
+} from '../apps-script/sidebar';
 import {
   getScheduleService,
   runScheduledRefreshService,
@@ -61,7 +65,10 @@ import type {
   ReviewedChange,
   WriteBackSettings,
 } from '../contract/writeback';
-import { customFunction, refreshFormulasService } from '../apps-script/custom-functions-service';
+import {
+  customFunctionService,
+  refreshFormulasService,
+} from '../apps-script/custom-functions-service';
 import {
   brexBalance,
   brexBalances,
@@ -81,7 +88,7 @@ import type { ScheduledRun, ScheduleRequest, ScheduleStatus } from '../schedule/
 
 /** Adds the Extensions ▸ Brex menu when the spreadsheet opens. */
 export function onOpen(_e?: GoogleAppsScript.Events.SheetsOnOpen): void {
-  buildAddonMenu(SpreadsheetApp.getUi());
+  buildAddonMenuService(SpreadsheetApp.getUi());
 }
 
 /** Runs when the add-on is installed from inside a spreadsheet: the menu appears at once. */
@@ -99,17 +106,17 @@ export function onEdit(e?: GoogleAppsScript.Events.SheetsOnEdit): void {
 
 /** Menu ▸ Open sidebar. */
 export function showSidebar(): void {
-  openSidebar();
+  openSidebarService();
 }
 
 /** Menu ▸ Refresh now: opens the sidebar, which refreshes at once and shows the progress. */
 export function showRefreshSidebar(): void {
-  openSidebar('refresh');
+  openSidebarService('refresh');
 }
 
 /** Menu ▸ Review spend-limit changes: opens the sidebar on the review of edited limits. */
 export function showReviewSidebar(): void {
-  openSidebar('review');
+  openSidebarService('review');
 }
 
 /**
@@ -122,7 +129,7 @@ export function createDashboard(): DashboardResult {
 
 /** Menu ▸ Help. */
 export function showHelp(): void {
-  openHelp();
+  openHelpService();
 }
 
 /**
@@ -275,7 +282,7 @@ export function saveWriteBackSettings(settings: WriteBackSettings): WriteBackSet
  */
 export function refreshFormulas(): void {
   refreshFormulasService();
-  toastFormulasRefreshed();
+  toastFormulasRefreshedService();
 }
 
 /**
@@ -298,7 +305,7 @@ export function BREX_TRANSACTIONS(
   columns?: unknown,
   refresh?: unknown,
 ): FunctionResult {
-  return customFunction(brexTransactions, [start_date, end_date, account, columns, refresh]);
+  return customFunctionService(brexTransactions, [start_date, end_date, account, columns, refresh]);
 }
 
 /**
@@ -311,7 +318,7 @@ export function BREX_TRANSACTIONS(
  * @customfunction
  */
 export function BREX_BALANCES(refresh?: unknown): FunctionResult {
-  return customFunction(brexBalances, [refresh]);
+  return customFunctionService(brexBalances, [refresh]);
 }
 
 /**
@@ -326,7 +333,7 @@ export function BREX_BALANCES(refresh?: unknown): FunctionResult {
  * @customfunction
  */
 export function BREX_BALANCE(account?: unknown, kind?: unknown, refresh?: unknown): FunctionResult {
-  return customFunction(brexBalance, [account, kind, refresh]);
+  return customFunctionService(brexBalance, [account, kind, refresh]);
 }
 
 /**
@@ -347,7 +354,7 @@ export function BREX_EXPENSES(
   status?: unknown,
   refresh?: unknown,
 ): FunctionResult {
-  return customFunction(brexExpenses, [start_date, end_date, status, refresh]);
+  return customFunctionService(brexExpenses, [start_date, end_date, status, refresh]);
 }
 
 /**
@@ -367,7 +374,7 @@ export function BREX_EXPENSE_CATEGORIES(
   end_date?: unknown,
   refresh?: unknown,
 ): FunctionResult {
-  return customFunction(brexExpenseCategories, [start_date, end_date, refresh]);
+  return customFunctionService(brexExpenseCategories, [start_date, end_date, refresh]);
 }
 
 /**
@@ -389,7 +396,7 @@ export function BREX_SPEND(
   end_date?: unknown,
   refresh?: unknown,
 ): FunctionResult {
-  return customFunction(brexSpend, [group_by, start_date, end_date, refresh]);
+  return customFunctionService(brexSpend, [group_by, start_date, end_date, refresh]);
 }
 
 /**
@@ -402,7 +409,7 @@ export function BREX_SPEND(
  * @customfunction
  */
 export function BREX_SPEND_LIMITS(refresh?: unknown): FunctionResult {
-  return customFunction(brexSpendLimits, [refresh]);
+  return customFunctionService(brexSpendLimits, [refresh]);
 }
 
 /**
@@ -415,7 +422,7 @@ export function BREX_SPEND_LIMITS(refresh?: unknown): FunctionResult {
  * @customfunction
  */
 export function BREX_CARDS(refresh?: unknown): FunctionResult {
-  return customFunction(brexCards, [refresh]);
+  return customFunctionService(brexCards, [refresh]);
 }
 
 /**
@@ -428,7 +435,7 @@ export function BREX_CARDS(refresh?: unknown): FunctionResult {
  * @customfunction
  */
 export function BREX_USERS(refresh?: unknown): FunctionResult {
-  return customFunction(brexUsers, [refresh]);
+  return customFunctionService(brexUsers, [refresh]);
 }
 
 /** Sidebar: the scheduled refresh (off, hourly, every 6 hours or daily), whose trigger runs it, its last run. */
