@@ -41,7 +41,7 @@ import { appsScriptBrexClient } from './brex-client';
 import { AuditLogSheet } from './audit-log-sheet';
 import { RangeMarks } from './cell-marks-range';
 import { EditedSheet } from './edited-sheet';
-import { documentStore, userStore } from './properties-store';
+import { documentStore, readOnceStore, userStore } from './properties-store';
 import { SpreadsheetTable } from './spreadsheet-table';
 import { paymentWrites } from './payment-writes';
 import { teamWrites } from './team-writes';
@@ -61,7 +61,7 @@ function deps(): WriteBackDeps {
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
   return {
     table: new SpreadsheetTable(spreadsheet),
-    store: documentStore(),
+    store: readOnceStore(documentStore()),
     marks: new RangeMarks(spreadsheet),
     audit: new AuditLogSheet(spreadsheet),
     now: () => new Date(),

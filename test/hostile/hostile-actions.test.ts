@@ -137,7 +137,8 @@ describe('hostile values for the card and user actions', () => {
           [USERS, invite + 2, 'Name', 'Eve Hacker'],
           [USERS, invite + 2, 'Email', '\'=IMPORTXML("http://evil.example","//a")'],
         ],
-        /"=IMPORTXML.* is not an email address/,
+        // A new row's cells take the column's plain-text format, which keeps the apostrophe.
+        /"'?=IMPORTXML.* is not an email address/,
       ],
       [
         [
@@ -194,7 +195,8 @@ describe('hostile values for the card and user actions', () => {
     expect(auditRows(runtime).filter((r) => r.Result === 'refused')).toHaveLength(30);
 
     // What looked like a formula is still the text typed, in the sheet and in the audit log.
-    expect(runtime.values(CARDS)[card + 2]).toContain('=HYPERLINK("http://evil.example")');
+    // (The new row's plain-text cell keeps the apostrophe typed before it.)
+    expect(runtime.values(CARDS)[card + 2]).toContain('\'=HYPERLINK("http://evil.example")');
     expect(runtime.formulas(CARDS).flat().filter(Boolean)).toEqual([]);
     expect(runtime.formulas(USERS).flat().filter(Boolean)).toEqual([]);
   });

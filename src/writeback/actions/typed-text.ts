@@ -4,15 +4,19 @@
  * name, since Brex would show it to everyone as typed.
  */
 
-/** Leading characters that make Sheets (or a spreadsheet a CSV export lands in) read a formula. */
-const FORMULA_START = /^[=+\-@]/;
+/**
+ * Leading characters that make Sheets (or a spreadsheet a CSV export lands in) read a formula,
+ * also behind the apostrophe a plain-text cell keeps as typed ('=…).
+ */
+const FORMULA_START = /^'?[=+\-@]/;
 /** A plain address: one @, no spaces or angle brackets, a dot in the domain. */
 const EMAIL = /^[^\s@<>(),;:"[\]]+@[^\s@<>(),;:"[\]]+\.[A-Za-z]{2,}$/;
 
 /** Pure: why a typed name cannot go to Brex; null when it can. */
 export function textProblem(header: string, text: string): string | null {
   if (FORMULA_START.test(text)) {
-    return `"${header}" starts with "${text.charAt(0)}", which spreadsheets read as a formula. Type the name without it.`;
+    const start = text.replace(/^'/, '').charAt(0);
+    return `"${header}" starts with "${start}", which spreadsheets read as a formula. Type the name without it.`;
   }
   if (text.length > 200) return `"${header}" is longer than 200 characters. Shorten it.`;
   return null;
