@@ -2,7 +2,7 @@
  * Cells to write, grouped into the fewest rectangular blocks: a sheet write costs one service call
  * per block, so the sync and the write-back both write through this.
  */
-import { TEXT_FORMAT, type Cell } from './columns';
+import type { Cell } from './columns';
 import type { CellBlock, FormatRun } from '../ports/table-port';
 
 /**
@@ -86,7 +86,7 @@ export function toBlocks(
       values,
       columnFormats: Array.from(
         { length: block.width },
-        (_, i) => columnFormats.get(block.column + i) ?? TEXT_FORMAT,
+        (_, i) => columnFormats.get(block.column + i) ?? null,
       ),
       ...(own.length > 0 ? { formatRuns: joinRuns(own) } : {}),
     };

@@ -37,8 +37,11 @@ export interface CellBlock {
    * the cells keep their column's format, set once when the column was made (`columnFormats`).
    */
   readonly numberFormats?: readonly (readonly string[])[];
-  /** The format each of the block's columns was made with, so a sheet made without can get it. */
-  readonly columnFormats?: readonly string[];
+  /**
+   * The format each of the block's columns was made with, so a sheet made without can get it;
+   * null for a column whose cells each carry their own (amounts).
+   */
+  readonly columnFormats?: readonly (string | null)[];
   /** Cells of the block that need a format other than their column's, in runs down a column. */
   readonly formatRuns?: readonly FormatRun[];
 }

@@ -196,8 +196,12 @@ export function planUpsert(input: UpsertInput): UpsertPlan {
     for (const [column, cell] of cells) values[column] = cell.value;
   }
   fillHoles(sheet);
+  // An amount's format follows its row's currency, which may change between refreshes, so money
+  // cells always carry their own; the other columns' formats never vary by row.
   const formats = new Map(
-    layout.columns.map((c) => [positions.get(c.header) as number, columnFormat(c.type)]),
+    layout.columns
+      .filter((c) => c.type !== 'money')
+      .map((c) => [positions.get(c.header) as number, columnFormat(c.type)]),
   );
   if (statusColumn !== undefined) formats.set(statusColumn, TEXT_FORMAT);
   return {

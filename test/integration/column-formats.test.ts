@@ -47,8 +47,9 @@ describe('number formats per column', () => {
       .reduce((sum, s) => sum + (runtime.values(s.name)[0]?.length ?? 0), 0);
 
     expect(firstSyncValueCells).toBeGreaterThan(20_000);
-    // The header cells (each sheet's header is written as text) plus one per column and run.
-    expect(firstSyncFormatCells).toBeLessThanOrEqual(3 * columns);
+    // The header cells (each sheet's header is written as text) plus one per column and run; an
+    // amount carries its currency's format, in runs down its column.
+    expect(firstSyncFormatCells).toBeLessThanOrEqual(4 * columns);
   });
 
   it('give every synced row its column’s format, past the 1,000 rows a new sheet has', () => {
@@ -63,11 +64,12 @@ describe('number formats per column', () => {
 
   it('keep a format a person gave a column, in old rows and in rows added after', async () => {
     const sheet = sheetOf(runtime, TRANSACTIONS);
-    const column = columnOf(TRANSACTIONS, 'Amount');
+    // A date column: an amount's format follows its row's currency, so it is always written.
+    const column = columnOf(TRANSACTIONS, 'Initiated date');
     for (let row = 2; row <= sheet.maxRows; row += 1) {
       const cell = getCell(sheet, row, column);
-      if (cell) cell.format = '[$€]#,##0.00';
-      else (sheet.rows[row - 1] ??= [])[column - 1] = { format: '[$€]#,##0.00' };
+      if (cell) cell.format = 'd mmm yyyy';
+      else (sheet.rows[row - 1] ??= [])[column - 1] = { format: 'd mmm yyyy' };
     }
     const before = runtime.values(TRANSACTIONS).length;
     const maxRows = sheet.maxRows;
@@ -79,6 +81,6 @@ describe('number formats per column', () => {
     await refreshUntilDone(runtime);
 
     expect(runtime.values(TRANSACTIONS).length).toBeGreaterThan(maxRows);
-    expect(new Set(formatsOf(TRANSACTIONS, 'Amount'))).toEqual(new Set(['[$€]#,##0.00']));
+    expect(new Set(formatsOf(TRANSACTIONS, 'Initiated date'))).toEqual(new Set(['d mmm yyyy']));
   });
 });

@@ -235,9 +235,12 @@ describe('upsert-plan', () => {
       expect(write?.block.values[0]?.[1]).toBe('=IMPORTXML("http://x", "//a")');
       expect(table.formatAt(SHEET, write?.block.row ?? 0, 2)).toBe('@');
       // Written with the cell itself, in case a person changed the column's format.
-      expect(table.writes.flatMap((w) => w.block.formatRuns ?? [])).toEqual([
-        { row: 2, column: 2, rows: 1, format: '@' },
-      ]);
+      expect(table.writes.flatMap((w) => w.block.formatRuns ?? [])).toContainEqual({
+        row: 2,
+        column: 2,
+        rows: 1,
+        format: '@',
+      });
     });
 
     it('shows each amount with its own currency’s decimals', () => {
