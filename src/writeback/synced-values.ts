@@ -9,6 +9,7 @@
 import type { SpendLimit } from '../brex';
 import { DEFAULT_CURRENCY } from '../cells/currency';
 import { readJson, writeJson, type KeyValuePort } from '../ports/key-value-port';
+import { jsonChunks } from './json-chunks';
 
 export interface SyncedLimit {
   readonly id: string;
@@ -160,30 +161,11 @@ export class SyncedValues {
       e.identity,
     ]);
     const before = readJson<Index>(this.store, INDEX_KEY)?.chunks ?? 0;
-    const parts = chunked(packed);
+    const parts = jsonChunks(packed, CHUNK_CHARS);
     const chunks = parts.length;
     // Chunks first, index last: a run killed in between leaves entries that are each whole.
     parts.forEach((part, n) => writeJson(this.store, chunkKey(n), part));
     writeJson(this.store, INDEX_KEY, { chunks, syncedAt: now.toISOString() } satisfies Index);
     for (let n = chunks; n < before; n += 1) this.store.delete(chunkKey(n));
   }
-}
-
-/** Pure: entries in consecutive chunks whose JSON stays under CHUNK_CHARS each. */
-function chunked(packed: readonly Packed[]): Packed[][] {
-  const parts: Packed[][] = [];
-  let part: Packed[] = [];
-  let size = 2;
-  for (const entry of packed) {
-    const length = JSON.stringify(entry).length + 1;
-    if (part.length > 0 && size + length > CHUNK_CHARS) {
-      parts.push(part);
-      part = [];
-      size = 2;
-    }
-    part.push(entry);
-    size += length;
-  }
-  if (part.length > 0) parts.push(part);
-  return parts;
 }

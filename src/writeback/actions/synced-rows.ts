@@ -6,6 +6,7 @@
  * them after writing the rows (`team-hooks.ts`); a push updates the entries it changed.
  */
 import { readJson, writeJson, type KeyValuePort } from '../../ports/key-value-port';
+import { jsonChunks } from '../json-chunks';
 
 /** The fields each set keeps, in the order they are packed. */
 export const SYNCED_FIELDS = {
@@ -93,34 +94,10 @@ export class SyncedRows<S extends SyncedSet> {
       ...fields.map((f) => (e as Record<string, string>)[f] ?? ''),
     ]);
     const before = readJson<number>(this.store, indexKey(this.set)) ?? 0;
-    const parts = chunked(packed);
+    const parts = jsonChunks(packed, CHUNK_CHARS);
     // Chunks first, index last: a run killed in between leaves entries that are each whole.
     parts.forEach((part, n) => writeJson(this.store, chunkKey(this.set, n), part));
     writeJson(this.store, indexKey(this.set), parts.length);
     for (let n = parts.length; n < before; n += 1) this.store.delete(chunkKey(this.set, n));
   }
-}
-
-/**
- * Pure: entries in consecutive chunks whose JSON stays under CHUNK_CHARS each. An entry too long
- * for any chunk (a memo of many kilobytes) is left out: its row is then not tracked, so an edit
- * of it is never sent, which is safe, where a chunk over 9 KB would fail the whole refresh.
- */
-function chunked(packed: readonly string[][]): string[][][] {
-  const parts: string[][][] = [];
-  let part: string[][] = [];
-  let size = 2;
-  for (const entry of packed) {
-    const length = JSON.stringify(entry).length + 1;
-    if (length + 2 > CHUNK_CHARS) continue;
-    if (part.length > 0 && size + length > CHUNK_CHARS) {
-      parts.push(part);
-      part = [];
-      size = 2;
-    }
-    part.push(entry);
-    size += length;
-  }
-  if (part.length > 0) parts.push(part);
-  return parts;
 }
