@@ -11,13 +11,20 @@ export interface ChangeItemOptions {
   readonly change: ChangeView;
   /** Null for a change that is never ticked here (a payment). */
   readonly checked: boolean | null;
+  /** Consequences its group already states once. */
+  readonly shared: readonly string[];
   readonly onCheck: (on: boolean) => void;
   readonly onResolve: (choice: ConflictChoice) => void;
   readonly onChoose: (value: string) => void;
 }
 
-/** "Active → Locked", or what a creation makes. */
+/** "Active → Locked", or what a creation makes; a refused change sends nothing. */
 function values(change: ChangeView): string {
+  if (change.problem !== null) {
+    return change.target.id === ''
+      ? 'Nothing is created until the row is fixed.'
+      : `Brex now: ${change.brexNow || '(blank)'}; nothing is sent until it is fixed.`;
+  }
   const sent = change.toSend ?? '(cannot be read)';
   if (change.target.id === '') return `New in Brex: ${sent}`;
   return `Brex now: ${change.brexNow || '(blank)'} → will be sent: ${sent || '(blank)'}`;
@@ -46,7 +53,9 @@ export function changeItem(options: ChangeItemOptions): HTMLLIElement {
       : null,
     change.problem ? notice(change.problem, 'error') : null,
     change.choice ? choiceField(change, options.onChoose) : null,
-    ...change.consequences.map((text) => notice(text, 'warning')),
+    ...change.consequences
+      .filter((text) => !options.shared.includes(text))
+      .map((text) => notice(text, 'warning')),
     change.conflict ? conflictBox(change.conflict, options.onResolve) : null,
   );
 }

@@ -7,7 +7,14 @@
 import type { ConflictChoice } from '../contract/writeback';
 import { changeItem } from './change-item';
 import { h, notice, uniqueId } from './dom';
-import { PAYMENTS, confirmationText, countsText, isReady, type ChangeGroup } from './review-groups';
+import {
+  PAYMENTS,
+  confirmationText,
+  countsText,
+  isReady,
+  sharedConsequences,
+  type ChangeGroup,
+} from './review-groups';
 import type { ReviewSelection } from './review-selection';
 
 export interface GroupViewOptions {
@@ -49,6 +56,7 @@ export class GroupView {
     });
     this.confirmLabel.htmlFor = confirmId;
     this.confirmRow = h('div', { class: 'check confirm' }, this.confirmBox, this.confirmLabel);
+    const shared = sharedConsequences(group);
     const list = h(
       'ul',
       { class: 'review-list', 'aria-label': `${group.label} changes` },
@@ -56,6 +64,7 @@ export class GroupView {
         const item = changeItem({
           change,
           checked: payments ? null : options.selection.isChecked(change.key),
+          shared,
           onCheck: (on) => this.tick([change.key], on),
           onResolve: (choice) => options.onResolve(change.key, choice),
           onChoose: (value) => options.onChoose(change.key, value),
@@ -70,6 +79,7 @@ export class GroupView {
       { class: 'change-group', role: 'group', 'aria-label': title },
       h('h3', {}, title),
       h('p', { class: 'secondary-text' }, countsText(group)),
+      ...shared.map((text) => notice(`Each: ${text}`, 'warning')),
       payments
         ? notice(
             'Payments are approved by a second person in the payments section, never pushed from this review.',

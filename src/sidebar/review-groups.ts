@@ -52,6 +52,18 @@ export function groupChanges(changes: readonly ChangeView[]): ChangeGroup[] {
   });
 }
 
+/**
+ * The consequences every change of the group shares (20 locks, each "Brex is given the reason:
+ * Other…"): said once for the group rather than twenty times.
+ */
+export function sharedConsequences(group: Pick<ChangeGroup, 'changes'>): string[] {
+  if (group.changes.length < 2) return [];
+  const [first, ...rest] = group.changes;
+  return (first?.consequences ?? []).filter((text) =>
+    rest.every((c) => c.consequences.includes(text)),
+  );
+}
+
 /** "20 pending · 18 ready · 2 refused" (conflicts only when there are some). */
 export function countsText(
   group: Pick<ChangeGroup, 'changes' | 'ready' | 'refused' | 'conflicts'>,

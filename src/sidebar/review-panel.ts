@@ -132,7 +132,7 @@ export class ReviewPanel {
       waiting,
       h(
         'div',
-        { class: 'actions' },
+        { class: 'actions review-actions' },
         push,
         h(
           'button',
@@ -159,7 +159,14 @@ export class ReviewPanel {
       stale
         ? h(
             'button',
-            { class: 'secondary', onclick: () => void this.act(async () => null) },
+            {
+              class: 'secondary',
+              onclick: () =>
+                void this.act(async () => {
+                  replaceChildren(this.outcome);
+                  return null;
+                }),
+            },
             'Review again',
           )
         : null,
@@ -194,6 +201,7 @@ export class ReviewPanel {
             `Pushed ${pushed.length} of ${results.length}; ${others.length} not pushed (below). Nothing was sent for a change that is "Not sent".`,
             'warning',
           );
+    if (listed.length === 0) return [headline];
     return [
       headline,
       h(
@@ -232,8 +240,17 @@ export class ReviewPanel {
 
   private async choose(key: string, value: string): Promise<void> {
     await this.act(async () => {
+      const change = this.shown?.changes.find((c) => c.key === key);
+      const label = change?.choice?.options.find((o) => o.value === value)?.label ?? value;
       const review = await this.server.chooseForChange(key, value);
-      replaceChildren(this.outcome, notice('Written into the row. The review below shows it.'));
+      const where = change ? ` of row ${change.row} in ${change.sheet}` : '';
+      const header = change?.choice?.header ?? 'cell';
+      replaceChildren(
+        this.outcome,
+        notice(
+          `“${label}” is now in the "${header}" cell${where}. The review below shows the change with it.`,
+        ),
+      );
       return review;
     });
   }

@@ -261,6 +261,9 @@ describe('ReviewPanel', () => {
     await flush();
 
     expect(server.calls).toContainEqual(['chooseForChange', ['t', 'CARD_LOST']]);
+    expect(panel.element.textContent).toContain(
+      '“Card lost” is now in the "Reason" cell of row 2 in Brex Cards.',
+    );
     expect(panel.element.querySelector('select')).toBeNull();
     expect(panel.element.textContent).toContain('Brex now: Active → will be sent: Terminated');
   });
@@ -307,6 +310,43 @@ describe('ReviewPanel', () => {
     expect(pushesOf(server)).toEqual([keys, ['c', 'd', 'e'], ['e']]);
     expect(seen).toEqual(['Sending 5 changes…', 'Sent 2 of 5…', 'Sent 4 of 5…', 'Sent 5 of 5.']);
     expect(panel.element.textContent).toContain('Pushed 5 changes.');
+  });
+
+  it('keeps the answers already given when a later call fails, and sends nothing again', async () => {
+    const server = fakeServer(reviewOf([lock('a', 2), lock('b', 3)]), {
+      pushes: [
+        (asked) => asked.map((k, i) => pushed(k, i === 0 ? 'pushed' : 'deferred')),
+        () => {
+          throw new Error('The sidebar lost contact with Google.');
+        },
+      ],
+    });
+    const panel = await mount(server);
+    byText(panel.element, 'Push 2 changes').click();
+    await flush();
+
+    expect(pushesOf(server)).toEqual([['a', 'b'], ['b']]);
+    expect(panel.element.textContent).toContain('Pushed: Locked a.');
+    expect(panel.element.textContent).toContain(
+      'The sidebar lost contact with Google. 1 of 2 changes have no answer yet',
+    );
+  });
+
+  it('says a consequence every change of the group shares once, for the group', async () => {
+    const same = 'Brex is given the reason: Other.';
+    const panel = await mount(
+      fakeServer(
+        reviewOf([
+          change({ key: 'a', consequences: [same] }),
+          change({ key: 'b', row: 3, consequences: [same, 'Only b.'] }),
+        ]),
+      ),
+    );
+
+    const text = panel.element.textContent ?? '';
+    expect(text.split(same)).toHaveLength(2);
+    expect(text).toContain(`Each: ${same}`);
+    expect(text).toContain('Only b.');
   });
 
   it('stops when a call sends nothing, and says what is left', async () => {
