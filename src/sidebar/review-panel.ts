@@ -151,8 +151,9 @@ export class ReviewPanel {
 
   /** The count line; when the sheets moved on since this review, the way to see it. */
   private showCount(count: PendingCount): void {
-    const line = `${plural(count.pending, 'pending change')} in the sheets${count.refused ? `, ${count.refused} refused` : ''}.`;
     const stale = !this.busy && this.shown !== null && count.pending !== this.shown.changes.length;
+    const refused = count.refused ? `, ${count.refused} refused` : '';
+    const line = `${plural(count.pending, 'pending change')} in the sheets${refused}${stale ? ` now; the review below shows ${this.pending}` : ''}.`;
     replaceChildren(
       this.count,
       line,

@@ -149,7 +149,9 @@ describe('review and push of Brex actions in the sidebar', () => {
 
     // The open sidebar's count follows the sheets without reopening it (it polls every 30 s).
     const count = review().locator('.pending-count');
-    await count.getByText('3 pending changes in the sheets.').waitFor({ timeout: 45_000 });
+    await count
+      .getByText('3 pending changes in the sheets now; the review below shows 0.')
+      .waitFor({ timeout: 45_000 });
     await screenshot(sidebarPanel(), 'actions-03-count-followed');
     await count.getByRole('button', { name: 'Review again' }).click();
     const invites = review().getByRole('group', { name: 'Invitation (3)' });

@@ -451,7 +451,9 @@ describe('ReviewPanel › pending count', () => {
     jest.advanceTimersByTime(30_000);
     await settle();
     const line = panel.element.querySelector('.pending-count') as HTMLElement;
-    expect(line.textContent).toBe('3 pending changes in the sheets, 1 refused.Review again');
+    expect(line.textContent).toBe(
+      '3 pending changes in the sheets, 1 refused now; the review below shows 1.Review again',
+    );
     expect(polls()).toBe(1);
 
     Object.defineProperty(document, 'visibilityState', { value: 'hidden', configurable: true });
