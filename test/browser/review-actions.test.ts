@@ -2,11 +2,13 @@
  * Brex actions from the sheet, reviewed and pushed in the real sidebar: the preview's page in
  * headless Chromium, the built bundle in the local runtime, the Brex sandbox over loopback. A
  * fill-down of "Locked" over 20 cards is one edit, one group in the review and one push; three
- * new rows of "Brex Users" are invitations that go only once confirmed. Screenshots of each step
- * go to test-artifacts/browser/.
+ * new rows of "Brex Users" are invitations that go only once confirmed. The runtime models Apps
+ * Script time on a fake clock, so one push can be made slow enough to span several executions.
+ * Screenshots of each step go to test-artifacts/browser/.
  */
 import type { FrameLocator, Page } from 'playwright-core';
 import { startPreview, type Preview } from '../../dev/preview';
+import { DEFAULT_COST_MODEL, fakeClock, type CostModel } from '../../dev/runtime';
 import type { Sandbox } from '../../dev/sandbox';
 import type { Card, User } from '../../src/brex';
 import { launchChromium, screenshot, type Browser } from './support/browser';
@@ -16,6 +18,8 @@ jest.setTimeout(120_000);
 let browser: Browser;
 let preview: Preview;
 let page: Page;
+/** Apps Script time per service call, read live: one push makes Brex slow to span executions. */
+const costModel: CostModel = { ...DEFAULT_COST_MODEL };
 
 const sidebar = (): FrameLocator => page.frameLocator('#sidebar-frame');
 const sidebarPanel = () => page.locator('#sidebar');
@@ -53,7 +57,12 @@ async function chooseFromMenu(label: string): Promise<void> {
 
 beforeAll(async () => {
   browser = await launchChromium();
-  preview = await startPreview({ sandbox: { seed: 'review-actions' } });
+  preview = await startPreview({
+    sandbox: { seed: 'review-actions' },
+    clock: fakeClock(Date.now()),
+    modelTime: true,
+    costModel,
+  });
   page = await browser.context.newPage();
   await page.goto(preview.url);
   await sidebar().getByRole('button', { name: 'Connect' }).click();
@@ -107,8 +116,29 @@ describe('review and push of Brex actions in the sidebar', () => {
     await review().scrollIntoViewIfNeeded();
     await screenshot(sidebarPanel(), 'actions-01-review-20-locks');
 
+    // Brex answering in 30 s of Apps Script time: the push stops before the execution's limit,
+    // and the sidebar calls again with the deferred keys until none is left.
+    const frame = await (await page.locator('#sidebar-frame').elementHandle())?.contentFrame();
+    await frame?.evaluate(() => {
+      const lines: string[] = [];
+      (window as unknown as { pushLines: string[] }).pushLines = lines;
+      new MutationObserver(() => {
+        const line = document.querySelector('.push-progress [role="status"]')?.textContent ?? '';
+        if (line && lines.at(-1) !== line) lines.push(line);
+      }).observe(document.body, { subtree: true, childList: true, characterData: true });
+    });
+    costModel.fetches = 30_000;
     await review().getByRole('button', { name: 'Push 20 changes' }).click();
     await review().getByText('Sent 20 of 20.').waitFor({ timeout: 60_000 });
+    costModel.fetches = DEFAULT_COST_MODEL.fetches;
+    const lines = await frame?.evaluate(
+      () => (window as unknown as { pushLines: string[] }).pushLines,
+    );
+    const sent = (lines ?? []).slice(1).map((line) => Number(/^Sent (\d+) of 20/.exec(line)?.[1]));
+    expect(lines?.[0]).toBe('Sending 20 changes…');
+    expect(sent.length).toBeGreaterThan(1);
+    expect(sent.at(-1)).toBe(20);
+    expect(sent.slice(0, -1).every((n, i) => n > 0 && n < (sent[i + 1] as number))).toBe(true);
     await expect(
       review().getByText('Pushed 20 changes.', { exact: false }).isVisible(),
     ).resolves.toBe(true);
