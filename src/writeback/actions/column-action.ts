@@ -46,6 +46,8 @@ export interface ColumnSpec<S extends SyncedSet, P, Current, Answer> {
   readonly also?: readonly string[];
   /** The synced cells that tell one target's row from another's. */
   readonly identity: readonly string[];
+  /** Whether the row is still the target's, when the edited column is itself an identity cell. */
+  whole?(row: RowReader, entry: SyncedRow<S>): boolean;
   readonly confirmation: Confirmation;
   /** The last-synced value, canonical. */
   synced(entry: SyncedRow<S>): string;
@@ -81,6 +83,8 @@ export interface ColumnSpec<S extends SyncedSet, P, Current, Answer> {
   answerId(answer: Answer): string;
   /** Whether `revert` stages the inverse of a push. */
   readonly reversible: boolean;
+  /** Bookkeeping of other stores once Brex's answers are settled (a renamed limit's identity). */
+  settled?(deps: PushDeps, answers: readonly Answer[]): void;
 }
 
 interface Detail<S extends SyncedSet, P> {
@@ -209,6 +213,7 @@ export function columnAction<S extends SyncedSet, P, Current, Answer>(
       }
       synced.update(entries);
       writeRowCells(deps.table, spec.sheet, cells);
+      spec.settled?.(deps, answers);
     },
 
     rebase(deps, records) {
@@ -264,6 +269,7 @@ function whole<S extends SyncedSet>(
   entry: SyncedRow<S>,
   row: RowReader,
 ): boolean {
+  if (spec.whole) return spec.whole(row, entry);
   return identityOf(spec.identity.map(row)) === field(entry, 'identity');
 }
 
