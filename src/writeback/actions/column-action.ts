@@ -62,6 +62,8 @@ export interface ColumnSpec<S extends SyncedSet, P, Current, Answer> {
   ): Parsed<P> | null;
   /** A canonical value as the review and messages show it ("Locked", "2,500.00 USD"). */
   shown(value: string, entry: SyncedRow<S>, store: KeyValuePort): string;
+  /** What the review shows will be sent, when not `shown` (a list's difference); optional. */
+  toSend?(value: string, entry: SyncedRow<S>, store: KeyValuePort): string;
   /** The canonical value as the audit log stores it (an amount, audited with its currency). */
   audited?(value: string, entry: SyncedRow<S>): string;
   /** A canonical value as the cell holds it, for discard and revert. */
@@ -144,7 +146,7 @@ export function columnAction<S extends SyncedSet, P, Current, Answer>(
           from,
           to,
           brexNow: spec.shown(from, entry, deps.store),
-          toSend: to === null ? null : spec.shown(to, entry, deps.store),
+          toSend: to === null ? null : (spec.toSend ?? spec.shown)(to, entry, deps.store),
           typed: String(cell),
           problem: parsed.problem,
           consequences: parsed.consequences ?? [],

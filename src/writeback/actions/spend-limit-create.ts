@@ -93,7 +93,9 @@ function parseLimit(row: RowReader, store: KeyValuePort): Creation<CreateSpendLi
     return refused(
       period === 'ONE_TIME'
         ? `A one-time spend limit needs an end date, which the sheet cannot send. Create it in Brex's dashboard, or type Weekly, Monthly, Quarterly or Yearly in "Period".`
-        : `"${periodText}" is not a period. Type Weekly, Monthly, Quarterly or Yearly in "Period".`,
+        : periodText === ''
+          ? `A new spend limit needs a period. Type Weekly, Monthly, Quarterly or Yearly in "Period".`
+          : `"${periodText}" is not a period. Type Weekly, Monthly, Quarterly or Yearly in "Period".`,
     );
   }
   const currency = headerText(row('Currency')).toUpperCase() || 'USD';

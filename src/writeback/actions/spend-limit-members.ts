@@ -98,10 +98,8 @@ export const limitMembers: WriteAction = columnAction<'limits', string[], SpendL
     const found = resolvePeople(deps.store, text, memberIds(entry.members));
     return 'ids' in found ? memberList(found.ids) : text;
   },
-  shown(value, entry, store) {
-    if (value === entry.members) return peopleNames(store, memberIds(value)).join(', ');
-    return difference(store, entry.members, value) || value;
-  },
+  shown: (value, _entry, store) => peopleNames(store, memberIds(value)).join(', ') || '(none)',
+  toSend: (value, entry, store) => difference(store, entry.members, value),
   cell: (value, _entry, timeZone, store) =>
     toCell('text', peopleNames(store, memberIds(value)).join(', '), timeZone),
   parse(to, entry, _row, deps) {
