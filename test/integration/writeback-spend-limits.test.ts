@@ -5,9 +5,10 @@
  */
 import type { Sandbox } from '../../dev/sandbox';
 import { createRuntime, fakeClock, type Runtime } from '../../dev/runtime';
+import { findSheet, getCell, type Sheet } from '../../dev/runtime/workbook';
 import type { SpendLimit, User } from '../../src/brex';
 import { auditRows, openSandbox, writes } from '../support/spend-limits';
-import { nextRow, push, review, type, users, valueOf } from '../support/team-world';
+import { cellOf, nextRow, push, review, type, users, valueOf } from '../support/team-world';
 import { control } from '../support/world';
 
 const SHEET = 'Brex Spend Limits';
@@ -40,6 +41,20 @@ const body = (sandbox: Sandbox, index = 0): unknown =>
   JSON.parse(writes(sandbox)[index]?.body ?? 'null');
 const fullName = (u: User): string => `${u.first_name} ${u.last_name}`;
 
+/** The background and note `onEdit` left on a limit's cell. */
+function marks(runtime: Runtime, id: string, header: string): { background: string; note: string } {
+  const a1 = cellOf(runtime, SHEET, id, header).split('!')[1] as string;
+  const column = (a1.match(/[A-Z]+/)?.[0] as string)
+    .split('')
+    .reduce((n, c) => n * 26 + c.charCodeAt(0) - 64, 0);
+  const cell = getCell(
+    findSheet(runtime.workbook, SHEET) as Sheet,
+    Number(a1.match(/\d+/)?.[0]),
+    column,
+  );
+  return { background: cell?.background ?? '', note: cell?.note ?? '' };
+}
+
 describe('spend-limit Name, Members and new rows', () => {
   let sandbox: Sandbox;
 
@@ -70,6 +85,7 @@ describe('spend-limit Name, Members and new rows', () => {
     const runtime = await limitsWorld(sandbox);
     const { id, name } = withMembers();
     await type(runtime, SHEET, id, 'Name', 'Offsite 2026');
+    expect(marks(runtime, id, 'Name')).toEqual({ background: '#fff2cc', note: '' });
 
     expect(await review(runtime)).toEqual([
       expect.objectContaining({
@@ -180,7 +196,7 @@ describe('spend-limit Name, Members and new rows', () => {
     expect([...(limit(sandbox, id).member_user_ids ?? [])].sort()).toEqual([...before].sort());
   });
 
-  it('refuses an unknown or ambiguous member with the candidates, and a conflict with Brex', async () => {
+  it('refuses an unknown member with the candidates, marked at once, and a conflict with Brex', async () => {
     const runtime = await limitsWorld(sandbox);
     const { id } = withMembers();
     const person = users(sandbox)[0] as User;
@@ -191,6 +207,10 @@ describe('spend-limit Name, Members and new rows', () => {
         `^Members: No person "${person.first_name} Nobody" .*Did you mean .*${person.first_name}`,
       ),
     );
+    expect(marks(runtime, id, 'Members')).toEqual({
+      background: '#f4cccc',
+      note: `Brex write-back: ${unknown?.problem}`,
+    });
     expect(await push(runtime)).toEqual([]);
     expect(sandbox.log).toHaveLength(0);
 

@@ -30,7 +30,7 @@ export function limitClosed(status: string): string | null {
 
 export const limitName: WriteAction = columnAction<'limits', string, SpendLimit, SpendLimit>({
   id: 'spend_limit.name',
-  label: 'Name',
+  label: 'Limit name',
   sheet: SPEND_LIMITS_SHEET,
   set: 'limits',
   header: 'Name',
