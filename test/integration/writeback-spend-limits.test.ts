@@ -230,6 +230,28 @@ describe('spend-limit Name, Members and new rows', () => {
     expect(writes(sandbox)).toHaveLength(0);
   });
 
+  it('keeps pending Name and Members edits through a refresh, compared with Brex’s values then', async () => {
+    const runtime = await limitsWorld(sandbox);
+    const { id, member_user_ids: before = [] } = withMembers();
+    const [first] = before.map((m) => users(sandbox).find((u) => u.id === m) as User);
+    await type(runtime, SHEET, id, 'Name', 'Kept name');
+    await type(runtime, SHEET, id, 'Members', (first as User).email);
+    control(sandbox, 'PUT', `/spend_limits/${id}`, { name: 'Renamed in Brex' });
+
+    const summary = (await runtime.call('refreshNow', [])) as { done: boolean };
+    expect(summary.done).toBe(true);
+    expect(valueOf(runtime, SHEET, id, 'Name')).toBe('Kept name');
+    expect(valueOf(runtime, SHEET, id, 'Members')).toBe((first as User).email);
+    const changes = await review(runtime);
+    expect(changes.map((c) => [c.action, c.brexNow, c.problem])).toEqual([
+      ['spend_limit.name', 'Renamed in Brex', null],
+      ['spend_limit.members', expect.stringContaining(fullName(first as User)), null],
+    ]);
+    sandbox.log.length = 0;
+    expect((await push(runtime)).map((r) => r.outcome)).toEqual(['pushed', 'pushed']);
+    expect(limit(sandbox, id)).toMatchObject({ name: 'Kept name', member_user_ids: [first?.id] });
+  });
+
   it('creates a limit from a new row only when its key is named, and writes its id back', async () => {
     const runtime = await limitsWorld(sandbox);
     const [owner, member] = users(sandbox).filter((u) => u.status === 'ACTIVE') as [User, User];

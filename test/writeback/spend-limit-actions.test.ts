@@ -122,6 +122,15 @@ describe('Name', () => {
     expect(moved?.problem).toMatch(/no longer matches Brex ID sl1/);
   });
 
+  it('lets a Members edit go beside a rename, but not beside another limit\u2019s name', () => {
+    const store = world();
+    const [, members] = find(store, [['Offsite', 'Per month', 'Ana Li', 'sl1']]);
+    expect(members).toMatchObject({ action: limitMembers, problem: null });
+    const [, sorted] = find(store, [['Meals', 'Per month', 'Ana Li', 'sl1']]);
+    expect(sorted).toMatchObject({ action: limitMembers });
+    expect(sorted?.problem).toMatch(/no longer matches Brex ID sl1/);
+  });
+
   it('refuses the name of another limit, as a sort of the Name column would give', () => {
     const [change] = find(world(), [
       ['meals', 'Per month', 'Ana Li, Bo Chen', 'sl1'],

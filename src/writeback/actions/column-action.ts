@@ -47,7 +47,7 @@ export interface ColumnSpec<S extends SyncedSet, P, Current, Answer> {
   /** The synced cells that tell one target's row from another's. */
   readonly identity: readonly string[];
   /** Whether the row is still the target's, when the edited column is itself an identity cell. */
-  whole?(row: RowReader, entry: SyncedRow<S>): boolean;
+  whole?(row: RowReader, entry: SyncedRow<S>, store: KeyValuePort): boolean;
   readonly confirmation: Confirmation;
   /** The last-synced value, canonical. */
   synced(entry: SyncedRow<S>): string;
@@ -130,7 +130,7 @@ export function columnAction<S extends SyncedSet, P, Current, Answer>(
           const position = at(name);
           return position === null ? '' : (cells[position] ?? '');
         };
-        const parsed = whole(spec, entry, row)
+        const parsed = whole(spec, entry, row, deps.store)
           ? spec.parse(typed, entry, row, deps)
           : moved(spec, entry);
         if (parsed === null) return;
@@ -270,8 +270,9 @@ function whole<S extends SyncedSet>(
   spec: ColumnSpec<S, unknown, unknown, unknown>,
   entry: SyncedRow<S>,
   row: RowReader,
+  store: KeyValuePort,
 ): boolean {
-  if (spec.whole) return spec.whole(row, entry);
+  if (spec.whole) return spec.whole(row, entry, store);
   return identityOf(spec.identity.map(row)) === field(entry, 'identity');
 }
 

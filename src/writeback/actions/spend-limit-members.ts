@@ -27,7 +27,7 @@ import {
   peopleNames,
   type LimitEntry,
 } from './spend-limit-entries';
-import { limitClosed } from './spend-limit-name';
+import { limitClosed, limitRowHolds } from './spend-limit-name';
 
 /** Pure: the people a list cell names, as typed. */
 export function listedPeople(text: string): string[] {
@@ -89,6 +89,7 @@ export const limitMembers: WriteAction = columnAction<'limits', string[], SpendL
   set: 'limits',
   header: 'Members',
   identity: [...IDENTITY_HEADERS],
+  whole: limitRowHolds,
   confirmation: 'none',
   reversible: true,
   synced: (entry) => entry.members,

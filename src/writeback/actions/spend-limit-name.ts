@@ -3,7 +3,8 @@
  * alone. Its conflict check compares Brex's name now with the last sync; its inverse stages the
  * old name. The name is one of the row's identity cells (`row-identity.ts`), so the row counts as
  * the limit's while its Period still reads as synced, and a new name that another limit has in
- * the last sync is refused: that is what sorting the Name column on its own looks like.
+ * the last sync is refused: that is what sorting the Name column on its own looks like. The
+ * Members edit of a row waiting to be renamed holds by the same rule (`limitRowHolds`).
  */
 import type { SpendLimit } from '../../brex';
 import { toCell } from '../../cells/columns';
@@ -13,7 +14,9 @@ import type { WriteAction } from '../action';
 import { SPEND_LIMITS_SHEET } from '../pending-changes';
 import { identityOf, IDENTITY_HEADERS } from '../row-identity';
 import { SyncedValues } from '../synced-values';
-import { columnAction, type Parsed } from './column-action';
+import type { KeyValuePort } from '../../ports/key-value-port';
+import { columnAction, type Parsed, type RowReader } from './column-action';
+import type { LimitEntry } from './spend-limit-entries';
 import { spendLimitIdentity } from './spend-limit-identity';
 import { currentLimits } from './spend-limit-base-limit';
 import { SyncedRows } from './synced-rows';
@@ -26,6 +29,26 @@ export function limitClosed(status: string): string | null {
   return status === 'ACTIVE' || status === ''
     ? null
     : `This spend limit is ${readable(status).toLowerCase()} in Brex, so it can no longer be changed. Nothing was sent. Discard the edit.`;
+}
+
+/** The limit other than `id` that the last sync names `name` (any case), if any. */
+function namedElsewhere(store: KeyValuePort, id: string, name: string): LimitEntry | undefined {
+  const wanted = name.toLowerCase();
+  return SyncedRows.read(store, 'limits')
+    .all()
+    .find((other) => other.id !== id && other.name.toLowerCase() === wanted);
+}
+
+/**
+ * Whether a row is still the limit's when its Name may hold a rename waiting to be pushed: its
+ * Period reads as synced, and its Name is either the synced one or a name no other limit has (a
+ * Name column sorted on its own shows other limits' names).
+ */
+export function limitRowHolds(row: RowReader, entry: LimitEntry, store: KeyValuePort): boolean {
+  if (identityOf([row('Name'), row('Period')]) === entry.identity) return true;
+  if (identityOf([entry.name, row('Period')]) !== entry.identity) return false;
+  const name = headerText(row('Name'));
+  return name !== '' && namedElsewhere(store, entry.id, name) === undefined;
 }
 
 export const limitName: WriteAction = columnAction<'limits', string, SpendLimit, SpendLimit>({
@@ -48,9 +71,7 @@ export const limitName: WriteAction = columnAction<'limits', string, SpendLimit,
     }
     const problem = textProblem('Name', to) ?? limitClosed(entry.status);
     if (problem) return refused(problem);
-    const twin = SyncedRows.read(deps.store, 'limits')
-      .all()
-      .find((other) => other.id !== entry.id && other.name.toLowerCase() === to.toLowerCase());
+    const twin = namedElsewhere(deps.store, entry.id, to);
     if (twin) {
       return refused(
         `Another spend limit (${twin.id}) is named "${twin.name}" in Brex. Was the Name column sorted on its own? Undo the sort, or choose a name no other limit has.`,
