@@ -29,6 +29,7 @@ function world(): MemoryStore {
     user('u2', 'Ana Li', 'ana.li@acme.com'),
     user('u3', 'Bo Chen', 'bo@acme.com'),
     user('u4', 'Cy Diaz', 'cy@acme.com'),
+    { ...user('u5', 'Di Gone', 'di@acme.com'), status: 'DISABLED' },
   ]);
   SyncedRows.record(store, 'limits', [
     limitEntry(limit('sl1', 'Travel', ['u1', 'u3']), 'Ana Li, Bo Chen'),
@@ -104,6 +105,13 @@ describe('Members', () => {
       /^Members: "Ana Li" names 2 people: .*Type the email instead\.$/,
     );
     expect(change?.to).toBeNull();
+  });
+
+  it('refuses a disabled newcomer', () => {
+    expect(resolvePeople(world(), 'di@acme.com')).toEqual({
+      problem:
+        'Di Gone is disabled in Brex and cannot spend from a limit. Leave them out, or reactivate them first.',
+    });
   });
 
   it('warns that a limit left with no members cannot be spent from', () => {

@@ -11,6 +11,7 @@
 import type { SpendLimit } from '../../brex';
 import { toCell } from '../../cells/columns';
 import { headerText } from '../../cells/header';
+import { readable } from '../../cells/readable-values';
 import type { KeyValuePort } from '../../ports/key-value-port';
 import type { WriteAction } from '../action';
 import { SPEND_LIMITS_SHEET } from '../pending-changes';
@@ -29,6 +30,9 @@ import {
 } from './spend-limit-entries';
 import { limitClosed, limitRowHolds } from './spend-limit-name';
 
+/** The statuses of people who can be added to a limit. */
+const JOINABLE = new Set(['ACTIVE', 'INVITED']);
+
 /** Pure: the people a list cell names, as typed. */
 export function listedPeople(text: string): string[] {
   return text
@@ -39,7 +43,8 @@ export function listedPeople(text: string): string[] {
 
 /**
  * The user ids a typed list names, or the first problem: each person by id, email or name, a
- * present member first by the name they have (so that two people of one name stay apart).
+ * present member first by the name they have (so that two people of one name stay apart). A
+ * newcomer must be active or invited in the last sync of "Brex Users".
  */
 export function resolvePeople(
   store: KeyValuePort,
@@ -55,8 +60,18 @@ export function resolvePeople(
       continue;
     }
     const own = resolveIn(members, 'users', typed);
-    const found = 'id' in own ? own : resolveIn(users, 'users', typed);
+    if ('id' in own) {
+      ids.push(own.id);
+      continue;
+    }
+    const found = resolveIn(users, 'users', typed);
     if (!('id' in found)) return { problem: found.problem };
+    const status = (users.find((user) => user.id === found.id) as { status?: string }).status;
+    if (status && !JOINABLE.has(status)) {
+      return {
+        problem: `${found.name} is ${readable(status).toLowerCase()} in Brex and cannot spend from a limit. Leave them out, or reactivate them first.`,
+      };
+    }
     ids.push(found.id);
   }
   return { ids };
