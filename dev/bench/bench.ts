@@ -4,7 +4,8 @@
  * scenario, and prints a table per scenario, then one line of JSON with every figure. Time is
  * modelled (BENCH_COST_MODEL, with the runtime's modelled clock, so a sync's own deadline sees
  * modelled time); Node wall time and the process's peak memory are reported beside it.
- * `-- --dashboard-only N` measures the dashboard's update alone at N transactions.
+ * `-- --dashboard-only N` measures the dashboard's update alone at N transactions; `-- --size N`
+ * runs every scenario at N transactions only.
  */
 import type { SpendLimitReview } from '../../src/contract/writeback';
 import { cpus, totalmem } from 'node:os';
@@ -422,7 +423,9 @@ async function main(): Promise<void> {
     return;
   }
   const quick = process.argv.includes('--quick');
-  const sizes = quick ? [10_000] : [10_000, 100_000];
+  // `--size N`: one transaction count alone (the full run's second half, say).
+  const only = process.argv.indexOf('--size');
+  const sizes = only >= 0 ? [Number(process.argv[only + 1])] : quick ? [10_000] : [10_000, 100_000];
   const machine = {
     date: new Date().toISOString().slice(0, 10),
     cpus: cpus().length,

@@ -163,10 +163,13 @@ export interface IncrementalDataSet<T = unknown, R = T> extends DataSetBase<T> {
   windowPages?(context: ReadContext, requests: readonly WindowRequest[]): Page<R>[];
 }
 
-/** One page of a date window: cursor dates from `start` to `end`, both included (Brex filter times). */
+/**
+ * One page of a date window: cursor dates from `start` to `end`, both included (Brex filter
+ * times); the newest window has no end.
+ */
 export interface WindowRequest {
   readonly start: string;
-  readonly end: string;
+  readonly end: string | null;
   readonly cursor: string | null;
 }
 

@@ -75,7 +75,7 @@ export const expenses = defineIncremental<Expense>({
 
 /** Pure: a date window of expenses by update time (Brex filters `updated_at` at both ends). */
 function windowQuery({ start, end, cursor }: WindowRequest, expand?: string[]) {
-  return { query: { updatedAtStart: start, updatedAtEnd: end, expand }, cursor };
+  return { query: { updatedAtStart: start, updatedAtEnd: end ?? undefined, expand }, cursor };
 }
 
 function currencyOf(money: Money | null | undefined): string {

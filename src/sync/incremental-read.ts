@@ -14,6 +14,7 @@ import type {
 import {
   later,
   nextPaging,
+  noLaterThan,
   readCursor,
   writeCursor,
   type CursorState,
@@ -83,7 +84,7 @@ export class IncrementalReads {
         // first page (a list of one page costs one request, as before).
         let windows =
           reading.paging.windows ??
-          (cursor !== null && sources.length === 1 ? windowsFor(run, dataSet, paging.since) : null);
+          (cursor !== null && sources.length === 1 ? windowsFor(run, readers) : null);
         while (windows === null) {
           checkTime(run);
           const fetched: Fetched<unknown> = fetchPage(source, cursor, !restarted, paging.since);
@@ -92,9 +93,7 @@ export class IncrementalReads {
           reading.note = fetched.note ?? reading.note;
           for (const r of readers) takePage(run, r, page.items);
           cursor = page.nextCursor;
-          if (cursor !== null && sources.length === 1) {
-            windows = windowsFor(run, dataSet, paging.since);
-          }
+          if (cursor !== null && sources.length === 1) windows = windowsFor(run, readers);
           const next = cursor === null ? after : source.key;
           for (const r of readers) savePosition(run, r, next, windows ? null : cursor, windows);
           run.checkpoint();
@@ -134,7 +133,8 @@ function samePlace(paging: Paging, other: Paging): boolean {
     paging.cursor === other.cursor &&
     paging.maxSeen === other.maxSeen &&
     paging.covers === other.covers &&
-    JSON.stringify(paging.windows) === JSON.stringify(other.windows)
+    JSON.stringify(paging.windows) === JSON.stringify(other.windows) &&
+    paging.until === other.until
   );
 }
 
@@ -181,16 +181,18 @@ function startReading(run: Run, dataSet: IncrementalDataSet, started: DataSetHea
 }
 
 /**
- * The date windows a data set's read from `since` goes on in (see windowed-read.ts), or null when
- * it reads one page after another.
+ * The date windows the readers' read goes on in from now (see windowed-read.ts), each reader then
+ * remembering when they were made; null when it reads one page after another.
  */
-function windowsFor(
-  run: Run,
-  dataSet: IncrementalDataSet,
-  since: string,
-): readonly WindowPosition[] | null {
-  if (!dataSet.windowPages) return null;
-  return windowsOf(since, run.now(), run.readWindows ?? READ_WINDOWS);
+function windowsFor(run: Run, readers: readonly Reading[]): readonly WindowPosition[] | null {
+  const [reading] = readers;
+  if (!reading?.dataSet.windowPages) return null;
+  const now = run.now();
+  const windows = windowsOf(reading.paging.since, now, run.readWindows ?? READ_WINDOWS);
+  if (windows === null) return null;
+  const until = new Date(now).toISOString();
+  for (const r of readers) r.paging = { ...r.paging, until };
+  return windows;
 }
 
 /** Writes the items of one page (or of a round of `pages`): rows of the sheet, or of its tally. */
@@ -264,7 +266,8 @@ function finishReading(run: Run, reading: Reading): DataSetHealth {
     health = writeRows(run, dataSet, batch, health).health;
   }
   writeCursor(run.store, dataSet.id, {
-    last: reading.maxSeen,
+    // A windowed read reads again from when its windows were made (see windowed-read.ts).
+    last: noLaterThan(reading.maxSeen, paging.until),
     paging: null,
     covers: paging.covers ?? context.historyStart,
     ...(tally ? { totalsFrom: context.historyStart, totalsThrough: through } : {}),

@@ -8,12 +8,12 @@
  *
  * A round's pages are written as one batch, then every window's position staged and
  * checkpointed (incremental-read.ts): a run stopped or killed anywhere goes on from the last round
- * it recorded, and a round read again is harmless, rows being keyed by Brex id. The windows are
- * closed at both ends, the last at the moment they were made, and the read's last date seen never
- * passes that end: an item updated while the read goes on (for hours, across executions) may move
- * from a window not read yet into one already read, and the next refresh, reading from the last
- * date seen minus the lookback, reads it then. Adjacent windows share their boundary second, so
- * an item updated in it is read twice, never missed.
+ * it recorded, and a round read again is harmless, rows being keyed by Brex id. The last window
+ * is open (a clock behind Brex's loses nothing), and the date the next refresh reads from never
+ * passes the moment the windows were made (`Paging.until`): an item updated while the read goes
+ * on (for hours, across executions) may move from a window not read yet into one already read,
+ * and the next refresh, reading from that moment minus the lookback, reads it then. Adjacent
+ * windows share their boundary second, so an item updated in it is read twice, never missed.
  */
 import type { Page } from '../brex';
 import type { WindowRequest } from '../data-sets/data-set';
@@ -40,7 +40,8 @@ export interface WindowRound<T> {
 
 /**
  * Pure: the windows of a read from `since` (a Brex filter time) to `end` (epoch ms), oldest first,
- * in whole seconds; null when the span is too short for two of them, or `most` is below two.
+ * in whole seconds, the last one open; null when the span is too short for two of them, or `most`
+ * is below two.
  */
 export function windowsOf(since: string, end: number, most: number): WindowPosition[] | null {
   const start = Date.parse(`${since}Z`);
@@ -50,7 +51,7 @@ export function windowsOf(since: string, end: number, most: number): WindowPosit
   const size = Math.ceil((last - start) / count / 1000) * 1000;
   return Array.from({ length: count }, (_, i) => ({
     start: toBrexFilterTime(start + i * size),
-    end: toBrexFilterTime(i === count - 1 ? last : start + (i + 1) * size),
+    end: i === count - 1 ? null : toBrexFilterTime(start + (i + 1) * size),
     cursor: null,
     done: false,
   }));

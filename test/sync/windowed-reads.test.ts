@@ -96,7 +96,9 @@ describe('expense history in date windows', () => {
     const windows = windowsOf('2026-01-01T00:00:00', Date.UTC(2026, 2, 1, 0, 0, 0, 700), 16);
     expect(windows).toHaveLength(8);
     expect(windows?.[0]?.start).toBe('2026-01-01T00:00:00');
-    expect(windows?.at(-1)?.end).toBe('2026-03-01T00:00:00');
+    // The newest window is open: an expense Brex stamps after this clock's now still comes.
+    expect(windows?.at(-1)?.end).toBeNull();
+    expect(windows?.at(-1)?.start).toBe('2026-02-21T15:00:00');
     windows?.slice(1).forEach((w, i) => expect(w.start).toBe(windows[i]?.end));
     expect(windowsOf('2026-02-25T00:00:00', Date.UTC(2026, 2, 1), 16)).toBeNull();
     expect(windowsOf('2026-01-01T00:00:00', Date.UTC(2026, 2, 1), 1)).toBeNull();
@@ -170,6 +172,18 @@ describe('expense history in date windows', () => {
     expect(firstRun.done).toBe(false);
     expect(row?.[header.indexOf('Memo')]).toBe('changed');
     expect(new Set(ids(table)).size).toBe(COUNT);
+  });
+
+  it('reads an expense Brex stamps after this clock, and reads again from when the windows were made', () => {
+    const { reader, table, store, deps } = world();
+    const ahead = { ...expense(61, Date.UTC(2026, 2, 1, 5)), id: 'ahead' };
+    reader.lists.get('expenses')?.splice(30, 0, ahead);
+
+    runRefresh(deps(), BOTH);
+
+    expect(ids(table)).toContain('ahead');
+    // Not five hours ahead: from when the windows were made, a few seconds after midnight.
+    expect(readCursor(store, 'expenses').last).toMatch(/^2026-03-01T00:00:\d\d\.000Z$/);
   });
 
   it('ends with the same sheets when a run is killed at any call, windows half read included', () => {
