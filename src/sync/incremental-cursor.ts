@@ -23,11 +23,6 @@ export interface Paging {
   readonly covers?: string;
   /** While the source is read in date windows (see windowed-read.ts): where each stands. */
   readonly windows?: readonly WindowPosition[];
-  /**
-   * When the windows were made (ISO time): the last date seen that the next refresh reads from
-   * is never later (see windowed-read.ts).
-   */
-  readonly until?: string;
 }
 
 /** One date window of a windowed read: its cursor dates (both included; the last has no end). */
@@ -90,13 +85,6 @@ export function nextSince(last: string | null, lookbackDays: number, historyStar
   const seen = Date.parse(last.length === 10 ? `${last}T00:00:00Z` : last);
   if (Number.isNaN(seen)) return toBrexFilterTime(first);
   return toBrexFilterTime(Math.max(first, seen - lookbackDays * DAY_MS));
-}
-
-/** Pure: `seen`, or `until` when `seen` is later (null-safe; no `until`: `seen`). */
-export function noLaterThan(seen: string | null, until: string | undefined): string | null {
-  return until !== undefined && seen !== null && Date.parse(seen) > Date.parse(until)
-    ? until
-    : seen;
 }
 
 /** Pure: the later of two dates (date or timestamp strings), null-safe. */

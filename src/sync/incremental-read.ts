@@ -14,7 +14,6 @@ import type {
 import {
   later,
   nextPaging,
-  noLaterThan,
   readCursor,
   writeCursor,
   type CursorState,
@@ -133,8 +132,7 @@ function samePlace(paging: Paging, other: Paging): boolean {
     paging.cursor === other.cursor &&
     paging.maxSeen === other.maxSeen &&
     paging.covers === other.covers &&
-    JSON.stringify(paging.windows) === JSON.stringify(other.windows) &&
-    paging.until === other.until
+    JSON.stringify(paging.windows) === JSON.stringify(other.windows)
   );
 }
 
@@ -181,18 +179,13 @@ function startReading(run: Run, dataSet: IncrementalDataSet, started: DataSetHea
 }
 
 /**
- * The date windows the readers' read goes on in from now (see windowed-read.ts), each reader then
- * remembering when they were made; null when it reads one page after another.
+ * The date windows the readers' read goes on in from now (see windowed-read.ts); null when it
+ * reads one page after another.
  */
 function windowsFor(run: Run, readers: readonly Reading[]): readonly WindowPosition[] | null {
   const [reading] = readers;
   if (!reading?.dataSet.windowPages) return null;
-  const now = run.now();
-  const windows = windowsOf(reading.paging.since, now, run.readWindows ?? READ_WINDOWS);
-  if (windows === null) return null;
-  const until = new Date(now).toISOString();
-  for (const r of readers) r.paging = { ...r.paging, until };
-  return windows;
+  return windowsOf(reading.paging.since, run.now(), run.readWindows ?? READ_WINDOWS);
 }
 
 /** Writes the items of one page (or of a round of `pages`): rows of the sheet, or of its tally. */
@@ -266,8 +259,7 @@ function finishReading(run: Run, reading: Reading): DataSetHealth {
     health = writeRows(run, dataSet, batch, health).health;
   }
   writeCursor(run.store, dataSet.id, {
-    // A windowed read reads again from when its windows were made (see windowed-read.ts).
-    last: noLaterThan(reading.maxSeen, paging.until),
+    last: reading.maxSeen,
     paging: null,
     covers: paging.covers ?? context.historyStart,
     ...(tally ? { totalsFrom: context.historyStart, totalsThrough: through } : {}),

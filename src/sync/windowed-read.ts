@@ -8,11 +8,11 @@
  *
  * A round's pages are written as one batch, then every window's position staged and
  * checkpointed (incremental-read.ts): a run stopped or killed anywhere goes on from the last round
- * it recorded, and a round read again is harmless, rows being keyed by Brex id. The last window
- * is open (a clock behind Brex's loses nothing), and the date the next refresh reads from never
- * passes the moment the windows were made (`Paging.until`): an item updated while the read goes
- * on (for hours, across executions) may move from a window not read yet into one already read,
- * and the next refresh, reading from that moment minus the lookback, reads it then. Adjacent
+ * it recorded, and a round read again is harmless, rows being keyed by Brex id. The newest
+ * window is open (a clock behind Brex's loses nothing). An item updated while the read goes on
+ * (for hours, across executions) may move from a window not read yet into one already read; its
+ * new date is later than every date read before it moved (the older windows end earlier), so the
+ * next refresh, reading from the latest date seen minus the lookback, reads it then. Adjacent
  * windows share their boundary second, so an item updated in it is read twice, never missed.
  */
 import type { Page } from '../brex';
