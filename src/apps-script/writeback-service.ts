@@ -152,9 +152,11 @@ function withCredential<T>(work: (deps: PushDeps) => T): T {
   if (!credential) throw new Error(NO_CREDENTIAL);
   const started = Date.now();
   return withLock(() => {
-    const typedBy = new TypedBy(documentStore());
+    const base = deps();
+    // Read from the push's one read of document properties, not once a change.
+    const typedBy = new TypedBy(base.store);
     return work({
-      ...deps(),
+      ...base,
       brex: brexWrites(credential, started + CALL_BUDGET_MS),
       timeLeft: () => Date.now() < started + SEND_BUDGET_MS,
       user: Session.getActiveUser().getEmail() || credential.email,
