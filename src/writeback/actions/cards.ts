@@ -5,14 +5,17 @@
  * from its spend limit or its holder's monthly limit, and is changed there).
  */
 import type { Card, CardChangeReason } from '../../brex';
-import { toCell } from '../../cells/columns';
+import { toCell, type Cell } from '../../cells/columns';
 import { readable } from '../../cells/readable-values';
 import { headerText } from '../../cells/header';
 import type { KeyValuePort } from '../../ports/key-value-port';
 import type { WriteAction } from '../action';
+import { parseAmount } from '../parse-amount';
 import { SyncedValues } from '../synced-values';
+import type { PushDeps } from '../write-back-deps';
 import { columnAction, type Parsed, type RowReader } from './column-action';
 import { moneyColumn, plainLimit } from './money-column';
+import { writeRowCells } from './row-cells';
 import { SyncedRows, type SyncedRow } from './synced-rows';
 import { byIds } from './team-writes';
 
@@ -240,3 +243,28 @@ export const cardLimit: WriteAction = columnAction<'cards', number, Card, Card>(
 });
 
 export const CARD_ACTIONS: readonly WriteAction[] = [cardStatus, cardTerminate, cardLimit];
+
+/**
+ * After a push changed a limit that cards borrow (a holder's monthly limit, a spend limit's base
+ * limit), the "Limit" cells of those cards show the new amount, as the next refresh would. Left
+ * stale, the cell would no longer show the borrowed limit and would read as an edit of a limit
+ * the card does not have, refused in every later review.
+ */
+export function followBorrowedLimits(deps: PushDeps, borrows: (entry: CardEntry) => boolean): void {
+  const timeZone = deps.table.timeZone();
+  const cells = new Map<string, Record<string, Cell>>();
+  const users = SyncedRows.read(deps.store, 'users');
+  const limits = SyncedValues.read(deps.store);
+  for (const entry of SyncedRows.read(deps.store, 'cards').all()) {
+    if (entry.limitType === 'CARD' || !borrows(entry)) continue;
+    const limit = entry.budgetId ? limits.get(entry.budgetId) : null;
+    const holder = entry.budgetId || entry.limitType !== 'USER' ? null : users.get(entry.holderId);
+    const currency = limit?.currency || holder?.currency || 'USD';
+    const amount = limit ? { ok: true as const, minorUnits: limit.amount } : null;
+    const parsed = amount ?? (holder?.limit ? parseAmount(holder.limit, currency) : null);
+    if (!parsed?.ok) continue;
+    const money = { amount: parsed.minorUnits, currency };
+    cells.set(entry.id, { Limit: toCell('money', money, timeZone) });
+  }
+  writeRowCells(deps.table, CARDS_SHEET, cells);
+}

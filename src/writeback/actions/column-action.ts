@@ -79,6 +79,8 @@ export interface ColumnSpec<S extends SyncedSet, P, Current, Answer> {
   ): { entry: SyncedRow<S>; cells: Record<string, Cell> };
   /** The target an answer is about. */
   answerId(answer: Answer): string;
+  /** What else Brex's answers change in the spreadsheet (cells of other sheets); none when absent. */
+  afterSettle?(deps: PushDeps, answers: readonly Answer[]): void;
   /** Whether `revert` stages the inverse of a push. */
   readonly reversible: boolean;
 }
@@ -209,6 +211,7 @@ export function columnAction<S extends SyncedSet, P, Current, Answer>(
       }
       synced.update(entries);
       writeRowCells(deps.table, spec.sheet, cells);
+      spec.afterSettle?.(deps, answers);
     },
 
     rebase(deps, records) {
