@@ -4,7 +4,7 @@
  * the card's own spend limit, for cards whose limit type is Card only (another card's limit comes
  * from its spend limit or its holder's monthly limit, and is changed there).
  */
-import type { Card, CardChangeReason } from '../../brex';
+import type { Card, CardChangeReason, Money } from '../../brex';
 import { toCell, type Cell } from '../../cells/columns';
 import { readable } from '../../cells/readable-values';
 import { headerText } from '../../cells/header';
@@ -252,19 +252,29 @@ export const CARD_ACTIONS: readonly WriteAction[] = [cardStatus, cardTerminate, 
  */
 export function followBorrowedLimits(deps: PushDeps, borrows: (entry: CardEntry) => boolean): void {
   const timeZone = deps.table.timeZone();
-  const cells = new Map<string, Record<string, Cell>>();
   const users = SyncedRows.read(deps.store, 'users');
   const limits = SyncedValues.read(deps.store);
+  const cells = new Map<string, Record<string, Cell>>();
   for (const entry of SyncedRows.read(deps.store, 'cards').all()) {
     if (entry.limitType === 'CARD' || !borrows(entry)) continue;
-    const limit = entry.budgetId ? limits.get(entry.budgetId) : null;
-    const holder = entry.budgetId || entry.limitType !== 'USER' ? null : users.get(entry.holderId);
-    const currency = limit?.currency || holder?.currency || 'USD';
-    const amount = limit ? { ok: true as const, minorUnits: limit.amount } : null;
-    const parsed = amount ?? (holder?.limit ? parseAmount(holder.limit, currency) : null);
-    if (!parsed?.ok) continue;
-    const money = { amount: parsed.minorUnits, currency };
-    cells.set(entry.id, { Limit: toCell('money', money, timeZone) });
+    const money = borrowedMoney(entry, users, limits);
+    if (money) cells.set(entry.id, { Limit: toCell('money', money, timeZone) });
   }
   writeRowCells(deps.table, CARDS_SHEET, cells);
+}
+
+/** What a card without its own limit borrows, by the last syncs and pushes; null when unknown. */
+function borrowedMoney(
+  entry: CardEntry,
+  users: SyncedRows<'users'>,
+  limits: SyncedValues,
+): Money | null {
+  if (entry.budgetId) {
+    const limit = limits.get(entry.budgetId);
+    return limit ? { amount: limit.amount, currency: limit.currency } : null;
+  }
+  const holder = entry.limitType === 'USER' ? users.get(entry.holderId) : undefined;
+  const currency = holder?.currency || 'USD';
+  const parsed = holder?.limit ? parseAmount(holder.limit, currency) : null;
+  return parsed?.ok ? { amount: parsed.minorUnits, currency } : null;
 }

@@ -7,7 +7,7 @@ import type { Sandbox } from '../../../dev/sandbox';
 import type { Runtime } from '../../../dev/runtime';
 import type { Card, Expense, SpendLimit, User, Vendor } from '../../../src/brex';
 import { CARDS, USERS, cards, nextRow, refresh, type, users } from '../../support/team-world';
-import { newRuntime, OWNER } from '../../support/world';
+import { control, newRuntime, OWNER } from '../../support/world';
 
 export const LIMITS = 'Brex Spend Limits';
 export const VENDORS = 'Brex Vendors';
@@ -23,9 +23,19 @@ const DATA_SETS = [
   'expenses',
 ];
 
-/** A fresh spreadsheet, connected and synced by the owner, whose token is their write credential. */
+/**
+ * A fresh spreadsheet, connected and synced by the owner, whose token is their write credential.
+ * One card spends from the first active spend limit, as if set so in Brex's dashboard: its
+ * "Limit" cell shows that limit's base limit.
+ */
 export async function actionWorld(sandbox: Sandbox): Promise<Runtime> {
   sandbox.reset();
+  const state = sandbox.snapshot();
+  const budget = state.spend_limits.find((l) => l.status === 'ACTIVE') as SpendLimit;
+  const spending = state.cards.filter((c) => c.status === 'ACTIVE' && c.limit_type === 'USER');
+  control(sandbox, 'PUT', `/records/cards/${(spending.at(-1) as Card).id}`, {
+    budget_id: budget.id,
+  });
   const runtime = newRuntime(sandbox);
   await runtime.call('connect', [{ token: sandbox.token, environment: 'production' }], {
     as: OWNER,
@@ -76,7 +86,8 @@ export async function typeOneEditPerAction(
   const limits = snapshotOf<SpendLimit>(sandbox, 'spend_limits').filter(
     (l) => l.status === 'ACTIVE' && shown(runtime, LIMITS).has(l.id),
   );
-  const [based, archived] = limits as [SpendLimit, SpendLimit];
+  const based = limits.find((l) => allCards.some((c) => c.budget_id === l.id)) as SpendLimit;
+  const archived = limits.find((l) => l !== based) as SpendLimit;
   const vendor = snapshotOf<Vendor>(sandbox, 'vendors')[0] as Vendor;
   const expense = snapshotOf<Expense>(sandbox, 'expenses').find(
     (e) => e.expense_type === 'CARD' && shown(runtime, EXPENSES).has(e.id),
