@@ -22,7 +22,7 @@ export interface ControlledSandbox extends PaymentsControlled {
   readonly log: LoggedRequest[];
   readonly faults: FaultPlan;
   setFaults(spec: string): void;
-  /** Aims one fault at the first `attempts` requests of every write key; null stops it. */
+  /** Aims one fault at the first `attempts` requests of every write; null stops it. */
   failWrites(kind: WriteFaultKind | null, attempts?: number): void;
   /** Paths whose pages answer with the very cursor they were asked for: a cursor that repeats. */
   readonly repeatingCursors: Set<string>;

@@ -4,8 +4,8 @@
  * write and then cuts its response, and `applied5xx`, which applies a write and then answers a
  * 5xx (a gateway timing out after Brex committed): what idempotency keys exist to survive.
  *
- * Besides the random rates, `WriteFaults` aims one fault at every write: the first `attempts`
- * requests carrying each Idempotency-Key get it, so a test knows which write met which fault.
+ * Besides the random rates, `WriteFaults` aims one fault at every write: its first `attempts`
+ * requests get it, so a test knows which write met which fault.
  */
 import { at } from './at';
 import { Random } from './random';
@@ -104,8 +104,9 @@ export class FaultPlan {
 }
 
 /**
- * One fault aimed at every POST/PUT: the first `attempts` requests with each Idempotency-Key get
- * it, later ones (a retry, the next push) go through. Off until `aim` is called.
+ * One fault aimed at every POST/PUT: the first `attempts` requests of each write (its method, path
+ * and body, whatever its Idempotency-Key) get it; later ones (a retry, the next push) go through.
+ * Off until `aim` is called.
  */
 export class WriteFaults {
   private aimed: { kind: WriteFaultKind; attempts: number } | null = null;
@@ -116,10 +117,10 @@ export class WriteFaults {
     this.seen.clear();
   }
 
-  /** The fault for this request, counting it against its key. */
-  next(method: string, idempotencyKey: string | undefined): WriteFaultKind | null {
+  /** The fault for this request, counting it against its write. */
+  next(method: string, path: string, body: string): WriteFaultKind | null {
     if (!this.aimed || method === 'GET' || method === 'DELETE') return null;
-    const key = `${method} ${idempotencyKey ?? ''}`;
+    const key = `${method} ${path} ${body}`;
     const count = (this.seen.get(key) ?? 0) + 1;
     this.seen.set(key, count);
     return count <= this.aimed.attempts ? this.aimed.kind : null;

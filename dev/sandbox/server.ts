@@ -169,10 +169,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 
     // Over the rate limit, Brex answers before handling the request; no fault is drawn for it.
     const overLimit = !rateWindow.admit(String(req.headers.authorization ?? ''));
-    const key = req.headers['idempotency-key'];
-    const aimed = overLimit
-      ? null
-      : writeFaults.next(method, typeof key === 'string' ? key : undefined);
+    const aimed = overLimit ? null : writeFaults.next(method, url.pathname, rawBody);
     const fault: Fault = overLimit ? { kind: 'none' } : faults.next(method, aimed);
     const request = {
       method,

@@ -106,7 +106,7 @@ function pushOne(
     const { kind: outcome, message } = verdict;
     return { ...base, outcome, message, idempotencyKey: null, current: brex, settled: true };
   }
-  const sent = sendChange(deps, change, brex);
+  const sent = sendChange(deps, change, brex, verdict.freshKey === true);
   return {
     ...base,
     outcome: sent.outcome,

@@ -4,13 +4,17 @@
  * per request (the client's retry, or the next push, gets through), and on every attempt of a
  * push (only the next push gets through). Whatever the fault, each change ends applied exactly
  * once: one applied request per target, its replays with the same Idempotency-Key, and one
- * honest audit row per push attempt ("unknown" while Brex's answer is missing, then "pushed").
+ * honest audit row per push attempt ("unknown" while Brex's answer is missing, then "pushed"),
+ * each naming the key it sent. A column edit Brex never applied (a 429 on every attempt) goes
+ * with a new key once Brex is seen still holding the old value.
  */
 import type { Sandbox } from '../../dev/sandbox';
 import type { WriteFaultKind } from '../../dev/sandbox/faults';
 import type { LoggedRequest } from '../../dev/sandbox/request-log';
 import type { Runtime } from '../../dev/runtime';
-import { auditRows, openSandbox, push, review } from '../support/team-world';
+import type { Card } from '../../src/brex';
+import { auditRows, CARDS, cards, openSandbox, push, review, type } from '../support/team-world';
+import { control, OWNER, refreshUntilDone } from '../support/world';
 import { actionWorld, typeOneEditPerAction, type ActionEdit } from './support/action-world';
 
 /** The client's attempts per call (retry-policy.ts): a fault on all of them outlasts one push. */
@@ -71,18 +75,21 @@ describe('each action under a fault aimed at its write', () => {
       'pushed',
     ];
     const audit = auditRows(runtime);
+    const keyOf = (e: LoggedRequest): string | undefined => e.headers['idempotency-key'];
     const seen = edits.map((edit: ActionEdit) => {
       const requests = sandbox.log.filter((e) => `${e.method} ${e.path}` === edit.write);
-      const keys = new Set(requests.map((e) => e.headers['idempotency-key']));
+      const sent = new Set(requests.map(keyOf));
       const rows = audit.filter((row) => row.Action === edit.action);
       return {
         action: edit.action,
         outcomes: outcomes.get(edit.action),
         applied: requests.filter(applied).length,
-        keys: keys.size,
+        // The applied request and its replays share one key (a request never applied may differ).
+        appliedKeys: new Set(requests.filter((e) => applied(e) || e.replayed).map(keyOf)).size,
         brexHolds: edit.applied(sandbox),
         audit: rows.map((row) => row.Result),
-        auditKeys: [...new Set(rows.map((row) => row['Idempotency key']))],
+        pushedKey: rows.filter((r) => r.Result === 'pushed').map((r) => r['Idempotency key']),
+        auditKeysSent: rows.every((row) => sent.has(String(row['Idempotency key']))),
       };
     });
     expect(seen).toEqual(
@@ -92,10 +99,11 @@ describe('each action under a fault aimed at its write', () => {
           action: edit.action,
           outcomes: expected(edit.action),
           applied: 1,
-          keys: 1,
+          appliedKeys: 1,
           brexHolds: true,
           audit: expected(edit.action),
-          auditKeys: [requests[0]?.headers['idempotency-key']],
+          pushedKey: [keyOf(requests.find(applied) as LoggedRequest)],
+          auditKeysSent: true,
         };
       }),
     );
@@ -103,5 +111,31 @@ describe('each action under a fault aimed at its write', () => {
       sandbox.log.filter((e) => e.fault === (kind === 'rate429' ? 'rate429' : kind)),
     ).not.toHaveLength(0);
     expect(await review(runtime)).toEqual([]);
+  });
+
+  it('a change left unknown, then synced instead of pushed, is sent afresh when made again after Brex undid it', async () => {
+    const runtime: Runtime = await actionWorld(sandbox);
+    const card = cards(sandbox).find(
+      (c) => c.status === 'ACTIVE' && c.limit_type === 'USER',
+    ) as Card;
+    await type(runtime, CARDS, card.id, 'Status', 'Locked');
+    sandbox.failWrites('lost', 1);
+    expect((await push(runtime)).map((r) => r.outcome)).toEqual(['unknown']);
+    sandbox.failWrites(null);
+    // The person refreshes instead of pushing again: the sync shows the card locked.
+    await refreshUntilDone(runtime, { as: OWNER });
+    expect(await review(runtime)).toEqual([]);
+    // Someone unlocks it in Brex's dashboard; after a refresh the person locks it again.
+    control(sandbox, 'PUT', `/records/cards/${card.id}`, { status: 'ACTIVE' });
+    await refreshUntilDone(runtime, { as: OWNER });
+    await type(runtime, CARDS, card.id, 'Status', 'Locked');
+
+    expect((await push(runtime)).map((r) => r.outcome)).toEqual(['pushed']);
+    expect(cards(sandbox).find((c) => c.id === card.id)?.status).toBe('LOCKED');
+    const locks = sandbox.log.filter((e) => e.path === `/v2/cards/${card.id}/lock`);
+    expect(locks.map((e) => [e.status, e.replayed])).toEqual([
+      [200, false],
+      [200, false],
+    ]);
   });
 });

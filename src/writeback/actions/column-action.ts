@@ -179,7 +179,9 @@ export function columnAction<S extends SyncedSet, P, Current, Answer>(
       const to = change.to as string;
       const ours =
         new InFlightPushes(deps.store).matching(targetKey(change), change.from, to) !== null;
-      if (now === change.from || (ours && now === to)) return { kind: 'send' };
+      // Brex has the new value after a push whose answer was lost: the same key replays it.
+      if (ours && now === to) return { kind: 'send' };
+      if (now === change.from) return { kind: 'send', freshKey: true };
       const { entry } = change.detail;
       return {
         kind: 'conflict',
