@@ -116,7 +116,7 @@ export const userMonthlyLimit: WriteAction = columnAction<
     return { ...result, value: { id, limit: result.value } };
   },
   answerId: (answer) => answer.id,
-  afterSettle(deps, answers) {
+  settled(deps, answers) {
     const holders = new Set(answers.map((answer) => answer.id));
     followBorrowedLimits(deps, (card) => !card.budgetId && holders.has(card.holderId));
   },
