@@ -4,7 +4,7 @@
  */
 import { BrexError, badRequest, notFound } from './brex-errors';
 import type { DemoCompany } from './demo-company';
-import type { FaultPlan } from './faults';
+import type { FaultPlan, WriteFaultKind } from './faults';
 import type { SandboxState } from './model';
 import { paymentControl, type PaymentsControlled } from './payment-control';
 import type { LoggedRequest } from './request-log';
@@ -22,6 +22,8 @@ export interface ControlledSandbox extends PaymentsControlled {
   readonly log: LoggedRequest[];
   readonly faults: FaultPlan;
   setFaults(spec: string): void;
+  /** Aims one fault at the first `attempts` requests of every write; null stops it. */
+  failWrites(kind: WriteFaultKind | null, attempts?: number): void;
   /** Paths whose pages answer with the very cursor they were asked for: a cursor that repeats. */
   readonly repeatingCursors: Set<string>;
   reset(): void;
@@ -58,6 +60,14 @@ export function control(
       case 'PUT /faults':
         sandbox.setFaults(typeof input.spec === 'string' ? input.spec : '');
         return { status: 200, body: sandbox.faults.rates };
+      case 'PUT /write-faults': {
+        const kind = ['rate429', 'applied5xx', 'lost'].includes(String(input.kind))
+          ? (input.kind as WriteFaultKind)
+          : null;
+        const attempts = typeof input.attempts === 'number' ? input.attempts : 1;
+        sandbox.failWrites(kind, attempts);
+        return { status: 200, body: { kind, attempts } };
+      }
       case 'POST /card-transactions': {
         const rows = company.addCardPurchases(
           count(input),

@@ -1,7 +1,11 @@
 /**
  * Seeded fault injection. One draw per Brex API request decides its fate, so a seed and a request
  * sequence always give the same faults. Faults never change state, except `lost`, which applies a
- * write and then cuts its response (what idempotency keys exist to survive).
+ * write and then cuts its response, and `applied5xx`, which applies a write and then answers a
+ * 5xx (a gateway timing out after Brex committed): what idempotency keys exist to survive.
+ *
+ * Besides the random rates, `WriteFaults` aims one fault at every write: its first `attempts`
+ * requests get it, so a test knows which write met which fault.
  */
 import { at } from './at';
 import { Random } from './random';
@@ -36,7 +40,11 @@ export type Fault =
   | { kind: 'err5xx'; status: number }
   | { kind: 'slow'; delayMs: number }
   | { kind: 'truncate' }
-  | { kind: 'lost' };
+  | { kind: 'lost' }
+  | { kind: 'applied5xx'; status: number };
+
+/** The faults `WriteFaults` can aim at writes: not applied (429), applied then 5xx, applied then cut. */
+export type WriteFaultKind = 'rate429' | 'applied5xx' | 'lost';
 
 /** Parses `rate429=0.1,err5xx=0.05,slow=0.02,truncate=0.02,lost=0.05,slowMs=800`. */
 export function parseFaults(spec: string): FaultRates {
@@ -70,11 +78,18 @@ export class FaultPlan {
     this.rng = new Random(`faults:${seed}`);
   }
 
-  /** The fault for the next request: exactly three draws per request keep sequences aligned. */
-  next(method: string): Fault {
+  /**
+   * The fault for the next request: exactly three draws per request keep sequences aligned. A
+   * write fault aimed at this request (`aimed`) wins over the random rates.
+   */
+  next(method: string, aimed: WriteFaultKind | null = null): Fault {
     const r = this.rng.next();
     const a = this.rng.next();
     const b = this.rng.next();
+    if (aimed === 'rate429') return { kind: 'rate429', retryAfter: null };
+    if (aimed === 'applied5xx')
+      return { kind: aimed, status: at([500, 502, 503], Math.floor(a * 3)) };
+    if (aimed === 'lost') return { kind: 'lost' };
     const write = method !== 'GET';
     const { rate429, err5xx, slow, truncate, lost } = this.rates;
     let edge = rate429;
@@ -85,5 +100,29 @@ export class FaultPlan {
     if (r < (edge += truncate)) return write ? { kind: 'none' } : { kind: 'truncate' };
     if (r < (edge += lost)) return write ? { kind: 'lost' } : { kind: 'none' };
     return { kind: 'none' };
+  }
+}
+
+/**
+ * One fault aimed at every POST/PUT: the first `attempts` requests of each write (its method, path
+ * and body, whatever its Idempotency-Key) get it; later ones (a retry, the next push) go through.
+ * Off until `aim` is called.
+ */
+export class WriteFaults {
+  private aimed: { kind: WriteFaultKind; attempts: number } | null = null;
+  private readonly seen = new Map<string, number>();
+
+  aim(kind: WriteFaultKind | null, attempts = 1): void {
+    this.aimed = kind ? { kind, attempts } : null;
+    this.seen.clear();
+  }
+
+  /** The fault for this request, counting it against its write. */
+  next(method: string, path: string, body: string): WriteFaultKind | null {
+    if (!this.aimed || method === 'GET' || method === 'DELETE') return null;
+    const key = `${method} ${path} ${body}`;
+    const count = (this.seen.get(key) ?? 0) + 1;
+    this.seen.set(key, count);
+    return count <= this.aimed.attempts ? this.aimed.kind : null;
   }
 }

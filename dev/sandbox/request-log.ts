@@ -11,7 +11,7 @@ export interface LoggedRequest {
   /** Which token kind was used (`full`, `readonly`, …), or null for an unknown or missing token. */
   readonly token: string | null;
   readonly status: number;
-  /** Injected fault, if any (`rate429`, `err5xx`, `slow`, `truncate`, `lost`), or `rate_limit` past Brex's limit. */
+  /** Injected fault, if any (`rate429`, `err5xx`, `slow`, `truncate`, `lost`, `applied5xx`), or `rate_limit` past Brex's limit. */
   readonly fault: string | null;
   /** True when the response was replayed for a repeated Idempotency-Key. */
   readonly replayed: boolean;

@@ -16,7 +16,7 @@ import {
 import { dateOf } from './dates';
 import { DEFAULT_TRANSACTIONS, DemoCompany } from './demo-company';
 import { BREX_REQUESTS_PER_WINDOW, RateWindow } from './rate-window';
-import { type Fault, FaultPlan, NO_FAULTS, parseFaults } from './faults';
+import { type Fault, FaultPlan, NO_FAULTS, parseFaults, WriteFaults } from './faults';
 import { progressPayments } from './payment-book';
 import { IdempotencyStore, type StoredResponse } from './idempotency';
 import { EXPENSES_MAX_LIMIT } from './routes/expenses';
@@ -88,6 +88,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const idempotency = new IdempotencyStore();
   let company = demo();
   let faults = new FaultPlan(options.faults ? parseFaults(options.faults) : NO_FAULTS, seed);
+  const writeFaults = new WriteFaults();
   let ticks = 0;
   /** How far the control API has moved the sandbox's now on (`POST /_sandbox/advance`). */
   let advancedMs = 0;
@@ -110,6 +111,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     setFaults(spec) {
       faults = new FaultPlan(parseFaults(spec), seed);
     },
+    failWrites(kind, attempts) {
+      writeFaults.aim(kind, attempts);
+    },
     repeatingCursors: new Set(),
     snapshot: () => snapshot(company.state),
     reset() {
@@ -118,6 +122,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       log.length = 0;
       sandbox.repeatingCursors.clear();
       faults = new FaultPlan(faults.rates, seed);
+      writeFaults.aim(null);
       rateWindow.clear();
       ticks = 0;
       advancedMs = 0;
@@ -164,7 +169,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 
     // Over the rate limit, Brex answers before handling the request; no fault is drawn for it.
     const overLimit = !rateWindow.admit(String(req.headers.authorization ?? ''));
-    const fault: Fault = overLimit ? { kind: 'none' } : faults.next(method);
+    const aimed = overLimit ? null : writeFaults.next(method, url.pathname, rawBody);
+    const fault: Fault = overLimit ? { kind: 'none' } : faults.next(method, aimed);
     const request = {
       method,
       path: url.pathname,
@@ -188,6 +194,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       response = repeatCursor(result, url, sandbox.repeatingCursors);
       token = result.token?.kind ?? null;
       replayed = result.replayed;
+      if (fault.kind === 'applied5xx') response = json(fault.status, serverError().body);
     }
     const violations = validator
       ? [

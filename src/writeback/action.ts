@@ -64,7 +64,15 @@ export interface SheetNow {
 
 /** What the engine makes of an action's verdict on Brex's current record. */
 export type Verdict =
-  | { readonly kind: 'send' }
+  | {
+      readonly kind: 'send';
+      /**
+       * Send with a new idempotency key, not an unfinished record's: Brex still has the value the
+       * change was made against, so that record's request was never applied (or was undone in
+       * Brex since), and its old key could only make Brex replay a stale answer.
+       */
+      readonly freshKey?: boolean;
+    }
   | { readonly kind: 'conflict' | 'refused' | 'failed'; readonly message: string };
 
 /** Brex's answer to a sent change. */

@@ -43,3 +43,38 @@ export class InFlightPushes {
     this.store.delete(keyOf(target));
   }
 }
+
+const AUDITED_KEY = 'writeback.audited';
+/** About 40 bytes a key: well under a property's 9 KB. */
+const MAX_AUDITED = 150;
+
+/**
+ * Idempotency keys of pushed changes whose audit rows are written but whose answers are not yet
+ * settled into the rows. A push killed in between leaves the change pending with its record: the
+ * next push sends it again with the same key, Brex replays, and this says its audit row exists.
+ */
+export class AuditedAhead {
+  private keys: string[];
+
+  constructor(private readonly store: KeyValuePort) {
+    this.keys = readJson<string[]>(store, AUDITED_KEY) ?? [];
+  }
+
+  has(key: string | null): boolean {
+    return key !== null && this.keys.includes(key);
+  }
+
+  add(keys: readonly string[]): void {
+    if (keys.length === 0) return;
+    this.keys = [...this.keys.filter((k) => !keys.includes(k)), ...keys].slice(-MAX_AUDITED);
+    writeJson(this.store, AUDITED_KEY, this.keys);
+  }
+
+  remove(keys: readonly string[]): void {
+    const left = this.keys.filter((k) => !keys.includes(k));
+    if (left.length === this.keys.length) return;
+    this.keys = left;
+    if (left.length === 0) this.store.delete(AUDITED_KEY);
+    else writeJson(this.store, AUDITED_KEY, left);
+  }
+}

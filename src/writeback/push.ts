@@ -10,9 +10,12 @@
  *    (`memoizedReads`), never one request per change. Each action judges its change against
  *    them (`check`): a value changed in Brex since the sync is a conflict, and nothing is sent.
  * 4. Write-ahead and send (`send-change.ts`).
- * 5. Every `FLUSH_EVERY` changes, and at the end, Brex's answers go into the rows and last-synced
- *    values, the audit rows are appended in one write, and the write-ahead records are cleared.
- *    Audit rows are reserved before anything is sent, so a full spreadsheet stops the push first.
+ * 5. Every `FLUSH_EVERY` changes, and at the end, the audit rows are appended in one write, then
+ *    Brex's answers go into the rows and last-synced values, then the write-ahead records are
+ *    cleared. In that order a kill loses no audit row: a change whose answer was not settled is
+ *    still pending, is sent again with its key, and `AuditedAhead` keeps its row from being
+ *    written twice. Audit rows are reserved before anything is sent, so a full spreadsheet stops
+ *    the push first.
  * 6. A change not started before the execution's time runs out is "deferred": the next push sends
  *    it. A push killed in between leaves only write-ahead records, which the next push completes.
  */
@@ -20,7 +23,7 @@ import type { PushOutcome } from '../contract/writeback';
 import { keyOf, targetKey, type Change, type WriteAction } from './action';
 import type { AuditEntry } from './audit-entry';
 import { Conflicts } from './conflicts';
-import { InFlightPushes } from './in-flight';
+import { AuditedAhead, InFlightPushes } from './in-flight';
 import { WRITE_ACTIONS } from './actions';
 import { markChanges, readChanges } from './review';
 import { sendChange, writeMessage } from './send-change';
@@ -116,7 +119,7 @@ function pushOne(
     const { kind: outcome, message } = verdict;
     return { ...base, outcome, message, idempotencyKey: null, current: brex, settled: true };
   }
-  const sent = sendChange(deps, change, brex);
+  const sent = sendChange(deps, change, brex, verdict.freshKey === true);
   return {
     ...base,
     outcome: sent.outcome,
@@ -177,17 +180,23 @@ class Flush {
   private audit: AuditEntry[] = [];
   private answers = new Map<WriteAction, unknown[]>();
   private finished: string[] = [];
+  private auditedKeys: string[] = [];
   private count = 0;
   private readonly conflicts: Conflicts;
+  private readonly auditedAhead: AuditedAhead;
 
   constructor(private readonly deps: PushDeps) {
     this.conflicts = new Conflicts(deps.store);
+    this.auditedAhead = new AuditedAhead(deps.store);
   }
 
   add(pushed: Pushed, deps: PushDeps): void {
     const { change } = pushed;
     if (pushed.outcome === 'not_pending' || pushed.outcome === 'deferred' || !change) return;
-    this.audit.push(auditEntry(deps, change, pushed));
+    const pushedKey = pushed.outcome === 'pushed' ? pushed.idempotencyKey : null;
+    // Audited by a push killed before it settled the answer: Brex replayed it this time.
+    if (!this.auditedAhead.has(pushedKey)) this.audit.push(auditEntry(deps, change, pushed));
+    if (pushedKey) this.auditedKeys.push(pushedKey);
     if (pushed.outcome === 'pushed') {
       this.answers.set(change.action, [...(this.answers.get(change.action) ?? []), pushed.current]);
     }
@@ -198,12 +207,15 @@ class Flush {
     if (this.count % FLUSH_EVERY === 0) this.done();
   }
 
-  /** Rows and last-synced values first, then the audit rows, then the records go. */
+  /** The audit rows first, then rows and last-synced values, then the records go. */
   done(): void {
-    for (const [action, answers] of this.answers) action.settle(this.deps, answers);
     if (this.audit.length > 0) this.deps.audit.append(this.audit);
+    this.auditedAhead.add(this.auditedKeys);
+    for (const [action, answers] of this.answers) action.settle(this.deps, answers);
     const inFlight = new InFlightPushes(this.deps.store);
     for (const target of this.finished) inFlight.finish(target);
+    this.auditedAhead.remove(this.auditedKeys);
+    this.auditedKeys = [];
     this.audit = [];
     this.answers = new Map();
     this.finished = [];

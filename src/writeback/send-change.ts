@@ -2,7 +2,9 @@
  * Sending one change, after its action found Brex still holding what it was made against:
  * write-ahead ("pushing target T from A to B with key K" stored first), then the request with K.
  * An answer that was lost keeps the record, so the next push of the same change reuses K and Brex
- * replays its first answer instead of applying the change twice.
+ * replays its first answer instead of applying the change twice. An action that sees Brex still
+ * holding the old value asks for a fresh key instead (`Verdict.freshKey`): K's request was never
+ * applied, or was undone since, and Brex would only replay K's stale answer.
  */
 import { BrexError } from '../brex';
 import type { PushOutcome } from '../contract/writeback';
@@ -31,11 +33,16 @@ export interface SendOutcome {
   readonly settled: boolean;
 }
 
-export function sendChange(deps: PushDeps, change: Change, current: unknown): SendOutcome {
+export function sendChange(
+  deps: PushDeps,
+  change: Change,
+  current: unknown,
+  freshKey = false,
+): SendOutcome {
   const inFlight = new InFlightPushes(deps.store);
   const target = targetKey(change);
   const to = change.to as string;
-  const record = inFlight.matching(target, change.from, to);
+  const record = freshKey ? null : inFlight.matching(target, change.from, to);
   const key = record?.idempotencyKey ?? deps.newUuid();
   inFlight.begin({
     id: target,

@@ -4,16 +4,19 @@
  * the card's own spend limit, for cards whose limit type is Card only (another card's limit comes
  * from its spend limit or its holder's monthly limit, and is changed there).
  */
-import type { Card, CardChangeReason } from '../../brex';
+import type { Card, CardChangeReason, Money } from '../../brex';
 import type { ReviewChoice } from '../../contract/writeback';
-import { toCell } from '../../cells/columns';
+import { toCell, type Cell } from '../../cells/columns';
 import { readable } from '../../cells/readable-values';
 import { headerText } from '../../cells/header';
 import type { KeyValuePort } from '../../ports/key-value-port';
 import type { WriteAction } from '../action';
+import { parseAmount } from '../parse-amount';
 import { SyncedValues } from '../synced-values';
+import type { PushDeps } from '../write-back-deps';
 import { columnAction, type Parsed, type RowReader } from './column-action';
 import { moneyColumn, plainLimit } from './money-column';
+import { writeRowCells } from './row-cells';
 import { SyncedRows, type SyncedRow } from './synced-rows';
 import { byIds } from './team-writes';
 
@@ -250,3 +253,38 @@ export const cardLimit: WriteAction = columnAction<'cards', number, Card, Card>(
 });
 
 export const CARD_ACTIONS: readonly WriteAction[] = [cardStatus, cardTerminate, cardLimit];
+
+/**
+ * After a push changed a limit that cards borrow (a holder's monthly limit, a spend limit's base
+ * limit), the "Limit" cells of those cards show the new amount, as the next refresh would. Left
+ * stale, the cell would no longer show the borrowed limit and would read as an edit of a limit
+ * the card does not have, refused in every later review.
+ */
+export function followBorrowedLimits(deps: PushDeps, borrows: (entry: CardEntry) => boolean): void {
+  const timeZone = deps.table.timeZone();
+  const users = SyncedRows.read(deps.store, 'users');
+  const limits = SyncedValues.read(deps.store);
+  const cells = new Map<string, Record<string, Cell>>();
+  for (const entry of SyncedRows.read(deps.store, 'cards').all()) {
+    if (entry.limitType === 'CARD' || !borrows(entry)) continue;
+    const money = borrowedMoney(entry, users, limits);
+    if (money) cells.set(entry.id, { Limit: toCell('money', money, timeZone) });
+  }
+  writeRowCells(deps.table, CARDS_SHEET, cells);
+}
+
+/** What a card without its own limit borrows, by the last syncs and pushes; null when unknown. */
+function borrowedMoney(
+  entry: CardEntry,
+  users: SyncedRows<'users'>,
+  limits: SyncedValues,
+): Money | null {
+  if (entry.budgetId) {
+    const limit = limits.get(entry.budgetId);
+    return limit ? { amount: limit.amount, currency: limit.currency } : null;
+  }
+  const holder = entry.limitType === 'USER' ? users.get(entry.holderId) : undefined;
+  const currency = holder?.currency || 'USD';
+  const parsed = holder?.limit ? parseAmount(holder.limit, currency) : null;
+  return parsed?.ok ? { amount: parsed.minorUnits, currency } : null;
+}

@@ -87,7 +87,10 @@ export interface ColumnSpec<S extends SyncedSet, P, Current, Answer> {
   answerId(answer: Answer): string;
   /** Whether `revert` stages the inverse of a push. */
   readonly reversible: boolean;
-  /** Bookkeeping of other stores once Brex's answers are settled (a renamed limit's identity). */
+  /**
+   * Bookkeeping of other stores and sheets once Brex's answers are settled (a renamed limit's
+   * identity, the Limit cells of cards that borrow a holder's monthly limit).
+   */
   settled?(deps: PushDeps, answers: readonly Answer[]): void;
 }
 
@@ -186,7 +189,9 @@ export function columnAction<S extends SyncedSet, P, Current, Answer>(
       const to = change.to as string;
       const ours =
         new InFlightPushes(deps.store).matching(targetKey(change), change.from, to) !== null;
-      if (now === change.from || (ours && now === to)) return { kind: 'send' };
+      // Brex has the new value after a push whose answer was lost: the same key replays it.
+      if (ours && now === to) return { kind: 'send' };
+      if (now === change.from) return { kind: 'send', freshKey: true };
       const { entry } = change.detail;
       return {
         kind: 'conflict',

@@ -22,6 +22,7 @@ import { restoreLimits, stageLimitInverse } from '../spend-limit-cells';
 import { refreshLimitRows } from '../spend-limit-rows';
 import { SyncedValues } from '../synced-values';
 import { utcDay } from '../write-back-deps';
+import { followBorrowedLimits } from './cards';
 import { spendLimitIdentity } from './spend-limit-identity';
 
 const DEFAULT_CURRENCY = 'USD';
@@ -108,6 +109,8 @@ export const baseLimit: WriteAction = defineAction<LimitEdit, SpendLimit, SpendL
   settle(deps, answers) {
     SyncedValues.read(deps.store).update(answers, deps.now(), spendLimitIdentity);
     refreshLimitRows(deps, answers);
+    const limits = new Set(answers.map((limit) => limit.id));
+    followBorrowedLimits(deps, (card) => limits.has(card.budgetId));
   },
 
   rebase(deps, current) {

@@ -10,7 +10,7 @@ import { headerText } from '../../cells/header';
 import { readable } from '../../cells/readable-values';
 import type { KeyValuePort } from '../../ports/key-value-port';
 import type { WriteAction } from '../action';
-import { codeText } from './cards';
+import { codeText, followBorrowedLimits } from './cards';
 import { columnAction, type Parsed } from './column-action';
 import { nameOf, resolve, type Directory } from './directory';
 import { moneyColumn, plainLimit } from './money-column';
@@ -116,6 +116,10 @@ export const userMonthlyLimit: WriteAction = columnAction<
     return { ...result, value: { id, limit: result.value } };
   },
   answerId: (answer) => answer.id,
+  settled(deps, answers) {
+    const holders = new Set(answers.map((answer) => answer.id));
+    followBorrowedLimits(deps, (card) => !card.budgetId && holders.has(card.holderId));
+  },
   settle(answer, entry, timeZone) {
     const { monthly_limit: limit, monthly_available: available } = answer.limit;
     const currency = limit?.currency || entry.currency || 'USD';
