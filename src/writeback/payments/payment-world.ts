@@ -1,8 +1,8 @@
 /**
  * What Brex has that a payment row names, read once per review: vendors with their payment
  * instruments, cash accounts, and the recent transfers (duplicates, Brex's daily limits). The
- * review keeps the part its rows named (the vendors and accounts they resolved to, the counts and
- * the recent transfers to those vendors) in document properties, so that an approval sends
+ * review keeps the part its rows named (the vendors and accounts they resolved to, and the counts)
+ * in document properties, so that an approval sends
  * exactly the instruments and accounts the review showed, and refuses what it must without a
  * single request to Brex.
  */
@@ -109,13 +109,12 @@ export function namedPart(
   vendorNames: ReadonlySet<string>,
   accountNames: ReadonlySet<string>,
 ): PaymentWorld {
-  const vendors = world.vendors.filter((v) => vendorNames.has(v.name.toLowerCase()));
-  const ids = new Set(vendors.map((v) => v.id));
   return {
     ...world,
-    vendors,
+    vendors: world.vendors.filter((v) => vendorNames.has(v.name.toLowerCase())),
     accounts: world.accounts.filter((a) => accountNames.has(a.name.toLowerCase())),
-    transfers: world.transfers.filter((t) => ids.has(t.vendorId)),
+    // The approval judges limits by the counts; the duplicates were the review's to show.
+    transfers: [],
   };
 }
 
