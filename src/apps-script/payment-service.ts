@@ -13,7 +13,7 @@ import type { WriteBackDeps } from '../writeback/write-back-deps';
 import { newUuid } from './apps-script-clock';
 import { appsScriptBrexClient } from './brex-client';
 import { documentStore, userStore } from './properties-store';
-import { NO_CREDENTIAL, withLock, writeBackDeps } from './writeback-service';
+import { NO_CREDENTIAL, withLock, writeBackDeps } from './writeback-base';
 
 /** The review reads vendors, accounts and transfers once, briefly. */
 const REVIEW_READ_MS = 30_000;

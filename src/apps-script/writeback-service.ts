@@ -36,42 +36,28 @@ import {
 } from '../writeback/settings';
 import { TypedBy } from '../writeback/typed-by';
 import { legacyKeys, legacyResult, legacyView } from '../writeback/spend-limit-alias';
-import type { BrexWrites, PushDeps, WriteBackDeps } from '../writeback/write-back-deps';
+import type { BrexWrites, PushDeps } from '../writeback/write-back-deps';
 import { newUuid } from './apps-script-clock';
 import { appsScriptBrexClient } from './brex-client';
-import { AuditLogSheet } from './audit-log-sheet';
 import { RangeMarks } from './cell-marks-range';
 import { EditedSheet } from './edited-sheet';
-import { documentStore, readOnceStore, userStore } from './properties-store';
-import { SpreadsheetTable } from './spreadsheet-table';
+import { documentStore, userStore } from './properties-store';
 import { paymentWrites } from './payment-writes';
 import { teamWrites } from './team-writes';
+import { NO_CREDENTIAL, withLock, writeBackDeps } from './writeback-base';
+
+export { NO_CREDENTIAL };
 import { paymentsInReviewService } from './payment-service';
 
 /** Leaves a push well inside Apps Script's 6 minutes, with time to log what happened… */
 const CALL_BUDGET_MS = 300_000;
 /** …and starts no change after this, so the last one's answer and bookkeeping fit too. */
 const SEND_BUDGET_MS = 240_000;
-const LOCK_WAIT_MS = 10_000;
 /** The review reads Brex only for pushes whose answer was lost, and briefly. */
 const REVIEW_READ_MS = 20_000;
 
 const PUSH_NEVER_PAYS =
   'A push never sends a payment. Nothing was sent. Approve payments in the sidebar\u2019s payment section (approvePayments), as a second person with their own write credential.';
-
-export const NO_CREDENTIAL =
-  'You have no Brex write credential of your own, and pushing uses only the pusher\u2019s own. Add your own Brex token with the budgets scope under \u201cYour write credential\u201d in Extensions \u25b8 Brex \u25b8 Review spend-limit changes, then push again.';
-
-export function writeBackDeps(): WriteBackDeps {
-  const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
-  return {
-    table: new SpreadsheetTable(spreadsheet),
-    store: readOnceStore(documentStore()),
-    marks: new RangeMarks(spreadsheet),
-    audit: new AuditLogSheet(spreadsheet),
-    now: () => new Date(),
-  };
-}
 
 /** Brex through one user's credential: whole lists for the conflict check, and the writes. */
 function brexWrites(credential: Connection, deadline: number): BrexWrites {
@@ -86,20 +72,6 @@ function brexWrites(credential: Connection, deadline: number): BrexWrites {
     ...teamWrites(client),
     ...paymentWrites(client),
   };
-}
-
-export function withLock<T>(work: () => T): T {
-  const lock = LockService.getDocumentLock();
-  if (!lock.tryLock(LOCK_WAIT_MS)) {
-    throw new Error(
-      'Another push, refresh or discard of this spreadsheet is running. Wait for it to finish, then try again.',
-    );
-  }
-  try {
-    return work();
-  } finally {
-    lock.releaseLock();
-  }
 }
 
 /**
