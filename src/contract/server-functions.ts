@@ -25,6 +25,8 @@ export const SIDEBAR_FUNCTION_NAMES = [
   'resolveConflict',
   'chooseForChange',
   'pendingChangeCount',
+  // The payment approval section.
+  'approvePayments',
 ] as const;
 
 export type SidebarFunctionName = (typeof SIDEBAR_FUNCTION_NAMES)[number];
