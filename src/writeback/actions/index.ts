@@ -5,6 +5,7 @@ import { CARD_ACTIONS } from './cards';
 import { archiveLimit } from './spend-limit-archive';
 import { expenseMemo } from './expense-memo';
 import { VENDOR_ACTIONS } from './vendors';
+import { vendorDelete } from './vendor-delete';
 import { baseLimit } from './spend-limit-base-limit';
 import { departmentCreate, locationCreate } from './team';
 import { userInvite } from './user-invite';
@@ -21,6 +22,7 @@ export const WRITE_ACTIONS: readonly WriteAction[] = [
   locationCreate,
   expenseMemo,
   ...VENDOR_ACTIONS,
+  vendorDelete,
 ];
 
 export function actionById(id: string): WriteAction | undefined {
