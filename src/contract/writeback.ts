@@ -38,6 +38,8 @@ export interface ChangeView {
    * you typed 20,000.00 USD"); `resolveConflict` keeps yours or takes Brex's. Null when none.
    */
   readonly conflict: string | null;
+  /** Present on a staged payment (action PAYMENT_ACTION): see PaymentView. */
+  readonly payment?: PaymentFacts;
 }
 
 /** "keep mine": the edit stays, compared with Brex's value now; "take Brex's": the cell gets it. */
@@ -53,6 +55,8 @@ export interface ChangesReview {
   readonly changes: readonly ChangeView[];
   readonly canPush: boolean;
   readonly credentialHelp: string | null;
+  /** The staged payments' totals and Brex's limits; absent when no payment is staged. */
+  readonly payments?: PaymentsSummary;
 }
 
 /** One change's push result. */
@@ -170,6 +174,8 @@ export interface WriteBackSettings {
   readonly ceilings: Readonly<Record<string, number>>;
   /** The ceiling in major units (1,000,000 means USD 1,000,000.00 or JPY 1,000,000). */
   readonly defaultCeiling: number;
+  /** Vendor payments: two-person rule, ceiling per payment, daily total per account. */
+  readonly payments?: PaymentSettings;
 }
 
 /**
@@ -181,4 +187,130 @@ export interface WriteBackServer {
   reviewSpendLimitChanges(): Promise<SpendLimitReview>;
   pushSpendLimitChanges(reviewed: ReviewedChange[]): Promise<PushResult[]>;
   discardSpendLimitChanges(ids?: string[]): Promise<DiscardResult>;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Vendor payments ("Brex Transfers"): staged from new rows, shown in `reviewChanges()` as
+// changes of the action PAYMENT_ACTION, and sent only by `approvePayments(keys)`, never by a push
+// or a schedule.
+
+/** The action id of a staged payment in `reviewChanges()`. */
+export const PAYMENT_ACTION = 'transfers.create';
+
+/** How Brex pays the vendor: the type of the vendor's payment instrument. */
+export type PaymentMethod = 'ACH' | 'DOMESTIC_WIRE' | 'CHEQUE' | 'INTERNATIONAL_WIRE';
+
+/** What a staged payment row says, as read and resolved against the last refresh. */
+export interface PaymentFacts {
+  /** The vendor by name as typed, and its Brex id ('' when unknown). */
+  readonly vendor: { readonly id: string; readonly name: string };
+  /** Null when the row's method cannot be read, or the vendor has no such instrument. */
+  readonly method: PaymentMethod | null;
+  /** USD; null when the amount cannot be read. */
+  readonly amount: AmountView | null;
+  /** The originating cash account by name as typed, and its Brex id ('' when unknown). */
+  readonly account: { readonly id: string; readonly name: string };
+  readonly description: string;
+  readonly externalMemo: string;
+  /** Who staged the row (their email) and when (ISO instant). */
+  readonly stagedBy: string;
+  readonly stagedAt: string;
+  /** Given when the row was staged, kept for the row forever: no retry can pay twice. */
+  readonly idempotencyKey: string;
+  /**
+   * A possible duplicate: same vendor, same amount, within 7 days of another payment, staged
+   * ("Row 7, staged 2026-12-01") or in Brex ("Transfer dptx_…, 2026-12-03, PROCESSING"); null if none.
+   */
+  readonly duplicateOf: string | null;
+  /** Brex's limits, the ceilings and daily totals this payment comes close to or passes. */
+  readonly limitWarnings: readonly string[];
+  /** Whether the acting user may approve it (false when they staged it, under the two-person rule). */
+  readonly approvableByYou: boolean;
+}
+
+/** A payment in `reviewChanges()`: a ChangeView with action PAYMENT_ACTION and its facts. */
+export interface PaymentView extends ChangeView {
+  readonly payment: PaymentFacts;
+}
+
+/** A count and total of payments, in USD. */
+export interface PaymentTotal {
+  readonly count: number;
+  readonly total: AmountView;
+}
+
+/** Brex's own limit, and how much of it the last 24 hours used (transfers in Brex + staged). */
+export interface BrexLimitUse {
+  readonly limit: number;
+  /** Transfers Brex shows created in the last 24 hours. */
+  readonly used: number;
+  /** Valid staged payments that would count against it. */
+  readonly staged: number;
+}
+
+/** What the payment approval section shows above the list. */
+export interface PaymentsSummary {
+  /** Valid staged payments (problem null) only. */
+  readonly all: PaymentTotal;
+  /** Per originating account, by its name. */
+  readonly perAccount: readonly (PaymentTotal & { readonly account: string })[];
+  /** Per UTC day of sending (`YYYY-MM-DD`): today, plus what this account already sent today. */
+  readonly perDay: readonly (PaymentTotal & { readonly day: string })[];
+  /** 1,000 transfers per 24 hours. */
+  readonly transfers24h: BrexLimitUse;
+  /** 100 international wires per 24 hours. */
+  readonly internationalWires24h: BrexLimitUse;
+  /** Transfers created this calendar month (UTC), in Brex. */
+  readonly thisMonth: number;
+  /** Past 1,000 payments a month: "Brex asks customers who pay more than … to contact it."; else null. */
+  readonly monthNote: string | null;
+  /** The payment settings in force. */
+  readonly twoPersonRule: boolean;
+  readonly perPaymentCeiling: AmountView;
+  readonly dailyAccountCeiling: AmountView;
+}
+
+export type PaymentOutcome =
+  /** Brex created the transfer: `transferId` and `status` are on the row. */
+  | 'sent'
+  /** Sent before (by this key): found in Brex, nothing sent again; the row shows it. */
+  | 'already_sent'
+  /** Refused here (two-person rule, ceilings, limits, a problem, a changed row): nothing sent. */
+  | 'refused'
+  /** Brex refused it (insufficient funds, a limit): nothing was created. */
+  | 'failed'
+  /** Sent, and Brex's answer was lost: approve again to finish it (same key; never paid twice). */
+  | 'unknown'
+  /** Not sent in this execution (its time ran out): approve again to send it. */
+  | 'deferred'
+  /** No staged payment has this key (edited since the review, or gone). */
+  | 'not_pending';
+
+/** One payment's result of `approvePayments(keys)`. */
+export interface PaymentResult {
+  readonly key: string;
+  readonly outcome: PaymentOutcome;
+  readonly message: string;
+  /** Brex's transfer id and status (PROCESSING, SCHEDULED, PENDING_APPROVAL, FAILED, PROCESSED). */
+  readonly transferId: string | null;
+  readonly status: string | null;
+  readonly traceId: string | null;
+  /** The row's own key, given at staging. */
+  readonly idempotencyKey: string | null;
+}
+
+/** The payment settings, part of the write-back settings. Amounts in USD minor units. */
+export interface PaymentSettings {
+  /** The approver must not be the person who staged the row. On by default. */
+  readonly twoPersonRule: boolean;
+  /** A payment above this is refused. */
+  readonly perPaymentCeiling: number;
+  /** An account's payments of one UTC day (sent today + approved now) above this are refused. */
+  readonly dailyAccountCeiling: number;
+}
+
+/** What the payment approval section calls. */
+export interface PaymentsServer {
+  /** Sends the staged payments with these keys (from `reviewChanges()`); one result each. */
+  approvePayments(keys: string[]): Promise<PaymentResult[]>;
 }
