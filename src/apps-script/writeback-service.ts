@@ -4,6 +4,7 @@
  * properties), never the spreadsheet's read connection. The spend-limit functions are aliases
  * of the general ones, kept for the review panel and scripts that call them.
  */
+import { PAYMENT_ACTION } from '../contract/writeback';
 import type {
   ChangeResult,
   ConflictChoice,
@@ -45,6 +46,7 @@ import { documentStore, readOnceStore, userStore } from './properties-store';
 import { SpreadsheetTable } from './spreadsheet-table';
 import { paymentWrites } from './payment-writes';
 import { teamWrites } from './team-writes';
+import { paymentsInReviewService } from './payment-service';
 
 /** Leaves a push well inside Apps Script's 6 minutes, with time to log what happened… */
 const CALL_BUDGET_MS = 300_000;
@@ -54,10 +56,13 @@ const LOCK_WAIT_MS = 10_000;
 /** The review reads Brex only for pushes whose answer was lost, and briefly. */
 const REVIEW_READ_MS = 20_000;
 
+const PUSH_NEVER_PAYS =
+  'A push never sends a payment. Nothing was sent. Approve payments in the sidebar\u2019s payment section (approvePayments), as a second person with their own write credential.';
+
 export const NO_CREDENTIAL =
   'You have no Brex write credential of your own, and pushing uses only the pusher\u2019s own. Add your own Brex token with the budgets scope under \u201cYour write credential\u201d in Extensions \u25b8 Brex \u25b8 Review spend-limit changes, then push again.';
 
-function deps(): WriteBackDeps {
+export function writeBackDeps(): WriteBackDeps {
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
   return {
     table: new SpreadsheetTable(spreadsheet),
@@ -81,7 +86,7 @@ function brexWrites(credential: Connection, deadline: number): BrexWrites {
   };
 }
 
-function withLock<T>(work: () => T): T {
+export function withLock<T>(work: () => T): T {
   const lock = LockService.getDocumentLock();
   if (!lock.tryLock(LOCK_WAIT_MS)) {
     throw new Error(
@@ -121,12 +126,18 @@ function credentialHelp(): { canPush: boolean; credentialHelp: string | null } {
 }
 
 export function reviewChangesService(): ChangesReview {
-  return { changes: reviewChanges({ ...deps(), brexAmounts }).map(viewOf), ...credentialHelp() };
+  const changes = reviewChanges({ ...writeBackDeps(), brexAmounts }).map(viewOf);
+  const payments = withLock(() => paymentsInReviewService(writeBackDeps()));
+  return {
+    changes: [...changes, ...payments.views],
+    ...credentialHelp(),
+    ...(payments.summary ? { payments: payments.summary } : {}),
+  };
 }
 
 /** The spend-limit alias: the base-limit changes, as the review panel shows them. */
 export function reviewService(): SpendLimitReview {
-  const changes = reviewChanges({ ...deps(), brexAmounts });
+  const changes = reviewChanges({ ...writeBackDeps(), brexAmounts });
   return { sheetName: SPEND_LIMITS_SHEET, changes: legacyView(changes), ...credentialHelp() };
 }
 
@@ -138,7 +149,7 @@ function withCredential<T>(work: (deps: PushDeps) => T): T {
   return withLock(() => {
     const typedBy = new TypedBy(documentStore());
     return work({
-      ...deps(),
+      ...writeBackDeps(),
       brex: brexWrites(credential, started + CALL_BUDGET_MS),
       timeLeft: () => Date.now() < started + SEND_BUDGET_MS,
       user: Session.getActiveUser().getEmail() || credential.email,
@@ -163,7 +174,24 @@ export function resolveConflictService(key: string, choice: ConflictChoice): Con
 }
 
 export function pushChangesService(keys?: readonly string[]): ChangeResult[] {
-  return push(keys ?? null).map((pushed) => ({
+  // A push never sends money: payments go only through `approvePayments`.
+  const payments = (keys ?? []).filter((key) => key.startsWith(`${PAYMENT_ACTION}:`));
+  const others = keys?.filter((key) => !payments.includes(key));
+  const refused = payments.map((key) => ({
+    key,
+    action: PAYMENT_ACTION,
+    outcome: 'refused' as const,
+    message: PUSH_NEVER_PAYS,
+    brexId: null,
+    traceId: null,
+    idempotencyKey: null,
+  }));
+  if (others !== undefined && others.length === 0) return refused;
+  return [...refused, ...pushed(others ?? null)];
+}
+
+function pushed(keys: readonly string[] | null): ChangeResult[] {
+  return push(keys).map((pushed) => ({
     key: pushed.key,
     action: pushed.change?.action.id ?? '',
     outcome: pushed.outcome,
@@ -180,21 +208,21 @@ export function pushService(reviewed: readonly ReviewedChange[]): PushResult[] {
 }
 
 export function discardChangesService(keys?: readonly string[]): DiscardedChanges {
-  return withLock(() => ({ restored: discardChanges(deps(), keys).map(keyOf) }));
+  return withLock(() => ({ restored: discardChanges(writeBackDeps(), keys).map(keyOf) }));
 }
 
 /** The spend-limit alias: limit ids (all base-limit changes when omitted). */
 export function discardService(ids?: readonly string[]): DiscardResult {
   return withLock(() => {
-    const all = readChanges(deps()).changes.filter((c) => c.action.id === baseLimit.id);
+    const all = readChanges(writeBackDeps()).changes.filter((c) => c.action.id === baseLimit.id);
     const chosen = all.filter((c) => !ids || ids.includes(c.targetId));
     if (chosen.length === 0) return { restored: [] };
-    return { restored: discardChanges(deps(), chosen.map(keyOf)).map((c) => c.targetId) };
+    return { restored: discardChanges(writeBackDeps(), chosen.map(keyOf)).map((c) => c.targetId) };
   });
 }
 
 export function revertService(entry: number | string): RevertResult {
-  return withLock(() => revertEntry(deps(), entry));
+  return withLock(() => revertEntry(writeBackDeps(), entry));
 }
 
 export function writeBackSettingsService(): WriteBackSettings {
@@ -217,7 +245,7 @@ export function saveWriteBackSettingsService(settings: WriteBackSettings): Write
     const before = getWriteBackSettings(store);
     const clean = checkWriteBackSettings(settings);
     if (JSON.stringify(before) === JSON.stringify(clean)) return clean;
-    const audit = deps().audit;
+    const audit = writeBackDeps().audit;
     audit.reserve(1);
     audit.append([
       settingsAuditEntry(before, clean, Session.getActiveUser().getEmail() || credential.email),

@@ -27,6 +27,8 @@ export const SIDEBAR_FUNCTION_NAMES = [
   'pushChanges',
   'discardChanges',
   'resolveConflict',
+  // The payment approval section.
+  'approvePayments',
 ] as const;
 
 export type SidebarFunctionName = (typeof SIDEBAR_FUNCTION_NAMES)[number];

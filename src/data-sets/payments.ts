@@ -50,6 +50,10 @@ export const transfers = defineWhole<Transfer>({
     ['Created by', 'text'],
     ['External memo', 'text'],
     ['Cancellation reason', 'text'],
+    // A payment staged in the sheet: its idempotency key and who staged it (written by the
+    // write-back, kept by the refresh; blank for transfers made elsewhere).
+    ['Payment key', 'text', { width: 120 }],
+    ['Staged by', 'text', { width: 160 }],
     KEY_COLUMN,
   ]),
   sources: ({ reader }) => [listSource('all', (cursor) => reader.page('transfers', {}, cursor))],

@@ -19,6 +19,19 @@ export function optionalIds(fn: string, value: unknown): string[] | undefined {
   return value as string[];
 }
 
+/** The keys an approval names: a non-empty list (approving "everything" is never implied). */
+export function paymentKeys(fn: string, value: unknown): string[] {
+  const keys = optionalIds(fn, value);
+  if (!keys || keys.length === 0) {
+    refuse(
+      fn,
+      'the keys of the payments to send, as reviewChanges gave them',
+      '["transfers.create:…"]',
+    );
+  }
+  return keys;
+}
+
 /** The reviewed changes a push takes: each id with the fingerprint its review gave. */
 export function reviewedChanges(fn: string, value: unknown): ReviewedChange[] {
   const ok =

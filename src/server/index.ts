@@ -11,6 +11,7 @@ import {
   conflictChoice,
   conflictKey,
   optionalIds,
+  paymentKeys,
   plainObject,
   reviewedChanges,
 } from './argument-checks';
@@ -52,6 +53,7 @@ import {
   saveWriteBackSettingsService,
   writeBackSettingsService,
 } from '../apps-script/writeback-service';
+import { approvePaymentsService } from '../apps-script/payment-service';
 import type {
   ChangeResult,
   ChangesReview,
@@ -59,6 +61,7 @@ import type {
   ConflictResolved,
   DiscardedChanges,
   DiscardResult,
+  PaymentResult,
   PushResult,
   RevertResult,
   SpendLimitReview,
@@ -210,6 +213,18 @@ export function reviewChanges(): ChangesReview {
  */
 export function pushChanges(keys?: string[]): ChangeResult[] {
   return pushChangesService(optionalIds('pushChanges', keys));
+}
+
+/**
+ * Sends the staged vendor payments with these keys (from `reviewChanges`), and nothing else, with
+ * the approver's own write credential: the only way a payment leaves the sheet (a push or a
+ * schedule never sends one). Refused with 0 requests: a payment its approver staged (two-person
+ * rule), one above the ceiling per payment or its account's daily total, one edited since the
+ * review. One result per key, each an audit row; a payment is created at most once, whatever is
+ * retried or resumed.
+ */
+export function approvePayments(keys: string[]): PaymentResult[] {
+  return approvePaymentsService(paymentKeys('approvePayments', keys));
 }
 
 /**

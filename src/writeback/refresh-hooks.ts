@@ -20,11 +20,13 @@ import { SyncedValues } from './synced-values';
 import { teamHooks } from './actions/team-hooks';
 import { expenseHooks } from './actions/expense-memo';
 import { vendorHooks } from './actions/vendor-hooks';
+import { paymentHooks } from './payments/payment-hooks';
 
 export const writeBackHooks: RefreshHooks = {
   ...teamHooks,
   ...expenseHooks,
   ...vendorHooks,
+  ...paymentHooks,
   spend_limits: {
     keepCells: (_items, sheet, store) => {
       const edited = editedLimits(sheet, SyncedValues.read(store));

@@ -7,6 +7,7 @@ import type { WriteBackSettings } from '../contract/writeback';
 import { SETTINGS_CHANGED, type AuditEntry } from './audit-entry';
 import { currencyExponent } from '../cells/currency';
 import { readJson, writeJson, type KeyValuePort } from '../ports/key-value-port';
+import { checkPaymentSettings } from './payments/payment-settings';
 
 const SETTINGS_KEY = 'writeback.settings';
 
@@ -39,7 +40,8 @@ export function checkWriteBackSettings(settings: WriteBackSettings): WriteBackSe
       `The default ceiling ${String(defaultCeiling)} is not usable. Give a whole, positive number of currency units.`,
     );
   }
-  return { ceilings, defaultCeiling };
+  const payments = checkPaymentSettings(settings.payments);
+  return payments ? { ceilings, defaultCeiling, payments } : { ceilings, defaultCeiling };
 }
 
 /** Checks and stores the settings. */
@@ -48,8 +50,11 @@ export function saveWriteBackSettings(
   settings: WriteBackSettings,
 ): WriteBackSettings {
   const clean = checkWriteBackSettings(settings);
-  writeJson(store, SETTINGS_KEY, clean);
-  return clean;
+  // Settings saved without their payment part (an older sidebar) keep the payment settings.
+  const payments = clean.payments ?? getWriteBackSettings(store).payments;
+  const saved = payments ? { ...clean, payments } : clean;
+  writeJson(store, SETTINGS_KEY, saved);
+  return saved;
 }
 
 /** Pure: the audit row of a settings change: old → new as JSON, and who made it. */

@@ -1,0 +1,396 @@
+/**
+ * Approving payments: the only way money leaves from the sheet. For each key the review gave:
+ *
+ * 1. Refused here, with 0 requests to Brex: a key no staged payment has now (edited since the
+ *    review), a problem, the two-person rule (the approver staged it), the ceiling per payment,
+ *    the account's daily total (what the add-on sent today plus the payments before it in this
+ *    approval), and Brex's daily limits as the review counted them.
+ * 2. Already sent (its record holds Brex's transfer): nothing is sent again; its row gets the id.
+ * 3. A send that was started and never finished (write-ahead record) is reconciled first: Brex's
+ *    transfer list is read once, and a transfer made from that instrument, account, amount and
+ *    memo since the record is adopted. Otherwise it is sent again with the same key, which Brex
+ *    replays rather than paying twice.
+ * 4. Write-ahead, then `POST /v1/transfers` with the row's own idempotency key, then the record
+ *    (transfer id), the row (id and status), the audit row, and the write-ahead record goes last.
+ *    A kill anywhere between leaves the write-ahead record or the sent record, never a second send.
+ */
+import type { Transfer, WriteResult, CreateTransferRequest, CashAccount, Vendor } from '../../brex';
+import { BrexError } from '../../brex';
+import { toBlocks } from '../../cells/blocks';
+import type { Cell } from '../../cells/columns';
+import { PAYMENT_ACTION, type PaymentOutcome, type PaymentResult } from '../../contract/writeback';
+import type { AuditEntry } from '../audit-entry';
+import { InFlightPushes } from '../in-flight';
+import { writeMessage } from '../send-change';
+import { getWriteBackSettings } from '../settings';
+import type { WriteBackDeps } from '../write-back-deps';
+import { groupedAmount } from '../amount-text';
+import { PAYMENT_KEY, TRANSFERS_SHEET, paymentText } from './payment-row';
+import { BREX_TRANSFERS_PER_DAY, BREX_WIRES_PER_DAY, effectiveProblem } from './payment-review';
+import { paymentSettingsOf } from './payment-settings';
+import { ReviewedWorld } from './payment-world';
+import { paymentKey, paymentTarget, sentCells, stagedPayments, type Payment } from './staged-rows';
+import { StagedPayments } from './staging';
+import { findHeader, headerText } from '../../cells/header';
+
+/** Brex through the approver's own write credential. */
+export interface TransferWrites {
+  vendors(): Vendor[];
+  cashAccounts(): CashAccount[];
+  transfers(): Transfer[];
+  createTransfer(request: CreateTransferRequest, idempotencyKey: string): WriteResult<Transfer>;
+}
+
+export interface ApproveDeps extends WriteBackDeps {
+  readonly brex: TransferWrites;
+  /** The approver's email. */
+  readonly user: string;
+  readonly timeLeft: () => boolean;
+  readonly newUuid: () => string;
+}
+
+/** Errors after which Brex may have created the transfer: the write-ahead record stays. */
+const OUTCOME_UNKNOWN = new Set([
+  'malformed_response',
+  'network',
+  'server_error',
+  'rate_limited',
+  'deadline_reached',
+]);
+
+const NO_REVIEW = `No review of the staged payments was found. Review them (Extensions ▸ Brex), then approve the keys the review gives.`;
+
+export function approvePayments(deps: ApproveDeps, keys: readonly string[]): PaymentResult[] {
+  completeInterrupted(deps);
+  const world = ReviewedWorld.read(deps.store);
+  const payments = world ? stagedPayments({ ...deps, user: '' }, world, { stage: false }) : [];
+  const byKey = new Map(payments.map((p) => [paymentKey(p), p]));
+  const settings = paymentSettingsOf(getWriteBackSettings(deps.store));
+  const records = new StagedPayments(deps.store);
+  const day = deps.now().toISOString().slice(0, 10);
+  const dailyTotals = new Map(Object.entries(records.sentOn(day)));
+  const counts = { transfers: world?.last24h ?? 0, wires: world?.wires24h ?? 0 };
+  let transfers: Transfer[] | null = null;
+  const results: PaymentResult[] = [];
+  deps.audit.reserve(keys.length);
+
+  for (const key of keys) {
+    const payment = byKey.get(key);
+    if (!payment || !world) {
+      results.push(notPending(key, world ? payments : null));
+      continue;
+    }
+    const refusal = refusalOf(deps, payment, settings, dailyTotals, counts);
+    if (refusal) {
+      results.push(finish(deps, payment, 'refused', refusal, null, null));
+      continue;
+    }
+    if (!deps.timeLeft()) {
+      const message =
+        'Not sent yet: this approval stopped before Apps Script\u2019s time limit. Approve again to send it.';
+      results.push(result(payment, 'deferred', message, null, null));
+      continue;
+    }
+    if (payment.inFlight) {
+      try {
+        transfers ??= deps.brex.transfers();
+      } catch (error) {
+        // Its write-ahead record stays: the next approval checks again.
+        const message = `Brex's transfers could not be read to check whether this payment was already made, so nothing was sent. ${writeMessage(error)}`;
+        const traceId = error instanceof BrexError ? error.traceId : null;
+        results.push(audited(deps, payment, 'failed', message, null, traceId));
+        continue;
+      }
+      const made = madeBefore(deps, payment, transfers);
+      if (made) {
+        results.push(settle(deps, payment, made, null, 'already_sent'));
+        continue;
+      }
+    }
+    results.push(send(deps, payment));
+    const sent = results[results.length - 1];
+    if (sent?.outcome === 'sent' || sent?.outcome === 'unknown') {
+      const account = payment.draft.account?.id ?? '';
+      dailyTotals.set(account, (dailyTotals.get(account) ?? 0) + (payment.draft.amount ?? 0));
+      counts.transfers += 1;
+      if (payment.draft.method === 'INTERNATIONAL_WIRE') counts.wires += 1;
+    }
+  }
+  return results;
+}
+
+function refusalOf(
+  deps: ApproveDeps,
+  payment: Payment,
+  settings: ReturnType<typeof paymentSettingsOf>,
+  dailyTotals: Map<string, number>,
+  counts: { transfers: number; wires: number },
+): string | null {
+  const problem = effectiveProblem(payment, settings);
+  if (problem) return problem;
+  const stagedBy = payment.record?.stagedBy ?? '';
+  if (settings.twoPersonRule && stagedBy.toLowerCase() === deps.user.toLowerCase()) {
+    return `You staged this payment, and payments need a second person: someone else with their own Brex write credential must approve it. Nothing was sent.`;
+  }
+  if (deps.user === '') {
+    return 'Google did not say who you are, so the two-person rule cannot be checked. Open the spreadsheet signed in to your Google account, then approve again. Nothing was sent.';
+  }
+  const amount = payment.draft.amount ?? 0;
+  const account = payment.draft.account;
+  const total = (dailyTotals.get(account?.id ?? '') ?? 0) + amount;
+  if (total > settings.dailyAccountCeiling) {
+    return `${account?.name ?? ''} would send ${groupedAmount(total, 'USD')} USD today with this payment, over its daily total of ${groupedAmount(settings.dailyAccountCeiling, 'USD')} USD. Nothing was sent. Approve it tomorrow, or have the daily total raised in the write-back settings.`;
+  }
+  if (counts.transfers >= BREX_TRANSFERS_PER_DAY) {
+    return `Brex allows ${BREX_TRANSFERS_PER_DAY.toLocaleString('en-US')} transfers per 24 hours, and they are used. Nothing was sent. Approve it tomorrow.`;
+  }
+  if (payment.draft.method === 'INTERNATIONAL_WIRE' && counts.wires >= BREX_WIRES_PER_DAY) {
+    return `Brex allows ${BREX_WIRES_PER_DAY} international wires per 24 hours, and they are used. Nothing was sent. Approve it tomorrow.`;
+  }
+  return null;
+}
+
+/** A transfer Brex made from this payment before its record was finished; null when none. */
+function madeBefore(
+  deps: ApproveDeps,
+  payment: Payment,
+  transfers: readonly Transfer[],
+): Transfer | null {
+  const record = new InFlightPushes(deps.store).get(paymentTarget(payment.record?.key ?? ''));
+  const since = (record?.startedAt ?? '').slice(0, 10);
+  const { draft } = payment;
+  return (
+    transfers.find((t) => {
+      const counterparty = t.counterparty as { payment_instrument_id?: string } | null | undefined;
+      return (
+        counterparty?.payment_instrument_id === draft.instrumentId &&
+        (t.originating_account as { id?: string }).id === draft.account?.id &&
+        t.amount.amount === draft.amount &&
+        (t.external_memo ?? '') === draft.memo &&
+        (t.description ?? '') === draft.description &&
+        String(t.created_at ?? '') >= since
+      );
+    }) ?? null
+  );
+}
+
+function send(deps: ApproveDeps, payment: Payment): PaymentResult {
+  const key = payment.record?.key as string;
+  const { draft } = payment;
+  new StagedPayments(deps.store).begin({
+    key,
+    text: paymentText(draft),
+    vendor: draft.vendor?.name ?? draft.vendorName,
+  });
+  new InFlightPushes(deps.store).begin({
+    id: paymentTarget(key),
+    from: '',
+    to: payment.fingerprint,
+    idempotencyKey: key,
+    user: deps.user,
+    startedAt: deps.now().toISOString(),
+  });
+  let answer: WriteResult<Transfer>;
+  try {
+    answer = deps.brex.createTransfer(
+      {
+        counterparty: { type: 'VENDOR', payment_instrument_id: draft.instrumentId },
+        amount: { amount: draft.amount as number, currency: 'USD' },
+        description: draft.description,
+        external_memo: draft.memo,
+        originating_account: { type: 'BREX_CASH', id: draft.account?.id as string },
+      } as CreateTransferRequest,
+      key,
+    );
+  } catch (error) {
+    const brexError = error instanceof BrexError ? error : null;
+    if (brexError && OUTCOME_UNKNOWN.has(brexError.kind)) {
+      const message = `The payment was sent but Brex's answer did not arrive (${brexError.message}) Approve it again to finish: its own idempotency key makes Brex create it at most once.`;
+      return audited(deps, payment, 'unknown', message, null, brexError.traceId);
+    }
+    // Brex refused it: nothing was created, and the record goes.
+    const message = `Brex refused the payment, nothing was sent: ${writeMessage(error)}`;
+    return finish(deps, payment, 'failed', message, null, error);
+  }
+  return settle(deps, payment, answer.value, answer.traceId, 'sent');
+}
+
+/** Brex's transfer into the record, the row and the audit log; then the write-ahead record goes. */
+function settle(
+  deps: ApproveDeps,
+  payment: Payment,
+  transfer: Transfer,
+  traceId: string | null,
+  outcome: 'sent' | 'already_sent',
+): PaymentResult {
+  const key = payment.record?.key as string;
+  const status = String(transfer.status);
+  new StagedPayments(deps.store).sent(key, { id: transfer.id, status }, deps.now(), {
+    accountId: payment.draft.account?.id ?? '',
+    amount: payment.draft.amount ?? 0,
+  });
+  writeRow(deps, key, { transferId: transfer.id, status });
+  const message =
+    outcome === 'sent'
+      ? `Sent: Brex transfer ${transfer.id}, ${status}.`
+      : `Already sent before (Brex transfer ${transfer.id}, ${status}): found in Brex's transfers, not sent again.`;
+  const done = audited(deps, payment, outcome, message, transfer, traceId);
+  new StagedPayments(deps.store).finish(key);
+  new InFlightPushes(deps.store).finish(paymentTarget(key));
+  return done;
+}
+
+/** The sent payment's row, found by its key wherever it moved: Brex's id and the status. */
+function writeRow(
+  deps: Pick<WriteBackDeps, 'table'>,
+  key: string,
+  sent: { readonly transferId: string; readonly status: string },
+): void {
+  const grid = deps.table.readAll(TRANSFERS_SHEET);
+  const header = grid?.[0] ?? [];
+  const column = findHeader(header, PAYMENT_KEY);
+  if (!grid || column === null) return;
+  const index = grid.findIndex((cells, i) => i > 0 && headerText(cells[column]) === key);
+  if (index < 0) return;
+  const writes = new Map<number, Map<number, Cell>>([[index, sentCells(header, sent)]]);
+  for (const block of toBlocks(writes)) deps.table.writeBlock(TRANSFERS_SHEET, block);
+}
+
+/** A refusal or failure: audited, and any write-ahead record goes (nothing was created). */
+function finish(
+  deps: ApproveDeps,
+  payment: Payment,
+  outcome: PaymentOutcome,
+  message: string,
+  transfer: Transfer | null,
+  error: unknown,
+): PaymentResult {
+  const traceId = error instanceof BrexError ? error.traceId : null;
+  const done = audited(deps, payment, outcome, message, transfer, traceId);
+  if (outcome === 'failed' && payment.record) {
+    new StagedPayments(deps.store).finish(payment.record.key);
+    new InFlightPushes(deps.store).finish(paymentTarget(payment.record.key));
+  }
+  return done;
+}
+
+function audited(
+  deps: ApproveDeps,
+  payment: Payment,
+  outcome: PaymentOutcome,
+  message: string,
+  transfer: Transfer | null,
+  traceId: string | null,
+): PaymentResult {
+  deps.audit.append([auditEntry(deps, payment, outcome, message, transfer, traceId)]);
+  return result(payment, outcome, message, transfer, traceId);
+}
+
+function result(
+  payment: Payment,
+  outcome: PaymentOutcome,
+  message: string,
+  transfer: Transfer | null,
+  traceId: string | null,
+): PaymentResult {
+  return {
+    key: paymentKey(payment),
+    outcome,
+    message,
+    transferId: transfer?.id ?? null,
+    status: transfer ? String(transfer.status) : null,
+    traceId,
+    idempotencyKey: payment.record?.key ?? null,
+  };
+}
+
+function auditEntry(
+  deps: ApproveDeps,
+  payment: Payment,
+  outcome: PaymentOutcome,
+  message: string,
+  transfer: Transfer | null,
+  traceId: string | null,
+): AuditEntry {
+  const audit: Record<PaymentOutcome, AuditEntry['result']> = {
+    sent: 'pushed',
+    already_sent: 'pushed',
+    refused: 'refused',
+    failed: 'failed',
+    unknown: 'unknown',
+    deferred: 'deferred',
+    not_pending: 'not_pending',
+  };
+  return {
+    time: deps.now().toISOString(),
+    user: deps.user,
+    typedBy: payment.record?.stagedBy ?? '',
+    spendLimitId: transfer?.id ?? '',
+    spendLimitName: payment.draft.vendor?.name ?? payment.draft.vendorName,
+    old: '',
+    new: paymentText(payment.draft),
+    currency: 'USD',
+    result: audit[outcome],
+    message,
+    traceId: traceId ?? '',
+    idempotencyKey: payment.record?.key ?? '',
+    action: PAYMENT_ACTION,
+  };
+}
+
+/** A key no staged payment has now: edited since the review, sent, or never staged. */
+function notPending(key: string, payments: readonly Payment[] | null): PaymentResult {
+  const base = { key, transferId: null, status: null, traceId: null, idempotencyKey: null };
+  if (!payments) return { ...base, outcome: 'not_pending', message: NO_REVIEW };
+  const staged = /^transfers\.create:([^:]+):/.exec(key)?.[1] ?? '';
+  const edited = payments.find((p) => p.record?.key === staged);
+  if (edited) {
+    return {
+      ...base,
+      idempotencyKey: staged,
+      outcome: 'refused',
+      message: `The payment in row ${edited.row} is no longer the one you reviewed: its cells, or what its vendor or account name resolves to, changed since. Nothing was sent. Review again, then approve.`,
+    };
+  }
+  return {
+    ...base,
+    outcome: 'not_pending',
+    message: `No staged payment has this key (${key}): it was sent already, or its row was cleared. Review again.`,
+  };
+}
+
+/**
+ * Completes the bookkeeping of payments Brex created in an approval that was killed before it
+ * finished: the row gets the transfer's id and status, the audit log its row. Nothing is sent.
+ */
+export function completeInterrupted(
+  deps: Pick<WriteBackDeps, 'table' | 'store' | 'audit' | 'now'> & { readonly user: string },
+): void {
+  const records = new StagedPayments(deps.store);
+  for (const unfinished of records.unfinished()) {
+    const record = records.get(unfinished.key);
+    if (!record?.transferId) continue;
+    const sent = { transferId: record.transferId, status: record.status ?? '' };
+    writeRow(deps, unfinished.key, sent);
+    deps.audit.reserve(1);
+    deps.audit.append([
+      {
+        time: deps.now().toISOString(),
+        user: deps.user,
+        typedBy: record.stagedBy,
+        spendLimitId: record.transferId,
+        spendLimitName: unfinished.vendor,
+        old: '',
+        new: unfinished.text,
+        currency: 'USD',
+        result: 'pushed',
+        message: `Sent as Brex transfer ${record.transferId} (${sent.status}) by an approval that stopped before its bookkeeping; the row and this audit row are completed now, nothing was sent again.`,
+        traceId: '',
+        idempotencyKey: unfinished.key,
+        action: PAYMENT_ACTION,
+      },
+    ]);
+    records.finish(unfinished.key);
+    new InFlightPushes(deps.store).finish(paymentTarget(unfinished.key));
+  }
+}

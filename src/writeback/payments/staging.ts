@@ -1,0 +1,90 @@
+/**
+ * Staged payments: a payment row gets its key when it is first seen staged (a review by a person
+ * signed in), with who staged it, and keeps both forever. The key is the row's idempotency key for
+ * every approval, retry and resume, so Brex can create its transfer at most once. The row shows
+ * them in "Payment key" and "Staged by"; the record here, in document properties, is what the
+ * two-person rule trusts (a cell anyone can retype is not), and what says the row was sent.
+ */
+import { readJson, writeJson, type KeyValuePort } from '../../ports/key-value-port';
+
+export interface StagedPayment {
+  readonly key: string;
+  readonly stagedBy: string;
+  readonly stagedAt: string;
+  /** Set once Brex answered: the transfer, its status then, and what was sent. */
+  readonly transferId?: string;
+  readonly status?: string;
+  readonly sentAt?: string;
+  readonly accountId?: string;
+  readonly amount?: number;
+}
+
+/** A payment whose send began and whose bookkeeping (row, audit row) is not finished. */
+export interface Unfinished {
+  readonly key: string;
+  /** What the audit row says was sent, and to whom. */
+  readonly text: string;
+  readonly vendor: string;
+}
+
+const recordKey = (key: string): string => `payments.staged.${key}`;
+const SENT_DAYS = 'payments.sentDays';
+const UNFINISHED = 'payments.unfinished';
+
+export class StagedPayments {
+  constructor(private readonly store: KeyValuePort) {}
+
+  get(key: string): StagedPayment | null {
+    return key ? readJson<StagedPayment>(this.store, recordKey(key)) : null;
+  }
+
+  stage(record: StagedPayment): void {
+    writeJson(this.store, recordKey(record.key), record);
+  }
+
+  /** Records Brex's transfer for the row, and adds it to its account's total of the day. */
+  sent(key: string, transfer: { id: string; status: string }, at: Date, sent: Sent): void {
+    const record = this.get(key);
+    if (!record || record.transferId) return;
+    writeJson(this.store, recordKey(key), {
+      ...record,
+      transferId: transfer.id,
+      status: transfer.status,
+      sentAt: at.toISOString(),
+      accountId: sent.accountId,
+      amount: sent.amount,
+    });
+    const day = at.toISOString().slice(0, 10);
+    const days = readJson<Record<string, Record<string, number>>>(this.store, SENT_DAYS) ?? {};
+    const today = days[day] ?? {};
+    today[sent.accountId] = (today[sent.accountId] ?? 0) + sent.amount;
+    // Only today's totals matter for the daily ceiling: older days go.
+    writeJson(this.store, SENT_DAYS, { [day]: today });
+  }
+
+  /** Payments whose send began and whose row and audit row may not be written yet. */
+  unfinished(): Unfinished[] {
+    return readJson<Unfinished[]>(this.store, UNFINISHED) ?? [];
+  }
+
+  begin(entry: Unfinished): void {
+    const others = this.unfinished().filter((u) => u.key !== entry.key);
+    writeJson(this.store, UNFINISHED, [...others, entry]);
+  }
+
+  finish(key: string): void {
+    const others = this.unfinished().filter((u) => u.key !== key);
+    if (others.length === 0) this.store.delete(UNFINISHED);
+    else writeJson(this.store, UNFINISHED, others);
+  }
+
+  /** What the add-on sent from each account on this UTC day, in minor units. */
+  sentOn(day: string): Readonly<Record<string, number>> {
+    return readJson<Record<string, Record<string, number>>>(this.store, SENT_DAYS)?.[day] ?? {};
+  }
+}
+
+export interface Sent {
+  readonly accountId: string;
+  readonly amount: number;
+}
