@@ -1,6 +1,7 @@
 /**
  * The sidebar: Connection first; once the spreadsheet is connected, Data sets (with Refresh now),
- * Spend-limit changes (the write-back's review panel), Schedule and Sync health below it.
+ * Spend-limit changes (the write-back's review panel), Payments to approve, Schedule and Sync
+ * health below it.
  */
 import type { ServerFacade } from '../contract/server-facade';
 import type { SidebarStart } from '../contract/sidebar-start';
@@ -8,6 +9,7 @@ import { ConnectionSection, type ConnectionStatus } from './connection-section';
 import { DataSection } from './data-section';
 import { h, notice, replaceChildren } from './dom';
 import { HealthSection } from './health-section';
+import { PaymentApproval } from './payment-approval';
 import { ReviewPanel } from './review-panel';
 import { ScheduleSection } from './schedule-section';
 import { writeCredentialForm } from './write-credential-form';
@@ -24,6 +26,7 @@ export class Sidebar {
   private readonly connection: ConnectionSection;
   private readonly data: DataSection;
   private readonly review: ReviewPanel;
+  private readonly payments: PaymentApproval;
   private readonly schedule: ScheduleSection;
   private readonly health: HealthSection;
   private readonly connected = h('div');
@@ -46,6 +49,7 @@ export class Sidebar {
         void Promise.all([
           this.loadHealth(),
           this.guard(this.review.element, () => this.review.load()),
+          this.guard(this.payments.element, () => this.payments.load()),
         ]),
     });
     this.review = new ReviewPanel(server, () =>
@@ -57,6 +61,7 @@ export class Sidebar {
         },
       }),
     );
+    this.payments = new PaymentApproval(server);
     this.schedule = new ScheduleSection(server);
     this.health = new HealthSection(server, options.now ?? (() => new Date()));
     replaceChildren(root, this.connection.element, this.connected);
@@ -103,12 +108,14 @@ export class Sidebar {
       this.connected,
       this.data.element,
       this.review.element,
+      this.payments.element,
       this.schedule.element,
       this.health.element,
     );
     await Promise.all([
       this.guard(this.data.element, () => this.data.load()),
       this.guard(this.review.element, () => this.review.load()),
+      this.guard(this.payments.element, () => this.payments.load()),
       this.guard(this.schedule.element, () => this.schedule.load()),
       this.loadHealth(),
     ]);
