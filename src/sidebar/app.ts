@@ -61,7 +61,15 @@ export class Sidebar {
         },
       }),
     );
-    this.payments = new PaymentApproval(server);
+    this.payments = new PaymentApproval(server, () =>
+      writeCredentialForm({
+        server,
+        onSaved: (status) => {
+          this.connection.show(status);
+          void this.guard(this.payments.element, () => this.payments.load());
+        },
+      }),
+    );
     this.schedule = new ScheduleSection(server);
     this.health = new HealthSection(server, options.now ?? (() => new Date()));
     replaceChildren(root, this.connection.element, this.connected);

@@ -52,7 +52,11 @@ export class PaymentApproval {
   /** The number of staged payments, for a count beside the title. */
   count = 0;
 
-  constructor(private readonly server: PaymentApprovalServer) {
+  constructor(
+    private readonly server: PaymentApprovalServer,
+    /** Asks for the person's own write credential when they cannot approve yet. */
+    private readonly credentialForm?: () => HTMLElement,
+  ) {
     this.element = section('Payments to approve', this.outcome, this.body);
   }
 
@@ -82,7 +86,11 @@ export class PaymentApproval {
       review.payments ? summary(review.payments) : null,
       review.canPush
         ? null
-        : notice(review.credentialHelp ?? 'Add your own write credential to approve.', 'warning'),
+        : (this.credentialForm?.() ??
+            notice(
+              review.credentialHelp ?? 'Add your own write credential to approve.',
+              'warning',
+            )),
       h(
         'ul',
         { class: 'review-list', 'aria-label': 'Staged payments' },
