@@ -35,8 +35,7 @@ const OUTCOME_TEXT: Readonly<Record<PaymentOutcome, string>> = {
   not_pending: 'Not pending',
 };
 
-const TWO_PERSON =
-  'You staged this payment. Under the two-person rule another person with a write credential must approve it.';
+const TWO_PERSON = 'Staged by you: another person must approve it (two-person rule).';
 
 export class PaymentApproval {
   readonly element: HTMLElement;
@@ -216,20 +215,27 @@ export class PaymentApproval {
     }
   }
 
+  /** One line per payment: what it was (vendor, amount) and Brex's answer, transfer id included. */
   private results(results: readonly PaymentResult[]): HTMLElement {
-    const names = new Map(this.payments.map((p) => [p.key, p.payment.vendor.name]));
+    const shown = new Map(this.payments.map((p) => [p.key, p.payment]));
     return h(
       'ul',
       { class: 'review-list', 'aria-label': 'Payment results' },
       ...results.map((r) => {
         const ok = r.outcome === 'sent' || r.outcome === 'already_sent';
-        const transfer = r.transferId
-          ? ` Transfer ${r.transferId}, ${r.status ?? 'status unknown'}.`
-          : '';
+        const p = shown.get(r.key);
+        const what = p
+          ? `${p.vendor.name}, ${p.amount ? dollars(p.amount.minorUnits) : '?'}`
+          : r.key;
+        const transfer =
+          r.transferId && !r.message.includes(r.transferId)
+            ? ` Transfer ${r.transferId}, ${r.status ?? 'status unknown'}.`
+            : '';
         return h(
           'li',
           { class: ok ? 'state-ok' : 'error' },
-          `${OUTCOME_TEXT[r.outcome]}: ${names.get(r.key) ?? r.key}.${transfer} ${withTraceId(r.message, r.traceId)}`,
+          h('div', { class: 'name' }, `${what}: ${OUTCOME_TEXT[r.outcome].toLowerCase()}`),
+          h('div', {}, `${withTraceId(r.message, r.traceId)}${transfer}`),
         );
       }),
     );
@@ -278,17 +284,13 @@ function summary(s: PaymentsSummary): HTMLElement {
       s.perAccount.map((t) => ({ label: t.account, count: t.count, text: t.total.text })),
     ),
     table(
-      'Per day (UTC), with what each day already sent',
+      'Per day (UTC), with what was sent that day',
       'Day',
       s.perDay.map((t) => ({ label: t.day, count: t.count, text: t.total.text })),
     ),
     h('p', { class: 'secondary-text' }, use("Brex's transfer limit", s.transfers24h)),
     h('p', { class: 'secondary-text' }, use('International wires', s.internationalWires24h)),
-    h(
-      'p',
-      { class: 'secondary-text' },
-      `${s.thisMonth.toLocaleString('en-US')} transfers this month.`,
-    ),
+    h('p', { class: 'secondary-text' }, `${plural(s.thisMonth, 'transfer')} this month.`),
     s.monthNote ? notice(s.monthNote, 'warning') : null,
     h(
       'p',

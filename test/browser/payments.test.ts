@@ -12,7 +12,7 @@ import type { Sandbox } from '../../dev/sandbox';
 import type { Transfer } from '../../src/brex';
 import { launchChromium, screenshot, type Browser } from './support/browser';
 
-jest.setTimeout(120_000);
+jest.setTimeout(240_000);
 
 const BEA = 'bea@example.com';
 const TRANSFERS = 'Brex Transfers';
@@ -139,6 +139,7 @@ describe('vendor payments approved by a second person', () => {
       await typeInto(`${column('Description')}${row}`, `March run ${i + 1}`);
       await typeInto(`${column('External memo')}${row}`, memo);
     }
+    await page.locator('#grid-scroll').evaluate((el) => el.scrollTo(0, el.scrollTop));
     await screenshot(page, 'payments-01-staged-rows');
 
     await chooseFromMenu('Open sidebar');
@@ -182,9 +183,9 @@ describe('vendor payments approved by a second person', () => {
 
     const results = approval().getByRole('list', { name: 'Payment results' });
     await results.waitFor({ timeout: 60_000 });
-    const lines = (await results.innerText()).split('\n').filter(Boolean);
+    const lines = await results.locator('li').allInnerTexts();
     expect(lines).toHaveLength(5);
-    for (const line of lines) expect(line).toMatch(/^Sent: .+ Transfer dptx_\w+, \w+\./);
+    for (const line of lines) expect(line).toMatch(/^[\w ]+, \$[\d,.]+: sent\n.*dptx_\w+/);
     await results.scrollIntoViewIfNeeded();
     await screenshot(sidebarPanel(), 'payments-05-sent');
 
@@ -203,12 +204,13 @@ describe('vendor payments approved by a second person', () => {
     const [id, status] = [header.indexOf('Brex ID'), header.indexOf('Status')];
     for (const transfer of created) {
       const row = grid.find((cells) => cells[id] === transfer.id);
-      expect(row?.[status]).toBeTruthy();
+      expect(row?.[status]).toBe('Processing');
     }
     await page.waitForFunction(
       (ids) => ids.every((t) => document.querySelector('#grid')?.textContent?.includes(t)),
       created.map((t) => t.id),
     );
+    await page.locator('#grid-scroll').evaluate((el) => el.scrollTo(0, el.scrollTop));
     await screenshot(page, 'payments-06-rows-with-transfer-ids');
   });
 });

@@ -166,8 +166,8 @@ describe('PaymentApproval', () => {
     expect(fake.approved).toEqual([[views[0]?.key, views[1]?.key]]);
     const results = section.element.querySelector('[aria-label="Payment results"]');
     expect([...(results?.querySelectorAll('li') ?? [])].map((li) => li.textContent)).toEqual([
-      'Not sent: <img src=x onerror=alert(1)>. Insufficient funds in Operating.',
-      'Sent: Vendor 2. Transfer dptx_1, PROCESSING. Sent.',
+      '<img src=x onerror=alert(1)>, $40,000.00: not sentInsufficient funds in Operating.',
+      'Vendor 2, $8,210.00: sentSent. Transfer dptx_1, PROCESSING.',
     ]);
     expect(section.count).toBe(1);
   });
@@ -195,7 +195,7 @@ describe('PaymentApproval', () => {
     expect(section.element.textContent).toContain(
       'You staged every payment listed: under the two-person rule another person must approve them.',
     );
-    expect(section.element.textContent).toContain('You staged this payment.');
+    expect(section.element.textContent).toContain('Staged by you: another person must approve it');
     const boxes = [...section.element.querySelectorAll<HTMLInputElement>('li.payment input')];
     expect(boxes.map((b) => [b.checked, b.disabled])).toEqual([
       [false, true],
