@@ -6,6 +6,7 @@
  */
 import type { Sandbox } from '../../dev/sandbox';
 import { createRuntime, fakeClock, type Runtime } from '../../dev/runtime';
+import { findSheet, getCell, type Sheet } from '../../dev/runtime/workbook';
 import type { Transfer, Vendor } from '../../src/brex';
 import {
   auditRows,
@@ -20,6 +21,16 @@ import {
 } from '../support/team-world';
 
 const VENDORS = 'Brex Vendors';
+
+/** A vendor's "Sync status" cell as the spreadsheet holds it: background and note. */
+function statusMarks(runtime: Runtime, id: string): { background: string; note: string } {
+  const grid = runtime.values(VENDORS);
+  const header = grid[0] as unknown[];
+  const row = grid.findIndex((cells) => cells[header.indexOf('Brex ID')] === id) + 1;
+  const sheet = findSheet(runtime.workbook, VENDORS) as Sheet;
+  const cell = getCell(sheet, row, header.indexOf('Sync status') + 1);
+  return { background: cell?.background ?? '', note: cell?.note ?? '' };
+}
 
 async function vendorsWorld(sandbox: Sandbox): Promise<Runtime> {
   sandbox.reset();
@@ -140,6 +151,8 @@ describe('vendor actions', () => {
     const [gone, stays] = vendors() as [Vendor, Vendor];
     await type(runtime, VENDORS, gone.id, 'Sync status', 'delete');
     await type(runtime, VENDORS, stays.id, 'Sync status', 'Gone');
+    expect(statusMarks(runtime, gone.id).background).toBe('#fff2cc');
+    expect(statusMarks(runtime, stays.id).note).toMatch(/Only "Delete" can be typed/);
     await refresh(runtime);
     expect(valueOf(runtime, VENDORS, gone.id, 'Sync status')).toBe('delete');
     sandbox.log.length = 0;
@@ -161,6 +174,7 @@ describe('vendor actions', () => {
     ]);
     expect(vendors().map((v) => v.id)).not.toContain(gone.id);
     expect(valueOf(runtime, VENDORS, gone.id, 'Sync status')).toBe('Removed in Brex');
+    expect(statusMarks(runtime, gone.id)).toEqual({ background: '#ffffff', note: '' });
     expect(auditRows(runtime).at(-1)).toMatchObject({
       Action: 'vendor.delete',
       Old: 'In Brex',
