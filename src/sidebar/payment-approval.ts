@@ -75,8 +75,9 @@ export class PaymentApproval {
       replaceChildren(
         this.body,
         notice(
-          'No payments staged. Add a row to the "Brex Transfers" sheet (vendor, method, amount, account, description, memo) to stage one; it is sent only once approved here.',
+          'No payments staged. Add a row to the "Brex Transfers" sheet (vendor, method, amount, account, description, memo), then review payments: the review stages it as yours, and it is sent only once approved here.',
         ),
+        this.reviewAgain(),
       );
       return;
     }
@@ -96,6 +97,23 @@ export class PaymentApproval {
         ...this.payments.map((p) => this.item(p)),
       ),
       this.approveArea(),
+      this.reviewAgain(),
+    );
+  }
+
+  /** Rows typed since the sidebar opened are staged by reviewing again. */
+  private reviewAgain(): HTMLElement {
+    const again = async () => {
+      try {
+        await this.load();
+      } catch (error) {
+        replaceChildren(this.outcome, notice((error as Error).message, 'error'));
+      }
+    };
+    return h(
+      'div',
+      { class: 'actions' },
+      h('button', { class: 'secondary', onclick: () => void again() }, 'Review payments'),
     );
   }
 

@@ -75,17 +75,6 @@ async function typeInto(a1: string, text: string): Promise<void> {
   );
 }
 
-async function chooseFromMenu(label: string): Promise<void> {
-  const previous = await page.locator('#sidebar-frame').getAttribute('src');
-  await page.getByRole('button', { name: 'Extensions' }).click();
-  await page.getByRole('menuitem', { name: 'Brex' }).click();
-  await page.getByRole('menuitem', { name: label }).click();
-  await page.waitForFunction(
-    (src) => document.querySelector('#sidebar-frame')?.getAttribute('src') !== src,
-    previous,
-  );
-}
-
 function column(header: string): string {
   const grid = preview.runtime.values(TRANSFERS);
   const index = (grid[0] as unknown[]).indexOf(header);
@@ -142,7 +131,7 @@ describe('vendor payments approved by a second person', () => {
     await page.locator('#grid-scroll').evaluate((el) => el.scrollTo(0, el.scrollTop));
     await screenshot(page, 'payments-01-staged-rows');
 
-    await chooseFromMenu('Open sidebar');
+    await approval().getByRole('button', { name: 'Review payments' }).click();
     await approval().getByRole('list', { name: 'Staged payments' }).waitFor({ timeout: 30_000 });
     await expect(approval().locator('li.payment').count()).resolves.toBe(5);
     await expect(approveButton().isDisabled()).resolves.toBe(true);

@@ -221,6 +221,8 @@ describe('PaymentApproval', () => {
 
     expect(section.count).toBe(0);
     expect(section.element.textContent).toContain('No payments staged.');
-    expect(section.element.querySelector('button')).toBeNull();
+    expect([...section.element.querySelectorAll('button')].map((b) => b.textContent)).toEqual([
+      'Review payments',
+    ]);
   });
 });
