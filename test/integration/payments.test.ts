@@ -30,6 +30,7 @@ describe('vendor payments', () => {
 
   beforeAll(async () => {
     sandbox = await startSandbox({
+      rateLimit: 5000,
       seed: 'payment-tests',
       today: '2026-03-15',
       transactions: 20,
@@ -219,6 +220,71 @@ describe('vendor payments', () => {
     sandbox.log.length = 0;
     const alone = await approve(runtime, [payments[1]?.key as string]);
     expect(alone[0]?.outcome).toBe('refused');
+    expect(sandbox.log).toEqual([]);
+  });
+
+  it("shows Brex's daily limits and the monthly note, and refuses past them with 0 requests", async () => {
+    const runtime = await paymentWorld(sandbox);
+    const account = accountName(sandbox);
+    const vendors = sandbox.snapshot().vendors as {
+      company_name: string;
+      payment_accounts: { details: { payment_instrument_id: string } }[];
+    }[];
+    const instrument = (name: string) =>
+      vendors.find((v) => v.company_name === name)?.payment_accounts[0]?.details
+        .payment_instrument_id;
+    const accountId = (sandbox.snapshot().cash_accounts as { id: string; name: string }[]).find(
+      (a) => a.name === account,
+    )?.id;
+    // Made elsewhere today: 100 international wires and 900 ACH payments.
+    for (let i = 0; i < 1000; i += 1) {
+      const reply = await fetch(`${sandbox.url}/v1/transfers`, {
+        method: 'POST',
+        headers: {
+          Authorization: `Bearer ${sandbox.token}`,
+          'Content-Type': 'application/json',
+          'Idempotency-Key': `elsewhere-${i}`,
+        },
+        body: JSON.stringify({
+          counterparty: {
+            type: 'VENDOR',
+            payment_instrument_id: instrument(i < 100 ? 'Globex GmbH' : 'Initech'),
+          },
+          amount: { amount: 100, currency: 'USD' },
+          description: 'Elsewhere',
+          external_memo: `E-${i}`,
+          originating_account: { type: 'BREX_CASH', id: accountId },
+        }),
+      });
+      expect(reply.status).toBe(200);
+    }
+    await stage(runtime, [
+      { vendor: 'Initech', amount: 10, account, description: 'One more', memo: 'M-1' },
+      { vendor: 'Globex GmbH', amount: 20, account, description: 'One more wire', memo: 'M-2' },
+    ]);
+    const review = await reviewAs(runtime, OWNER);
+    expect(review.payments).toMatchObject({
+      transfers24h: { limit: 1000, used: 1000, staged: 2 },
+      internationalWires24h: { limit: 100, used: 100, staged: 1 },
+      thisMonth: expect.any(Number),
+    });
+    expect(review.payments?.thisMonth).toBeGreaterThanOrEqual(1000);
+    expect(review.payments?.monthNote).toMatch(
+      /Brex asks customers who pay this many to contact it/,
+    );
+    const payments = paymentsOf(review);
+    expect(payments[0]?.consequences.join(' ')).toMatch(/Past Brex's 1,000 transfers per 24 hours/);
+    expect(payments[1]?.consequences.join(' ')).toMatch(/Past Brex's 100 international wires/);
+
+    sandbox.log.length = 0;
+    const results = await approve(
+      runtime,
+      payments.map((p) => p.key),
+    );
+    expect(results.map((r) => r.outcome)).toEqual(['refused', 'refused']);
+    expect(results[0]?.message).toMatch(
+      /Brex allows 1,000 transfers per 24 hours, and they are used/,
+    );
     expect(sandbox.log).toEqual([]);
   });
 });

@@ -225,7 +225,7 @@ function textsProblem(
   }
   const max = method ? MEMO_MAX[method] : 90;
   if (method && memo.length > max) {
-    return `The external memo has ${memo.length} characters; a ${methodWords(method)} payment's memo holds at most ${max}. Shorten it.`;
+    return `The external memo has ${memo.length} characters, and Brex takes at most ${max} for a payment by ${methodWords(method)}. Shorten it to ${max}.`;
   }
   return null;
 }

@@ -1,8 +1,8 @@
 /**
  * What Brex has that a payment row names, read once per review: vendors with their payment
  * instruments, cash accounts, and the recent transfers (duplicates, Brex's daily limits). The
- * review keeps the part its rows named (the vendors and accounts they resolved to, the counts and
- * the recent transfers to those vendors) in document properties, so that an approval sends
+ * review keeps the part its rows named (the vendors they resolved to, the cash accounts, and the counts)
+ * in document properties, so that an approval sends
  * exactly the instruments and accounts the review showed, and refuses what it must without a
  * single request to Brex.
  */
@@ -104,18 +104,14 @@ function recentOf(t: Transfer): RecentTransfer {
 }
 
 /** Pure: the world cut to what these rows name, small enough for one document property. */
-export function namedPart(
-  world: PaymentWorld,
-  vendorNames: ReadonlySet<string>,
-  accountNames: ReadonlySet<string>,
-): PaymentWorld {
-  const vendors = world.vendors.filter((v) => vendorNames.has(v.name.toLowerCase()));
-  const ids = new Set(vendors.map((v) => v.id));
+export function namedPart(world: PaymentWorld, vendorNames: ReadonlySet<string>): PaymentWorld {
   return {
     ...world,
-    vendors,
-    accounts: world.accounts.filter((a) => accountNames.has(a.name.toLowerCase())),
-    transfers: world.transfers.filter((t) => ids.has(t.vendorId)),
+    vendors: world.vendors.filter((v) => vendorNames.has(v.name.toLowerCase())),
+    // Cash accounts are few, and a refusal lists them all.
+    accounts: world.accounts,
+    // The approval judges limits by the counts; the duplicates were the review's to show.
+    transfers: [],
   };
 }
 

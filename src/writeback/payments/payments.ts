@@ -49,11 +49,7 @@ export function paymentsInReview(
   );
   ReviewedWorld.write(
     deps.store,
-    namedPart(
-      world,
-      new Set(payments.map((p) => p.draft.vendorName.toLowerCase())),
-      new Set(payments.map((p) => p.draft.accountName.toLowerCase())),
-    ),
+    namedPart(world, new Set(payments.map((p) => p.draft.vendorName.toLowerCase()))),
   );
   const now = deps.now();
   const reviewed = reviewPayments(
