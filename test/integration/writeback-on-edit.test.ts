@@ -108,7 +108,8 @@ describe('onEdit', () => {
     const limit = limitNamed(sandbox, 'Engineering SaaS');
     const width = (runtime.values(SHEET)[0] as unknown[]).length;
 
-    const [result] = await runtime.edit(cellOf(runtime, limit.id, 'Name'), 'Renamed', {
+    // "Name" and "Members" are action columns now; "Description" is read from Brex only.
+    const [result] = await runtime.edit(cellOf(runtime, limit.id, 'Description'), 'Tools', {
       as: OWNER,
     });
 
