@@ -27,7 +27,7 @@ export interface PreviewOptions {
   readonly brexUrl?: string;
   /** Options of the embedded sandbox (ignored with brexUrl). */
   readonly sandbox?: SandboxOptions;
-  /** The person using the spreadsheet; default its owner. */
+  /** The person using the spreadsheet; default its owner. `POST /api/act-as` changes it. */
   readonly as?: string;
   /** A workbook file to open and keep saved after every change; default an in-memory workbook. */
   readonly workbookFile?: string;
@@ -159,6 +159,11 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
           String(body.cell ?? ''),
           String(body.value ?? ''),
         );
+        save();
+        return sendJson(response, outcome);
+      }
+      case 'POST /api/act-as': {
+        const outcome = await session.actAs(String((await readJson(request)).email ?? ''));
         save();
         return sendJson(response, outcome);
       }

@@ -26,6 +26,8 @@ export interface DialogView {
 }
 
 export interface SessionState {
+  /** The person at the keyboard: every execution runs as them. */
+  readonly actingAs: string;
   /** Bumped after every execution and edit: the page redraws when it changes. */
   readonly version: number;
   /** Executions running now (a refresh, the sidebar's progress polls, formulas). */
@@ -52,8 +54,25 @@ export class PreviewSession {
   constructor(
     readonly runtime: Runtime,
     /** The acting user's email; every execution runs as them. */
-    private readonly user: string,
+    private user: string,
   ) {}
+
+  /**
+   * Another person takes the keyboard, as when a colleague opens the same spreadsheet: the menu
+   * is built for them, and an open sidebar opens again as theirs (their own write credential,
+   * their approvals). Lets one preview show what two people see (the two-person rule).
+   */
+  async actAs(email: string): Promise<CallOutcome> {
+    if (!/^[^\s@]+@[^\s@]+$/.test(email)) {
+      return {
+        ok: false,
+        message: `"${email}" is not an email. Give the person's Google account email.`,
+      };
+    }
+    this.user = email;
+    await this.open();
+    return this.runtime.ui.sidebar ? this.call('showSidebar', []) : { ok: true, value: null };
+  }
 
   /** What a person sees when the spreadsheet opens: the add-on's menu, built by onOpen. */
   async open(): Promise<void> {
@@ -105,6 +124,7 @@ export class PreviewSession {
       this.sidebarVersion += 1;
     }
     return {
+      actingAs: this.user,
       version: this.version,
       busy: this.busy,
       workbook: workbookView(this.runtime.workbook),

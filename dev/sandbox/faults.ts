@@ -19,7 +19,7 @@ export interface FaultRates {
   readonly slow: number;
   /** GET only: a valid status and headers, the body cut mid-JSON. */
   readonly truncate: number;
-  /** PUT/POST only: the write is applied, then the response body is cut. */
+  /** Writes only: the write is applied, then the response body is cut (a DELETE's connection dropped). */
   readonly lost: number;
   /** Upper bound of a slow response's delay, in ms. */
   readonly slowMs: number;

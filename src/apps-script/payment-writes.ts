@@ -16,5 +16,7 @@ export function paymentWrites(client: BrexClient): PaymentWrites {
     createVendor: (request, idempotencyKey) => client.createVendor(request, { idempotencyKey }),
     updateVendor: (id, changes, idempotencyKey) =>
       client.updateVendor(id, changes, { idempotencyKey }),
+    deleteVendor: (id) => client.deleteVendor(id),
+    transfers: once(() => client.collect('transfers', {}, { stopWhen: () => false }).items),
   };
 }

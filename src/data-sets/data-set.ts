@@ -201,6 +201,8 @@ export interface PageHooks {
 }
 
 export const STATUS_HEADER = 'Sync status';
+/** The status a row gets when Brex no longer lists its item; the row is never deleted. */
+export const REMOVED_IN_BREX = 'Removed in Brex';
 
 /** A data set read whole; its item type is checked here, and the registry holds any. */
 export function defineWhole<T>(definition: Omit<WholeDataSet<T>, 'read'>): WholeDataSet {

@@ -1,6 +1,7 @@
 /**
  * The sidebar: Connection first; once the spreadsheet is connected, Data sets (with Refresh now),
- * Review changes (the write-back's review panel, with its live pending count), Schedule and Sync
+ * Review changes (the write-back's review panel, with its live pending count), Payments to
+ * approve, Schedule and Sync
  * health below it.
  */
 import type { ServerFacade } from '../contract/server-facade';
@@ -9,6 +10,7 @@ import { ConnectionSection, type ConnectionStatus } from './connection-section';
 import { DataSection } from './data-section';
 import { h, notice, replaceChildren } from './dom';
 import { HealthSection } from './health-section';
+import { PaymentApproval } from './payment-approval';
 import { ReviewPanel } from './review-panel';
 import { ScheduleSection } from './schedule-section';
 import { writeCredentialForm } from './write-credential-form';
@@ -27,6 +29,7 @@ export class Sidebar {
   private readonly connection: ConnectionSection;
   private readonly data: DataSection;
   private readonly review: ReviewPanel;
+  private readonly payments: PaymentApproval;
   private readonly schedule: ScheduleSection;
   private readonly health: HealthSection;
   private readonly connected = h('div');
@@ -49,6 +52,7 @@ export class Sidebar {
         void Promise.all([
           this.loadHealth(),
           this.guard(this.review.element, () => this.review.load()),
+          this.guard(this.payments.element, () => this.payments.load()),
         ]),
     });
     this.review = new ReviewPanel(server, {
@@ -62,6 +66,15 @@ export class Sidebar {
           },
         }),
     });
+    this.payments = new PaymentApproval(server, () =>
+      writeCredentialForm({
+        server,
+        onSaved: (status) => {
+          this.connection.show(status);
+          void this.guard(this.payments.element, () => this.payments.load());
+        },
+      }),
+    );
     this.schedule = new ScheduleSection(server);
     this.health = new HealthSection(server, options.now ?? (() => new Date()));
     replaceChildren(root, this.connection.element, this.connected);
@@ -109,12 +122,14 @@ export class Sidebar {
       this.connected,
       this.data.element,
       this.review.element,
+      this.payments.element,
       this.schedule.element,
       this.health.element,
     );
     await Promise.all([
       this.guard(this.data.element, () => this.data.load()),
       this.guard(this.review.element, () => this.review.load()),
+      this.guard(this.payments.element, () => this.payments.load()),
       this.guard(this.schedule.element, () => this.schedule.load()),
       this.loadHealth(),
     ]);

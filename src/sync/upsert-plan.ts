@@ -7,6 +7,7 @@
  * columns, only in rows that changed, and never brings back a row a person deleted.
  */
 import { findHeader } from '../cells/header';
+import { REMOVED_IN_BREX } from '../data-sets/data-set';
 import {
   cellKey,
   columnFormat,
@@ -23,7 +24,7 @@ import {
 } from '../ports/table-port';
 
 /** The status a vanished row gets instead of being deleted. */
-export const REMOVED_IN_BREX = 'Removed in Brex';
+export { REMOVED_IN_BREX };
 /** The status of a row Brex still lists. */
 export const IN_BREX = 'In Brex';
 

@@ -31,7 +31,10 @@ export class Conflicts {
   note(target: string, message: string): void {
     const entries = Object.entries(this.all()).filter(([t]) => t !== target);
     entries.push([target, clip(message)]);
-    while (entries.length > 1 && utf8Length(JSON.stringify(Object.fromEntries(entries))) > MAX_BYTES) {
+    while (
+      entries.length > 1 &&
+      utf8Length(JSON.stringify(Object.fromEntries(entries))) > MAX_BYTES
+    ) {
       entries.shift();
     }
     writeJson(this.store, KEY, Object.fromEntries(entries));

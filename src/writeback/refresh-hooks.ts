@@ -20,7 +20,7 @@ import { IDENTITY_HEADERS } from './row-identity';
 import { SyncedValues } from './synced-values';
 import { teamHooks } from './actions/team-hooks';
 import { expenseHooks } from './actions/expense-memo';
-import { vendorHooks } from './actions/vendors';
+import { vendorHooks } from './actions/vendor-hooks';
 import { paymentHooks } from './payments/payment-hooks';
 
 export const writeBackHooks: RefreshHooks = {

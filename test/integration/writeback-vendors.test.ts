@@ -1,11 +1,13 @@
 /**
  * The vendor actions through the built bundle (dist/Code.js) in the local runtime, against the
  * Brex sandbox over loopback HTTP: a new row creates a vendor once its key is named, a taken
- * company name is refused, and Email and Phone edits update the vendor and revert.
+ * company name is refused, Email and Phone edits update the vendor and revert, and "Delete" in
+ * "Sync status" deletes a vendor only when its key is named, never one with payments on the way.
  */
 import type { Sandbox } from '../../dev/sandbox';
 import { createRuntime, fakeClock, type Runtime } from '../../dev/runtime';
-import type { Vendor } from '../../src/brex';
+import { findSheet, getCell, type Sheet } from '../../dev/runtime/workbook';
+import type { Transfer, Vendor } from '../../src/brex';
 import {
   auditRows,
   nextRow,
@@ -19,6 +21,16 @@ import {
 } from '../support/team-world';
 
 const VENDORS = 'Brex Vendors';
+
+/** A vendor's "Sync status" cell as the spreadsheet holds it: background and note. */
+function statusMarks(runtime: Runtime, id: string): { background: string; note: string } {
+  const grid = runtime.values(VENDORS);
+  const header = grid[0] as unknown[];
+  const row = grid.findIndex((cells) => cells[header.indexOf('Brex ID')] === id) + 1;
+  const sheet = findSheet(runtime.workbook, VENDORS) as Sheet;
+  const cell = getCell(sheet, row, header.indexOf('Sync status') + 1);
+  return { background: cell?.background ?? '', note: cell?.note ?? '' };
+}
 
 async function vendorsWorld(sandbox: Sandbox): Promise<Runtime> {
   sandbox.reset();
@@ -107,5 +119,125 @@ describe('vendor actions', () => {
     expect(back).toMatchObject({ toSend: vendor.email ?? '', problem: null });
     await push(runtime, [back?.key as string]);
     expect(vendors().find((v) => v.id === vendor.id)?.email ?? '').toBe(vendor.email ?? '');
+  });
+
+  /** A vendor payment made in Brex (as the dashboard or another tool would), still PROCESSING. */
+  async function payInBrex(vendor: Vendor): Promise<Transfer> {
+    const instrument = (vendor.payment_accounts ?? [])[0]?.details as {
+      payment_instrument_id: string;
+    };
+    const account = (sandbox.snapshot().cash_accounts as { id: string }[])[0] as { id: string };
+    const response = await fetch(`${sandbox.url}/v1/transfers`, {
+      method: 'POST',
+      headers: {
+        Authorization: `Bearer ${sandbox.token}`,
+        'Content-Type': 'application/json',
+        'Idempotency-Key': `pay-${vendor.id}`,
+      },
+      body: JSON.stringify({
+        counterparty: { type: 'VENDOR', payment_instrument_id: instrument.payment_instrument_id },
+        amount: { amount: 12500, currency: 'USD' },
+        description: 'Invoice 12',
+        external_memo: 'INV 12',
+        originating_account: { type: 'BREX_CASH', id: account.id },
+      }),
+    });
+    expect(response.status).toBe(200);
+    return (await response.json()) as Transfer;
+  }
+
+  it('deletes a vendor typed "Delete" in Sync status only when its key is named, once', async () => {
+    const runtime = await vendorsWorld(sandbox);
+    const [gone, stays] = vendors() as [Vendor, Vendor];
+    await type(runtime, VENDORS, gone.id, 'Sync status', 'delete');
+    await type(runtime, VENDORS, stays.id, 'Sync status', 'Gone');
+    expect(statusMarks(runtime, gone.id).background).toBe('#fff2cc');
+    expect(statusMarks(runtime, stays.id).note).toMatch(/Only "Delete" can be typed/);
+    await refresh(runtime);
+    expect(valueOf(runtime, VENDORS, gone.id, 'Sync status')).toBe('delete');
+    sandbox.log.length = 0;
+
+    const changes = await review(runtime);
+    expect(changes.map((c) => [c.action, c.target.id, c.confirmation, c.toSend])).toEqual([
+      ['vendor.delete', gone.id, 'irreversible', `Delete "${gone.company_name}"`],
+      ['vendor.delete', stays.id, 'irreversible', null],
+    ]);
+    expect(changes[0]?.consequences[0]).toMatch(/cannot be undone/);
+    expect(changes[1]?.problem).toMatch(/Only "Delete" can be typed in "Sync status", not "Gone"/);
+    expect(await push(runtime)).toEqual([]);
+    expect(writes(sandbox)).toEqual([]);
+
+    const results = await push(runtime, [changes[0]?.key as string]);
+    expect(results.map((r) => [r.outcome, r.brexId])).toEqual([['pushed', gone.id]]);
+    expect(writes(sandbox).map((w) => `${w.method} ${w.path}`)).toEqual([
+      `DELETE /v1/vendors/${gone.id}`,
+    ]);
+    expect(vendors().map((v) => v.id)).not.toContain(gone.id);
+    expect(valueOf(runtime, VENDORS, gone.id, 'Sync status')).toBe('Removed in Brex');
+    expect(statusMarks(runtime, gone.id)).toEqual({ background: '#ffffff', note: '' });
+    expect(auditRows(runtime).at(-1)).toMatchObject({
+      Action: 'vendor.delete',
+      Old: 'In Brex',
+      New: 'Deleted',
+      Result: 'pushed',
+    });
+    await expect(
+      runtime.call('revertAuditEntry', [auditRows(runtime).length + 1]),
+    ).rejects.toThrow();
+
+    // Pushing the same key again finds nothing pending and sends nothing; a refresh keeps the row.
+    expect((await push(runtime, [changes[0]?.key as string])).map((r) => r.outcome)).toEqual([
+      'not_pending',
+    ]);
+    await refresh(runtime);
+    expect(valueOf(runtime, VENDORS, gone.id, 'Sync status')).toBe('Removed in Brex');
+    expect(writes(sandbox)).toHaveLength(1);
+    expect((await review(runtime)).map((c) => c.target.id)).toEqual([stays.id]);
+  });
+
+  it('refuses to delete a vendor with a payment on the way, sending nothing', async () => {
+    const runtime = await vendorsWorld(sandbox);
+    const vendor = vendors().find((v) => (v.payment_accounts ?? []).length > 0) as Vendor;
+    const payment = await payInBrex(vendor);
+    sandbox.log.length = 0;
+    await type(runtime, VENDORS, vendor.id, 'Sync status', 'Delete');
+
+    const [change] = await review(runtime);
+    const [result] = await push(runtime, [change?.key as string]);
+
+    expect(result?.outcome).toBe('refused');
+    expect(result?.message).toContain(`1 payment on the way in Brex: ${payment.id} (PROCESSING)`);
+    expect(writes(sandbox)).toEqual([]);
+    expect(vendors().map((v) => v.id)).toContain(vendor.id);
+    expect(auditRows(runtime).at(-1)).toMatchObject({ Action: 'vendor.delete', Result: 'refused' });
+    // The sandbox refuses it too, for a client that did not look first.
+    const direct = await fetch(`${sandbox.url}/v1/vendors/${vendor.id}`, {
+      method: 'DELETE',
+      headers: { Authorization: `Bearer ${sandbox.token}` },
+    });
+    expect(direct.status).toBe(400);
+  });
+
+  it('finishes a deletion whose answer was lost without sending it again', async () => {
+    const runtime = await vendorsWorld(sandbox);
+    const vendor = vendors()[0] as Vendor;
+    await type(runtime, VENDORS, vendor.id, 'Sync status', 'Delete');
+    const [change] = await review(runtime);
+
+    sandbox.setFaults('lost=1');
+    const [first] = await push(runtime, [change?.key as string]);
+    sandbox.setFaults('');
+    expect(first?.outcome).toBe('unknown');
+    expect(vendors().map((v) => v.id)).not.toContain(vendor.id);
+    const [pending] = await review(runtime);
+    expect(pending).toMatchObject({ key: change?.key, inFlight: true });
+    sandbox.log.length = 0;
+
+    const [second] = await push(runtime, [change?.key as string]);
+    expect(second?.outcome).toBe('pushed');
+    expect(second?.message).toMatch(/its answer was lost; nothing was sent again/);
+    expect(writes(sandbox)).toEqual([]);
+    expect(valueOf(runtime, VENDORS, vendor.id, 'Sync status')).toBe('Removed in Brex');
+    expect(await review(runtime)).toEqual([]);
   });
 });

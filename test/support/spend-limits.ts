@@ -80,7 +80,7 @@ export async function type(
 }
 
 export function writes(sandbox: Sandbox): Sandbox['log'] {
-  return sandbox.log.filter((entry) => entry.method === 'PUT' || entry.method === 'POST');
+  return sandbox.log.filter((entry) => ['PUT', 'POST', 'DELETE'].includes(entry.method));
 }
 
 /** The audit log's rows by header: the time a Date, the amounts numbers, the rest text. */

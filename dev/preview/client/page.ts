@@ -146,6 +146,7 @@ async function refresh(force = false): Promise<void> {
     const changed = force || !state || next.version !== state.version || next.busy > 0;
     state = next;
     byId('doc-title').textContent = next.workbook.name;
+    byId('acting-as').textContent = `Signed in as ${next.actingAs}`;
     menuBar.show(next.menus);
     panels.follow(next);
     // Follow the active sheet when the bundle changes it (a refresh creating its sheets).

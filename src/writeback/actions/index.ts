@@ -5,6 +5,7 @@ import { CARD_ACTIONS } from './cards';
 import { archiveLimit } from './spend-limit-archive';
 import { expenseMemo } from './expense-memo';
 import { VENDOR_ACTIONS } from './vendors';
+import { vendorDelete } from './vendor-delete';
 import { baseLimit } from './spend-limit-base-limit';
 import { limitCreate } from './spend-limit-create';
 import { limitMembers } from './spend-limit-members';
@@ -27,6 +28,7 @@ export const WRITE_ACTIONS: readonly WriteAction[] = [
   locationCreate,
   expenseMemo,
   ...VENDOR_ACTIONS,
+  vendorDelete,
 ];
 
 export function actionById(id: string): WriteAction | undefined {

@@ -2,6 +2,7 @@
 import type {
   CreateVendorRequest,
   Expense,
+  Transfer,
   UpdatedExpense,
   UpdateVendorRequest,
   Vendor,
@@ -23,4 +24,8 @@ export interface PaymentWrites {
     changes: UpdateVendorRequest,
     idempotencyKey: string,
   ): WriteResult<Vendor>;
+  /** Irreversible; a DELETE carries no idempotency key. */
+  deleteVendor(id: string): { readonly traceId: string | null };
+  /** Every transfer Brex lists (a vendor with payments on their way is not deleted). */
+  transfers(): Transfer[];
 }

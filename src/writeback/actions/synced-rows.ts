@@ -92,6 +92,12 @@ export class SyncedRows<S extends SyncedSet> {
     if (rows.length > 0) this.save();
   }
 
+  /** Forgets these entries (vendors Brex deleted) in one save. */
+  remove(ids: readonly string[]): void {
+    const gone = ids.filter((id) => this.entries.delete(id));
+    if (gone.length > 0) this.save();
+  }
+
   private save(): void {
     // Past the cap nothing is tracked, so no edit of this set is sent (it stays unmarked): the
     // refresh that records these values must not fail for a company this large.

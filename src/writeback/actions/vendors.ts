@@ -3,12 +3,11 @@
  * and "Phone", `POST /v1/vendors`; a company name Brex already has, in any case, is refused, since
  * payment rows name their vendor. Edits to "Email" and "Phone" update the vendor with that field
  * alone, `PUT /v1/vendors/{id}`, after a conflict read; each reverts to the audited old value.
- * Deleting a vendor is not offered from the sheet.
+ * Deleting a vendor is vendor-delete.ts's.
  */
 import type { Vendor, WriteResult } from '../../brex';
 import { toCell, type Cell } from '../../cells/columns';
 import { headerText } from '../../cells/header';
-import type { RefreshHooks } from '../../data-sets/data-set';
 import type { KeyValuePort } from '../../ports/key-value-port';
 import type { CellValue } from '../../ports/table-port';
 import type { WriteAction } from '../action';
@@ -137,21 +136,3 @@ export const vendorCreate: WriteAction = newRowAction<NewVendor, Vendor[], Vendo
 });
 
 export const VENDOR_ACTIONS: readonly WriteAction[] = [vendorCreate, vendorEmail, vendorPhone];
-
-/** What the vendor actions add to a refresh of the vendors. */
-export const vendorHooks: RefreshHooks = {
-  vendors: {
-    keepCells: (_items, sheet, store) => {
-      const kept = new Map<string, string[]>();
-      const deps = { store, now: () => new Date() };
-      for (const action of [vendorEmail, vendorPhone]) {
-        for (const change of action.find(deps, { grid: sheet }, [])) {
-          kept.set(change.targetId, [...(kept.get(change.targetId) ?? []), ...action.reads]);
-        }
-      }
-      return kept;
-    },
-    afterWrite: (items, store) =>
-      SyncedRows.record(store, 'vendors', (items as readonly Vendor[]).map(vendorEntry)),
-  },
-};
