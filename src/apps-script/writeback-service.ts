@@ -18,9 +18,9 @@ import type {
   WriteBackSettings,
 } from '../contract/writeback';
 import { readConnection, readWriteCredential, type Connection } from '../sync/connection';
-import { keyOf, viewOf } from '../writeback/action';
+import { keyOf, viewOf, type Change } from '../writeback/action';
 import { discardChanges } from '../writeback/discard';
-import { markEditedRows, mayTouchAmounts, type EditedBlock } from '../writeback/edit-marks';
+import { markEditedRows, mayTouchMarks, type EditedBlock } from '../writeback/edit-marks';
 import { SPEND_LIMITS_SHEET } from '../writeback/pending-changes';
 import { pushChanges, type Pushed } from '../writeback/push';
 import { resolveConflict } from '../writeback/resolve';
@@ -34,12 +34,13 @@ import {
   settingsAuditEntry,
 } from '../writeback/settings';
 import { TypedBy } from '../writeback/typed-by';
+import { listOfScopes, scopesOfActions } from '../writeback/write-scopes';
 import { legacyKeys, legacyResult, legacyView } from '../writeback/spend-limit-alias';
 import type { BrexWrites, PushDeps, WriteBackDeps } from '../writeback/write-back-deps';
 import { newUuid } from './apps-script-clock';
 import { appsScriptBrexClient } from './brex-client';
 import { AuditLogSheet } from './audit-log-sheet';
-import { RangeMarks } from './cell-marks-range';
+import { RangeBlocks, RangeMarks } from './cell-marks-range';
 import { EditedSheet } from './edited-sheet';
 import { documentStore, readOnceStore, userStore } from './properties-store';
 import { SpreadsheetTable } from './spreadsheet-table';
@@ -54,8 +55,15 @@ const LOCK_WAIT_MS = 10_000;
 /** The review reads Brex only for pushes whose answer was lost, and briefly. */
 const REVIEW_READ_MS = 20_000;
 
-export const NO_CREDENTIAL =
-  'You have no Brex write credential of your own, and pushing uses only the pusher\u2019s own. Add your own Brex token with the budgets scope under \u201cYour write credential\u201d in Extensions \u25b8 Brex \u25b8 Review spend-limit changes, then push again.';
+/** Refuses a push without the pusher's own credential, naming the scopes `scopes` (all when []). */
+export function noCredential(scopes: readonly string[] = []): string {
+  const needed =
+    scopes.length > 0
+      ? `with the ${listOfScopes(scopes)} scope${scopes.length > 1 ? 's' : ''}`
+      : 'with the scope of each kind of change you push (budgets for spend limits, cards, users, departments, locations, vendors, transfers for vendor payments, expenses.card for expense memos)';
+  return `You have no Brex write credential of your own, and pushing uses only the pusher\u2019s own. Add your own Brex token ${needed} under \u201cYour write credential\u201d in Extensions \u25b8 Brex \u25b8 Review spend-limit changes, then push again.`;
+}
+export const NO_CREDENTIAL = noCredential();
 
 function deps(): WriteBackDeps {
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
@@ -115,19 +123,29 @@ function brexAmounts(ids: readonly string[]): Map<string, number | null> {
   }
 }
 
-function credentialHelp(): { canPush: boolean; credentialHelp: string | null } {
+/** Whether this person can push; if not, what to add, naming the scopes of `changes`. */
+function credentialHelp(changes: readonly Change[]): {
+  canPush: boolean;
+  credentialHelp: string | null;
+} {
   const canPush = readWriteCredential(userStore()) !== null;
-  return { canPush, credentialHelp: canPush ? null : NO_CREDENTIAL };
+  const scopes = scopesOfActions(changes.map((change) => change.action.id));
+  return { canPush, credentialHelp: canPush ? null : noCredential(scopes) };
 }
 
 export function reviewChangesService(): ChangesReview {
-  return { changes: reviewChanges({ ...deps(), brexAmounts }).map(viewOf), ...credentialHelp() };
+  const changes = reviewChanges({ ...deps(), brexAmounts });
+  return { changes: changes.map(viewOf), ...credentialHelp(changes) };
 }
 
 /** The spend-limit alias: the base-limit changes, as the review panel shows them. */
 export function reviewService(): SpendLimitReview {
   const changes = reviewChanges({ ...deps(), brexAmounts });
-  return { sheetName: SPEND_LIMITS_SHEET, changes: legacyView(changes), ...credentialHelp() };
+  return {
+    sheetName: SPEND_LIMITS_SHEET,
+    changes: legacyView(changes),
+    ...credentialHelp(changes),
+  };
 }
 
 /** Runs `work` under the lock with Brex through the acting user's own write credential. */
@@ -240,12 +258,13 @@ export function markEditService(range: GoogleAppsScript.Spreadsheet.Range, user:
     rows: range.getNumRows(),
     columns: range.getNumColumns(),
   };
-  if (!mayTouchAmounts(edit)) return;
+  if (!mayTouchMarks(edit)) return;
   markEditedRows(
     {
       sheet: new EditedSheet(sheet),
       store: documentStore(),
       marks: new RangeMarks(SpreadsheetApp.getActiveSpreadsheet()),
+      blocks: new RangeBlocks(SpreadsheetApp.getActiveSpreadsheet()),
       now: () => new Date(),
       user,
     },

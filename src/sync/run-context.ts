@@ -4,6 +4,7 @@
  * budget, and the checkpoint.
  */
 import type { RefreshReader } from '../ports/brex-reader';
+import type { RowsFromBrex } from './rows-from-brex';
 import { checkpoints } from './checkpoints';
 import { KEY_HEADER } from '../cells/header';
 import type { ReadContext, RefreshHooks, RefreshState } from '../data-sets/data-set';
@@ -25,6 +26,8 @@ export interface RefreshDeps {
   readonly stopAt: number;
   /** The write-back's additions to a data set's refresh, from the composition root. */
   readonly hooks?: RefreshHooks;
+  /** Told after each batch of rows is written, for every data set (`rows-from-brex.ts`). */
+  readonly afterRows?: (written: RowsFromBrex) => void;
 }
 
 export interface Run extends RefreshDeps {
