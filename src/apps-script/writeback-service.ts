@@ -148,10 +148,15 @@ export function reviewService(): SpendLimitReview {
   };
 }
 
-/** Runs `work` under the lock with Brex through the acting user's own write credential. */
-function withCredential<T>(work: (deps: PushDeps) => T): T {
+/**
+ * Runs `work` under the lock with Brex through the acting user's own write credential; without
+ * one, says which scopes the changes of `keys` need (a key starts with its action's id).
+ */
+function withCredential<T>(work: (deps: PushDeps) => T, keys: readonly string[] = []): T {
   const credential = readWriteCredential(userStore());
-  if (!credential) throw new Error(NO_CREDENTIAL);
+  if (!credential) {
+    throw new Error(noCredential(scopesOfActions(keys.map((key) => key.split(':')[0] ?? ''))));
+  }
   const started = Date.now();
   return withLock(() => {
     const typedBy = new TypedBy(documentStore());
@@ -167,17 +172,20 @@ function withCredential<T>(work: (deps: PushDeps) => T): T {
 }
 
 function push(keys: readonly string[] | null): Pushed[] {
-  return withCredential((pushDeps) => pushChanges(pushDeps, keys));
+  return withCredential((pushDeps) => pushChanges(pushDeps, keys), keys ?? []);
 }
 
 export function resolveConflictService(key: string, choice: ConflictChoice): ConflictResolved {
-  return withCredential((pushDeps) => {
-    const resolved = resolveConflict(pushDeps, key, choice);
-    return {
-      change: resolved.change && viewOf(resolved.change),
-      message: resolved.message,
-    };
-  });
+  return withCredential(
+    (pushDeps) => {
+      const resolved = resolveConflict(pushDeps, key, choice);
+      return {
+        change: resolved.change && viewOf(resolved.change),
+        message: resolved.message,
+      };
+    },
+    [key],
+  );
 }
 
 export function pushChangesService(keys?: readonly string[]): ChangeResult[] {
