@@ -4,10 +4,9 @@
  * budget, and the checkpoint.
  */
 import type { RefreshReader } from '../ports/brex-reader';
-import type { RowsFromBrex } from './rows-from-brex';
 import { checkpoints } from './checkpoints';
 import { KEY_HEADER } from '../cells/header';
-import type { ReadContext, RefreshHooks, RefreshState } from '../data-sets/data-set';
+import type { ReadContext, RefreshHooks, RefreshState, RowsFromBrex } from '../data-sets/data-set';
 import type { KeyValuePort } from '../ports/key-value-port';
 import { KnownIds } from './known-ids';
 import { Lookups } from '../data-sets/lookups';
@@ -26,7 +25,7 @@ export interface RefreshDeps {
   readonly stopAt: number;
   /** The write-back's additions to a data set's refresh, from the composition root. */
   readonly hooks?: RefreshHooks;
-  /** Told after each batch of rows is written, for every data set (`rows-from-brex.ts`). */
+  /** Told after each batch of rows is written, for every data set (`RowsFromBrex`). */
   readonly afterRows?: (written: RowsFromBrex) => void;
 }
 

@@ -6,10 +6,9 @@
 import { applyPlan } from './apply-plan';
 import { columnFormat, columnWidth, TEXT_FORMAT } from '../cells/columns';
 import { KEY_HEADER } from '../cells/header';
-import { STATUS_HEADER, type DataSet } from '../data-sets/data-set';
+import { STATUS_HEADER, type DataSet, type RowsFromBrex } from '../data-sets/data-set';
 import { findHeader } from '../cells/header';
 import { clearCursor } from './incremental-cursor';
-import type { RowsFromBrex } from './rows-from-brex';
 import type { Run } from './run-context';
 import { checkHeader, checkRemovals } from './sheet-checks';
 import { SheetRows } from './sheet-rows';

@@ -7,7 +7,7 @@
  * not read again).
  */
 import { findHeader } from '../cells/header';
-import type { RowsFromBrex } from '../sync/rows-from-brex';
+import type { RowsFromBrex } from '../data-sets/data-set';
 import { readJson, writeJson, type KeyValuePort } from '../ports/key-value-port';
 import type { HeaderRow } from '../ports/table-port';
 import {
