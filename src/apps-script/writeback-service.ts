@@ -84,6 +84,8 @@ function brexWrites(credential: Connection, deadline: number): BrexWrites {
     updateSpendLimit: (id, changes, idempotencyKey) =>
       client.updateSpendLimit(id, changes, { idempotencyKey }),
     archiveSpendLimit: (id, idempotencyKey) => client.archiveSpendLimit(id, { idempotencyKey }),
+    createSpendLimit: (request, idempotencyKey) =>
+      client.createSpendLimit(request, { idempotencyKey }),
     ...teamWrites(client),
     ...paymentWrites(client),
   };

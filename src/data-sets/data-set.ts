@@ -127,9 +127,16 @@ export interface WholeDataSet<T = unknown> extends DataSetBase<T> {
     store: KeyValuePort,
   ): ReadonlyMap<string, readonly string[]>;
   /**
-   * Runs once the rows are written, with every item they show and the ids whose cells were kept.
+   * Runs once the rows are written, with every item they show, the ids whose cells were kept, and
+   * the lookups the rows' names were written with.
    */
-  afterWrite?(items: readonly T[], store: KeyValuePort, now: Date, kept: ReadonlySet<string>): void;
+  afterWrite?(
+    items: readonly T[],
+    store: KeyValuePort,
+    now: Date,
+    kept: ReadonlySet<string>,
+    lookups: Lookups,
+  ): void;
   /**
    * True when the rows just written are part of a read that goes on in the next run (users'
    * limits, read a chunk at a time); the refresh then pauses on this data set.

@@ -57,6 +57,7 @@ export function readWhole(run: Run, dataSet: WholeDataSet, started: DataSetHealt
     run.store,
     new Date(run.now()),
     new Set(keep.keys()),
+    run.lookups,
   );
   if (dataSet.unfinished?.(run.store)) {
     // The rows read so far are written; the rest of the read is the next run's.

@@ -12,6 +12,7 @@ import type { SpendLimit } from '../brex';
 import type { RefreshHooks } from '../data-sets/data-set';
 import { WRITE_ACTIONS } from './actions';
 import { baseLimit } from './actions/spend-limit-base-limit';
+import { recordLimits } from './actions/spend-limit-entries';
 import { spendLimitIdentity } from './actions/spend-limit-identity';
 import { AMOUNT_HEADER, CURRENCY_HEADER, editedLimits } from './edited-cells';
 import { SPEND_LIMITS_SHEET } from './pending-changes';
@@ -47,7 +48,9 @@ export const writeBackHooks: RefreshHooks = {
       }
       return keep;
     },
-    afterWrite: (items, store, now) =>
-      SyncedValues.record(store, items as readonly SpendLimit[], now, spendLimitIdentity),
+    afterWrite: (items, store, now, _kept, lookups) => {
+      SyncedValues.record(store, items as readonly SpendLimit[], now, spendLimitIdentity);
+      recordLimits(store, items as readonly SpendLimit[], lookups);
+    },
   },
 };

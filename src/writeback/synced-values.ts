@@ -143,6 +143,27 @@ export class SyncedValues {
     if (limits.length > 0) this.save(now);
   }
 
+  /**
+   * Takes the names (and so the row identities) of renamed limits from Brex's answers, leaving
+   * their amounts as last synced: a base-limit edit pending on the row is still compared with them.
+   */
+  rename(limits: readonly SpendLimit[], now: Date, identityOf: IdentityOf): void {
+    const renamed = limits.flatMap((limit) => {
+      const entry = this.entries.get(limit.id);
+      return entry
+        ? [
+            {
+              ...entry,
+              name: String(limit.name ?? '').slice(0, NAME_CHARS),
+              identity: identityOf(limit),
+            },
+          ]
+        : [];
+    });
+    for (const entry of renamed) this.entries.set(entry.id, entry);
+    if (renamed.length > 0) this.save(now);
+  }
+
   private save(now: Date): void {
     if (this.entries.size > MAX_ENTRIES) {
       throw new Error(

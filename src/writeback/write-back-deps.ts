@@ -1,5 +1,10 @@
 /** What the write-back needs from the outside world: ports, the clock and who is acting. */
-import type { SpendLimit, UpdateSpendLimitRequest, WriteResult } from '../brex';
+import type {
+  CreateSpendLimitRequest,
+  SpendLimit,
+  UpdateSpendLimitRequest,
+  WriteResult,
+} from '../brex';
 import type { KeyValuePort } from '../ports/key-value-port';
 import type { TablePort } from '../ports/table-port';
 import type { PaymentWrites } from './actions/payment-writes';
@@ -34,6 +39,10 @@ export interface BrexWrites extends TeamWrites, PaymentWrites {
     idempotencyKey: string,
   ): WriteResult<SpendLimit>;
   archiveSpendLimit(id: string, idempotencyKey: string): WriteResult<undefined>;
+  createSpendLimit(
+    request: CreateSpendLimitRequest,
+    idempotencyKey: string,
+  ): WriteResult<SpendLimit>;
 }
 
 export interface PushDeps extends WriteBackDeps {

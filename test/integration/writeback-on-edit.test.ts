@@ -109,6 +109,7 @@ describe('onEdit', () => {
     const width = (runtime.values(SHEET)[0] as unknown[]).length;
     const amountBefore = amountMarks(runtime, limit.id);
 
+    // "Name" and "Members" are action columns; "Period" is read from Brex only.
     const [result] = await runtime.edit(cellOf(runtime, limit.id, 'Period'), 'Yearly', {
       as: OWNER,
     });

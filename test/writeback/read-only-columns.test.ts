@@ -23,14 +23,15 @@ describe('read-only columns', () => {
 
     const columns = readOnlyColumns(LIMITS, header);
 
-    expect(columns.map((c) => header[c - 1])).toEqual(['Name', 'Period']);
+    // Name, Base limit, Currency and Status are read by the spend limits' actions.
+    expect(columns.map((c) => header[c - 1])).toEqual(['Period']);
     expect(readOnlyColumns('Sheet1', header)).toEqual([]);
   });
 
   it('follow column tags, so a renamed synced header stays read-only', () => {
     const header = withColumnTags(
-      ['Limit name', KEY_HEADER, 'Base limit'],
-      ['Name', KEY_HEADER, 'Base limit'],
+      ['How often', KEY_HEADER, 'Base limit'],
+      ['Period', KEY_HEADER, 'Base limit'],
     );
 
     expect(readOnlyColumns(LIMITS, header)).toEqual([1]);
@@ -78,12 +79,11 @@ describe('restoreReadOnlyMarks', () => {
     const writes: BlockMarks[] = [];
     const reads: number[] = [];
     const port: BlockMarksPort = {
-      // "Name" (column 1) has no marks; "Period" (column 5) has `notes`.
+      // "Period" (column 5) is the only read-only column here.
       read: (_sheet, _row, column, rows, columns) => {
         expect([rows, columns]).toEqual([2, 1]);
         reads.push(column);
-        const own = column === 5 ? notes : notes.map((row) => row.map(() => ''));
-        return { backgrounds: own.map((row) => row.map(() => REFUSED_BACKGROUND)), notes: own };
+        return { backgrounds: notes.map((row) => row.map(() => REFUSED_BACKGROUND)), notes };
       },
       write: (_sheet, _row, column, marks) => {
         expect(column).toBe(5);
@@ -123,7 +123,7 @@ describe('restoreReadOnlyMarks', () => {
 
     flagSheet(store, LIMITS);
     restoreReadOnlyMarks({ store, blocks: port }, written);
-    expect([reads, writes]).toEqual([[1, 5], []]);
+    expect([reads, writes]).toEqual([[5], []]);
     expect(flaggedSheets(store)).toEqual(new Set([LIMITS]));
   });
 });

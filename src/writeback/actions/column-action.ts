@@ -46,6 +46,8 @@ export interface ColumnSpec<S extends SyncedSet, P, Current, Answer> {
   readonly also?: readonly string[];
   /** The synced cells that tell one target's row from another's. */
   readonly identity: readonly string[];
+  /** Whether the row is still the target's, when the edited column is itself an identity cell. */
+  whole?(row: RowReader, entry: SyncedRow<S>, store: KeyValuePort): boolean;
   readonly confirmation: Confirmation;
   /** The last-synced value, canonical. */
   synced(entry: SyncedRow<S>): string;
@@ -60,6 +62,8 @@ export interface ColumnSpec<S extends SyncedSet, P, Current, Answer> {
   ): Parsed<P> | null;
   /** A canonical value as the review and messages show it ("Locked", "2,500.00 USD"). */
   shown(value: string, entry: SyncedRow<S>, store: KeyValuePort): string;
+  /** What the review shows will be sent, when not `shown` (a list's difference); optional. */
+  toSend?(value: string, entry: SyncedRow<S>, store: KeyValuePort): string;
   /** The canonical value as the audit log stores it (an amount, audited with its currency). */
   audited?(value: string, entry: SyncedRow<S>): string;
   /** A canonical value as the cell holds it, for discard and revert. */
@@ -81,6 +85,8 @@ export interface ColumnSpec<S extends SyncedSet, P, Current, Answer> {
   answerId(answer: Answer): string;
   /** Whether `revert` stages the inverse of a push. */
   readonly reversible: boolean;
+  /** Bookkeeping of other stores once Brex's answers are settled (a renamed limit's identity). */
+  settled?(deps: PushDeps, answers: readonly Answer[]): void;
 }
 
 interface Detail<S extends SyncedSet, P> {
@@ -124,7 +130,7 @@ export function columnAction<S extends SyncedSet, P, Current, Answer>(
           const position = at(name);
           return position === null ? '' : (cells[position] ?? '');
         };
-        const parsed = whole(spec, entry, row)
+        const parsed = whole(spec, entry, row, deps.store)
           ? spec.parse(typed, entry, row, deps)
           : moved(spec, entry);
         if (parsed === null) return;
@@ -140,7 +146,7 @@ export function columnAction<S extends SyncedSet, P, Current, Answer>(
           from,
           to,
           brexNow: spec.shown(from, entry, deps.store),
-          toSend: to === null ? null : spec.shown(to, entry, deps.store),
+          toSend: to === null ? null : (spec.toSend ?? spec.shown)(to, entry, deps.store),
           typed: String(cell),
           problem: parsed.problem,
           consequences: parsed.consequences ?? [],
@@ -209,6 +215,7 @@ export function columnAction<S extends SyncedSet, P, Current, Answer>(
       }
       synced.update(entries);
       writeRowCells(deps.table, spec.sheet, cells);
+      spec.settled?.(deps, answers);
     },
 
     rebase(deps, records) {
@@ -263,7 +270,9 @@ function whole<S extends SyncedSet>(
   spec: ColumnSpec<S, unknown, unknown, unknown>,
   entry: SyncedRow<S>,
   row: RowReader,
+  store: KeyValuePort,
 ): boolean {
+  if (spec.whole) return spec.whole(row, entry, store);
   return identityOf(spec.identity.map(row)) === field(entry, 'identity');
 }
 

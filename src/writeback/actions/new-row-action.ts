@@ -51,6 +51,7 @@ export interface NewRowSpec<P, Current, Answer> {
     answers: readonly Answer[],
     store: KeyValuePort,
     timeZone: string,
+    now: Date,
   ): Map<Answer, Record<string, Cell>>;
 }
 
@@ -157,7 +158,7 @@ export function newRowAction<P, Current, Answer>(
       const header = grid[0] ?? [];
       const key = findHeader(header, KEY_HEADER);
       if (key === null) return;
-      const cells = spec.settle(answers, deps.store, deps.table.timeZone());
+      const cells = spec.settle(answers, deps.store, deps.table.timeZone(), deps.now());
       const taken = new Set<number>();
       const writes = new Map<number, Map<number, Cell>>();
       for (const answer of answers) {

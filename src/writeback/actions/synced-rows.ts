@@ -1,5 +1,5 @@
 /**
- * The last-synced fields of cards, users, departments and locations: what a card or user action
+ * The last-synced fields of cards, users, spend limits, departments and locations: what a card or user action
  * compares an edited cell with, and the directory that names are resolved against (a holder, a
  * manager, a department). Kept in document properties, where no person can edit them, keyed by
  * Brex id, spread over numbered chunks under the 9 KB of a property value. The refresh records
@@ -24,6 +24,8 @@ export const SYNCED_FIELDS = {
   ],
   expenses: ['memo', 'type', 'name', 'identity'],
   vendors: ['email', 'phone', 'name', 'identity'],
+  // A spend limit's name, members and row identity (its base limit lives in `synced-values.ts`).
+  limits: ['status', 'members', 'membersCell', 'name', 'identity'],
   departments: ['name'],
   locations: ['name'],
 } as const;
@@ -59,6 +61,12 @@ export class SyncedRows<S extends SyncedSet> {
       }
     }
     return new SyncedRows(store, set, entries);
+  }
+
+  /** The stored text of a set, as it is: equal stamps mean equal entries (for a cache). */
+  static stamp(store: KeyValuePort, set: SyncedSet): (string | null)[] {
+    const chunks = readJson<number>(store, indexKey(set)) ?? 0;
+    return Array.from({ length: chunks }, (_, n) => store.get(chunkKey(set, n)));
   }
 
   /** Replaces every entry with what a whole read of Brex returned. */

@@ -5,7 +5,12 @@
  */
 import type { TeamWrites } from '../../../src/writeback/actions/team-writes';
 import type { PaymentWrites } from '../../../src/writeback/actions/payment-writes';
-import type { SpendLimit, UpdateSpendLimitRequest, WriteResult } from '../../../src/brex';
+import type {
+  CreateSpendLimitRequest,
+  SpendLimit,
+  UpdateSpendLimitRequest,
+  WriteResult,
+} from '../../../src/brex';
 import { BrexError } from '../../../src/brex';
 import { KEY_HEADER } from '../../../src/cells/header';
 import type { AuditEntry, AuditLogPort, AuditRecord } from '../../../src/writeback/audit-entry';
@@ -54,6 +59,21 @@ export class FakeBrex implements Omit<BrexWrites, keyof TeamWrites | keyof Payme
       this.applied.push({ id, amount: -1, key });
     }
     return { value: undefined, traceId: `trace_${this.requests.length}`, idempotencyKey: key };
+  }
+
+  createSpendLimit(request: CreateSpendLimitRequest, key: string): WriteResult<SpendLimit> {
+    this.requests.push('POST /v2/spend_limits');
+    let answer = this.answers.get(key);
+    if (!answer) {
+      answer = { ...request, id: `splim_new_${this.limits.size}`, status: 'ACTIVE' } as SpendLimit;
+      this.limits.set(answer.id, answer);
+      this.answers.set(key, answer);
+    }
+    return {
+      value: structuredClone(answer),
+      traceId: `trace_${this.requests.length}`,
+      idempotencyKey: key,
+    };
   }
 
   updateSpendLimit(
