@@ -19,6 +19,7 @@ import {
   type AuditEntry,
   type AuditLogPort,
   type AuditRecord,
+  upgradedHeader,
 } from '../writeback/audit-entry';
 import { SpreadsheetTable } from './spreadsheet-table';
 
@@ -89,7 +90,7 @@ export class AuditLogSheet implements AuditLogPort {
     if (entries.length === 0) return;
     const rows = entries.map(auditCells);
     const sheet = this.sheet() ?? this.create();
-    this.addNewHeaders(sheet);
+    this.upgradeHeader(sheet);
     this.table.writeBlock(AUDIT_SHEET, {
       row: sheet.getLastRow() + 1,
       column: 1,
@@ -108,16 +109,22 @@ export class AuditLogSheet implements AuditLogPort {
       .map((cells, index) => auditRecord(auditText(cells), index + 2));
   }
 
-  /** A log made before a column was added (e.g. "Typed by") gets that column's header. */
-  private addNewHeaders(sheet: GoogleAppsScript.Spreadsheet.Sheet): void {
-    const width = sheet.getLastColumn();
-    if (width >= WIDTH) return;
-    const missing = AUDIT_HEADERS.slice(width);
+  /**
+   * A log made before a column was added (e.g. "Typed by") gets that column's header, and one
+   * made when the log knew only spend limits gets "Brex ID" and "Target" for "Spend limit ID" and
+   * "Spend limit" (`upgradedHeader`). The rows need nothing: they are read by position.
+   */
+  private upgradeHeader(sheet: GoogleAppsScript.Spreadsheet.Sheet): void {
+    // Never past the used columns: an older log's grid may be narrower than today's header.
+    const width = Math.min(sheet.getLastColumn(), WIDTH);
+    const current = width > 0 ? (sheet.getRange(1, 1, 1, width).getValues()[0] ?? []) : [];
+    const header = upgradedHeader(current);
+    if (!header) return;
     this.table.writeBlock(AUDIT_SHEET, {
       row: 1,
-      column: width + 1,
-      values: [[...missing]],
-      numberFormats: [missing.map(() => '@')],
+      column: 1,
+      values: [header],
+      numberFormats: [header.map(() => TEXT_FORMAT)],
     });
   }
 

@@ -28,6 +28,8 @@ import { readHealth, type DataSetHealth } from '../sync/sync-health';
 import { appsScriptBrexClient } from './brex-client';
 import { refreshFormulasService } from './custom-functions-service';
 import { writeBackHooks } from '../writeback/refresh-hooks';
+import { restoreReadOnlyMarks } from '../writeback/restore-marks';
+import { RangeBlocks } from './cell-marks-range';
 import { documentStore, userStore } from './properties-store';
 import { SpreadsheetTable } from './spreadsheet-table';
 import { lastBrexUse } from './token-use';
@@ -84,7 +86,9 @@ export function refreshNowService(dataSets?: readonly string[]): RefreshSummary 
       ),
       started + CALL_BUDGET_MS,
     );
-    const table = new SpreadsheetTable(SpreadsheetApp.getActiveSpreadsheet());
+    const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+    const table = new SpreadsheetTable(spreadsheet);
+    const blocks = new RangeBlocks(spreadsheet);
     const summary = runRefresh(
       {
         table,
@@ -93,6 +97,7 @@ export function refreshNowService(dataSets?: readonly string[]): RefreshSummary 
         now: () => Date.now(),
         stopAt: started + PAGE_BUDGET_MS,
         hooks: writeBackHooks,
+        afterRows: (written) => restoreReadOnlyMarks({ store, blocks }, written),
       },
       settings,
     );

@@ -20,10 +20,10 @@ import type {
   WriteBackSettings,
 } from '../contract/writeback';
 import { readConnection, readWriteCredential, type Connection } from '../sync/connection';
-import { keyOf, viewOf } from '../writeback/action';
+import { keyOf, viewOf, type Change } from '../writeback/action';
 import { chooseForChange } from '../writeback/choose';
 import { discardChanges } from '../writeback/discard';
-import { markEditedRows, mayTouchAmounts, type EditedBlock } from '../writeback/edit-marks';
+import { markEditedRows, mayTouchMarks, type EditedBlock } from '../writeback/edit-marks';
 import { SPEND_LIMITS_SHEET } from '../writeback/pending-changes';
 import { countChanges } from '../writeback/pending-count';
 import { pushChanges, type Pushed } from '../writeback/push';
@@ -38,16 +38,17 @@ import {
   settingsAuditEntry,
 } from '../writeback/settings';
 import { TypedBy } from '../writeback/typed-by';
+import { scopesOfActions } from '../writeback/write-scopes';
 import { legacyKeys, legacyResult, legacyView } from '../writeback/spend-limit-alias';
 import type { BrexWrites, PushDeps } from '../writeback/write-back-deps';
 import { newUuid } from './apps-script-clock';
 import { appsScriptBrexClient } from './brex-client';
-import { RangeMarks } from './cell-marks-range';
+import { RangeBlocks, RangeMarks } from './cell-marks-range';
 import { EditedSheet } from './edited-sheet';
 import { documentStore, userStore } from './properties-store';
 import { paymentWrites } from './payment-writes';
 import { teamWrites } from './team-writes';
-import { NO_CREDENTIAL, withLock, writeBackDeps } from './writeback-base';
+import { NO_CREDENTIAL, noCredential, withLock, writeBackDeps } from './writeback-base';
 
 export { NO_CREDENTIAL };
 import { paymentsInReviewService } from './payment-service';
@@ -97,17 +98,22 @@ function brexAmounts(ids: readonly string[]): Map<string, number | null> {
   }
 }
 
-function credentialHelp(): { canPush: boolean; credentialHelp: string | null } {
+/** Whether this person can push; if not, what to add, naming the scopes of `changes`. */
+function credentialHelp(changes: readonly Change[]): {
+  canPush: boolean;
+  credentialHelp: string | null;
+} {
   const canPush = readWriteCredential(userStore()) !== null;
-  return { canPush, credentialHelp: canPush ? null : NO_CREDENTIAL };
+  const scopes = scopesOfActions(changes.map((change) => change.action.id));
+  return { canPush, credentialHelp: canPush ? null : noCredential(scopes) };
 }
 
 export function reviewChangesService(): ChangesReview {
-  const changes = reviewChanges({ ...writeBackDeps(), brexAmounts }).map(viewOf);
+  const changes = reviewChanges({ ...writeBackDeps(), brexAmounts });
   const payments = withLock(() => paymentsInReviewService(writeBackDeps()));
   return {
-    changes: [...changes, ...payments.views],
-    ...credentialHelp(),
+    changes: [...changes.map(viewOf), ...payments.views],
+    ...credentialHelp(changes),
     ...(payments.summary ? { payments: payments.summary } : {}),
   };
 }
@@ -126,13 +132,22 @@ export function pendingCountService(): PendingCount {
 /** The spend-limit alias: the base-limit changes. */
 export function reviewService(): SpendLimitReview {
   const changes = reviewChanges({ ...writeBackDeps(), brexAmounts });
-  return { sheetName: SPEND_LIMITS_SHEET, changes: legacyView(changes), ...credentialHelp() };
+  return {
+    sheetName: SPEND_LIMITS_SHEET,
+    changes: legacyView(changes),
+    ...credentialHelp(changes),
+  };
 }
 
-/** Runs `work` under the lock with Brex through the acting user's own write credential. */
-function withCredential<T>(work: (deps: PushDeps) => T): T {
+/**
+ * Runs `work` under the lock with Brex through the acting user's own write credential; without
+ * one, says which scopes the changes of `keys` need (a key starts with its action's id).
+ */
+function withCredential<T>(work: (deps: PushDeps) => T, keys: readonly string[] = []): T {
   const credential = readWriteCredential(userStore());
-  if (!credential) throw new Error(NO_CREDENTIAL);
+  if (!credential) {
+    throw new Error(noCredential(scopesOfActions(keys.map((key) => key.split(':')[0] ?? ''))));
+  }
   const started = Date.now();
   return withLock(() => {
     const base = writeBackDeps();
@@ -150,17 +165,20 @@ function withCredential<T>(work: (deps: PushDeps) => T): T {
 }
 
 function push(keys: readonly string[] | null): Pushed[] {
-  return withCredential((pushDeps) => pushChanges(pushDeps, keys));
+  return withCredential((pushDeps) => pushChanges(pushDeps, keys), keys ?? []);
 }
 
 export function resolveConflictService(key: string, choice: ConflictChoice): ConflictResolved {
-  return withCredential((pushDeps) => {
-    const resolved = resolveConflict(pushDeps, key, choice);
-    return {
-      change: resolved.change && viewOf(resolved.change),
-      message: resolved.message,
-    };
-  });
+  return withCredential(
+    (pushDeps) => {
+      const resolved = resolveConflict(pushDeps, key, choice);
+      return {
+        change: resolved.change && viewOf(resolved.change),
+        message: resolved.message,
+      };
+    },
+    [key],
+  );
 }
 
 export function pushChangesService(keys?: readonly string[]): ChangeResult[] {
@@ -258,12 +276,13 @@ export function markEditService(range: GoogleAppsScript.Spreadsheet.Range, user:
     rows: range.getNumRows(),
     columns: range.getNumColumns(),
   };
-  if (!mayTouchAmounts(edit)) return;
+  if (!mayTouchMarks(edit)) return;
   markEditedRows(
     {
       sheet: new EditedSheet(sheet),
       store: documentStore(),
       marks: new RangeMarks(SpreadsheetApp.getActiveSpreadsheet()),
+      blocks: new RangeBlocks(SpreadsheetApp.getActiveSpreadsheet()),
       now: () => new Date(),
       user,
     },

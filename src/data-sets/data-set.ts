@@ -200,6 +200,23 @@ export interface PageHooks {
   afterPage?(items: readonly never[], store: KeyValuePort): void;
 }
 
+/**
+ * What a refresh tells the composition root after writing a batch of a data set's rows: which
+ * rows now hold Brex's values, so that the write-back can say so on cells a person had edited.
+ */
+export interface RowsFromBrex {
+  readonly sheetName: string;
+  /** The sheet as it now is, header first (with its column tags: a HeaderRow). */
+  readonly sheet: readonly (readonly CellValue[])[];
+  /**
+   * 0-based rows of `sheet` that Brex's records were just written to, each with the own headers
+   * whose cells were kept as typed (a pending edit); every other own cell holds Brex's value.
+   */
+  readonly rows: ReadonlyMap<number, readonly string[]>;
+  /** When the rows were written. */
+  readonly at: Date;
+}
+
 export const STATUS_HEADER = 'Sync status';
 /** The status a row gets when Brex no longer lists its item; the row is never deleted. */
 export const REMOVED_IN_BREX = 'Removed in Brex';

@@ -194,13 +194,13 @@ function takePage(run: Run, reading: Reading, items: readonly unknown[], pages =
   if (tally) {
     if (keepTally(run, tally.definition, tally.rows, items)) reading.changed = true;
   } else {
-    // The write-back's hooks keep the cells of changes waiting to be pushed (an expense's memo).
+    const read = recordsOf(dataSet, items, run.lookups, run.table.timeZone());
+    // The page's rows first: the write-back's hooks look for changes waiting to be pushed (an
+    // expense's memo) in them, and keep those cells.
+    reading.rows.load(read.map((r) => r.id));
     const hooks = run.hooks?.[dataSet.id];
     const keep = hooks?.keepCells?.(items as never[], reading.rows.grid, run.store) ?? new Map();
-    const records = recordsOf(dataSet, items, run.lookups, run.table.timeZone()).map((r) =>
-      keep.has(r.id) ? { ...r, keep: keep.get(r.id) } : r,
-    );
-    reading.rows.load(records.map((r) => r.id));
+    const records = read.map((r) => (keep.has(r.id) ? { ...r, keep: keep.get(r.id) } : r));
     const batch = { sheet: reading.rows.grid, records, deleted: reading.deleted, complete: false };
     ({ sheet: reading.rows.grid, health: reading.health } = writeRows(
       run,

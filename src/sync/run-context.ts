@@ -6,7 +6,7 @@
 import type { RefreshReader } from '../ports/brex-reader';
 import { checkpoints } from './checkpoints';
 import { KEY_HEADER } from '../cells/header';
-import type { ReadContext, RefreshHooks, RefreshState } from '../data-sets/data-set';
+import type { ReadContext, RefreshHooks, RefreshState, RowsFromBrex } from '../data-sets/data-set';
 import type { KeyValuePort } from '../ports/key-value-port';
 import { KnownIds } from './known-ids';
 import { Lookups } from '../data-sets/lookups';
@@ -30,6 +30,8 @@ export interface RefreshDeps {
    * absent, and 1 reads one page after another.
    */
   readonly readWindows?: number;
+  /** Told after each batch of rows is written, for every data set (`RowsFromBrex`). */
+  readonly afterRows?: (written: RowsFromBrex) => void;
 }
 
 export interface Run extends RefreshDeps {

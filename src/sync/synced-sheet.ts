@@ -6,7 +6,7 @@
 import { applyPlan } from './apply-plan';
 import { columnFormat, columnWidth, TEXT_FORMAT } from '../cells/columns';
 import { KEY_HEADER } from '../cells/header';
-import { STATUS_HEADER, type DataSet } from '../data-sets/data-set';
+import { STATUS_HEADER, type DataSet, type RowsFromBrex } from '../data-sets/data-set';
 import { findHeader } from '../cells/header';
 import { clearCursor } from './incremental-cursor';
 import type { Run } from './run-context';
@@ -115,6 +115,7 @@ export function writeRows(
     run.table.formatNewColumns(dataSet.sheetName, plan.headerBlock.column, widths);
   }
   run.knownIds.remember(dataSet.id, plan.added);
+  if (run.afterRows) run.afterRows(rowsFromBrex(dataSet, layout, plan.sheetAfter, batch, run));
   return {
     sheet: plan.sheetAfter,
     health: {
@@ -125,4 +126,21 @@ export function writeRows(
       removed: health.removed + plan.removed.length,
     },
   };
+}
+
+/** Pure: the rows of the sheet after a batch that now hold the batch's records (a person's deleted excepted). */
+function rowsFromBrex(
+  dataSet: DataSet,
+  layout: SheetLayout,
+  sheetAfter: CellValue[][],
+  batch: RowBatch,
+  run: Run,
+): RowsFromBrex {
+  const ids = readIds(layout, sheetAfter);
+  const rows = new Map<number, readonly string[]>();
+  for (const record of batch.records) {
+    const row = ids.get(record.id);
+    if (row !== undefined && !batch.deleted.has(record.id)) rows.set(row, record.keep ?? []);
+  }
+  return { sheetName: dataSet.sheetName, sheet: sheetAfter, rows, at: new Date(run.now()) };
 }

@@ -1,6 +1,9 @@
 /**
  * The "Brex Audit Log": one row per push attempt, appended and never rewritten. Every cell is
  * text (`@`), amounts included, so an amount reads back exactly and no string becomes a formula.
+ * Rows are read by position, never by header, so a log made when the third and fourth columns
+ * were headed "Spend limit ID" and "Spend limit" (before actions other than spend limits) reads
+ * the same; its header is renamed in place at the next append (`audit-log-sheet.ts`).
  */
 import type { PushOutcome } from '../contract/writeback';
 
@@ -9,8 +12,8 @@ export const AUDIT_SHEET = 'Brex Audit Log';
 export const AUDIT_HEADERS = [
   'Time',
   'User',
-  'Spend limit ID',
-  'Spend limit',
+  'Brex ID',
+  'Target',
   'Old',
   'New',
   'Currency',
@@ -22,6 +25,23 @@ export const AUDIT_HEADERS = [
   'Action',
 ] as const;
 
+/** The headers of the third and fourth columns before they named any action's target. */
+export const OLD_TARGET_HEADERS: Readonly<Record<string, string>> = {
+  'Spend limit ID': 'Brex ID',
+  'Spend limit': 'Target',
+};
+
+/** Pure: the header row a log should have, given the one it has (null when it has it). */
+export function upgradedHeader(current: readonly unknown[]): string[] | null {
+  const upgraded = AUDIT_HEADERS.map((header, index) => {
+    const text = String(current[index] ?? '');
+    return OLD_TARGET_HEADERS[text] === header || text === '' ? header : text;
+  });
+  return upgraded.every((header, index) => header === String(current[index] ?? ''))
+    ? null
+    : upgraded;
+}
+
 /** The `result` of an audit row recording a change to the write-back settings. */
 export const SETTINGS_CHANGED = 'settings changed';
 
@@ -29,8 +49,10 @@ export interface AuditEntry {
   /** ISO 8601, UTC. */
   readonly time: string;
   readonly user: string;
-  readonly spendLimitId: string;
-  readonly spendLimitName: string;
+  /** The Brex object changed or created ('' when none). */
+  readonly brexId: string;
+  /** What the review called it: a spend limit's, card's or person's name. */
+  readonly targetName: string;
   /** Plain decimal text in the currency's decimals ("2500.00"), or '' when unknown. */
   readonly old: string;
   readonly new: string;
@@ -55,8 +77,8 @@ export function auditRow(entry: AuditEntry): string[] {
   return [
     entry.time,
     entry.user,
-    entry.spendLimitId,
-    entry.spendLimitName,
+    entry.brexId,
+    entry.targetName,
     entry.old,
     entry.new,
     entry.currency,
@@ -76,8 +98,8 @@ export function auditRecord(cells: readonly unknown[], row: number): AuditRecord
     row,
     time: text(0),
     user: text(1),
-    spendLimitId: text(2),
-    spendLimitName: text(3),
+    brexId: text(2),
+    targetName: text(3),
     old: text(4),
     new: text(5),
     currency: text(6),

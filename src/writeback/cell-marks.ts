@@ -1,14 +1,18 @@
 /**
- * Pending marks on the "Base limit" column: a pending edit gets a highlight, a refused one another
+ * Pending marks on an action's column: a pending edit gets a highlight, a refused one another
  * colour and a note saying why. Marks are planned for the whole column at once so the adapter
  * makes one background write and one note write; cells the add-on never marked keep a person's own
- * colours and notes.
+ * colours and notes, and so do the marks of edits in read-only columns (`read-only-columns.ts`),
+ * which only the refresh that restores them takes down.
  */
 
 export const PENDING_BACKGROUND = '#fff2cc';
 export const REFUSED_BACKGROUND = '#f4cccc';
 /** Starts every note the add-on writes, so it can tell its own notes from a person's. */
 export const NOTE_PREFIX = 'Brex write-back: ';
+/** How the notes of edits in read-only columns start: before and after a refresh restores them. */
+export const NOT_SENT_NOTE_START = `${NOTE_PREFIX}Not sent to Brex: `;
+export const RESTORED_NOTE_START = `${NOTE_PREFIX}Restored Brex's value`;
 
 export type Mark =
   { readonly kind: 'pending' } | { readonly kind: 'refused'; readonly why: string };
@@ -47,14 +51,16 @@ export function planMarks(
   for (let index = 0; index < backgrounds.length; index += 1) {
     const mark = marks.get(index + firstRow);
     const ourBackground = OURS.has(String(backgrounds[index]).toLowerCase());
-    const ourNote = String(notes[index] ?? '').startsWith(NOTE_PREFIX);
+    const note = String(notes[index] ?? '');
+    const ourNote = note.startsWith(NOTE_PREFIX);
+    const readOnly = note.startsWith(NOT_SENT_NOTE_START) || note.startsWith(RESTORED_NOTE_START);
     if (mark?.kind === 'pending') {
       backgrounds[index] = PENDING_BACKGROUND;
       if (ourNote) notes[index] = '';
     } else if (mark?.kind === 'refused') {
       backgrounds[index] = REFUSED_BACKGROUND;
       if (ourNote || !notes[index]) notes[index] = `${NOTE_PREFIX}${mark.why}`;
-    } else {
+    } else if (!readOnly) {
       if (ourBackground) backgrounds[index] = '#ffffff';
       if (ourNote) notes[index] = '';
     }

@@ -111,7 +111,7 @@ function pushOne(
   const brex = current.get(change);
   if (brex instanceof Error) {
     const traceId = brex instanceof BrexError ? brex.traceId : null;
-    const message = writeMessage(brex);
+    const message = writeMessage(brex, change.action.id);
     return { ...base, outcome: 'failed', message, traceId, idempotencyKey: null, settled: true };
   }
   const verdict = change.action.check(deps, change, brex);
@@ -228,8 +228,8 @@ function auditEntry(deps: PushDeps, change: Change, pushed: Pushed): AuditEntry 
     time: deps.now().toISOString(),
     user: deps.user,
     typedBy: deps.typedBy(change.targetId),
-    spendLimitId: change.targetId || pushed.brexId || '',
-    spendLimitName: change.targetName,
+    brexId: change.targetId || pushed.brexId || '',
+    targetName: change.targetName,
     old: audited.old,
     new: audited.new,
     currency: audited.currency,

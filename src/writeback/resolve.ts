@@ -23,7 +23,8 @@ export function resolveConflict(deps: PushDeps, key: string, choice: ConflictCho
     throw new Error(`No pending change has this key (${key}). Review again, then choose.`);
   }
   const current = change.action.readCurrent(deps.brex, [change.targetId]).get(change.targetId);
-  if (current === undefined || current instanceof Error) throw new Error(writeMessage(current));
+  if (current === undefined || current instanceof Error)
+    throw new Error(writeMessage(current, change.action.id));
   if (choice === 'take_brex') change.action.settle(deps, [current]);
   else change.action.rebase(deps, [current]);
   new Conflicts(deps.store).forget(targetKey(change));

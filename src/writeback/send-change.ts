@@ -10,6 +10,7 @@ import { BrexError } from '../brex';
 import type { PushOutcome } from '../contract/writeback';
 import { targetKey, type Change } from './action';
 import { InFlightPushes } from './in-flight';
+import { missingScopeMessage } from './write-scopes';
 import type { PushDeps } from './write-back-deps';
 
 /** Errors after which the change may have been applied: the write-ahead record stays. */
@@ -70,7 +71,7 @@ export function sendChange(
       outcome: unknown ? 'unknown' : 'failed',
       message: unknown
         ? `The change was sent but Brex's answer did not arrive (${brexError.message}) Push again to finish it: the same idempotency key makes Brex apply it at most once.`
-        : writeMessage(error),
+        : writeMessage(error, change.action.id),
       brexId: change.targetId || null,
       traceId: brexError?.traceId ?? null,
       idempotencyKey: key,
@@ -79,12 +80,13 @@ export function sendChange(
   }
 }
 
-/** What to tell the person when Brex refuses a write, naming the credential or scope to fix. */
-export function writeMessage(error: unknown): string {
+/**
+ * What to tell the person when Brex refuses a write, naming the credential or the scope to fix:
+ * the scope of the call Brex refused, else that of the action (`actionId`).
+ */
+export function writeMessage(error: unknown, actionId?: string): string {
   if (error instanceof BrexError) {
-    if (error.kind === 'missing_scope') {
-      return `Your Brex token lacks the "budgets" scope, which changing a spend limit needs. Create a token with the budgets scope in Brex under Developer ▸ Settings, then connect it in Extensions ▸ Brex ▸ Open sidebar ▸ Connect.`;
-    }
+    if (error.kind === 'missing_scope') return missingScopeMessage(error.scope, actionId);
     if (error.kind === 'invalid_token' || error.kind === 'expired_token') {
       return `${error.message} Your own write credential is the one Brex refused.`;
     }

@@ -67,8 +67,8 @@ export function settingsAuditEntry(
   return {
     time: now.toISOString(),
     user,
-    spendLimitId: '',
-    spendLimitName: 'Write-back ceilings',
+    brexId: '',
+    targetName: 'Write-back ceilings',
     old: JSON.stringify(before),
     new: JSON.stringify(after),
     currency: '',

@@ -42,17 +42,15 @@ export function restoreLimits(deps: WriteBackDeps, changes: readonly LimitChange
  */
 export function stageLimitInverse(deps: WriteBackDeps, record: AuditRecord): RevertResult {
   const grid = deps.table.readAll(SPEND_LIMITS_SHEET);
-  const synced = SyncedValues.read(deps.store).get(record.spendLimitId);
+  const synced = SyncedValues.read(deps.store).get(record.brexId);
   const columns = limitColumns(grid?.[0] ?? []);
   const rowIndex = (grid ?? []).findIndex(
     (cells, index) =>
-      index > 0 &&
-      columns !== null &&
-      String(cells[columns.id] ?? '').trim() === record.spendLimitId,
+      index > 0 && columns !== null && String(cells[columns.id] ?? '').trim() === record.brexId,
   );
   if (!synced || !columns || rowIndex < 0) {
     throw new Error(
-      `Spend limit ${record.spendLimitId} is not in the "${SPEND_LIMITS_SHEET}" sheet. Refresh the spend limits, then revert again.`,
+      `Spend limit ${record.brexId} is not in the "${SPEND_LIMITS_SHEET}" sheet. Refresh the spend limits, then revert again.`,
     );
   }
   const before = parseAmount(record.old, record.currency);
@@ -64,7 +62,7 @@ export function stageLimitInverse(deps: WriteBackDeps, record: AuditRecord): Rev
   }
   if (synced.amount !== after.minorUnits) {
     throw new Error(
-      `Spend limit "${record.spendLimitName}" has changed since audit row ${record.row} (it no longer holds ${record.new} ${record.currency}). Edit its cell by hand if it should still go back to ${record.old}.`,
+      `Spend limit "${record.targetName}" has changed since audit row ${record.row} (it no longer holds ${record.new} ${record.currency}). Edit its cell by hand if it should still go back to ${record.old}.`,
     );
   }
   const cell = toCell(
@@ -77,8 +75,8 @@ export function stageLimitInverse(deps: WriteBackDeps, record: AuditRecord): Rev
     single(rowIndex + 1, columns.amount + 1, cell.value, cell.numberFormat),
   );
   return {
-    id: record.spendLimitId,
-    message: `"${record.spendLimitName}" is staged to go back from ${record.new} to ${record.old} ${record.currency}. Review and push it to apply.`,
+    id: record.brexId,
+    message: `"${record.targetName}" is staged to go back from ${record.new} to ${record.old} ${record.currency}. Review and push it to apply.`,
   };
 }
 

@@ -178,7 +178,7 @@ describe('refreshes and pushes at the same time', () => {
     expect(writesById(sandbox, logged)).toEqual(new Map([...typed.keys()].map((id) => [id, 1])));
     expect(brexAmounts(sandbox, typed.keys())).toEqual(typed);
     const pushedRows = auditRows(runtime).filter((r) => r.Result === 'pushed');
-    expect(pushedRows.map((r) => r['Spend limit ID']).sort()).toEqual([...typed.keys()].sort());
+    expect(pushedRows.map((r) => r['Brex ID']).sort()).toEqual([...typed.keys()].sort());
     expect(idColumn(runtime, SHEET).sort()).toEqual(expectedIds(sandbox)[SHEET]?.sort());
   });
 

@@ -117,7 +117,7 @@ function account(sandbox: Sandbox, runtime: Runtime, ids: readonly string[]) {
   const audit = auditRows(runtime).filter((row) => row.Action === 'card.status');
   const perCard = ids.map((id) => {
     const own = locks.filter((e) => e.path === `/v2/cards/${id}/lock`);
-    const rows = audit.filter((row) => row['Spend limit ID'] === id);
+    const rows = audit.filter((row) => row['Brex ID'] === id);
     return {
       applied: own.filter((e) => !e.replayed && e.status === 200).length,
       keys: new Set([

@@ -86,7 +86,7 @@ describe('an approval killed at every service call', () => {
       expect({ killAtCall, posts: fresh.length }).toEqual({ killAtCall, posts: 1 });
       expect(cell(runtime, row, 'Brex ID')).toBe(made[0]?.id);
       expect(cell(runtime, row, 'Status')).toBe(readable('PROCESSING'));
-      const audit = auditRows(runtime).filter((r) => r['Spend limit ID'] === made[0]?.id);
+      const audit = auditRows(runtime).filter((r) => r['Brex ID'] === made[0]?.id);
       expect(audit.length).toBeGreaterThanOrEqual(1);
       expect(audit.every((r) => r.Result === 'pushed' && r.User === 'bob@example.com')).toBe(true);
       return answered;

@@ -123,7 +123,7 @@ describe('write-back safety', () => {
     expect(baseLimit(sandbox, office.id)).toBe(250_000);
     expect(baseLimit(sandbox, sales.id)).toBe(1_900_000);
     expect(writes(sandbox).map((w) => w.path)).toEqual([`/v2/spend_limits/${sales.id}`]);
-    expect(auditRows(runtime).find((r) => r['Spend limit ID'] === sales.id)).toMatchObject({
+    expect(auditRows(runtime).find((r) => r['Brex ID'] === sales.id)).toMatchObject({
       User: OWNER,
       'Typed by': BOB,
       Result: 'pushed',
@@ -245,7 +245,7 @@ describe('write-back safety', () => {
     expect(amounts(sandbox)).toEqual(before);
     expect(auditRows(runtime).every((r) => r.Result === 'refused')).toBe(true);
     for (const row of auditRows(runtime)) {
-      expect(row['Spend limit']).toBe(limitById(sandbox, row['Spend limit ID'] as string).name);
+      expect(row.Target).toBe(limitById(sandbox, row['Brex ID'] as string).name);
     }
   });
 
@@ -690,7 +690,7 @@ describe('a filter on the sheet: edits, a paste and a fill over filtered rows, a
       [id('Customer Onsites'), CAROL],
     ]);
     const audited = auditRows(runtime).filter((r) => r.Result === 'pushed');
-    expect(new Map(audited.map((r) => [r['Spend limit ID'], r['Typed by']]))).toEqual(typist);
+    expect(new Map(audited.map((r) => [r['Brex ID'], r['Typed by']]))).toEqual(typist);
   });
 
   it('refuses every row when the filter covers only some columns and a sort through it splits the rows', async () => {

@@ -71,7 +71,7 @@ describe('card actions', () => {
     const audit = auditRows(runtime);
     expect(audit.at(-1)).toMatchObject({
       Action: 'card.status',
-      'Spend limit ID': id,
+      'Brex ID': id,
       Old: 'ACTIVE',
       New: 'LOCKED',
       Result: 'pushed',
@@ -210,7 +210,7 @@ describe('card actions', () => {
     expect(await review(runtime)).toEqual([]);
     expect(auditRows(runtime).at(-1)).toMatchObject({
       Action: 'card.create',
-      'Spend limit ID': created.id,
+      'Brex ID': created.id,
       Result: 'pushed',
     });
     // The new card is a synced row at once: it can be locked without a refresh.

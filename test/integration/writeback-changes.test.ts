@@ -84,7 +84,7 @@ describe('the write engine through the bundle', () => {
     expect(amountOf(sandbox, engineering.id)).toBe(77_700);
     const audit = auditRows(runtime);
     expect(audit).toHaveLength(valid.length);
-    expect(audit.find((row) => row['Spend limit ID'] === engineering.id)).toMatchObject({
+    expect(audit.find((row) => row['Brex ID'] === engineering.id)).toMatchObject({
       Old: 25000,
       New: 777,
       Result: 'pushed',
@@ -92,7 +92,7 @@ describe('the write engine through the bundle', () => {
     });
 
     // Revert the Engineering change: its inverse is staged, reviewed, pushed.
-    const row = 2 + audit.findIndex((r) => r['Spend limit ID'] === engineering.id);
+    const row = 2 + audit.findIndex((r) => r['Brex ID'] === engineering.id);
     await runtime.call('revertAuditEntry', [row]);
     const staged = (await runtime.call('reviewChanges')) as ChangesReview;
     const inverse = staged.changes.filter((c) => c.problem === null);

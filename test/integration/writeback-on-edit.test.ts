@@ -103,23 +103,26 @@ describe('onEdit', () => {
     expect(runtime.values(SHEET)).toEqual(before);
   });
 
-  it('reads only the header row for an edit in another column of the spend limits', async () => {
+  it('marks an edit of a read-only column of the spend limits in one write per mark kind', async () => {
     const { runtime } = await syncedWorld(sandbox);
     const limit = limitNamed(sandbox, 'Engineering SaaS');
     const width = (runtime.values(SHEET)[0] as unknown[]).length;
+    const amountBefore = amountMarks(runtime, limit.id);
 
-    // "Name" and "Members" are action columns now; "Description" is read from Brex only.
-    const [result] = await runtime.edit(cellOf(runtime, limit.id, 'Description'), 'Tools', {
+    // "Name" and "Members" are action columns; "Period" is read from Brex only.
+    const [result] = await runtime.edit(cellOf(runtime, limit.id, 'Period'), 'Yearly', {
       as: OWNER,
     });
 
     expect(result?.ok).toBe(true);
+    // The header row, the edited row, the cell's marks; its background and note written once.
     expect(result?.stats).toMatchObject({
-      rangeReads: 1,
-      rangeReadCells: width,
-      propertyReads: 0,
-      formatWrites: 0,
+      rangeReads: 2,
+      rangeReadCells: 2 * width,
+      formatWrites: 2,
+      formatWriteCells: 2,
+      fetches: 0,
     });
-    expect(amountMarks(runtime, limit.id).background).not.toBe('#fff2cc');
+    expect(amountMarks(runtime, limit.id)).toEqual(amountBefore);
   });
 });

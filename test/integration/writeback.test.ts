@@ -220,7 +220,7 @@ describe('spend-limit write-back', () => {
     expect(writes(sandbox).map((w) => [w.token, w.status])).toEqual([['readonly', 403]]);
     expect(limitById(sandbox, limit.id).authorization_settings?.base_limit?.amount).toBe(300_000);
     expect(auditRows(runtime)).toEqual([
-      expect.objectContaining({ User: BOB, Result: 'failed', 'Spend limit ID': limit.id }),
+      expect.objectContaining({ User: BOB, Result: 'failed', 'Brex ID': limit.id }),
     ]);
   });
 
@@ -257,8 +257,8 @@ describe('spend-limit write-back', () => {
 
     expect([pushed?.outcome, next?.outcome, audit?.maxRows]).toEqual(['pushed', 'pushed', 3]);
     expect(auditRows(runtime)).toEqual([
-      expect.objectContaining({ 'Spend limit ID': limit.id, Result: 'pushed', New: 2750 }),
-      expect.objectContaining({ 'Spend limit ID': other.id, Result: 'pushed', New: 26000 }),
+      expect.objectContaining({ 'Brex ID': limit.id, Result: 'pushed', New: 2750 }),
+      expect.objectContaining({ 'Brex ID': other.id, Result: 'pushed', New: 26000 }),
     ]);
   });
 
@@ -279,8 +279,8 @@ describe('spend-limit write-back', () => {
     expect(rows).toEqual([
       expect.objectContaining({
         User: 'owner@example.com',
-        'Spend limit ID': pushed.id,
-        'Spend limit': 'Office Supplies',
+        'Brex ID': pushed.id,
+        Target: 'Office Supplies',
         Old: 2500,
         New: 3000,
         Currency: 'USD',
@@ -288,7 +288,7 @@ describe('spend-limit write-back', () => {
         'Brex trace ID': expect.stringMatching(/^sandbox-/),
         'Idempotency key': put?.headers['idempotency-key'],
       }),
-      expect.objectContaining({ 'Spend limit ID': refused.id, Result: 'refused', Old: 1500 }),
+      expect.objectContaining({ 'Brex ID': refused.id, Result: 'refused', Old: 1500 }),
     ]);
     for (const row of rows) expect(row.Time).toBeInstanceOf(Date);
     const audit = runtime.workbook.sheets.find((s) => s.name === 'Brex Audit Log');

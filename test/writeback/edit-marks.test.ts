@@ -9,6 +9,11 @@ import {
   type MarksPort,
 } from '../../src/writeback/cell-marks';
 import { markEditedRows, type EditedSheetPort } from '../../src/writeback/edit-marks';
+import {
+  READ_ONLY_NOTE,
+  type BlockMarks,
+  type BlockMarksPort,
+} from '../../src/writeback/read-only-columns';
 import { spendLimitIdentity } from '../../src/writeback/actions/spend-limit-identity';
 import { SyncedValues } from '../../src/writeback/synced-values';
 import { MemoryStore } from '../sync/support/memory-store';
@@ -62,14 +67,23 @@ function world(amounts: CellValue[]) {
       planned.notes.forEach((n, i) => (notes[firstRow - 1 + i] = n));
     },
   };
+  const blockWrites: { row: number; column: number; marks: BlockMarks }[] = [];
+  const blocks: BlockMarksPort = {
+    read: (_name, row, _column, rows, columns) => ({
+      backgrounds: grid.slice(row - 1, row - 1 + rows).map(() => Array(columns).fill('#ffffff')),
+      notes: grid.slice(row - 1, row - 1 + rows).map(() => Array(columns).fill('')),
+    }),
+    write: (_name, row, column, planned) => blockWrites.push({ row, column, marks: planned }),
+  };
   const deps = {
     sheet,
     store,
     marks,
+    blocks,
     now: () => new Date('2026-03-15T12:00:00Z'),
     user: 'editor@example.com',
   };
-  return { deps, backgrounds, notes, writes };
+  return { deps, backgrounds, notes, writes, blockWrites };
 }
 
 describe('markEditedRows', () => {
@@ -97,13 +111,32 @@ describe('markEditedRows', () => {
     expect(notes[3]).toMatch(new RegExp(`^${NOTE_PREFIX}`));
   });
 
-  it('does nothing when the edited columns do not include the Base limit header', () => {
+  it('re-evaluates the Base limit when its Currency is edited', () => {
     const { deps, writes } = world([250]);
 
     expect(markEditedRows(deps, { sheetName: SHEET, row: 2, column: 4, rows: 1, columns: 1 })).toBe(
-      false,
+      true,
+    );
+    expect(writes.map((w) => w.marks.backgrounds)).toEqual([[PENDING_BACKGROUND]]);
+  });
+
+  it('marks an edit of a read-only column (Period) as not sent, and leaves the amounts alone', () => {
+    const { deps, writes, blockWrites } = world([100, 100]);
+
+    expect(markEditedRows(deps, { sheetName: SHEET, row: 2, column: 5, rows: 2, columns: 1 })).toBe(
+      true,
     );
     expect(writes).toEqual([]);
+    expect(blockWrites).toEqual([
+      {
+        row: 2,
+        column: 5,
+        marks: {
+          backgrounds: [[REFUSED_BACKGROUND], [REFUSED_BACKGROUND]],
+          notes: [[READ_ONLY_NOTE], [READ_ONLY_NOTE]],
+        },
+      },
+    ]);
   });
 
   it('does nothing for another sheet or the header row', () => {

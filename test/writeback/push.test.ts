@@ -31,7 +31,7 @@ describe('push', () => {
     expect(world.brex.applied).toEqual([{ id: 'splim_1', amount: 25_000, key: 'key_1' }]);
     expect(world.audit.entries).toEqual([
       expect.objectContaining({
-        spendLimitId: 'splim_1',
+        brexId: 'splim_1',
         old: '100.00',
         new: '250.00',
         result: 'pushed',

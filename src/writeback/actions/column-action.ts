@@ -301,7 +301,7 @@ function stageInverse<S extends SyncedSet, P, C, A>(
   deps: Parameters<NonNullable<WriteAction['revert']>>[0],
   record: AuditRecord,
 ): RevertResult {
-  const id = record.spendLimitId;
+  const id = record.brexId;
   const entry = SyncedRows.read(deps.store, spec.set).get(id);
   const grid = deps.table.readAll(spec.sheet);
   const row = grid ? rowsById(grid).get(id) : undefined;
@@ -313,7 +313,7 @@ function stageInverse<S extends SyncedSet, P, C, A>(
   const now = spec.synced(entry);
   if (text(now) !== record.new) {
     throw new Error(
-      `"${record.spendLimitName}" has changed since audit row ${record.row} (its ${spec.header} is no longer ${record.new}). Edit its cell by hand if it should still go back to ${record.old}.`,
+      `"${record.targetName}" has changed since audit row ${record.row} (its ${spec.header} is no longer ${record.new}). Edit its cell by hand if it should still go back to ${record.old}.`,
     );
   }
   const old = spec.read(record.old, entry, deps);
@@ -326,6 +326,6 @@ function stageInverse<S extends SyncedSet, P, C, A>(
   });
   return {
     id,
-    message: `"${record.spendLimitName}" is staged to go back from ${spec.shown(now, entry, deps.store)} to ${spec.shown(old, entry, deps.store)}. Review and push it to apply.`,
+    message: `"${record.targetName}" is staged to go back from ${spec.shown(now, entry, deps.store)} to ${spec.shown(old, entry, deps.store)}. Review and push it to apply.`,
   };
 }
