@@ -4,7 +4,8 @@
  * scenario, and prints a table per scenario, then one line of JSON with every figure. Time is
  * modelled (BENCH_COST_MODEL, with the runtime's modelled clock, so a sync's own deadline sees
  * modelled time); Node wall time and the process's peak memory are reported beside it.
- * `-- --dashboard-only N` measures the dashboard's update alone at N transactions.
+ * `-- --dashboard-only N` measures the dashboard's update alone at N transactions; `-- --size N`
+ * runs every scenario at N transactions only.
  */
 import type { SpendLimitReview } from '../../src/contract/writeback';
 import { cpus, totalmem } from 'node:os';
@@ -16,6 +17,7 @@ import { BENCH_COST_MODEL } from './cost-model';
 import { figuresOf, ratios, table, type Figures } from './figures';
 import { DATA_SET_IDS } from '../../src/data-sets';
 import { columnLetter } from '../../src/cells/header';
+import { mixedEdits, reviewAndPush, typeEdits } from './mixed-push';
 
 const TODAY = '2026-03-15';
 const OWNER = 'owner@example.com';
@@ -60,6 +62,16 @@ const FUNCTIONS: { name: string; args: unknown[]; naive: [string, unknown[]] }[]
   { name: 'BREX_CARDS', args: [], naive: ['naiveList', ['/v2/cards']] },
   { name: 'BREX_USERS', args: [], naive: ['naiveList', ['/v2/users']] },
 ];
+
+/** A scenario the naive baseline has no counterpart of: the add-on's figures alone. */
+export interface SoloResult {
+  readonly scenario: string;
+  readonly transactions: number;
+  readonly ours: Figures;
+  readonly oursRequests: Record<string, number>;
+  /** How many changes ended in each outcome, by action. */
+  readonly outcomes: Record<string, number>;
+}
 
 export interface ScenarioResult {
   readonly scenario: string;
@@ -222,7 +234,7 @@ async function editLimits(runtime: Runtime, limits: Limit[]): Promise<void> {
   }
 }
 
-async function scenariosAt(transactions: number): Promise<ScenarioResult[]> {
+async function scenariosAt(transactions: number, solo: SoloResult[]): Promise<ScenarioResult[]> {
   progress(`sandbox with ${transactions.toLocaleString('en-US')} card transactions`);
   // Each runtime runs on its own modelled clock, which the sandbox's rate limit (on real time)
   // cannot follow; the limit itself is tested in test/integration/sync-user-limits.test.ts.
@@ -339,6 +351,32 @@ async function scenariosAt(transactions: number): Promise<ScenarioResult[]> {
       // The other scenarios' figures still stand; the line says why this one is missing.
       progress(`push of 500 not measured: ${error instanceof Error ? error.message : error}`);
     }
+    try {
+      // Cards locked, users' limits and departments, expense memos, and base limits for the rest.
+      const edits = mixedEdits(ours, 500);
+      await typeEdits(ours, edits);
+      const name = `push of ${edits.length} mixed actions`;
+      progress(`${name} at ${transactions}: ours`);
+      const outcomes: Record<string, number> = {};
+      const figures = await measure(sandbox, EXECUTION_LIMIT_MS, () =>
+        reviewAndPush(ours, outcomes),
+      );
+      const oursRequests = requestsByEndpoint(sandbox);
+      solo.push({ scenario: name, transactions, ours: figures, oursRequests, outcomes });
+      process.stdout.write(
+        `\n${name} (${transactions} transactions), the add-on alone:\n` +
+          (Object.keys(figures) as (keyof Figures)[])
+            .map((key) => `  ${key.padEnd(20)} ${figures[key].toLocaleString('en-US')}`)
+            .join('\n') +
+          `\noutcomes:\n${Object.entries(outcomes)
+            .map(([outcome, n]) => `  ${outcome}: ${n}`)
+            .join('\n')}\nBrex requests by endpoint:\n${Object.entries(oursRequests)
+            .map(([endpoint, n]) => `  ${endpoint}: ${n}`)
+            .join('\n')}\n`,
+      );
+    } catch (error) {
+      progress(`mixed push not measured: ${error instanceof Error ? error.message : error}`);
+    }
     return out;
   } finally {
     await sandbox.close();
@@ -385,7 +423,9 @@ async function main(): Promise<void> {
     return;
   }
   const quick = process.argv.includes('--quick');
-  const sizes = quick ? [10_000] : [10_000, 100_000];
+  // `--size N`: one transaction count alone (the full run's second half, say).
+  const only = process.argv.indexOf('--size');
+  const sizes = only >= 0 ? [Number(process.argv[only + 1])] : quick ? [10_000] : [10_000, 100_000];
   const machine = {
     date: new Date().toISOString().slice(0, 10),
     cpus: cpus().length,
@@ -394,8 +434,11 @@ async function main(): Promise<void> {
     run: quick ? 'quick' : 'full',
   };
   const results: ScenarioResult[] = [];
-  for (const size of sizes) results.push(...(await scenariosAt(size)));
-  process.stdout.write(`\n${JSON.stringify({ machine, costModel: BENCH_COST_MODEL, results })}\n`);
+  const solo: SoloResult[] = [];
+  for (const size of sizes) results.push(...(await scenariosAt(size, solo)));
+  process.stdout.write(
+    `\n${JSON.stringify({ machine, costModel: BENCH_COST_MODEL, results, solo })}\n`,
+  );
 }
 
 main().catch((error: unknown) => {

@@ -7,7 +7,13 @@ import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
-import { createRuntime, openRuntime, type Runtime, type RuntimeClock } from '../runtime';
+import {
+  createRuntime,
+  openRuntime,
+  type CostModel,
+  type Runtime,
+  type RuntimeClock,
+} from '../runtime';
 import { startSandbox, type Sandbox, type SandboxOptions } from '../sandbox';
 import { functionHelp } from './function-help';
 import { checkLocal, HttpError, readJson, send, sendJson } from './http-kit';
@@ -35,6 +41,12 @@ export interface PreviewOptions {
   readonly signedInAccounts?: number;
   /** The runtime's clock; default real time. A fake one makes Brex's retry waits instant. */
   readonly clock?: RuntimeClock;
+  /**
+   * With a fake clock: advance it by each service call's cost in `costModel` (read live, so a
+   * test can make Brex slow for one push and see it span several executions).
+   */
+  readonly modelTime?: boolean;
+  readonly costModel?: CostModel;
 }
 
 /** What Google answers a `google.script.run` call made as the wrong one of several accounts. */
@@ -59,7 +71,13 @@ const MAX_WINDOW_ROWS = 5000;
 export async function startPreview(options: PreviewOptions = {}): Promise<Preview> {
   const sandbox = options.brexUrl ? null : await startSandbox(options.sandbox);
   const brexUrl = options.brexUrl ?? (sandbox as Sandbox).url;
-  const runtimeOptions = { bundleDir: options.bundleDir, brexUrl, clock: options.clock };
+  const runtimeOptions = {
+    bundleDir: options.bundleDir,
+    brexUrl,
+    clock: options.clock,
+    modelTime: options.modelTime,
+    costModel: options.costModel,
+  };
   const runtime = options.workbookFile
     ? openRuntime(options.workbookFile, runtimeOptions)
     : createRuntime(runtimeOptions);

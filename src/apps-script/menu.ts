@@ -10,7 +10,7 @@ export const MENU_ITEMS: readonly MenuItem[] = [
   { label: 'Open sidebar', functionName: 'showSidebar' },
   { label: 'Refresh now', functionName: 'showRefreshSidebar' },
   { label: 'Refresh formulas', functionName: 'refreshFormulas' },
-  { label: 'Review spend-limit changes', functionName: 'showReviewSidebar' },
+  { label: 'Review changes', functionName: 'showReviewSidebar' },
   { label: 'Create dashboard', functionName: 'createDashboard' },
   { label: 'Help', functionName: 'showHelp' },
 ];

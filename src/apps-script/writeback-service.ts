@@ -2,7 +2,7 @@
  * The composition root of the write-back: builds it over the Apps Script adapters for the entry
  * points in src/server/index.ts. Pushing uses the acting user's own write credential (user
  * properties), never the spreadsheet's read connection. The spend-limit functions are aliases
- * of the general ones, kept for the review panel and scripts that call them.
+ * of the general ones, kept for scripts that call them.
  */
 import type {
   ChangeResult,
@@ -10,6 +10,7 @@ import type {
   ConflictResolved,
   ChangesReview,
   DiscardResult,
+  PendingCount,
   DiscardedChanges,
   PushResult,
   ReviewedChange,
@@ -19,9 +20,11 @@ import type {
 } from '../contract/writeback';
 import { readConnection, readWriteCredential, type Connection } from '../sync/connection';
 import { keyOf, viewOf } from '../writeback/action';
+import { chooseForChange } from '../writeback/choose';
 import { discardChanges } from '../writeback/discard';
 import { markEditedRows, mayTouchAmounts, type EditedBlock } from '../writeback/edit-marks';
 import { SPEND_LIMITS_SHEET } from '../writeback/pending-changes';
+import { countChanges } from '../writeback/pending-count';
 import { pushChanges, type Pushed } from '../writeback/push';
 import { resolveConflict } from '../writeback/resolve';
 import { revertEntry } from '../writeback/revert';
@@ -55,7 +58,7 @@ const LOCK_WAIT_MS = 10_000;
 const REVIEW_READ_MS = 20_000;
 
 export const NO_CREDENTIAL =
-  'You have no Brex write credential of your own, and pushing uses only the pusher\u2019s own. Add your own Brex token with the budgets scope under \u201cYour write credential\u201d in Extensions \u25b8 Brex \u25b8 Review spend-limit changes, then push again.';
+  'You have no Brex write credential of your own, and pushing uses only the pusher\u2019s own. Add your own Brex token with the budgets scope under \u201cYour write credential\u201d in Extensions \u25b8 Brex \u25b8 Review changes, then push again.';
 
 function deps(): WriteBackDeps {
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
@@ -126,7 +129,18 @@ export function reviewChangesService(): ChangesReview {
   return { changes: reviewChanges({ ...deps(), brexAmounts }).map(viewOf), ...credentialHelp() };
 }
 
-/** The spend-limit alias: the base-limit changes, as the review panel shows them. */
+/** The review's choice (a termination's reason) goes into the row; then the review as it now is. */
+export function chooseForChangeService(key: string, value: string): ChangesReview {
+  withLock(() => chooseForChange(deps(), key, value));
+  return reviewChangesService();
+}
+
+/** The sidebar's poll: the sheets only, no Brex read, nothing written. */
+export function pendingCountService(): PendingCount {
+  return countChanges(deps());
+}
+
+/** The spend-limit alias: the base-limit changes. */
 export function reviewService(): SpendLimitReview {
   const changes = reviewChanges({ ...deps(), brexAmounts });
   return { sheetName: SPEND_LIMITS_SHEET, changes: legacyView(changes), ...credentialHelp() };
@@ -138,9 +152,11 @@ function withCredential<T>(work: (deps: PushDeps) => T): T {
   if (!credential) throw new Error(NO_CREDENTIAL);
   const started = Date.now();
   return withLock(() => {
-    const typedBy = new TypedBy(documentStore());
+    const base = deps();
+    // Read from the push's one read of document properties, not once a change.
+    const typedBy = new TypedBy(base.store);
     return work({
-      ...deps(),
+      ...base,
       brex: brexWrites(credential, started + CALL_BUDGET_MS),
       timeLeft: () => Date.now() < started + SEND_BUDGET_MS,
       user: Session.getActiveUser().getEmail() || credential.email,

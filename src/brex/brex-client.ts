@@ -20,6 +20,7 @@ import {
 import type { QueryParams } from './query-string';
 import { defaultRateLimit, type RateLimit } from './rate-limiter';
 import { RequestSender, type BrexCall, type Delivered, type RetryNotice } from './request-sender';
+import { repeatedCursorError } from './response-errors';
 import { defaultRetryPolicy, type RetryPolicy } from './retry-policy';
 import type {
   Budget,
@@ -184,21 +185,29 @@ export class BrexClient {
     return collectPages(this.pages(list, query, options), bound);
   }
 
-  /** One page of each query, fetched in parallel (e.g. several cash accounts' transactions). */
+  /**
+   * One page of each query, fetched in parallel (e.g. several cash accounts' transactions, or
+   * date windows), at the page size Brex last accepted for the list. A page whose next cursor is
+   * the one it was asked with would loop: refused, as `pages` refuses it.
+   */
   pageOfEach<K extends ListName>(
     list: K,
     requests: ReadonlyArray<{ readonly query: ListQuery<K>; readonly cursor?: string | null }>,
     options: CallOptions = {},
   ): Page<ListItem<K>>[] {
     const { operation } = lists[list];
+    const size = this.pageSizes.get(list);
     const calls = requests.map(({ query, cursor }) =>
-      this.pageCall(list, query, cursor ?? null, options),
+      this.pageCall(list, query, cursor ?? null, options, size),
     );
-    return this.sender
-      .sendAll(calls)
-      .map((delivered, index) =>
-        readPage<ListItem<K>>(operation, requests[index]?.cursor ?? null, delivered),
-      );
+    return this.sender.sendAll(calls).map((delivered, index) => {
+      const cursor = requests[index]?.cursor ?? null;
+      const page = readPage<ListItem<K>>(operation, cursor, delivered);
+      if (cursor !== null && page.nextCursor === cursor) {
+        throw repeatedCursorError(operation, cursor, page.traceId);
+      }
+      return page;
+    });
   }
 
   /**

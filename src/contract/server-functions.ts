@@ -18,15 +18,13 @@ export const SIDEBAR_FUNCTION_NAMES = [
   'getSchedule',
   'setSchedule',
   'takeOverSchedule',
-  // The spend-limit review panel (src/sidebar/review-panel.ts).
-  'reviewSpendLimitChanges',
-  'pushSpendLimitChanges',
-  'discardSpendLimitChanges',
-  // Every action's changes.
+  // The review panel (src/sidebar/review-panel.ts): every action's changes.
   'reviewChanges',
   'pushChanges',
   'discardChanges',
   'resolveConflict',
+  'chooseForChange',
+  'pendingChangeCount',
 ] as const;
 
 export type SidebarFunctionName = (typeof SIDEBAR_FUNCTION_NAMES)[number];

@@ -38,6 +38,25 @@ export interface ChangeView {
    * you typed 20,000.00 USD"); `resolveConflict` keeps yours or takes Brex's. Null when none.
    */
   readonly conflict: string | null;
+  /**
+   * What the person may choose at review to complete a refused change (a card termination's
+   * reason); the choice is written into the row's cell, so the review then shows what is sent.
+   */
+  readonly choice?: ReviewChoice | null;
+}
+
+/** Options for one cell of a change's row, chosen in the review rather than typed. */
+export interface ReviewChoice {
+  /** The header of the cell the chosen option is written into ("Reason"). */
+  readonly header: string;
+  readonly options: readonly { readonly value: string; readonly label: string }[];
+}
+
+/** What the sidebar's pending count shows, read without asking Brex. */
+export interface PendingCount {
+  /** Every pending change across the synced sheets, refused ones included. */
+  readonly pending: number;
+  readonly refused: number;
 }
 
 /** "keep mine": the edit stays, compared with Brex's value now; "take Brex's": the cell gets it. */
@@ -178,7 +197,10 @@ export interface WriteBackSettings {
  * function breaks the sidebar's build where the panel is mounted.
  */
 export interface WriteBackServer {
-  reviewSpendLimitChanges(): Promise<SpendLimitReview>;
-  pushSpendLimitChanges(reviewed: ReviewedChange[]): Promise<PushResult[]>;
-  discardSpendLimitChanges(ids?: string[]): Promise<DiscardResult>;
+  reviewChanges(): Promise<ChangesReview>;
+  pushChanges(keys?: string[]): Promise<ChangeResult[]>;
+  discardChanges(keys?: string[]): Promise<DiscardedChanges>;
+  resolveConflict(key: string, choice: ConflictChoice): Promise<ConflictResolved>;
+  chooseForChange(key: string, value: string): Promise<ChangesReview>;
+  pendingChangeCount(): Promise<PendingCount>;
 }

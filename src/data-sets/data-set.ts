@@ -163,6 +163,21 @@ export interface IncrementalDataSet<T = unknown, R = T> extends DataSetBase<T> {
   /** The items read are tallied, and the rows are their totals. */
   readonly tally?: Tally<T, R>;
   sources(context: ReadContext): Source<R>[];
+  /**
+   * For a data set of one source whose list Brex filters by the cursor date at both ends: one
+   * page of each of these date windows, asked together (see windowed-read.ts).
+   */
+  windowPages?(context: ReadContext, requests: readonly WindowRequest[]): Page<R>[];
+}
+
+/**
+ * One page of a date window: cursor dates from `start` to `end`, both included (Brex filter
+ * times); the newest window has no end.
+ */
+export interface WindowRequest {
+  readonly start: string;
+  readonly end: string | null;
+  readonly cursor: string | null;
 }
 
 export type DataSet = WholeDataSet | IncrementalDataSet;

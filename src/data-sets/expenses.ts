@@ -1,6 +1,6 @@
 /** Expenses (read incrementally by update time) and spend per expense category. */
 import type { Expense, Money } from '../brex';
-import { defineIncremental, listSource } from './data-set';
+import { defineIncremental, listSource, type WindowRequest } from './data-set';
 import { KEY_HEADER } from '../cells/header';
 import { readable } from '../cells/readable-values';
 import { columns, KEY_COLUMN } from './columns';
@@ -45,6 +45,11 @@ export const expenses = defineIncremental<Expense>({
       reader.page('expenses', { updatedAtStart: since, expand: EXPAND }, cursor),
     ),
   ],
+  windowPages: ({ reader }, requests) =>
+    reader.pageOfEach(
+      'expenses',
+      requests.map((r) => windowQuery(r, EXPAND)),
+    ),
   idOf: (e) => e.id,
   row: (e, lookups) => ({
     [KEY_HEADER]: e.id,
@@ -67,6 +72,11 @@ export const expenses = defineIncremental<Expense>({
     'Updated at': e.updated_at,
   }),
 });
+
+/** Pure: a date window of expenses by update time (Brex filters `updated_at` at both ends). */
+function windowQuery({ start, end, cursor }: WindowRequest, expand?: string[]) {
+  return { query: { updatedAtStart: start, updatedAtEnd: end ?? undefined, expand }, cursor };
+}
 
 function currencyOf(money: Money | null | undefined): string {
   return money ? money.currency || 'USD' : '';
@@ -111,6 +121,11 @@ export const expenseCategories = defineIncremental<CategoryTotal, Expense>({
   sources: ({ reader, since }) => [
     listSource('expenses', (cursor) => reader.page('expenses', { updatedAtStart: since }, cursor)),
   ],
+  windowPages: ({ reader }, requests) =>
+    reader.pageOfEach(
+      'expenses',
+      requests.map((r) => windowQuery(r)),
+    ),
   tally: {
     sheetName: 'Brex Expense Tally',
     columns: TALLY_COLUMNS,

@@ -43,7 +43,8 @@ export function writeJson(store: KeyValuePort, key: string, value: unknown): voi
   store.set(key, raw);
 }
 
-function utf8Length(text: string): number {
+/** Pure: the bytes a value takes in a property, as Apps Script counts them (UTF-8). */
+export function utf8Length(text: string): number {
   let bytes = 0;
   for (const char of text) {
     const code = char.codePointAt(0) ?? 0;

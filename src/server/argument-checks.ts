@@ -78,3 +78,9 @@ export function conflictChoice(fn: string, value: unknown): ConflictChoice {
   if (value === 'keep_mine' || value === 'take_brex') return value;
   return refuse(fn, '"keep_mine" or "take_brex" as its second argument', '"keep_mine"');
 }
+
+/** The value of an option the review offered (a reason code). */
+export function choiceValue(fn: string, value: unknown): string {
+  if (typeof value === 'string' && value.trim() !== '') return value;
+  return refuse(fn, 'the value of one of the options the review offered', '"CARD_LOST"');
+}

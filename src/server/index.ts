@@ -8,6 +8,7 @@
  */
 import {
   auditEntry,
+  choiceValue,
   conflictChoice,
   conflictKey,
   optionalIds,
@@ -40,9 +41,11 @@ import {
   type SyncHealthReport,
 } from '../apps-script/sync-service';
 import {
+  chooseForChangeService,
   discardChangesService,
   discardService,
   markEditService,
+  pendingCountService,
   pushChangesService,
   pushService,
   resolveConflictService,
@@ -59,6 +62,7 @@ import type {
   ConflictResolved,
   DiscardedChanges,
   DiscardResult,
+  PendingCount,
   PushResult,
   RevertResult,
   SpendLimitReview,
@@ -114,7 +118,7 @@ export function showRefreshSidebar(): void {
   openSidebarService('refresh');
 }
 
-/** Menu ▸ Review spend-limit changes: opens the sidebar on the review of edited limits. */
+/** Menu ▸ Review changes: opens the sidebar on the review of every pending change. */
 export function showReviewSidebar(): void {
   openSidebarService('review');
 }
@@ -227,6 +231,25 @@ export function resolveConflict(key: string, choice: ConflictChoice): ConflictRe
 /** Restores the changes with these keys (all when omitted) to the values of the last sync. */
 export function discardChanges(keys?: string[]): DiscardedChanges {
   return discardChangesService(optionalIds('discardChanges', keys));
+}
+
+/**
+ * Sidebar: writes the option chosen at review (a card termination's reason from Brex's list)
+ * into the row of the change with this key, as if typed, and returns the review as it now is.
+ */
+export function chooseForChange(key: string, value: string): ChangesReview {
+  return chooseForChangeService(
+    conflictKey('chooseForChange', key),
+    choiceValue('chooseForChange', value),
+  );
+}
+
+/**
+ * Sidebar: how many changes are pending (and refused) in the synced sheets, read from the sheets
+ * alone (no Brex request, nothing written), for the count the sidebar polls while open.
+ */
+export function pendingChangeCount(): PendingCount {
+  return pendingCountService();
 }
 
 /**

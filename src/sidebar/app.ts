@@ -1,6 +1,7 @@
 /**
  * The sidebar: Connection first; once the spreadsheet is connected, Data sets (with Refresh now),
- * Spend-limit changes (the write-back's review panel), Schedule and Sync health below it.
+ * Review changes (the write-back's review panel, with its live pending count), Schedule and Sync
+ * health below it.
  */
 import type { ServerFacade } from '../contract/server-facade';
 import type { SidebarStart } from '../contract/sidebar-start';
@@ -18,6 +19,8 @@ export interface SidebarOptions {
   readonly now?: () => Date;
   /** How often the progress bar looks for new pages during a refresh call, in ms. */
   readonly pollMs?: number;
+  /** How often the review's pending count is asked for while the sidebar shows, in ms. */
+  readonly countPollMs?: number;
 }
 
 export class Sidebar {
@@ -41,22 +44,24 @@ export class Sidebar {
     this.data = new DataSection({
       server,
       pollMs: options.pollMs,
-      // A refresh rewrites the spend-limit rows the review compares against.
+      // A refresh rewrites the rows the review compares against.
       onRefreshed: () =>
         void Promise.all([
           this.loadHealth(),
           this.guard(this.review.element, () => this.review.load()),
         ]),
     });
-    this.review = new ReviewPanel(server, () =>
-      writeCredentialForm({
-        server,
-        onSaved: (status) => {
-          this.connection.show(status);
-          void this.guard(this.review.element, () => this.review.load());
-        },
-      }),
-    );
+    this.review = new ReviewPanel(server, {
+      countPollMs: options.countPollMs,
+      credentialForm: () =>
+        writeCredentialForm({
+          server,
+          onSaved: (status) => {
+            this.connection.show(status);
+            void this.guard(this.review.element, () => this.review.load());
+          },
+        }),
+    });
     this.schedule = new ScheduleSection(server);
     this.health = new HealthSection(server, options.now ?? (() => new Date()));
     replaceChildren(root, this.connection.element, this.connected);
@@ -83,6 +88,7 @@ export class Sidebar {
   private async follow(status: ConnectionStatus): Promise<void> {
     this.status = status;
     if (!status.connected) {
+      this.review.stop();
       replaceChildren(this.connected);
       // A schedule never runs out of sight: while one is set, it stays here to be turned off.
       await this.guard(this.schedule.element, async () => {

@@ -21,6 +21,16 @@ export interface Paging {
   readonly maxSeen: string | null;
   /** The history start this refresh reads back to (`YYYY-MM-DD`). */
   readonly covers?: string;
+  /** While the source is read in date windows (see windowed-read.ts): where each stands. */
+  readonly windows?: readonly WindowPosition[];
+}
+
+/** One date window of a windowed read: its cursor dates (both included; the last has no end). */
+export interface WindowPosition {
+  readonly start: string;
+  readonly end: string | null;
+  readonly cursor: string | null;
+  readonly done: boolean;
 }
 
 export interface CursorState {

@@ -18,6 +18,7 @@ import {
   writeCursor,
   type CursorState,
   type Paging,
+  type WindowPosition,
 } from './incremental-cursor';
 import { fetchPage, type Fetched } from './page-fetch';
 import { recordsOf } from './records';
@@ -27,6 +28,7 @@ import type { SheetRows } from './sheet-rows';
 import { openSheet, writeRows } from './synced-sheet';
 import { writeHealth, type DataSetHealth } from './sync-health';
 import { keepTally, openTally, totalsRecords } from './tally-sheet';
+import { readWindows, READ_WINDOWS, windowsOf } from './windowed-read';
 
 /** An incremental data set being read in this run: its sheets, position and counts. */
 interface Reading {
@@ -74,9 +76,15 @@ export class IncrementalReads {
       for (let index = Math.max(resumeAt, 0); index < sources.length; index += 1) {
         const source = sources[index];
         if (source === undefined) break;
+        const after = sources[index + 1]?.key ?? null;
         let cursor = index === resumeAt ? paging.cursor : null;
         let restarted = false;
-        do {
+        // A long read of a list Brex filters at both ends goes on in date windows after its
+        // first page (a list of one page costs one request, as before).
+        let windows =
+          reading.paging.windows ??
+          (cursor !== null && sources.length === 1 ? windowsFor(run, readers) : null);
+        while (windows === null) {
           checkTime(run);
           const fetched: Fetched<unknown> = fetchPage(source, cursor, !restarted, paging.since);
           const { page } = fetched;
@@ -84,10 +92,25 @@ export class IncrementalReads {
           reading.note = fetched.note ?? reading.note;
           for (const r of readers) takePage(run, r, page.items);
           cursor = page.nextCursor;
-          const next = cursor === null ? (sources[index + 1]?.key ?? null) : source.key;
-          for (const r of readers) savePosition(run, r, next, cursor);
+          if (cursor !== null && sources.length === 1) windows = windowsFor(run, readers);
+          const next = cursor === null ? after : source.key;
+          for (const r of readers) savePosition(run, r, next, windows ? null : cursor, windows);
           run.checkpoint();
-        } while (cursor !== null);
+          if (cursor === null) break;
+        }
+        if (windows !== null) {
+          const windowPages = dataSet.windowPages?.bind(dataSet, reading.context);
+          if (!windowPages) throw new Error(`${dataSet.title} cannot be read in date windows.`);
+          const note = readWindows(run, windows, windowPages, (round) => {
+            for (const r of readers) takePage(run, r, round.items, round.pages);
+            const done = round.windows.every((w) => w.done);
+            for (const r of readers) {
+              savePosition(run, r, done ? after : source.key, null, done ? null : round.windows);
+            }
+            run.checkpoint();
+          });
+          reading.note = note ?? reading.note;
+        }
       }
     }
     return finishReading(run, reading);
@@ -108,7 +131,8 @@ function samePlace(paging: Paging, other: Paging): boolean {
     paging.sourceKey === other.sourceKey &&
     paging.cursor === other.cursor &&
     paging.maxSeen === other.maxSeen &&
-    paging.covers === other.covers
+    paging.covers === other.covers &&
+    JSON.stringify(paging.windows) === JSON.stringify(other.windows)
   );
 }
 
@@ -154,8 +178,18 @@ function startReading(run: Run, dataSet: IncrementalDataSet, started: DataSetHea
   };
 }
 
-/** Writes one page's items: rows of the data set's sheet, or of its tally. */
-function takePage(run: Run, reading: Reading, items: readonly unknown[]): void {
+/**
+ * The date windows the readers' read goes on in from now (see windowed-read.ts); null when it
+ * reads one page after another.
+ */
+function windowsFor(run: Run, readers: readonly Reading[]): readonly WindowPosition[] | null {
+  const [reading] = readers;
+  if (!reading?.dataSet.windowPages) return null;
+  return windowsOf(reading.paging.since, run.now(), run.readWindows ?? READ_WINDOWS);
+}
+
+/** Writes the items of one page (or of a round of `pages`): rows of the sheet, or of its tally. */
+function takePage(run: Run, reading: Reading, items: readonly unknown[], pages = 1): void {
   const { dataSet, tally } = reading;
   if (tally) {
     if (keepTally(run, tally.definition, tally.rows, items)) reading.changed = true;
@@ -179,23 +213,29 @@ function takePage(run: Run, reading: Reading, items: readonly unknown[]): void {
   for (const item of items) {
     reading.maxSeen = later(reading.maxSeen, dataSet.incremental.cursorValue(item));
   }
-  reading.health = { ...reading.health, pages: reading.health.pages + 1 };
+  reading.health = { ...reading.health, pages: reading.health.pages + pages };
 }
 
-/** Stages where the next page starts (`sourceKey` null: every page is read) and the counts. */
+/**
+ * Stages where the next page starts (`sourceKey` null: every page is read), or the date windows
+ * the source goes on in, and the counts.
+ */
 function savePosition(
   run: Run,
   reading: Reading,
   sourceKey: string | null,
   cursor: string | null,
+  windows: readonly WindowPosition[] | null = null,
 ): void {
+  const { windows: _before, ...rest } = reading.paging;
   const paging: Paging = {
-    ...reading.paging,
+    ...rest,
     sourceKey,
     cursor,
     maxSeen: reading.maxSeen,
     finished: sourceKey === null,
     ...(reading.changed ? { changed: true } : {}),
+    ...(windows ? { windows } : {}),
   };
   reading.paging = paging;
   writeCursor(run.store, reading.dataSet.id, { ...reading.state, paging });

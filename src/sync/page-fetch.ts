@@ -48,7 +48,8 @@ export function pageSizeNote(page: Page<unknown>): string | null {
   return `Brex refused pages of ${largest} items, so this list is read ${used} at a time.`;
 }
 
-function isRefusedCursor(error: unknown): boolean {
+/** Brex refused a page cursor (which status it uses for that is not promised). */
+export function isRefusedCursor(error: unknown): boolean {
   return (
     error instanceof BrexError &&
     (error.kind === 'bad_request' || error.kind === 'not_found' || error.status === 410)

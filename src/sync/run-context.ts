@@ -25,6 +25,11 @@ export interface RefreshDeps {
   readonly stopAt: number;
   /** The write-back's additions to a data set's refresh, from the composition root. */
   readonly hooks?: RefreshHooks;
+  /**
+   * At most this many date windows a long read goes on in (see windowed-read.ts); 16 when
+   * absent, and 1 reads one page after another.
+   */
+  readonly readWindows?: number;
 }
 
 export interface Run extends RefreshDeps {

@@ -15,7 +15,7 @@
  */
 import type { WriteResult } from '../brex';
 import type { CellValue } from '../ports/table-port';
-import type { ChangeView, Confirmation, RevertResult } from '../contract/writeback';
+import type { ChangeView, Confirmation, RevertResult, ReviewChoice } from '../contract/writeback';
 import type { AuditRecord } from './audit-entry';
 import { digest } from './row-identity';
 import type { BrexWrites, PushDeps, WriteBackDeps } from './write-back-deps';
@@ -43,6 +43,8 @@ export interface Change<Detail = unknown> {
   readonly inFlight: boolean;
   /** What a push found when Brex's value had changed since the sync; null when none. */
   readonly conflict?: string | null;
+  /** What the person may choose at review to complete a refused change; null when nothing. */
+  readonly choice?: ReviewChoice | null;
   /** What was reviewed, digested: a push sends the change only while it still holds. */
   readonly fingerprint: string;
   /** What the action itself needs to send it (the parsed value, the last-synced record). */
@@ -156,5 +158,6 @@ export function viewOf(change: Change): ChangeView {
     confirmation: change.action.confirmation,
     inFlight: change.inFlight,
     conflict: change.conflict ?? null,
+    choice: change.choice ?? null,
   };
 }

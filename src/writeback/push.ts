@@ -21,6 +21,7 @@ import { keyOf, targetKey, type Change, type WriteAction } from './action';
 import type { AuditEntry } from './audit-entry';
 import { Conflicts } from './conflicts';
 import { InFlightPushes } from './in-flight';
+import { WRITE_ACTIONS } from './actions';
 import { markChanges, readChanges } from './review';
 import { sendChange, writeMessage } from './send-change';
 import type { BrexWrites, PushDeps } from './write-back-deps';
@@ -46,7 +47,10 @@ export interface Pushed {
 
 /** Which changes to push: keys as reviewed, or null for every valid unconfirmed change. */
 export function pushChanges(deps: PushDeps, keys: readonly string[] | null): Pushed[] {
-  const found = readChanges(deps).changes;
+  // Keys start with their action's id: only the sheets of those actions are read (and marked),
+  // not every action's sheet, whose reads would cost more than the changes' requests.
+  const sheets = keys && sheetsOf(keys);
+  const found = readChanges(deps, sheets ?? undefined).changes;
   const byKey = new Map(found.map((change) => [keyOf(change), change]));
   const asked =
     keys ??
@@ -73,8 +77,17 @@ export function pushChanges(deps: PushDeps, keys: readonly string[] | null): Pus
     flush.add(pushed, deps);
   }
   flush.done();
-  markChanges(deps, readChanges(deps));
+  markChanges(deps, readChanges(deps, sheets ?? undefined));
   return results;
+}
+
+/** Pure: the sheets of the actions these keys name (`keyOf`: the action's id first). */
+function sheetsOf(keys: readonly string[]): Set<string> {
+  return new Set(
+    WRITE_ACTIONS.filter((action) => keys.some((key) => key.startsWith(`${action.id}:`))).map(
+      (action) => action.sheet,
+    ),
+  );
 }
 
 function pushOne(

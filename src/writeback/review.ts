@@ -15,11 +15,15 @@ export interface ChangesNow {
   readonly sheets: ReadonlyMap<string, CellValue[][] | null>;
 }
 
-/** Every action's pending changes, each sheet read once. */
-export function readChanges(deps: WriteBackDeps): ChangesNow {
+/**
+ * Every action's pending changes (only the actions of these sheets, when given), each sheet read
+ * once.
+ */
+export function readChanges(deps: WriteBackDeps, only?: ReadonlySet<string>): ChangesNow {
   const sheets = new Map<string, CellValue[][] | null>();
   const changes: Change[] = [];
   for (const action of WRITE_ACTIONS) {
+    if (only && !only.has(action.sheet)) continue;
     if (!sheets.has(action.sheet)) sheets.set(action.sheet, deps.table.readAll(action.sheet));
     const grid = sheets.get(action.sheet);
     if (!grid || grid.length < 2) continue;
@@ -42,6 +46,8 @@ export function readChanges(deps: WriteBackDeps): ChangesNow {
 export function markChanges(deps: WriteBackDeps, now: ChangesNow): void {
   const marked = new Set<string>();
   for (const action of WRITE_ACTIONS) {
+    // Only the sheets read: a push marks the sheets of the changes it was asked for.
+    if (!now.sheets.has(action.sheet)) continue;
     const grid = now.sheets.get(action.sheet);
     const column = grid ? action.cellColumn(grid[0] ?? []) : null;
     if (!grid || grid.length < 2 || column === null) continue;

@@ -74,7 +74,7 @@ describe('local preview', () => {
   it('opens with the add-on menu and the sidebar, the sandbox token prefilled', async () => {
     await page.getByRole('button', { name: 'Extensions' }).click();
     await page.getByRole('menuitem', { name: 'Brex' }).click();
-    await expectVisible(page.getByRole('menuitem', { name: 'Review spend-limit changes' }));
+    await expectVisible(page.getByRole('menuitem', { name: 'Review changes' }));
     await page.keyboard.press('Escape');
 
     const token = sidebar().getByLabel('Connection token');
@@ -223,16 +223,16 @@ describe('local preview', () => {
     await page.keyboard.type(String(newAmount / 100));
     await page.keyboard.press('Enter');
 
-    await chooseFromMenu(page, 'Review spend-limit changes');
-    const review = sidebar().getByRole('region', { name: 'Spend-limit changes' });
-    const pending = review.getByRole('list', { name: 'Pending changes' });
+    await chooseFromMenu(page, 'Review changes');
+    const review = sidebar().getByRole('region', { name: 'Review changes' });
+    const pending = review.getByRole('group', { name: 'Base limit (1)' });
     await pending.waitFor({ timeout: 20_000 });
     await expect(pending.innerText()).resolves.toContain(limit.name);
     // The first review asks for this person's own write credential.
     const credential = review.getByRole('form', { name: 'Your write credential' });
     await credential.scrollIntoViewIfNeeded();
     await screenshot(sidebarPanel(), '11-write-credential-asked');
-    await expect(review.getByRole('button', { name: 'Push checked' }).isDisabled()).resolves.toBe(
+    await expect(review.getByRole('button', { name: 'Push 1 change' }).isDisabled()).resolves.toBe(
       true,
     );
     await credential.getByRole('button', { name: 'Use the same token as the connection' }).click();
@@ -243,10 +243,11 @@ describe('local preview', () => {
     await review.scrollIntoViewIfNeeded();
     await screenshot(sidebarPanel(), '12-review-spend-limit');
 
-    await review.getByRole('button', { name: 'Push checked' }).click();
+    await review.getByRole('button', { name: 'Push 1 change' }).click();
     const results = review.getByRole('list', { name: 'Push results' });
     await results.waitFor({ timeout: 20_000 });
     await expect(results.innerText()).resolves.toMatch(/^Pushed:/);
+    await expect(review.getByText('Sent 1 of 1.').isVisible()).resolves.toBe(true);
     await review.getByText(/^No pending changes\./).waitFor();
     await screenshot(sidebarPanel(), '13-pushed');
     const pushed = sandbox()

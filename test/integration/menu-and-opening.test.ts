@@ -22,7 +22,7 @@ describe('the add-on menu', () => {
       'Open sidebar',
       'Refresh now',
       'Refresh formulas',
-      'Review spend-limit changes',
+      'Review changes',
       'Create dashboard',
       'Help',
     ]);

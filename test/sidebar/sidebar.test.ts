@@ -439,35 +439,36 @@ describe('sidebar › refresh', () => {
   });
 });
 
-describe('sidebar › spend-limit review', () => {
+describe('sidebar › review', () => {
   it('opens on the review when the menu asks for it', async () => {
     const mounted = mountSidebar({}, 'review');
     await mounted.started;
 
-    expect(callsTo(mounted, 'reviewSpendLimitChanges')).toHaveLength(1);
-    expect(document.activeElement?.textContent).toBe('Spend-limit changes');
+    expect(callsTo(mounted, 'reviewChanges')).toHaveLength(1);
+    expect(document.activeElement?.textContent).toBe('Review changes');
   });
 
   it('asks a person without a write credential for one at their first review, with “use the same token”', async () => {
     let canPush = false;
     const pending = {
-      id: 'limit_1',
-      name: 'Travel',
+      key: 'spend_limit.base_limit:limit_1:fp',
+      sheet: 'Brex Spend Limits',
       row: 2,
-      currency: 'USD',
-      period: 'PER_MONTH',
-      old: { minorUnits: 100, text: '1.00' },
-      new: { minorUnits: 200, text: '2.00' },
-      typed: '2',
+      action: 'spend_limit.base_limit',
+      actionLabel: 'Base limit',
+      target: { id: 'limit_1', name: 'Travel' },
+      brexNow: '1.00 USD',
+      toSend: '2.00 USD',
       problem: null,
       consequences: [],
+      confirmation: 'none',
       inFlight: false,
+      conflict: null,
     };
     const mounted = mountSidebar(
       {
         getConnectionStatus: () => ({ ...connected, canWrite: false, writeCredential: null }),
-        reviewSpendLimitChanges: () => ({
-          sheetName: 'Brex Spend Limits',
+        reviewChanges: () => ({
           changes: [pending],
           canPush,
           credentialHelp: canPush ? null : 'You have no Brex write credential of your own.',
@@ -480,7 +481,7 @@ describe('sidebar › spend-limit review', () => {
       'review',
     );
     await mounted.started;
-    const review = region('Spend-limit changes');
+    const review = region('Review changes');
     const form = review.querySelector('form[aria-label="Your write credential"]') as HTMLElement;
 
     expect(form.textContent).toContain('The spreadsheet’s connection only reads.');
@@ -490,7 +491,7 @@ describe('sidebar › spend-limit review', () => {
 
     expect(callsTo(mounted, 'saveWriteCredential')).toEqual([[{ sameAsConnection: true }]]);
     expect(review.querySelector('form[aria-label="Your write credential"]')).toBeNull();
-    expect(button('Push checked', review).disabled).toBe(false);
+    expect(button('Push 1 change', review).disabled).toBe(false);
     expect(region('Connection').textContent).toContain('the connection’s token, as Ada Lovelace');
   });
 });

@@ -32,7 +32,8 @@ function expense(n: number, category = n % 2 === 0 ? 'GROCERY' : 'LODGING', amou
   };
 }
 
-function world() {
+/** These tests count the pages of a read one page after another (windowed-reads.test.ts: windows). */
+function world(readWindows = 1) {
   const reader = new ScriptedReader(2);
   reader.lists.set(
     'expenses',
@@ -43,7 +44,14 @@ function world() {
   let clock = Date.UTC(2026, 2, 1);
   const deps = (stopAfterMs = Infinity): RefreshDeps => {
     const start = clock;
-    return { table, store, reader, now: () => (clock += 1000), stopAt: start + stopAfterMs };
+    return {
+      table,
+      store,
+      reader,
+      now: () => (clock += 1000),
+      stopAt: start + stopAfterMs,
+      readWindows,
+    };
   };
   const expensePages = () => reader.calls.filter((c) => c === 'expenses').length;
   return { reader, table, store, deps, expensePages };

@@ -5,6 +5,7 @@
  * from its spend limit or its holder's monthly limit, and is changed there).
  */
 import type { Card, CardChangeReason } from '../../brex';
+import type { ReviewChoice } from '../../contract/writeback';
 import { toCell } from '../../cells/columns';
 import { readable } from '../../cells/readable-values';
 import { headerText } from '../../cells/header';
@@ -46,6 +47,12 @@ export function reasonText(reason: CardChangeReason): string {
 }
 
 const reasonWords = (): string => CARD_REASONS.map(reasonText).join(', ');
+
+/** Brex's list, offered at review to a termination without a valid reason (written as typed). */
+const REASON_CHOICE: ReviewChoice = {
+  header: REASON_HEADER,
+  options: CARD_REASONS.map((reason) => ({ value: reason, label: reasonText(reason) })),
+};
 
 /** Pure: the Reason cell → Brex's reason; null when blank; an Error naming the list when not one. */
 export function reasonOf(cell: CellText): CardChangeReason | null | Error {
@@ -149,11 +156,14 @@ export const cardTerminate: WriteAction = columnAction<'cards', StatusPayload, C
   parse(to, _entry, row: RowReader) {
     if (to !== 'TERMINATED') return null;
     const reason = reasonOf(row(REASON_HEADER) as CellText);
-    if (reason instanceof Error) return refused(reason.message);
+    if (reason instanceof Error) return { ...refused(reason.message), choice: REASON_CHOICE };
     if (reason === null) {
-      return refused(
-        `Terminating a card needs a reason from Brex's list. Type one of ${reasonWords()} in the row's "${REASON_HEADER}" cell.`,
-      );
+      return {
+        ...refused(
+          `Terminating a card needs a reason from Brex's list. Type one of ${reasonWords()} in the row's "${REASON_HEADER}" cell, or choose it here.`,
+        ),
+        choice: REASON_CHOICE,
+      };
     }
     return {
       to,

@@ -12,7 +12,7 @@
 import type { WriteResult } from '../../brex';
 import type { Cell } from '../../cells/columns';
 import { KEY_HEADER, findHeader, headerText } from '../../cells/header';
-import type { Confirmation, RevertResult } from '../../contract/writeback';
+import type { Confirmation, RevertResult, ReviewChoice } from '../../contract/writeback';
 import type { KeyValuePort } from '../../ports/key-value-port';
 import type { CellValue } from '../../ports/table-port';
 import { defineAction, targetKey, type Change, type WriteAction } from '../action';
@@ -30,6 +30,8 @@ export interface Parsed<P> {
   readonly payload: P | null;
   readonly problem: string | null;
   readonly consequences?: readonly string[];
+  /** What the person may choose at review to complete a refused change ("Reason"). */
+  readonly choice?: ReviewChoice;
 }
 
 /** The row around the edited cell, for actions that read a second column ("Reason"). */
@@ -150,6 +152,7 @@ export function columnAction<S extends SyncedSet, P, Current, Answer>(
           typed: String(cell),
           problem: parsed.problem,
           consequences: parsed.consequences ?? [],
+          choice: parsed.choice ?? null,
           inFlight: to !== null && inFlight.matching(target, from, to) !== null,
           fingerprint: digest(
             [

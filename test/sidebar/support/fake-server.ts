@@ -71,12 +71,8 @@ const defaults: Handlers = {
       health({ id: 'cards', title: 'Cards', selected: false, state: 'never', lastSuccess: null }),
     ],
   }),
-  reviewSpendLimitChanges: () => ({
-    sheetName: 'Brex Spend Limits',
-    changes: [],
-    canPush: true,
-    credentialHelp: null,
-  }),
+  reviewChanges: () => ({ changes: [], canPush: true, credentialHelp: null }),
+  pendingChangeCount: () => ({ pending: 0, refused: 0 }),
   getSchedule: () => ({
     kind: 'off',
     hour: null,

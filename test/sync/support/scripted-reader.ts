@@ -37,7 +37,12 @@ export class ScriptedReader implements RefreshReader {
         traceId: 'trace-1',
       });
     }
-    const q = query as { postedAtStart?: string; updatedAtStart?: string; accountId?: string };
+    const q = query as {
+      postedAtStart?: string;
+      updatedAtStart?: string;
+      updatedAtEnd?: string;
+      accountId?: string;
+    };
     let items = this.lists.get(list) ?? [];
     if (q.accountId) items = items.filter((i) => i.account === q.accountId);
     const postedFrom = q.postedAtStart?.slice(0, 10);
@@ -45,6 +50,10 @@ export class ScriptedReader implements RefreshReader {
     const updatedFrom = q.updatedAtStart ? Date.parse(`${q.updatedAtStart}Z`) : null;
     if (updatedFrom !== null) {
       items = items.filter((i) => Date.parse(String(i.updated_at)) >= updatedFrom);
+    }
+    const updatedTo = q.updatedAtEnd ? Date.parse(`${q.updatedAtEnd}Z`) : null;
+    if (updatedTo !== null) {
+      items = items.filter((i) => Date.parse(String(i.updated_at)) <= updatedTo);
     }
     const start = cursor === null ? 0 : Number(cursor);
     const slice = items.slice(start, start + this.pageSize);
