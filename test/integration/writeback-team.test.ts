@@ -10,7 +10,9 @@ import {
   auditRows,
   nextRow,
   openSandbox,
+  noteOf,
   push,
+  refresh,
   review,
   teamWorld,
   type,
@@ -85,6 +87,39 @@ describe('user, department and location actions', () => {
     await runtime.call('revertAuditEntry', [audit.length + 1]);
     expect(await push(runtime)).toEqual([expect.objectContaining({ outcome: 'pushed' })]);
     expect(valueOf(runtime, USERS, id, 'Monthly limit')).toBe(before);
+  });
+
+  it('with only "Brex Users" synced, shows no change for untouched names and refuses a typed department until it is synced', async () => {
+    const runtime = await teamWorld(sandbox, ['users']);
+    const { id, department_id: oldDepartment } = person();
+    const shown = valueOf(runtime, USERS, id, 'Department');
+    expect(shown).not.toBe('');
+    expect(await review(runtime)).toEqual([]);
+
+    // Typing the name the cell already shows is no edit, so it is not marked either.
+    await type(runtime, USERS, id, 'Department', shown);
+    expect(noteOf(runtime, USERS, id, 'Department')).toBe('');
+    expect(await review(runtime)).toEqual([]);
+
+    const moved = departments().find((d) => d.id !== oldDepartment) as Department;
+    await type(runtime, USERS, id, 'Department', moved.name);
+    const [change] = await review(runtime);
+    expect(change).toMatchObject({ action: 'user.department', toSend: null });
+    expect(change?.problem).toMatch(
+      /"Brex Departments" has not been synced.*Sync Brex Departments first/,
+    );
+    expect(noteOf(runtime, USERS, id, 'Department')).toBe(`Brex write-back: ${change?.problem}`);
+    expect(await push(runtime)).toEqual([]);
+    expect(writes(sandbox)).toHaveLength(0);
+
+    // Once "Brex Departments" is synced, the same typed name resolves.
+    await runtime.call('saveSyncSettings', [
+      { dataSets: ['users', 'departments'], historyStart: '2026-01-01' },
+    ]);
+    await refresh(runtime);
+    expect(await review(runtime)).toEqual([
+      expect.objectContaining({ action: 'user.department', toSend: moved.name, problem: null }),
+    ]);
   });
 
   it('moves a person by department name and manager email; refuses unknown names with candidates', async () => {

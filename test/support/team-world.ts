@@ -6,6 +6,7 @@
 import type { Sandbox } from '../../dev/sandbox';
 import { createRuntime, fakeClock, type Runtime } from '../../dev/runtime';
 import type { Card, User } from '../../src/brex';
+import { findSheet, getCell, type Sheet } from '../../dev/runtime/workbook';
 import { columnLetter } from '../../src/cells/header';
 import type { ChangeResult, ChangeView, ChangesReview } from '../../src/contract/writeback';
 import { OWNER } from './world';
@@ -16,7 +17,11 @@ export { auditRows, openSandbox, writes } from './spend-limits';
 export const CARDS = 'Brex Cards';
 export const USERS = 'Brex Users';
 
-export async function teamWorld(sandbox: Sandbox): Promise<Runtime> {
+/** `dataSets`: the ones synced (a person may sync "Brex Users" alone). */
+export async function teamWorld(
+  sandbox: Sandbox,
+  dataSets: readonly string[] = ['users', 'departments', 'locations', 'cards'],
+): Promise<Runtime> {
   sandbox.reset();
   const runtime = createRuntime({
     brexUrl: sandbox.url,
@@ -24,9 +29,7 @@ export async function teamWorld(sandbox: Sandbox): Promise<Runtime> {
   });
   await runtime.call('connect', [{ token: sandbox.token, environment: 'production' }]);
   await runtime.call('saveWriteCredential', [{ sameAsConnection: true }]);
-  await runtime.call('saveSyncSettings', [
-    { dataSets: ['users', 'departments', 'locations', 'cards'], historyStart: '2026-01-01' },
-  ]);
+  await runtime.call('saveSyncSettings', [{ dataSets, historyStart: '2026-01-01' }]);
   await refresh(runtime);
   sandbox.log.length = 0;
   return runtime;
@@ -80,6 +83,20 @@ export async function type(
   value: unknown,
 ): Promise<void> {
   await runtime.edit(cellOf(runtime, sheet, id, header), value, { as: OWNER });
+}
+
+/** The write-back note on a cell ('' when unmarked). */
+export function noteOf(runtime: Runtime, sheet: string, id: string, header: string): string {
+  const [, a1] = cellOf(runtime, sheet, id, header).split('!') as [string, string];
+  const column = (a1.match(/[A-Z]+/)?.[0] ?? 'A')
+    .split('')
+    .reduce((n, c) => n * 26 + c.charCodeAt(0) - 64, 0);
+  const cell = getCell(
+    findSheet(runtime.workbook, sheet) as Sheet,
+    Number(a1.match(/\d+/)?.[0]),
+    column,
+  );
+  return cell?.note ?? '';
 }
 
 /** The first row below a sheet's data: where a person adds a new row. */

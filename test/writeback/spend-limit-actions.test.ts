@@ -48,6 +48,8 @@ function user(id: string, name: string, email: string): SyncedRow {
     currency: '',
     departmentId: '',
     locationId: '',
+    department: '',
+    location: '',
     managerId: '',
     identity: '',
   };

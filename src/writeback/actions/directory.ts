@@ -1,7 +1,8 @@
 /**
  * Names people type, resolved to Brex ids from the last sync: a user by email or name, a
  * department or location by name (an id is taken as it is). An unknown or ambiguous name is
- * refused with the candidates listed, never guessed at.
+ * refused with the candidates listed, never guessed at; so is any name while the sheet it is
+ * matched against ("Brex Departments", "Brex Locations") was never synced, naming that sheet.
  */
 import type { KeyValuePort } from '../../ports/key-value-port';
 import { SyncedRows } from './synced-rows';
@@ -35,6 +36,12 @@ export function resolveIn(all: readonly Named[], kind: Directory, text: string):
   const wanted = text.trim();
   const lower = wanted.toLowerCase();
   const { one, sheet } = WHAT[kind];
+  if (all.length === 0 && kind !== 'users') {
+    // Never synced (or empty): no name can be checked, and an unchecked id is not sent either.
+    return {
+      problem: `"${wanted}" cannot be matched to a ${one}: "${sheet}" has not been synced in this spreadsheet. Sync ${sheet} first (Extensions ▸ Brex ▸ Open sidebar), then review again.`,
+    };
+  }
   const byId = all.find((e) => e.id === wanted);
   if (byId) return { id: byId.id, name: byId.name };
   const matches = all.filter(

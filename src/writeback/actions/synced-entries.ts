@@ -26,13 +26,17 @@ export function cardEntry(card: Card): SyncedRow<'cards'> {
   };
 }
 
+const NO_NAMES = { department: '', location: '' };
+
 /**
  * Pure: a user as their row was written. `limit` is what their "Monthly limit" cell shows ('' for
- * none), kept from the last entry when this read did not include it. Identity: their "Email" cell.
+ * none), kept from the last entry when this read did not include it; `names` what their
+ * "Department" and "Location" cells show. Identity: their "Email" cell.
  */
 export function userEntry(
   user: User,
   limit: { readonly limit: string; readonly currency: string },
+  names: { readonly department: string; readonly location: string } = NO_NAMES,
 ): SyncedRow<'users'> {
   return {
     id: user.id,
@@ -45,5 +49,7 @@ export function userEntry(
     name: personName(user),
     email: user.email ?? '',
     identity: identityOf([user.email ?? '']),
+    department: names.department,
+    location: names.location,
   };
 }

@@ -21,6 +21,10 @@ export const SYNCED_FIELDS = {
     'name',
     'email',
     'identity',
+    // The Department and Location cells' text as the rows were written (last, so that entries
+    // stored before they were kept read them as '').
+    'department',
+    'location',
   ],
   expenses: ['memo', 'type', 'name', 'identity'],
   vendors: ['email', 'phone', 'name', 'identity'],

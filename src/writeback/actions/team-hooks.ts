@@ -57,23 +57,31 @@ export const teamHooks: RefreshHooks = {
         usersDataSet.keepCells?.(items as never, sheet, store) ?? new Map(),
         pendingCells(USER_ACTIONS, sheet, store),
       ),
-    afterWrite: (items, store) => {
+    afterWrite: (items, store, _now, _kept, lookups) => {
       const before = SyncedRows.read(store, 'users');
       SyncedRows.record(
         store,
         'users',
         (items as readonly UserWithLimit[]).map((user) => {
+          // The names the row was written with: an untouched cell reads as its ids even when
+          // "Brex Departments" or "Brex Locations" was never synced.
+          const names = {
+            department: lookups.departmentName(user.department_id),
+            location: lookups.locationName(user.location_id),
+          };
           // A limit not read in this run stays as the sheet (and the last entry) has it.
           if (user.monthlyLimit === undefined) {
             const last = before.get(user.id);
-            return userEntry(user, { limit: last?.limit ?? '', currency: last?.currency ?? '' });
+            const limit = { limit: last?.limit ?? '', currency: last?.currency ?? '' };
+            return userEntry(user, limit, names);
           }
           const money = user.monthlyLimit?.monthly_limit;
           const currency = money?.currency || '';
-          return userEntry(user, {
-            limit: money ? plainLimit(money.amount, currency || 'USD') : '',
-            currency,
-          });
+          return userEntry(
+            user,
+            { limit: money ? plainLimit(money.amount, currency || 'USD') : '', currency },
+            names,
+          );
         }),
       );
     },

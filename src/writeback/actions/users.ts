@@ -14,7 +14,7 @@ import { codeText, followBorrowedLimits } from './cards';
 import { columnAction, type Parsed } from './column-action';
 import { nameOf, resolve, type Directory } from './directory';
 import { moneyColumn, plainLimit } from './money-column';
-import { SyncedRows } from './synced-rows';
+import { SyncedRows, type SyncedRow } from './synced-rows';
 import { byIds } from './team-writes';
 
 export const USERS_SHEET = 'Brex Users';
@@ -140,15 +140,27 @@ function currencyOf(deps: { store: KeyValuePort }, id: string): string {
 }
 
 type ReferenceField = 'departmentId' | 'locationId' | 'managerId';
+/** Where an entry keeps its cell's text as last synced (a manager's is their entry's name). */
+type NameField = 'department' | 'location' | null;
 
-/** A column holding a name that Brex keeps as an id. */
+/**
+ * A column holding a name that Brex keeps as an id. A cell that still reads as the last sync wrote
+ * it is the entry's id, whatever the directory holds: the Users sheet names departments and
+ * locations even when "Brex Departments" or "Brex Locations" was never synced.
+ */
 function referenceAction(
   id: string,
   header: string,
   kind: Directory,
   field: ReferenceField,
   body: keyof UpdateUserRequest,
+  nameField: NameField,
 ): WriteAction {
+  /** The cell's last-synced text, when `value` is the last-synced id ('' otherwise). */
+  const syncedName = (entry: SyncedRow<'users'>, value: string): string =>
+    nameField !== null && value === entry[field] ? entry[nameField] : '';
+  const name = (store: KeyValuePort, entry: SyncedRow<'users'>, value: string): string =>
+    nameOf(store, kind, value) || syncedName(entry, value);
   return columnAction<'users', string | null, User, User>({
     ...common,
     ...userAnswer,
@@ -159,11 +171,12 @@ function referenceAction(
     read(cell, entry, deps) {
       const text = headerText(cell);
       if (text === '') return '';
+      if (nameField !== null && text === entry[nameField]) return entry[field];
       const found = resolve(deps.store, kind, text);
       return 'id' in found ? found.id : text;
     },
-    shown: (value, _entry, store) => nameOf(store, kind, value) || value,
-    cell: (value, _entry, timeZone, store) => toCell('text', nameOf(store, kind, value), timeZone),
+    shown: (value, entry, store) => name(store, entry, value) || value,
+    cell: (value, entry, timeZone, store) => toCell('text', name(store, entry, value), timeZone),
     parse(to, entry, _row, deps) {
       if (to === '') return { to, payload: null, problem: null };
       const found = resolve(deps.store, kind, to);
@@ -177,9 +190,10 @@ function referenceAction(
     send: (deps, target, value, key) => deps.brex.updateUser(target, { [body]: value }, key),
     settle: (user, entry, timeZone, store) => {
       const value = String(user[fieldOf(field)] ?? '');
+      const text = name(store, entry, value);
       return {
-        entry: { ...entry, [field]: value },
-        cells: { [header]: toCell('text', nameOf(store, kind, value), timeZone) },
+        entry: { ...entry, [field]: value, ...(nameField ? { [nameField]: text } : {}) },
+        cells: { [header]: toCell('text', text, timeZone) },
       };
     },
   });
@@ -199,6 +213,7 @@ export const userDepartment = referenceAction(
   'departments',
   'departmentId',
   'department_id',
+  'department',
 );
 export const userLocation = referenceAction(
   'user.location',
@@ -206,6 +221,7 @@ export const userLocation = referenceAction(
   'locations',
   'locationId',
   'location_id',
+  'location',
 );
 export const userManager = referenceAction(
   'user.manager',
@@ -213,6 +229,7 @@ export const userManager = referenceAction(
   'users',
   'managerId',
   'manager_id',
+  null,
 );
 
 export const USER_ACTIONS: readonly WriteAction[] = [
