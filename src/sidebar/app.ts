@@ -52,11 +52,12 @@ export class Sidebar {
         void Promise.all([
           this.loadHealth(),
           this.guard(this.review.element, () => this.review.load()),
-          this.guard(this.payments.element, () => this.payments.load()),
         ]),
     });
     this.review = new ReviewPanel(server, {
       countPollMs: options.countPollMs,
+      // One review call feeds both sections: it reads every synced sheet and Brex's payment lists.
+      onReview: (review) => this.payments.show(review),
       credentialForm: () =>
         writeCredentialForm({
           server,
@@ -129,7 +130,6 @@ export class Sidebar {
     await Promise.all([
       this.guard(this.data.element, () => this.data.load()),
       this.guard(this.review.element, () => this.review.load()),
-      this.guard(this.payments.element, () => this.payments.load()),
       this.guard(this.schedule.element, () => this.schedule.load()),
       this.loadHealth(),
     ]);

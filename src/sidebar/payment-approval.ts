@@ -60,10 +60,11 @@ export class PaymentApproval {
   }
 
   async load(): Promise<void> {
-    this.render(await this.server.reviewChanges());
+    this.show(await this.server.reviewChanges());
   }
 
-  private render(review: ChangesReview): void {
+  /** Shows the payments of a review another section already asked for. */
+  show(review: ChangesReview): void {
     this.payments = review.changes.filter(
       (c): c is PaymentView => c.action === PAYMENT_ACTION && c.payment !== undefined,
     );

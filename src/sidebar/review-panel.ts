@@ -47,6 +47,8 @@ export interface ReviewPanelOptions {
   readonly credentialForm?: () => HTMLElement;
   /** How often the pending count is polled while the sidebar is visible, in ms. */
   readonly countPollMs?: number;
+  /** Told each review shown, so that the payment section needs no review call of its own. */
+  readonly onReview?: (review: ChangesReview) => void;
 }
 
 export class ReviewPanel {
@@ -88,6 +90,7 @@ export class ReviewPanel {
 
   private render(review: ChangesReview): void {
     this.shown = review;
+    this.options.onReview?.(review);
     this.showCount({
       pending: review.changes.length,
       refused: review.changes.filter((c) => c.problem !== null).length,
