@@ -29,9 +29,9 @@ const HELP_HTML = `
     notes and formulas beside the data are kept.</li>
     <li><b>A formula.</b> Type <code>=BREX_BALANCES()</code> in any cell; Extensions ▸ Brex ▸ Refresh formulas
     makes formulas ask Brex again.</li>
-    <li><b>An edit.</b> Change a "Base limit" cell in "Brex Spend Limits", then Extensions ▸ Brex ▸ Review
-    spend-limit changes. The first time, you add your own write credential (a token with the budgets scope);
-    nothing goes to Brex before you push.</li>
+    <li><b>An edit.</b> Change a cell in a synced sheet (a card's Status, a spend limit's Base limit), then
+    Extensions ▸ Brex ▸ Review changes. The first time, you add your own write credential (a token with the
+    scopes of what you change: budgets for spend limits, cards, users…); nothing goes to Brex before you push.</li>
   </ol>
   <p style="margin:10px 0 0">Brex docs: <a href="${BREX_TOKEN_DOCS}" target="_blank" rel="noopener">creating a token</a>,
   <a href="${BREX_SCOPES_DOCS}" target="_blank" rel="noopener">scopes</a>.</p>

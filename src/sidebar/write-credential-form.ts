@@ -54,7 +54,7 @@ export function writeCredentialForm(options: WriteCredentialFormOptions): HTMLEl
     h(
       'p',
       { class: 'secondary' },
-      'Pushing changes uses your own Brex token, with the budgets scope, kept for you alone. The spreadsheet’s connection only reads.',
+      'Pushing changes uses your own Brex token, kept for you alone, with the scopes of what you push (budgets for spend limits, cards, users, vendors, transfers, expenses.card). The spreadsheet’s connection only reads.',
     ),
     h('div', { class: 'form-group' }, h('label', { for: tokenId }, 'Your Brex token'), token),
     h('div', { class: 'buttons' }, save),
