@@ -13,8 +13,11 @@ import { InFlightPushes } from './in-flight';
 import { missingScopeMessage } from './write-scopes';
 import type { PushDeps } from './write-back-deps';
 
-/** Errors after which the change may have been applied: the write-ahead record stays. */
-const OUTCOME_UNKNOWN = new Set([
+/**
+ * Errors after which the change (or a payment) may have been applied: the write-ahead record
+ * stays, and the next run reconciles it.
+ */
+export const OUTCOME_UNKNOWN = new Set([
   'malformed_response',
   'network',
   'server_error',

@@ -21,7 +21,7 @@ import type { Cell } from '../../cells/columns';
 import { PAYMENT_ACTION, type PaymentOutcome, type PaymentResult } from '../../contract/writeback';
 import type { AuditEntry } from '../audit-entry';
 import { InFlightPushes } from '../in-flight';
-import { writeMessage } from '../send-change';
+import { OUTCOME_UNKNOWN, writeMessage } from '../send-change';
 import { getWriteBackSettings } from '../settings';
 import type { WriteBackDeps } from '../write-back-deps';
 import { groupedAmount } from '../amount-text';
@@ -48,15 +48,6 @@ export interface ApproveDeps extends WriteBackDeps {
   readonly timeLeft: () => boolean;
   readonly newUuid: () => string;
 }
-
-/** Errors after which Brex may have created the transfer: the write-ahead record stays. */
-const OUTCOME_UNKNOWN = new Set([
-  'malformed_response',
-  'network',
-  'server_error',
-  'rate_limited',
-  'deadline_reached',
-]);
 
 const NO_REVIEW = `No review of the staged payments was found. Review them (Extensions ▸ Brex), then approve the keys the review gives.`;
 
