@@ -6,7 +6,7 @@
  * pending row: the review then shows Brex's value → yours, and Discard restores Brex's value now.
  */
 import type { Sandbox } from '../../dev/sandbox';
-import { createRuntime, fakeClock, type Runtime } from '../../dev/runtime';
+import type { Runtime } from '../../dev/runtime';
 import type { Department, Expense, User } from '../../src/brex';
 import type { ChangeView, ConflictResolved, DiscardedChanges } from '../../src/contract/writeback';
 import { limitById, limitNamed, syncedWorld } from '../support/spend-limits';
@@ -30,19 +30,7 @@ import { control } from '../support/world';
 const LIMITS = 'Brex Spend Limits';
 const EXPENSES = 'Brex Expenses';
 
-async function expensesWorld(sandbox: Sandbox): Promise<Runtime> {
-  sandbox.reset();
-  const runtime = createRuntime({
-    brexUrl: sandbox.url,
-    clock: fakeClock(Date.parse('2026-03-15T12:00:00Z')),
-  });
-  await runtime.call('connect', [{ token: sandbox.token, environment: 'production' }]);
-  await runtime.call('saveWriteCredential', [{ sameAsConnection: true }]);
-  await runtime.call('saveSyncSettings', [{ dataSets: ['expenses'], historyStart: '2026-01-01' }]);
-  await refresh(runtime);
-  sandbox.log.length = 0;
-  return runtime;
-}
+const expensesWorld = (sandbox: Sandbox): Promise<Runtime> => teamWorld(sandbox, ['expenses']);
 
 /** One action's case: a synced world, a target, what the person types, what Brex changes to. */
 interface Case {

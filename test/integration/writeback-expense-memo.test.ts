@@ -4,7 +4,7 @@
  * changed in Brex since the sync is a conflict that sends nothing; a refresh keeps a pending memo.
  */
 import type { Sandbox } from '../../dev/sandbox';
-import { createRuntime, fakeClock, type Runtime } from '../../dev/runtime';
+import type { Runtime } from '../../dev/runtime';
 import type { Expense } from '../../src/brex';
 import {
   auditRows,
@@ -15,23 +15,12 @@ import {
   type,
   valueOf,
   writes,
+  teamWorld,
 } from '../support/team-world';
 
 const EXPENSES = 'Brex Expenses';
 
-async function expensesWorld(sandbox: Sandbox): Promise<Runtime> {
-  sandbox.reset();
-  const runtime = createRuntime({
-    brexUrl: sandbox.url,
-    clock: fakeClock(Date.parse('2026-03-15T12:00:00Z')),
-  });
-  await runtime.call('connect', [{ token: sandbox.token, environment: 'production' }]);
-  await runtime.call('saveWriteCredential', [{ sameAsConnection: true }]);
-  await runtime.call('saveSyncSettings', [{ dataSets: ['expenses'], historyStart: '2026-01-01' }]);
-  await refresh(runtime);
-  sandbox.log.length = 0;
-  return runtime;
-}
+const expensesWorld = (sandbox: Sandbox): Promise<Runtime> => teamWorld(sandbox, ['expenses']);
 
 describe('expense memo', () => {
   let sandbox: Sandbox;

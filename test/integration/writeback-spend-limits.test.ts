@@ -4,34 +4,26 @@
  * that creates a limit. Edit → review → push → Brex's state → audit row → revert.
  */
 import type { Sandbox } from '../../dev/sandbox';
-import { createRuntime, fakeClock, type Runtime } from '../../dev/runtime';
+import type { Runtime } from '../../dev/runtime';
 import { findSheet, getCell, type Sheet } from '../../dev/runtime/workbook';
 import type { SpendLimit, User } from '../../src/brex';
 import { auditRows, openSandbox, writes } from '../support/spend-limits';
-import { cellOf, nextRow, push, review, type, users, valueOf } from '../support/team-world';
+import {
+  cellOf,
+  nextRow,
+  push,
+  review,
+  teamWorld,
+  type,
+  users,
+  valueOf,
+} from '../support/team-world';
 import { control } from '../support/world';
 
 const SHEET = 'Brex Spend Limits';
 
-async function limitsWorld(sandbox: Sandbox): Promise<Runtime> {
-  sandbox.reset();
-  const runtime = createRuntime({
-    brexUrl: sandbox.url,
-    clock: fakeClock(Date.parse('2026-03-15T12:00:00Z')),
-  });
-  await runtime.call('connect', [{ token: sandbox.token, environment: 'production' }]);
-  await runtime.call('saveWriteCredential', [{ sameAsConnection: true }]);
-  await runtime.call('saveSyncSettings', [
-    {
-      dataSets: ['users', 'departments', 'locations', 'spend_limits'],
-      historyStart: '2026-01-01',
-    },
-  ]);
-  const summary = (await runtime.call('refreshNow', [])) as { done: boolean };
-  if (!summary.done) throw new Error('Users and spend limits did not sync in one execution.');
-  sandbox.log.length = 0;
-  return runtime;
-}
+const limitsWorld = (sandbox: Sandbox): Promise<Runtime> =>
+  teamWorld(sandbox, ['users', 'departments', 'locations', 'spend_limits']);
 
 const limits = (sandbox: Sandbox): SpendLimit[] =>
   structuredClone(sandbox.snapshot().spend_limits as SpendLimit[]);

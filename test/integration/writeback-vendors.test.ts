@@ -5,7 +5,7 @@
  * "Sync status" deletes a vendor only when its key is named, never one with payments on the way.
  */
 import type { Sandbox } from '../../dev/sandbox';
-import { createRuntime, fakeClock, type Runtime } from '../../dev/runtime';
+import type { Runtime } from '../../dev/runtime';
 import { findSheet, getCell, type Sheet } from '../../dev/runtime/workbook';
 import type { Transfer, Vendor } from '../../src/brex';
 import {
@@ -18,6 +18,7 @@ import {
   type,
   valueOf,
   writes,
+  teamWorld,
 } from '../support/team-world';
 
 const VENDORS = 'Brex Vendors';
@@ -32,19 +33,7 @@ function statusMarks(runtime: Runtime, id: string): { background: string; note: 
   return { background: cell?.background ?? '', note: cell?.note ?? '' };
 }
 
-async function vendorsWorld(sandbox: Sandbox): Promise<Runtime> {
-  sandbox.reset();
-  const runtime = createRuntime({
-    brexUrl: sandbox.url,
-    clock: fakeClock(Date.parse('2026-03-15T12:00:00Z')),
-  });
-  await runtime.call('connect', [{ token: sandbox.token, environment: 'production' }]);
-  await runtime.call('saveWriteCredential', [{ sameAsConnection: true }]);
-  await runtime.call('saveSyncSettings', [{ dataSets: ['vendors'], historyStart: '2026-01-01' }]);
-  await refresh(runtime);
-  sandbox.log.length = 0;
-  return runtime;
-}
+const vendorsWorld = (sandbox: Sandbox): Promise<Runtime> => teamWorld(sandbox, ['vendors']);
 
 describe('vendor actions', () => {
   let sandbox: Sandbox;

@@ -37,7 +37,7 @@ export async function teamWorld(
 
 export async function refresh(runtime: Runtime): Promise<void> {
   const summary = (await runtime.call('refreshNow', [])) as { done: boolean };
-  if (!summary.done) throw new Error('The team data sets did not sync in one execution.');
+  if (!summary.done) throw new Error('The data sets did not sync in one execution.');
 }
 
 export function cards(sandbox: Sandbox): Card[] {
