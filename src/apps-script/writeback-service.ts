@@ -37,6 +37,8 @@ import {
   saveWriteBackSettings,
   settingsAuditEntry,
 } from '../writeback/settings';
+import { TRANSFERS_SHEET } from '../writeback/payments/payment-row';
+import { PaymentTypists } from '../writeback/payments/payment-typists';
 import { TypedBy } from '../writeback/typed-by';
 import { scopesOfActions } from '../writeback/write-scopes';
 import { legacyKeys, legacyResult, legacyView } from '../writeback/spend-limit-alias';
@@ -264,8 +266,9 @@ export function saveWriteBackSettingsService(settings: WriteBackSettings): Write
 
 /**
  * The `onEdit` simple trigger's work (AuthMode.LIMITED: the document and properties, no fetch):
- * marks the edited spend-limit amounts pending, or refused, or clears them. An edit in another
- * sheet reads nothing but the sheet's name.
+ * marks the edited spend-limit amounts pending, or refused, or clears them, and notes who typed
+ * in "Brex Transfers" rows (the two-person rule refuses them as approvers of those payments). An
+ * edit in another sheet reads nothing but the sheet's name.
  */
 export function markEditService(range: GoogleAppsScript.Spreadsheet.Range, user: string): void {
   const sheet = range.getSheet();
@@ -276,6 +279,9 @@ export function markEditService(range: GoogleAppsScript.Spreadsheet.Range, user:
     rows: range.getNumRows(),
     columns: range.getNumColumns(),
   };
+  if (edit.sheetName === TRANSFERS_SHEET) {
+    new PaymentTypists(documentStore()).note(Math.max(edit.row, 2), edit.row + edit.rows - 1, user);
+  }
   if (!mayTouchMarks(edit)) return;
   markEditedRows(
     {

@@ -65,6 +65,7 @@ function payment(index: number, cells: Record<string, unknown>): Payment {
     problem: draft.problem,
     fingerprint: `f${index}`,
     inFlight: false,
+    typists: [],
   };
 }
 

@@ -2,9 +2,9 @@
  * Approving payments: the only way money leaves from the sheet. For each key the review gave:
  *
  * 1. Refused here, with 0 requests to Brex: a key no staged payment has now (edited since the
- *    review), a problem, the two-person rule (the approver staged it), the ceiling per payment,
- *    the account's daily total (what the add-on sent today plus the payments before it in this
- *    approval), and Brex's daily limits as the review counted them.
+ *    review), a problem, the two-person rule (the approver staged it or typed in its row), the
+ *    ceiling per payment, the account's daily total (what the add-on sent today plus the payments
+ *    before it in this approval), and Brex's daily limits as the review counted them.
  * 2. Already sent (its record holds Brex's transfer): nothing is sent again; its row gets the id.
  * 3. A send that was started and never finished (write-ahead record) is reconciled first: Brex's
  *    transfer list is read once, and a transfer made from that instrument, account, amount and
@@ -26,7 +26,12 @@ import { getWriteBackSettings } from '../settings';
 import type { WriteBackDeps } from '../write-back-deps';
 import { groupedAmount } from '../amount-text';
 import { PAYMENT_KEY, TRANSFERS_SHEET, paymentText } from './payment-row';
-import { BREX_TRANSFERS_PER_DAY, BREX_WIRES_PER_DAY, effectiveProblem } from './payment-review';
+import {
+  BREX_TRANSFERS_PER_DAY,
+  BREX_WIRES_PER_DAY,
+  effectiveProblem,
+  ownPayment,
+} from './payment-review';
 import { paymentSettingsOf } from './payment-settings';
 import { ReviewedWorld } from './payment-world';
 import { paymentKey, paymentTarget, sentCells, stagedPayments, type Payment } from './staged-rows';
@@ -119,10 +124,8 @@ function refusalOf(
 ): string | null {
   const problem = effectiveProblem(payment, settings);
   if (problem) return problem;
-  const stagedBy = payment.record?.stagedBy ?? '';
-  if (settings.twoPersonRule && stagedBy.toLowerCase() === deps.user.toLowerCase()) {
-    return `You staged this payment, and payments need a second person: someone else with their own Brex write credential must approve it. Nothing was sent.`;
-  }
+  const own = settings.twoPersonRule ? ownPayment(payment, deps.user) : null;
+  if (own) return own;
   if (deps.user === '') {
     return 'Google did not say who you are, so the two-person rule cannot be checked. Open the spreadsheet signed in to your Google account, then approve again. Nothing was sent.';
   }

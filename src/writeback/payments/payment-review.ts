@@ -3,7 +3,9 @@
  * duplicate and the limits it comes close to), and the summary above them: totals per account and
  * per day, Brex's daily limits and the monthly note. The per-payment ceiling is a problem (it can
  * never be approved as it is); the daily total and Brex's limits depend on which payments are
- * approved together, so the review warns and the approval refuses.
+ * approved together, so the review warns and the approval refuses. The two-person rule is judged
+ * here for both (`ownPayment`): whoever staged the payment or typed any of its cells may not
+ * approve it.
  */
 import {
   PAYMENT_ACTION,
@@ -16,6 +18,21 @@ import { amountView, groupedAmount } from '../amount-text';
 import { paymentText } from './payment-row';
 import type { PaymentWorld } from './payment-world';
 import { paymentKey, type Payment } from './staged-rows';
+
+/**
+ * Pure: why the two-person rule keeps `user` from approving this payment (they staged it, or typed
+ * one of its cells); null when it does not. When Sheets named no typist, only the stager counts.
+ */
+export function ownPayment(p: Payment, user: string): string | null {
+  const me = user.toLowerCase();
+  if ((p.record?.stagedBy ?? '').toLowerCase() === me) {
+    return `You staged this payment, and payments need a second person: someone else with their own Brex write credential must approve it. Nothing was sent.`;
+  }
+  if (me !== '' && p.typists.includes(me)) {
+    return `You entered this payment (row ${p.row}); another person must approve it. Nothing was sent.`;
+  }
+  return null;
+}
 
 /** Brex's limits per 24 hours, and the monthly volume past which Brex asks to be contacted. */
 export const BREX_TRANSFERS_PER_DAY = 1000;
@@ -94,7 +111,7 @@ function viewOf(
 ): ChangeView {
   const { draft } = p;
   const stagedBy = p.record?.stagedBy ?? '';
-  const own = stagedBy.toLowerCase() === user.toLowerCase();
+  const own = ownPayment(p, user) !== null;
   return {
     key: paymentKey(p),
     sheet: 'Brex Transfers',

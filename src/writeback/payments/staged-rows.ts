@@ -3,7 +3,9 @@
  * something typed in a payment column. The review stages the rows it finds unstaged (their key and
  * who staged them go into the row and into StagedPayments); an approval finds them again, and a
  * payment is the one reviewed only while its fingerprint holds: the row's cells, its key, who
- * staged it, and the vendor, instrument and account its names resolved to.
+ * staged it, and the vendor, instrument and account its names resolved to. Who typed the row
+ * (payment-typists.ts, noted by `onEdit`) goes into its record at each review, and the payment
+ * carries them with the stager for the two-person rule.
  */
 import { toBlocks } from '../../cells/blocks';
 import type { Cell } from '../../cells/columns';
@@ -26,6 +28,7 @@ import {
   type PaymentDraft,
 } from './payment-row';
 import type { PaymentWorld } from './payment-world';
+import { PaymentTypists } from './payment-typists';
 import { StagedPayments, type StagedPayment } from './staging';
 
 /** A staged payment row, read and judged. */
@@ -40,6 +43,8 @@ export interface Payment {
   readonly fingerprint: string;
   /** A send of it was started and its answer is not known yet (write-ahead record). */
   readonly inFlight: boolean;
+  /** Who typed its cells, lower case, when Sheets said (its record's and any noted since). */
+  readonly typists: readonly string[];
 }
 
 export interface StagingDeps {
@@ -81,6 +86,8 @@ export function stagedPayments(
   const ids = new Set(grid.slice(1).map((cells) => headerText(cells[id])));
   const records = new StagedPayments(deps.store);
   const inFlight = new InFlightPushes(deps.store);
+  const noted = new PaymentTypists(deps.store);
+  const movedIntoRecords: number[] = [];
   const keysSeen = new Map<string, number>();
   const twins = new Map<string, number>();
   const writes = new Map<number, Map<number, Cell>>();
@@ -100,8 +107,14 @@ export function stagedPayments(
     }
     let problem: string | null = null;
     if (typedKey === '' && options.stage && deps.user !== '') {
-      record = { key: deps.newUuid(), stagedBy: deps.user, stagedAt: deps.now().toISOString() };
+      record = {
+        key: deps.newUuid(),
+        stagedBy: deps.user,
+        stagedAt: deps.now().toISOString(),
+        typedBy: noted.of(sheetRow),
+      };
       records.stage(record);
+      movedIntoRecords.push(sheetRow);
       writes.set(index + 1, stagingCells(header, record));
     } else if (typedKey === '') {
       problem = `This payment is not staged yet: it is staged, with who staged it, when a signed-in person reviews it. Open the review (Extensions ▸ Brex), then approve.`;
@@ -109,6 +122,18 @@ export function stagedPayments(
       problem = `"${PAYMENT_KEY}" holds "${typedKey}", a key this add-on did not give (typed or pasted?). Clear "${PAYMENT_KEY}" and "${STAGED_BY}" in row ${sheetRow}: the next review stages it afresh.`;
     } else if (keysSeen.has(record.key)) {
       problem = `Row ${keysSeen.get(record.key)} has the same "${PAYMENT_KEY}" (a copied row?). Clear "${PAYMENT_KEY}" and "${STAGED_BY}" in row ${sheetRow}: the next review stages it as a payment of its own.`;
+    }
+    const typists = [...new Set([...(record?.typedBy ?? []), ...noted.of(sheetRow)])];
+    if (
+      record &&
+      problem === null &&
+      options.stage &&
+      typists.length > (record.typedBy ?? []).length
+    ) {
+      // Typed again since it was staged: the record keeps the new typists too.
+      record = { ...record, typedBy: typists };
+      records.stage(record);
+      movedIntoRecords.push(sheetRow);
     }
     if (record && !keysSeen.has(record.key)) keysSeen.set(record.key, sheetRow);
     const twinKey = JSON.stringify([
@@ -145,8 +170,10 @@ export function stagedPayments(
       problem,
       fingerprint,
       inFlight: record ? inFlight.get(paymentTarget(record.key)) !== null : false,
+      typists,
     });
   });
+  noted.forget(movedIntoRecords);
   for (const block of toBlocks(writes)) deps.table.writeBlock(TRANSFERS_SHEET, block);
   return payments;
 }
@@ -170,6 +197,7 @@ function unstageable(
       problem: `"${TRANSFERS_SHEET}" has no "${PAYMENT_KEY}" and "${STAGED_BY}" columns yet. Refresh (Extensions ▸ Brex ▸ Refresh now) to add them, then review again.`,
       fingerprint: '',
       inFlight: false,
+      typists: [],
     });
   });
   return payments;

@@ -3,7 +3,8 @@
  * signed in), with who staged it, and keeps both forever. The key is the row's idempotency key for
  * every approval, retry and resume, so Brex can create its transfer at most once. The row shows
  * them in "Payment key" and "Staged by"; the record here, in document properties, is what the
- * two-person rule trusts (a cell anyone can retype is not), and what says the row was sent.
+ * two-person rule trusts (a cell anyone can retype is not), and what says the row was sent. It
+ * also keeps who typed the row, as `onEdit` noted them: the rule refuses them as approvers too.
  */
 import { readJson, writeJson, type KeyValuePort } from '../../ports/key-value-port';
 
@@ -11,6 +12,8 @@ export interface StagedPayment {
   readonly key: string;
   readonly stagedBy: string;
   readonly stagedAt: string;
+  /** Who typed the row's cells before it was staged or reviewed again (payment-typists.ts). */
+  readonly typedBy?: readonly string[];
   /** Set once Brex answered: the transfer, its status then, and what was sent. */
   readonly transferId?: string;
   readonly status?: string;
