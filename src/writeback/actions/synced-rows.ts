@@ -5,7 +5,7 @@
  * Brex id, spread over numbered chunks under the 9 KB of a property value. The refresh records
  * them after writing the rows (`team-hooks.ts`); a push updates the entries it changed.
  */
-import { readJson, writeJson, type KeyValuePort } from '../../ports/key-value-port';
+import { readJson, utf8Length, writeJson, type KeyValuePort } from '../../ports/key-value-port';
 import { jsonChunks } from '../json-chunks';
 
 /** The fields each set keeps, in the order they are packed. */
@@ -41,8 +41,21 @@ export type SyncedRow<S extends SyncedSet> = { readonly id: string } & {
 
 /** Under the 9 KB of a property value even when every character takes three bytes. */
 const CHUNK_CHARS = 3000;
-/** Together with the spend limits' entries, this leaves room for the sync's own state. */
-const MAX_ENTRIES = 3000;
+/**
+ * Document properties hold 500 KB in all, shared with the sync's own state and the write-back's
+ * records, so each set has a budget in bytes (counting entries is not enough: a user's entry alone
+ * is about 230 bytes). Together they take at most 400 KB; cards get the most, so that a few
+ * hundred cards can be locked from one paste.
+ */
+const SET_BUDGET_BYTES: Record<SyncedSet, number> = {
+  cards: 130 * 1024,
+  users: 110 * 1024,
+  expenses: 60 * 1024,
+  limits: 40 * 1024,
+  vendors: 30 * 1024,
+  departments: 15 * 1024,
+  locations: 15 * 1024,
+};
 const indexKey = (set: SyncedSet): string => `writeback.rows.${set}`;
 const chunkKey = (set: SyncedSet, n: number): string => `writeback.rows.${set}.${n}`;
 
@@ -103,19 +116,41 @@ export class SyncedRows<S extends SyncedSet> {
   }
 
   private save(): void {
-    // Past the cap nothing is tracked, so no edit of this set is sent (it stays unmarked): the
-    // refresh that records these values must not fail for a company this large.
-    if (this.entries.size > MAX_ENTRIES) this.entries.clear();
     const fields = SYNCED_FIELDS[this.set];
     const packed = [...this.entries.values()].map((e) => [
       e.id,
       ...fields.map((f) => (e as Record<string, string>)[f] ?? ''),
     ]);
     const before = readJson<number>(this.store, indexKey(this.set)) ?? 0;
-    const parts = jsonChunks(packed, CHUNK_CHARS);
+    const parts = jsonChunks(withinBudget(this.set, packed, this.entries), CHUNK_CHARS);
     // Chunks first, index last: a run killed in between leaves entries that are each whole.
     parts.forEach((part, n) => writeJson(this.store, chunkKey(this.set, n), part));
     writeJson(this.store, indexKey(this.set), parts.length);
     for (let n = parts.length; n < before; n += 1) this.store.delete(chunkKey(this.set, n));
   }
+}
+
+/**
+ * The packed entries that fit the set's budget. Expenses keep their newest (the memo action adds
+ * them newest last). Any other set past it is not tracked at all, so no edit of it is sent (it
+ * stays unmarked), rather than some rows of a sheet but not others: the refresh that records these
+ * values must not fail for a company this large.
+ */
+function withinBudget<S extends SyncedSet>(
+  set: S,
+  packed: string[][],
+  entries: Map<string, SyncedRow<S>>,
+): string[][] {
+  const sizes = packed.map((entry) => utf8Length(JSON.stringify(entry)) + 1);
+  let bytes = sizes.reduce((a, b) => a + b, 0);
+  const budget = SET_BUDGET_BYTES[set];
+  if (bytes <= budget) return packed;
+  if (set !== 'expenses') {
+    entries.clear();
+    return [];
+  }
+  let first = 0;
+  while (bytes > budget) bytes -= sizes[first++] ?? 0;
+  for (const [id] of packed.slice(0, first)) entries.delete(id ?? '');
+  return packed.slice(first);
 }
