@@ -352,7 +352,9 @@ async function scenariosAt(transactions: number, solo: SoloResult[]): Promise<Sc
       progress(`push of 500 not measured: ${error instanceof Error ? error.message : error}`);
     }
     try {
-      // Cards locked, users' limits and departments, expense memos, and base limits for the rest.
+      // Cards locked, users' limits and departments, expense memos, and base limits for the rest,
+      // typed after a refresh: the naive push of 500 changed the limits in Brex since the last one.
+      await refreshUntilDone(ours);
       const edits = mixedEdits(ours, 500);
       await typeEdits(ours, edits);
       const name = `push of ${edits.length} mixed actions`;

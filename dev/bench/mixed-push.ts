@@ -30,12 +30,19 @@ function rowsOf(
   }));
 }
 
+function updatedAt(cells: Record<string, unknown>): number {
+  return new Date(cells['Updated at'] as string | number | Date).getTime() || 0;
+}
+
 /** Pure-ish: `count` edits spread over the action kinds, as many of each as the company allows. */
 export function mixedEdits(runtime: Runtime, count: number): Edit[] {
   const departments = rowsOf(runtime, 'Brex Departments').map((d) => String(d.cells.Name));
   const users = rowsOf(runtime, 'Brex Users').filter((u) => u.cells.Status === 'Active');
   const cards = rowsOf(runtime, 'Brex Cards').filter((c) => c.cells.Status === 'Active');
-  const expenses = rowsOf(runtime, 'Brex Expenses').filter((e) => e.cells.Type === 'Card');
+  // The newest: the memo action tracks the newest expenses only.
+  const expenses = rowsOf(runtime, 'Brex Expenses')
+    .filter((e) => e.cells.Type === 'Card')
+    .sort((a, b) => updatedAt(b.cells) - updatedAt(a.cells));
   const limits = rowsOf(runtime, 'Brex Spend Limits').filter((l) => l.cells.Status === 'Active');
   const edits: Edit[] = [
     ...cards.slice(0, 100).map((c) => ({

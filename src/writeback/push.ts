@@ -181,6 +181,7 @@ class Flush {
   private answers = new Map<WriteAction, unknown[]>();
   private finished: string[] = [];
   private auditedKeys: string[] = [];
+  private logged: Set<string> | null = null;
   private count = 0;
   private readonly conflicts: Conflicts;
   private readonly auditedAhead: AuditedAhead;
@@ -194,8 +195,11 @@ class Flush {
     const { change } = pushed;
     if (pushed.outcome === 'not_pending' || pushed.outcome === 'deferred' || !change) return;
     const pushedKey = pushed.outcome === 'pushed' ? pushed.idempotencyKey : null;
-    // Audited by a push killed before it settled the answer: Brex replayed it this time.
-    if (!this.auditedAhead.has(pushedKey)) this.audit.push(auditEntry(deps, change, pushed));
+    // Audited by a push killed before it settled the answer (Brex replayed it this time), unless
+    // that push was killed between marking the key and appending its row.
+    if (!this.auditedAhead.has(pushedKey) || !this.inLog(pushedKey)) {
+      this.audit.push(auditEntry(deps, change, pushed));
+    }
     if (pushedKey) this.auditedKeys.push(pushedKey);
     if (pushed.outcome === 'pushed') {
       this.answers.set(change.action, [...(this.answers.get(change.action) ?? []), pushed.current]);
@@ -207,10 +211,24 @@ class Flush {
     if (this.count % FLUSH_EVERY === 0) this.done();
   }
 
-  /** The audit rows first, then rows and last-synced values, then the records go. */
+  /** The keys of the log's "pushed" rows, read once, and only after a kill. */
+  private inLog(key: string | null): boolean {
+    this.logged ??= new Set(
+      this.deps.audit
+        .read()
+        .filter((r) => r.result === 'pushed')
+        .map((r) => r.idempotencyKey),
+    );
+    return key !== null && this.logged.has(key);
+  }
+
+  /**
+   * The keys are marked, then the audit rows appended, then rows and last-synced values settled,
+   * then the records go: a run killed between the mark and the rows is found out by `inLog`.
+   */
   done(): void {
-    if (this.audit.length > 0) this.deps.audit.append(this.audit);
     this.auditedAhead.add(this.auditedKeys);
+    if (this.audit.length > 0) this.deps.audit.append(this.audit);
     for (const [action, answers] of this.answers) action.settle(this.deps, answers);
     const inFlight = new InFlightPushes(this.deps.store);
     for (const target of this.finished) inFlight.finish(target);
