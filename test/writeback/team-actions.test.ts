@@ -68,9 +68,9 @@ describe('names and emails', () => {
 });
 
 describe('last-synced rows', () => {
-  it('keeps thousands of entries in chunks under a property value, and reads them back whole', () => {
+  it('keeps entries in chunks under a property value, reads them back whole, and none past its budget', () => {
     const store = new MemoryStore();
-    const rows = Array.from({ length: 2000 }, (_, i) => ({
+    const rows = Array.from({ length: 400 }, (_, i) => ({
       id: `cuuser_${i}`,
       name: `Zoë Ñandú ${i}`,
     }));
@@ -87,5 +87,9 @@ describe('last-synced rows', () => {
     expect(
       [...store.values.keys()].filter((k) => k.startsWith('writeback.rows.departments.')),
     ).toHaveLength(1);
+    // 2,000 departments pass the set's 15 KB: none is tracked, rather than some.
+    const many = Array.from({ length: 2000 }, (_, i) => ({ id: `cudept_${i}`, name: `Dept ${i}` }));
+    SyncedRows.record(store, 'departments', many);
+    expect(SyncedRows.read(store, 'departments').all()).toEqual([]);
   });
 });
