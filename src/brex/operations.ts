@@ -3,7 +3,8 @@
  * specs' `security`; the budgets v2 pages name none, so the v1 `budgets` scopes stand in), the
  * account feature that gates it, and the page size of list operations. One table for every
  * operation, so that a scope or a path is checked against the specs in one place; the payments
- * and expense writes are written in payment-operations.ts and join it.
+ * and expense writes are written in payment-operations.ts and join it. It is over 300 lines
+ * because it is that one table.
  */
 import { op } from './operation';
 import { paymentOperations } from './payment-operations';

@@ -2,7 +2,9 @@
  * The write-back's types, shared by the server functions (src/server/index.ts) and the sidebar's
  * review panel. Plain JSON only: amounts cross as integer minor units plus the text the sidebar
  * shows, never as floats to compute with. One word throughout: a "change" is an edit in a synced
- * sheet that a Brex action will send once reviewed and pushed.
+ * sheet that a Brex action will send once reviewed and pushed. It is over 300 lines because the
+ * server and the sidebar must agree on one contract: its payment types sit beside the changes they
+ * extend.
  */
 
 /** What a change needs before it is sent: irreversible actions and creations are confirmed. */

@@ -6,7 +6,7 @@
  * sync wrote them for its id; an edit is a cell whose value differs from the last-synced one; the
  * conflict check compares Brex's value now with the last-synced one; the inverse stages the old
  * value in the cell, to be reviewed like any edit.
- * It is a little over 300 lines because find, check, send, settle and revert of one column action
+ * It is over 300 lines because find, check, send, settle and revert of one column action
  * belong together: split, each half would need the other's row reading.
  */
 import type { WriteResult } from '../../brex';

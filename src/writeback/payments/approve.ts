@@ -13,6 +13,9 @@
  * 4. Write-ahead, then `POST /v1/transfers` with the row's own idempotency key, then the record
  *    (transfer id), the row (id and status), the audit row, and the write-ahead record goes last.
  *    A kill anywhere between leaves the write-ahead record or the sent record, never a second send.
+ *
+ * It is over 300 lines because these four steps share one payment's records and must be read in
+ * order to see that no path sends money twice; split, each part would need the others' records.
  */
 import type { Transfer, WriteResult, CreateTransferRequest, CashAccount, Vendor } from '../../brex';
 import { BrexError } from '../../brex';
