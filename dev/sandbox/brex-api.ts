@@ -106,6 +106,7 @@ export function answer(
     const body = parseBody(request);
     if (write) refuseInvalidBody(op, body);
     const result = handler({
+      path: request.path,
       state: company.state,
       company,
       query: request.query,

@@ -49,4 +49,49 @@ describe('sandbox strictness', () => {
       expect(sandbox.snapshot().departments.map((d) => d.name)).not.toContain('Key reuse');
     });
   });
+
+  describe('cursors', () => {
+    const firstCursor = async (path: string) => {
+      const reply = await call(sandbox, sandbox.token, 'GET', path);
+      return (reply.body as { next_cursor: string }).next_cursor;
+    };
+
+    // developer.brex.com/docs/pagination: a cursor is what a list's answer hands back, to pass
+    // back to that list. Brex does not say what it makes of one sent elsewhere, or with other
+    // filters; a cursor naming a position in another list or another filter's result would page
+    // from the wrong place, so the sandbox refuses it as it refuses a cursor it never issued.
+    it('refuses a cursor sent to another list', async () => {
+      const usersCursor = await firstCursor('/v2/users?limit=2');
+
+      const cards = await call(sandbox, sandbox.token, 'GET', `/v2/cards?cursor=${usersCursor}`);
+      const users = await call(sandbox, sandbox.token, 'GET', `/v2/users?cursor=${usersCursor}`);
+
+      expect([cards.status, cards.body]).toEqual([
+        400,
+        { type: 'BAD_REQUEST', message: 'Invalid cursor' },
+      ]);
+      expect(users.status).toBe(200);
+    });
+
+    it('refuses a cursor sent with other filters, but not with another page size', async () => {
+      const path = '/v1/expenses?limit=10&status[]=APPROVED';
+      const cursor = await firstCursor(path);
+
+      const otherFilter = await call(
+        sandbox,
+        sandbox.token,
+        'GET',
+        `/v1/expenses?limit=10&status[]=SUBMITTED&cursor=${cursor}`,
+      );
+      const smallerPage = await call(
+        sandbox,
+        sandbox.token,
+        'GET',
+        `/v1/expenses?status[]=APPROVED&limit=5&cursor=${cursor}`,
+      );
+
+      expect(otherFilter.status).toBe(400);
+      expect(smallerPage.status).toBe(200);
+    });
+  });
 });
