@@ -94,4 +94,37 @@ describe('sandbox strictness', () => {
       expect(smallerPage.status).toBe(200);
     });
   });
+
+  describe('request bodies', () => {
+    // Brex's specs declare every request body as `application/json` only; a body in any other
+    // media type is 415 Unsupported Media Type (RFC 9110, 15.5.16). UrlFetchApp sends a string
+    // payload as application/x-www-form-urlencoded unless told otherwise
+    // (developers.google.com/apps-script/reference/url-fetch/url-fetch-app, `contentType`), so a
+    // client that forgets the content type must fail here, not only in production.
+    it('refuses a JSON body sent as a form or as text, and creates nothing', async () => {
+      const post = (contentType: string | null) =>
+        fetch(`${sandbox.url}/v2/departments`, {
+          method: 'POST',
+          headers: {
+            Authorization: `Bearer ${sandbox.token}`,
+            ...(contentType ? { 'Content-Type': contentType } : {}),
+          },
+          body: JSON.stringify({ name: `Sent as ${contentType}` }),
+        });
+
+      const form = await post('application/x-www-form-urlencoded');
+      const text = await post('text/plain');
+      const json = await post('application/json; charset=utf-8');
+
+      expect([form.status, await form.json()]).toEqual([
+        415,
+        { type: 'UNSUPPORTED_MEDIA_TYPE', message: 'Content-Type must be application/json' },
+      ]);
+      expect(text.status).toBe(415);
+      expect(json.status).toBe(200);
+      expect(sandbox.snapshot().departments.filter((d) => d.name.startsWith('Sent as'))).toEqual([
+        expect.objectContaining({ name: 'Sent as application/json; charset=utf-8' }),
+      ]);
+    });
+  });
 });
