@@ -1,10 +1,11 @@
 /**
  * UrlFetchApp over real HTTP (node:http, on the main thread, so fetchAll runs in parallel).
- * Enforces the manifest's urlFetchWhitelist and the URL length limit; given a Brex URL, routes the whitelisted hosts to
- * that server, the way a DNS override would, so the bundle stays byte-for-byte production.
- * Every request has its own connection (http-request.ts), so no execution's request can meet a
- * socket another request (or a server's teardown) is closing. Each user's requests count against the daily
- * quota (one per request, fetchAll's included), which starts again 24 hours after its first.
+ * Enforces the manifest's urlFetchWhitelist and the URL length limit; given a Brex URL, routes
+ * the whitelisted hosts to that server, the way a DNS override would, so the bundle stays
+ * byte-for-byte production. Every request has its own connection (http-request.ts), so no
+ * execution's request can meet a socket another request (or a server's teardown) is closing.
+ * Each user's requests count against the daily quota (one per request, fetchAll's included),
+ * which starts again 24 hours after its first.
  */
 import { sendRequest, type HttpResponse } from './http-request';
 import { fail, op, type Execution, type Host, type ServiceTable } from './host';
