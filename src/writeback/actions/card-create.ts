@@ -117,7 +117,8 @@ function parseCard(row: RowReader, store: KeyValuePort): Creation<CreateCardRequ
 
 export const cardCreate: WriteAction = newRowAction<CreateCardRequest, null, Card>({
   id: 'card.create',
-  label: 'Virtual card',
+  label: 'Create virtual card',
+  noun: 'virtual card',
   sheet: CARDS_SHEET,
   headers: ['Card name', 'Holder', 'Limit', 'Currency', 'Limit period'],
   parse: parseCard,

@@ -84,7 +84,8 @@ function parseInvite(row: RowReader, store: KeyValuePort): Creation<CreateUserRe
 
 export const userInvite: WriteAction = newRowAction<CreateUserRequest, User[], User>({
   id: 'user.invite',
-  label: 'Invitation',
+  label: 'Invite user',
+  noun: 'invitation',
   sheet: USERS_SHEET,
   headers: ['Name', 'Email', 'Department', 'Location', 'Manager'],
   parse: parseInvite,

@@ -40,7 +40,13 @@ export const userStatus: WriteAction = columnAction<'users', 'ACTIVE' | 'DISABLE
   ...common,
   ...userAnswer,
   id: 'user.status',
-  label: 'User status',
+  label: 'Suspend or reactivate user',
+  labelOf: (typed) =>
+    typed === 'DISABLED'
+      ? 'Suspend user'
+      : typed === 'ACTIVE'
+        ? 'Reactivate user'
+        : 'Suspend or reactivate user',
   header: 'Status',
   synced: (entry) => entry.status,
   read: (cell) => codeText(headerText(cell)),
@@ -93,7 +99,7 @@ export const userMonthlyLimit: WriteAction = columnAction<
   ...common,
   ...moneyColumn<'users'>(),
   id: 'user.monthly_limit',
-  label: 'Monthly limit',
+  label: 'Change monthly limit',
   header: 'Monthly limit',
   readCurrent(brex, ids) {
     const found = new Map<string, UserLimit | null | Error>();
@@ -165,7 +171,7 @@ function referenceAction(
     ...common,
     ...userAnswer,
     id,
-    label: header,
+    label: `Change ${header.toLowerCase()}`,
     header,
     synced: (entry) => entry[field],
     read(cell, entry, deps) {
