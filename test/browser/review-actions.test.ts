@@ -200,7 +200,7 @@ describe('review and push of Brex actions in the sidebar', () => {
       review().getByRole('button', { name: 'Push 0 changes' }).isDisabled(),
     ).resolves.toBe(true);
     await expect(review().innerText()).resolves.toContain(
-      'Ticked but not confirmed, so not sent: Invite user.',
+      'Ticked but not confirmed, so not sent: Invite user. Tick "I confirm" in the group to send them.',
     );
     await review().scrollIntoViewIfNeeded();
     await screenshot(sidebarPanel(), 'actions-04-invites-unconfirmed');

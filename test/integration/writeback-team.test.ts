@@ -191,7 +191,11 @@ describe('user, department and location actions', () => {
     await type(runtime, USERS, id, 'Department', second.id);
     await type(runtime, USERS, id, 'Location', location);
     const [moved] = await review(runtime);
-    expect(moved).toMatchObject({ action: 'user.department', toSend: first.name, problem: null });
+    expect(moved).toMatchObject({
+      action: 'user.department',
+      toSend: `${first.name} (${second.id})`,
+      problem: null,
+    });
     expect(await push(runtime)).toEqual([expect.objectContaining({ outcome: 'pushed' })]);
     expect(user(id).department_id).toBe(second.id);
   });

@@ -232,7 +232,7 @@ describe('ReviewPanel', () => {
     expect(confirm.parentElement?.textContent).toBe('I confirm: terminate 2 cards for good');
     expect(byText(panel.element, /^Push/).textContent).toBe('Push 2 changes');
     expect(panel.element.textContent).toContain(
-      'Ticked but not confirmed, so not sent: Terminate card.',
+      'Ticked but not confirmed, so not sent: Terminate card. Tick "I confirm" in the group to send them.',
     );
     click(confirm);
     expect(byText(panel.element, /^Push/).textContent).toBe('Push 4 changes');

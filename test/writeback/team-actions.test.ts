@@ -1,6 +1,6 @@
 /** The card and user actions' pure parts: typed words, reasons, names, emails, the last-synced rows. */
 import { codeText, reasonOf, reasonText } from '../../src/writeback/actions/cards';
-import { resolveIn, takenProblem } from '../../src/writeback/actions/directory';
+import { distinctName, resolveIn, takenProblem } from '../../src/writeback/actions/directory';
 import { SyncedRows } from '../../src/writeback/actions/synced-rows';
 import { emailProblem, textProblem } from '../../src/writeback/actions/typed-text';
 import { splitName } from '../../src/writeback/actions/user-invite';
@@ -71,6 +71,16 @@ describe('names and emails', () => {
     expect('problem' in twice && twice.problem).toMatch(
       /^Two locations are named "sales": .*from "Brex Locations", instead\.$/,
     );
+  });
+
+  it('names an entry with its email or Brex ID only when another has its name', () => {
+    expect(distinctName(people, 'u3')).toBe('Bo Chen');
+    expect(distinctName(people, 'u2')).toBe('Ana Li <ana.li@acme.com>');
+    const departments = [
+      { id: 'cudept_1', name: 'Sales' },
+      { id: 'cudept_2', name: 'sales' },
+    ];
+    expect(distinctName(departments, 'cudept_2')).toBe('sales (cudept_2)');
   });
 
   it('refuses a new name the last sync already has, in any case, naming the one it has', () => {

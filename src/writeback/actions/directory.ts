@@ -84,6 +84,19 @@ export function resolve(store: KeyValuePort, kind: Directory, text: string): Res
   return resolveIn(entries(store, kind), kind, text);
 }
 
+/**
+ * Pure: how a review names an entry so that it cannot be taken for another: its name, with the
+ * email (a person) or Brex ID (a department, location) when another entry has that name too.
+ */
+export function distinctName(all: readonly Named[], id: string): string {
+  const entry = all.find((e) => e.id === id);
+  if (!entry) return id;
+  const name = entry.name.trim().toLowerCase();
+  const shared = all.some((e) => e.id !== id && e.name.trim().toLowerCase() === name);
+  if (!shared) return entry.name;
+  return entry.email ? `${entry.name} <${entry.email}>` : `${entry.name} (${entry.id})`;
+}
+
 /** An id's name in the last sync ('' when none). */
 export function nameOf(store: KeyValuePort, kind: Directory, id: string): string {
   if (!id) return '';

@@ -12,7 +12,7 @@ import type { KeyValuePort } from '../../ports/key-value-port';
 import type { WriteAction } from '../action';
 import { codeText, followBorrowedLimits } from './cards';
 import { columnAction, type Parsed } from './column-action';
-import { nameOf, resolve, type Directory } from './directory';
+import { distinctName, entries, nameOf, resolve, type Directory } from './directory';
 import { moneyColumn, plainLimit } from './money-column';
 import { SyncedRows, type SyncedRow } from './synced-rows';
 import { byIds } from './team-writes';
@@ -182,6 +182,11 @@ function referenceAction(
       return 'id' in found ? found.id : text;
     },
     shown: (value, entry, store) => name(store, entry, value) || value,
+    // Sent is an id: a name another entry has too is shown with what tells them apart.
+    toSend: (value, entry, store) =>
+      nameOf(store, kind, value)
+        ? distinctName(entries(store, kind), value)
+        : name(store, entry, value),
     cell: (value, entry, timeZone, store) => toCell('text', name(store, entry, value), timeZone),
     parse(to, entry, _row, deps) {
       if (to === '') return { to, payload: null, problem: null };
