@@ -127,4 +127,32 @@ describe('sandbox strictness', () => {
       ]);
     });
   });
+
+  describe('query parameters', () => {
+    // The expenses spec types `status[]`, `payment_status[]` and `expense_type[]` as lists of
+    // enums and `load_custom_fields` as a boolean; a value outside them is a malformed request
+    // (400), not a filter that quietly matches nothing or everything.
+    it('refuses a filter value outside its enum, or a boolean that is neither true nor false', async () => {
+      const get = (query: string) => call(sandbox, sandbox.token, 'GET', `/v1/expenses?${query}`);
+
+      const lowercase = await get('status[]=approved');
+      const unknownType = await get('expense_type[]=CARD&expense_type[]=TRAVEL');
+      const notBoolean = await get('load_custom_fields=yes');
+      const valid = await get('status[]=APPROVED&payment_status[]=CLEARED&load_custom_fields=true');
+
+      expect([lowercase.status, lowercase.body]).toEqual([
+        400,
+        {
+          type: 'BAD_REQUEST',
+          message: expect.stringMatching(/^status\[\] must be one of DRAFT, SUBMITTED, APPROVED/),
+        },
+      ]);
+      expect(unknownType.status).toBe(400);
+      expect([notBoolean.status, notBoolean.body]).toEqual([
+        400,
+        { type: 'BAD_REQUEST', message: 'load_custom_fields must be true or false' },
+      ]);
+      expect(valid.status).toBe(200);
+    });
+  });
 });
