@@ -155,4 +155,30 @@ describe('sandbox strictness', () => {
       expect(valid.status).toBe(200);
     });
   });
+
+  describe('money', () => {
+    // Every Money in Brex's specs is an integer `amount` in minor units and a `currency` "in ISO
+    // 4217 format": a three-letter code that names no currency is as wrong as a lower-case one.
+    it('refuses a currency code ISO 4217 does not have, and an amount that is not whole cents', async () => {
+      const user = at(sandbox.snapshot().users, 1);
+      const setLimit = (monthly_limit: unknown) =>
+        call(sandbox, sandbox.token, 'POST', `/v2/users/${user.id}/limit`, {
+          body: { monthly_limit },
+        });
+
+      const unknownCode = await setLimit({ amount: 100_000, currency: 'ABC' });
+      const lowerCase = await setLimit({ amount: 100_000, currency: 'usd' });
+      const fraction = await setLimit({ amount: 1000.5, currency: 'USD' });
+      const valid = await setLimit({ amount: 100_000, currency: 'USD' });
+
+      expect([unknownCode.status, unknownCode.body]).toEqual([
+        400,
+        {
+          type: 'BAD_REQUEST',
+          message: 'monthly_limit.currency must be an ISO 4217 currency code like USD',
+        },
+      ]);
+      expect([lowerCase.status, fraction.status, valid.status]).toEqual([400, 400, 200]);
+    });
+  });
 });
