@@ -32,14 +32,15 @@ export function smallSandbox(seed: string, transactions = 60): Promise<Sandbox> 
 }
 
 /**
- * The full-size sandbox (unless one is given) and a spreadsheet on the real clock, connected,
- * every data set chosen.
+ * The full-size sandbox (unless one is given) and a spreadsheet on the real clock (unless
+ * `options` give another), connected, every data set chosen.
  */
 export async function startWorld(
   sandbox?: Sandbox,
+  options: RuntimeOptions = {},
 ): Promise<{ sandbox: Sandbox; runtime: Runtime }> {
   const box = sandbox ?? (await startSandbox(SANDBOX_OPTIONS));
-  const runtime = createRuntime({ brexUrl: box.url });
+  const runtime = createRuntime({ brexUrl: box.url, ...options });
   await runtime.call('connect', [{ token: box.token, environment: 'production' }]);
   await runtime.call('saveSyncSettings', [{ dataSets: ALL_DATA_SETS, historyStart: '2000-01-01' }]);
   return { sandbox: box, runtime };
