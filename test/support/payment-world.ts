@@ -6,6 +6,7 @@
  */
 import type { Sandbox } from '../../dev/sandbox';
 import { createRuntime, fakeClock, type Runtime } from '../../dev/runtime';
+import { findSheet, getCell, type Cell } from '../../dev/runtime/workbook';
 import type { Transfer } from '../../src/brex';
 import type {
   ChangeResult,
@@ -179,4 +180,11 @@ export function cell(runtime: Runtime, row: number, header: string): unknown {
 export function a1(runtime: Runtime, row: number, header: string): string {
   const column = ((runtime.values(TRANSFERS)[0] ?? []) as string[]).indexOf(header);
   return `${TRANSFERS}!${columnLetter(column)}${row}`;
+}
+
+/** A header's cell in a sheet row as the spreadsheet holds it: value, format, colour and note. */
+export function cellState(runtime: Runtime, row: number, header: string): Cell {
+  const column = ((runtime.values(TRANSFERS)[0] ?? []) as string[]).indexOf(header);
+  const sheet = findSheet(runtime.workbook, TRANSFERS);
+  return { ...(sheet ? getCell(sheet, row, column + 1) : undefined) };
 }
