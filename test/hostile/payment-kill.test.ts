@@ -4,7 +4,7 @@
  * Brex answered and before the record, the row or the audit row. Each time the next approval
  * completes it, and Brex has exactly one transfer for the payment: never two.
  */
-import { startSandbox, type Sandbox } from '../../dev/sandbox';
+import type { Sandbox } from '../../dev/sandbox';
 import type { Runtime } from '../../dev/runtime';
 import { readable } from '../../src/cells/readable-values';
 import { auditRows } from '../support/spend-limits';
@@ -13,6 +13,7 @@ import {
   accountName,
   approve,
   cell,
+  openPaymentSandbox,
   paymentWorld,
   paymentsOf,
   reviewAs,
@@ -28,12 +29,7 @@ describe('an approval killed at every service call', () => {
   let n = 0;
 
   beforeAll(async () => {
-    sandbox = await startSandbox({
-      seed: 'payment-kill',
-      today: '2026-03-15',
-      transactions: 20,
-      strict: true,
-    });
+    sandbox = await openPaymentSandbox('payment-kill');
     runtime = await paymentWorld(sandbox);
     account = accountName(sandbox);
   });

@@ -5,7 +5,7 @@
  * the approval's service calls from the first at which Brex has made the transfer: each of the
  * next eight (Brex's answer not recorded yet, then recorded without the row), then every 20th.
  */
-import { startSandbox, type Sandbox } from '../../dev/sandbox';
+import type { Sandbox } from '../../dev/sandbox';
 import type { Runtime } from '../../dev/runtime';
 import { auditRows } from '../support/spend-limits';
 import {
@@ -15,6 +15,7 @@ import {
   accountName,
   approve,
   cell,
+  openPaymentSandbox,
   paymentWorld,
   paymentsOf,
   refresh,
@@ -31,12 +32,7 @@ describe('a refresh after an approval killed once Brex made the transfer', () =>
   let n = 0;
 
   beforeAll(async () => {
-    sandbox = await startSandbox({
-      seed: 'payment-refresh',
-      today: '2026-03-15',
-      transactions: 20,
-      strict: true,
-    });
+    sandbox = await openPaymentSandbox('payment-refresh');
     runtime = await paymentWorld(sandbox);
     account = accountName(sandbox);
     await runtime.call('setSchedule', [{ kind: 'hourly' }], { as: OWNER });

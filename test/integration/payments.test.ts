@@ -4,7 +4,7 @@
  * duplicate flags, a push never sends them, their stager cannot approve them, a second person
  * does, and the row then shows Brex's transfer and, after sandbox time and a refresh, its status.
  */
-import { startSandbox, type Sandbox } from '../../dev/sandbox';
+import type { Sandbox } from '../../dev/sandbox';
 import { readable } from '../../src/cells/readable-values';
 import type { ChangesReview } from '../../src/contract/writeback';
 import { auditRows } from '../support/spend-limits';
@@ -16,6 +16,7 @@ import {
   cell,
   cellState,
   control,
+  openPaymentSandbox,
   paymentWorld,
   paymentsOf,
   push,
@@ -30,13 +31,7 @@ describe('vendor payments', () => {
   let sandbox: Sandbox;
 
   beforeAll(async () => {
-    sandbox = await startSandbox({
-      rateLimit: 5000,
-      seed: 'payment-tests',
-      today: '2026-03-15',
-      transactions: 20,
-      strict: true,
-    });
+    sandbox = await openPaymentSandbox('payment-tests', { rateLimit: 5000 });
   });
 
   afterAll(async () => {
