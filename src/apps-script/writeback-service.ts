@@ -39,6 +39,7 @@ import {
 } from '../writeback/settings';
 import { TRANSFERS_SHEET } from '../writeback/payments/payment-row';
 import { PaymentTypists } from '../writeback/payments/payment-typists';
+import { unmarkClearedRows } from '../writeback/payments/payment-marks';
 import { TypedBy } from '../writeback/typed-by';
 import { scopesOfActions } from '../writeback/write-scopes';
 import { legacyKeys, legacyResult, legacyView } from '../writeback/spend-limit-alias';
@@ -283,15 +284,17 @@ export function markEditService(range: GoogleAppsScript.Spreadsheet.Range, user:
     new PaymentTypists(documentStore()).note(Math.max(edit.row, 2), edit.row + edit.rows - 1, user);
   }
   if (!mayTouchMarks(edit)) return;
+  const marks = new RangeMarks(SpreadsheetApp.getActiveSpreadsheet());
   markEditedRows(
     {
       sheet: new EditedSheet(sheet),
       store: documentStore(),
-      marks: new RangeMarks(SpreadsheetApp.getActiveSpreadsheet()),
+      marks,
       blocks: new RangeBlocks(SpreadsheetApp.getActiveSpreadsheet()),
       now: () => new Date(),
       user,
     },
     edit,
   );
+  unmarkClearedRows({ sheet: new EditedSheet(sheet), marks }, edit);
 }

@@ -127,6 +127,17 @@ export interface WholeDataSet<T = unknown> extends DataSetBase<T> {
     store: KeyValuePort,
   ): ReadonlyMap<string, readonly string[]>;
   /**
+   * Rows of the sheet that are an item's though they lack its id, as 0-based rows by Brex id,
+   * found before the cells to keep: the refresh writes the item there instead of adding a row (a
+   * payment staged in the sheet whose approval stopped before writing Brex's id into it).
+   */
+  claimRows?(
+    items: readonly T[],
+    sheet: readonly (readonly CellValue[])[],
+    store: KeyValuePort,
+    now: Date,
+  ): ReadonlyMap<string, number>;
+  /**
    * Runs once the rows are written, with every item they show, the ids whose cells were kept, and
    * the lookups the rows' names were written with.
    */
@@ -189,7 +200,12 @@ export type DataSet = WholeDataSet | IncrementalDataSet;
  * data set's definition imports nothing from the write-back.
  */
 export type RefreshHooks = Readonly<
-  Partial<Record<DataSetId, Pick<WholeDataSet<never>, 'keepCells' | 'afterWrite'> & PageHooks>>
+  Partial<
+    Record<
+      DataSetId,
+      Pick<WholeDataSet<never>, 'keepCells' | 'afterWrite' | 'claimRows'> & PageHooks
+    >
+  >
 >;
 
 /**

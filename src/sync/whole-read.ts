@@ -3,7 +3,9 @@
  * so a row Brex no longer lists is marked removed. A long read (users' limits) may write rows as
  * it goes (`writeSome`) and go on in the next run (`unfinished`).
  */
+import { findHeader, KEY_HEADER } from '../cells/header';
 import { type WholeDataSet, type WholeRefreshState } from '../data-sets/data-set';
+import type { CellValue } from '../ports/table-port';
 import { pageSizeNote } from './page-fetch';
 import { recordsOf } from './records';
 import { checkTime, OutOfTime, readContext, refreshState, type Run } from './run-context';
@@ -46,6 +48,8 @@ export function readWhole(run: Run, dataSet: WholeDataSet, started: DataSetHealt
   if (dataSet.order) items.sort((a, b) => dataSet.order?.(a, b) ?? 0);
   // The write-back's hooks, when the composition root gave them, stand in for the data set's own.
   const hooks = run.hooks?.[dataSet.id] as WholeDataSet | undefined;
+  const claimed = hooks?.claimRows?.(items, sheet, run.store, new Date(run.now()));
+  if (claimed && claimed.size > 0) sheet = withIds(sheet, claimed);
   const keepCells = hooks?.keepCells ?? dataSet.keepCells;
   const keep = keepCells?.(items, sheet, run.store) ?? new Map<string, readonly string[]>();
   const records = recordsOf(dataSet, items, run.lookups, timeZone()).map((r) =>
@@ -65,4 +69,17 @@ export function readWhole(run: Run, dataSet: WholeDataSet, started: DataSetHealt
     throw new OutOfTime();
   }
   return succeed(run.store, health, run.now(), note);
+}
+
+/** Pure: the sheet with each claimed row showing its item's id, so the upsert writes it there. */
+function withIds(sheet: CellValue[][], claimed: ReadonlyMap<string, number>): CellValue[][] {
+  const column = findHeader(sheet[0] ?? [], KEY_HEADER);
+  if (column === null) return sheet;
+  const rows = [...sheet];
+  for (const [id, row] of claimed) {
+    const cells = [...(rows[row] ?? [])];
+    cells[column] = id;
+    rows[row] = cells;
+  }
+  return rows;
 }

@@ -3,11 +3,12 @@
  * message naming the fix, and refused again when a second person approves them all: not one
  * request reaches Brex. The one good row among them is sent, once.
  */
-import { startSandbox, type Sandbox } from '../../dev/sandbox';
+import type { Sandbox } from '../../dev/sandbox';
 import {
   OWNER,
   accountName,
   approve,
+  openPaymentSandbox,
   paymentWorld,
   paymentsOf,
   reviewAs,
@@ -21,12 +22,7 @@ describe('bad payment rows', () => {
   let sandbox: Sandbox;
 
   beforeAll(async () => {
-    sandbox = await startSandbox({
-      seed: 'payment-rows',
-      today: '2026-03-15',
-      transactions: 20,
-      strict: true,
-    });
+    sandbox = await openPaymentSandbox('payment-rows');
   });
 
   afterAll(async () => {

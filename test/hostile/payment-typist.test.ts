@@ -4,7 +4,7 @@
  * first and so stages it, and Ana's approval is refused with not one request to Brex; Carol's
  * approval sends it, once. Through the built bundle, with `onEdit` naming each typist.
  */
-import { startSandbox, type Sandbox } from '../../dev/sandbox';
+import type { Sandbox } from '../../dev/sandbox';
 import type { Runtime } from '../../dev/runtime';
 import {
   BOB,
@@ -12,6 +12,7 @@ import {
   a1,
   accountName,
   approve,
+  openPaymentSandbox,
   paymentWorld,
   paymentsOf,
   reviewAs,
@@ -27,26 +28,12 @@ describe('a payment approved by the person who typed it', () => {
   let sandbox: Sandbox;
 
   beforeAll(async () => {
-    sandbox = await startSandbox({
-      seed: 'payment-typist',
-      today: '2026-03-15',
-      transactions: 20,
-      strict: true,
-    });
+    sandbox = await openPaymentSandbox('payment-typist');
   });
 
   afterAll(async () => {
     await sandbox.close();
   });
-
-  async function world(): Promise<Runtime> {
-    const runtime = await paymentWorld(sandbox);
-    for (const as of [ANA, CAROL]) {
-      await runtime.call('saveWriteCredential', [{ token: sandbox.token }], { as });
-    }
-    sandbox.log.length = 0;
-    return runtime;
-  }
 
   async function refusedThenSent(
     runtime: Runtime,
@@ -83,7 +70,7 @@ describe('a payment approved by the person who typed it', () => {
   }
 
   it('refuses the one who pasted the row, though another staged it, and sends on a third', async () => {
-    const runtime = await world();
+    const runtime = await paymentWorld(sandbox, [ANA, CAROL]);
     const account = accountName(sandbox);
     const row = await stage(
       runtime,
@@ -94,7 +81,7 @@ describe('a payment approved by the person who typed it', () => {
   });
 
   it('refuses one who typed a single cell of a row another person pasted', async () => {
-    const runtime = await world();
+    const runtime = await paymentWorld(sandbox, [ANA, CAROL]);
     const account = accountName(sandbox);
     const row = await stage(
       runtime,

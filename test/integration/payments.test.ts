@@ -4,7 +4,7 @@
  * duplicate flags, a push never sends them, their stager cannot approve them, a second person
  * does, and the row then shows Brex's transfer and, after sandbox time and a refresh, its status.
  */
-import { startSandbox, type Sandbox } from '../../dev/sandbox';
+import type { Sandbox } from '../../dev/sandbox';
 import { readable } from '../../src/cells/readable-values';
 import type { ChangesReview } from '../../src/contract/writeback';
 import { auditRows } from '../support/spend-limits';
@@ -14,7 +14,9 @@ import {
   accountName,
   approve,
   cell,
+  cellState,
   control,
+  openPaymentSandbox,
   paymentWorld,
   paymentsOf,
   push,
@@ -29,13 +31,7 @@ describe('vendor payments', () => {
   let sandbox: Sandbox;
 
   beforeAll(async () => {
-    sandbox = await startSandbox({
-      rateLimit: 5000,
-      seed: 'payment-tests',
-      today: '2026-03-15',
-      transactions: 20,
-      strict: true,
-    });
+    sandbox = await openPaymentSandbox('payment-tests', { rateLimit: 5000 });
   });
 
   afterAll(async () => {
@@ -286,5 +282,54 @@ describe('vendor payments', () => {
       /Brex allows 1,000 transfers per 24 hours, and they are used/,
     );
     expect(sandbox.log).toEqual([]);
+  });
+
+  it("marks staged rows, fills a sent row's blank cells from Brex's answer as a refresh does, and clears its mark", async () => {
+    const runtime = await paymentWorld(sandbox);
+    const account = accountName(sandbox);
+    const first = await stage(runtime, [
+      { vendor: 'Initech', amount: 75, account, description: 'Blank cells', memo: 'B-1' },
+      { vendor: 'Initech', amount: 0, account, description: 'Zero', memo: 'B-2' },
+      { vendor: 'Initech', amount: 80, account, description: 'Cleared', memo: 'B-3' },
+    ]);
+    const mark = (row: number) => {
+      const { background = '', note = '' } = cellState(runtime, row, 'Vendor');
+      return { background, note };
+    };
+    const [payment] = paymentsOf(await reviewAs(runtime, OWNER));
+    expect(mark(first)).toEqual({ background: '#fff2cc', note: '' });
+    expect(mark(first + 1).background).toBe('#f4cccc');
+    expect(mark(first + 1).note).toMatch(/^Brex write-back: The amount is zero/);
+    expect(mark(first + 2)).toEqual({ background: '#fff2cc', note: '' });
+
+    const [sent] = await approve(runtime, [payment?.key as string]);
+    expect(sent?.outcome).toBe('sent');
+    const made = transfers(sandbox).find((t) => t.id === sent?.transferId);
+    const answered = ['Created at', 'Recipient', 'Currency', 'Payment type'];
+    const state = () =>
+      answered.map((header) => {
+        const { value, format } = cellState(runtime, first, header);
+        return { header, value, format };
+      });
+    const afterApproval = state();
+    expect(answered.map((header) => cell(runtime, first, header))).toEqual([
+      new Date(`${made?.created_at}T00:00:00Z`),
+      made?.display_name,
+      'USD',
+      readable('ACH'),
+    ]);
+    expect(mark(first)).toEqual({ background: '#ffffff', note: '' });
+    expect(mark(first + 2).background).toBe('#fff2cc');
+
+    // The refresh writes the same values, formatted the same.
+    await refresh(runtime);
+    expect(state()).toEqual(afterApproval);
+
+    // A staged row cleared before approval loses its mark at the next review.
+    const width = (runtime.values('Brex Transfers')[0] ?? []).length;
+    const blank = [Array.from({ length: width }, () => '')];
+    await runtime.paste(`Brex Transfers!A${first + 2}`, blank, { as: OWNER });
+    expect(paymentsOf(await reviewAs(runtime, OWNER)).map((p) => p.row)).toEqual([first + 1]);
+    expect(mark(first + 2)).toEqual({ background: '#ffffff', note: '' });
   });
 });

@@ -4,8 +4,9 @@
  * stages payments, and BOB, who approves them. Helpers stage payment rows (a paste, as a person
  * would), review, approve, and read the sandbox's side.
  */
-import type { Sandbox } from '../../dev/sandbox';
+import { startSandbox, type Sandbox, type SandboxOptions } from '../../dev/sandbox';
 import { createRuntime, fakeClock, type Runtime } from '../../dev/runtime';
+import { findSheet, getCell, type Cell } from '../../dev/runtime/workbook';
 import type { Transfer } from '../../src/brex';
 import type {
   ChangeResult,
@@ -66,8 +67,19 @@ export async function control(sandbox: Sandbox, path: string, body: unknown): Pr
   return reply.json();
 }
 
-/** A fresh spreadsheet, vendors and transfers synced by the OWNER; BOB holds a credential too. */
-export async function paymentWorld(sandbox: Sandbox): Promise<Runtime> {
+/** The payment tests' sandbox: strict, on NOW's day, with a few transactions. */
+export function openPaymentSandbox(seed: string, options: SandboxOptions = {}): Promise<Sandbox> {
+  return startSandbox({ seed, today: '2026-03-15', transactions: 20, strict: true, ...options });
+}
+
+/**
+ * A fresh spreadsheet, vendors and transfers synced by the OWNER; BOB, and any of `others`, hold
+ * write credentials of their own too.
+ */
+export async function paymentWorld(
+  sandbox: Sandbox,
+  others: readonly string[] = [],
+): Promise<Runtime> {
   sandbox.reset();
   for (const vendor of Object.values(VENDORS)) {
     const accounts = vendor.payment_accounts.map((details) => ({ details }));
@@ -77,7 +89,9 @@ export async function paymentWorld(sandbox: Sandbox): Promise<Runtime> {
   const as = { as: OWNER };
   await runtime.call('connect', [{ token: sandbox.token, environment: 'production' }], as);
   await runtime.call('saveWriteCredential', [{ sameAsConnection: true }], as);
-  await runtime.call('saveWriteCredential', [{ token: sandbox.token }], { as: BOB });
+  for (const person of [BOB, ...others]) {
+    await runtime.call('saveWriteCredential', [{ token: sandbox.token }], { as: person });
+  }
   await runtime.call(
     'saveSyncSettings',
     [{ dataSets: ['vendors', 'transfers'], historyStart: '2026-01-01' }],
@@ -179,4 +193,11 @@ export function cell(runtime: Runtime, row: number, header: string): unknown {
 export function a1(runtime: Runtime, row: number, header: string): string {
   const column = ((runtime.values(TRANSFERS)[0] ?? []) as string[]).indexOf(header);
   return `${TRANSFERS}!${columnLetter(column)}${row}`;
+}
+
+/** A header's cell in a sheet row as the spreadsheet holds it: value, format, colour and note. */
+export function cellState(runtime: Runtime, row: number, header: string): Cell {
+  const column = ((runtime.values(TRANSFERS)[0] ?? []) as string[]).indexOf(header);
+  const sheet = findSheet(runtime.workbook, TRANSFERS);
+  return { ...(sheet ? getCell(sheet, row, column + 1) : undefined) };
 }

@@ -19,27 +19,27 @@
  */
 import type { Transfer, WriteResult, CreateTransferRequest, CashAccount, Vendor } from '../../brex';
 import { BrexError } from '../../brex';
-import { toBlocks } from '../../cells/blocks';
-import type { Cell } from '../../cells/columns';
 import { PAYMENT_ACTION, type PaymentOutcome, type PaymentResult } from '../../contract/writeback';
-import type { AuditEntry } from '../audit-entry';
+import type { AuditEntry, AuditRecord } from '../audit-entry';
 import { InFlightPushes } from '../in-flight';
 import { OUTCOME_UNKNOWN, writeMessage } from '../send-change';
 import { getWriteBackSettings } from '../settings';
 import type { WriteBackDeps } from '../write-back-deps';
 import { groupedAmount } from '../amount-text';
-import { PAYMENT_KEY, TRANSFERS_SHEET, paymentText } from './payment-row';
+import { paymentText, type PaymentDraft } from './payment-row';
 import {
   BREX_TRANSFERS_PER_DAY,
   BREX_WIRES_PER_DAY,
   effectiveProblem,
   ownPayment,
 } from './payment-review';
+import { markPayments } from './payment-marks';
 import { paymentSettingsOf } from './payment-settings';
 import { ReviewedWorld } from './payment-world';
-import { paymentKey, paymentTarget, sentCells, stagedPayments, type Payment } from './staged-rows';
+import { paymentKey, paymentTarget, stagedPayments, type Payment } from './staged-rows';
 import { StagedPayments } from './staging';
-import { findHeader, headerText } from '../../cells/header';
+import { answerOf, writeSentRow } from './sent-row';
+import { transferOf, type SentRequest } from './sent-transfer';
 
 /** Brex through the approver's own write credential. */
 export interface TransferWrites {
@@ -115,6 +115,13 @@ export function approvePayments(deps: ApproveDeps, keys: readonly string[]): Pay
       if (payment.draft.method === 'INTERNATIONAL_WIRE') counts.wires += 1;
     }
   }
+  // A sent row is no longer pending: its mark goes, the others' stay.
+  const settled = new Set(results.flatMap((r) => (r.transferId ? [r.key] : [])));
+  if (settled.size > 0)
+    markPayments(
+      deps,
+      payments.filter((p) => !settled.has(paymentKey(p))),
+    );
   return results;
 }
 
@@ -154,21 +161,18 @@ function madeBefore(
   transfers: readonly Transfer[],
 ): Transfer | null {
   const record = new InFlightPushes(deps.store).get(paymentTarget(payment.record?.key ?? ''));
-  const since = (record?.startedAt ?? '').slice(0, 10);
-  const { draft } = payment;
-  return (
-    transfers.find((t) => {
-      const counterparty = t.counterparty as { payment_instrument_id?: string } | null | undefined;
-      return (
-        counterparty?.payment_instrument_id === draft.instrumentId &&
-        (t.originating_account as { id?: string }).id === draft.account?.id &&
-        t.amount.amount === draft.amount &&
-        (t.external_memo ?? '') === draft.memo &&
-        (t.description ?? '') === draft.description &&
-        String(t.created_at ?? '') >= since
-      );
-    }) ?? null
-  );
+  return transferOf(requestOf(payment.draft), record?.startedAt ?? '', transfers);
+}
+
+/** Pure: what a payment sends, as its write-ahead record keeps it. */
+function requestOf(draft: PaymentDraft): SentRequest {
+  return {
+    instrumentId: draft.instrumentId,
+    accountId: draft.account?.id ?? '',
+    amount: draft.amount ?? 0,
+    description: draft.description,
+    memo: draft.memo,
+  };
 }
 
 function send(deps: ApproveDeps, payment: Payment): PaymentResult {
@@ -178,6 +182,7 @@ function send(deps: ApproveDeps, payment: Payment): PaymentResult {
     key,
     text: paymentText(draft),
     vendor: draft.vendor?.name ?? draft.vendorName,
+    request: requestOf(draft),
   });
   new InFlightPushes(deps.store).begin({
     id: paymentTarget(key),
@@ -222,11 +227,12 @@ function settle(
 ): PaymentResult {
   const key = payment.record?.key as string;
   const status = String(transfer.status);
-  new StagedPayments(deps.store).sent(key, { id: transfer.id, status }, deps.now(), {
+  const answer = answerOf(transfer);
+  new StagedPayments(deps.store).sent(key, { id: transfer.id, status, answer }, deps.now(), {
     accountId: payment.draft.account?.id ?? '',
     amount: payment.draft.amount ?? 0,
   });
-  writeRow(deps, key, { transferId: transfer.id, status });
+  writeSentRow(deps.table, key, { transferId: transfer.id, status, answer });
   const message =
     outcome === 'sent'
       ? `Sent: Brex transfer ${transfer.id}, ${status}.`
@@ -235,22 +241,6 @@ function settle(
   new StagedPayments(deps.store).finish(key);
   new InFlightPushes(deps.store).finish(paymentTarget(key));
   return done;
-}
-
-/** The sent payment's row, found by its key wherever it moved: Brex's id and the status. */
-function writeRow(
-  deps: Pick<WriteBackDeps, 'table'>,
-  key: string,
-  sent: { readonly transferId: string; readonly status: string },
-): void {
-  const grid = deps.table.readAll(TRANSFERS_SHEET);
-  const header = grid?.[0] ?? [];
-  const column = findHeader(header, PAYMENT_KEY);
-  if (!grid || column === null) return;
-  const index = grid.findIndex((cells, i) => i > 0 && headerText(cells[column]) === key);
-  if (index < 0) return;
-  const writes = new Map<number, Map<number, Cell>>([[index, sentCells(header, sent)]]);
-  for (const block of toBlocks(writes)) deps.table.writeBlock(TRANSFERS_SHEET, block);
 }
 
 /** A refusal or failure: audited, and any write-ahead record goes (nothing was created). */
@@ -364,29 +354,39 @@ export function completeInterrupted(
   deps: Pick<WriteBackDeps, 'table' | 'store' | 'audit' | 'now'> & { readonly user: string },
 ): void {
   const records = new StagedPayments(deps.store);
+  let log: readonly AuditRecord[] | null = null;
   for (const unfinished of records.unfinished()) {
     const record = records.get(unfinished.key);
     if (!record?.transferId) continue;
     const sent = { transferId: record.transferId, status: record.status ?? '' };
-    writeRow(deps, unfinished.key, sent);
-    deps.audit.reserve(1);
-    deps.audit.append([
-      {
-        time: deps.now().toISOString(),
-        user: deps.user,
-        typedBy: record.stagedBy,
-        brexId: record.transferId,
-        targetName: unfinished.vendor,
-        old: '',
-        new: unfinished.text,
-        currency: 'USD',
-        result: 'pushed',
-        message: `Sent as Brex transfer ${record.transferId} (${sent.status}) by an approval that stopped before its bookkeeping; the row and this audit row are completed now, nothing was sent again.`,
-        traceId: '',
-        idempotencyKey: unfinished.key,
-        action: PAYMENT_ACTION,
-      },
-    ]);
+    writeSentRow(deps.table, unfinished.key, { ...sent, answer: record.answer });
+    // The approver who sent it, as its write-ahead record says; else whoever completes it.
+    const approver = new InFlightPushes(deps.store).get(paymentTarget(unfinished.key))?.user;
+    // Killed after its audit row and before the records went: the row is not written twice.
+    log ??= deps.audit.read();
+    const audited = log.some(
+      (r) => r.idempotencyKey === unfinished.key && r.brexId === record.transferId,
+    );
+    if (!audited) {
+      deps.audit.reserve(1);
+      deps.audit.append([
+        {
+          time: deps.now().toISOString(),
+          user: approver || deps.user,
+          typedBy: record.stagedBy,
+          brexId: record.transferId,
+          targetName: unfinished.vendor,
+          old: '',
+          new: unfinished.text,
+          currency: 'USD',
+          result: 'pushed',
+          message: `Sent as Brex transfer ${record.transferId} (${sent.status}) by an approval that stopped before its bookkeeping; the row and this audit row are completed now, nothing was sent again.`,
+          traceId: '',
+          idempotencyKey: unfinished.key,
+          action: PAYMENT_ACTION,
+        },
+      ]);
+    }
     records.finish(unfinished.key);
     new InFlightPushes(deps.store).finish(paymentTarget(unfinished.key));
   }

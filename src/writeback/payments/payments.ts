@@ -1,12 +1,14 @@
 /**
- * Staged payments in the review: finds them (staging the new ones), reads Brex only when there is
- * one, keeps the named part of what it read for the approval, and judges them.
+ * Staged payments in the review: finds them (staging the new ones), marks their rows, reads Brex
+ * only when there is one, keeps the named part of what it read for the approval, and judges them.
  */
 import type { ChangeView, PaymentsSummary } from '../../contract/writeback';
 import type { AuditLogPort } from '../audit-entry';
+import type { MarksPort } from '../cell-marks';
 import { getWriteBackSettings } from '../settings';
 import { completeInterrupted } from './approve';
 import { reviewPayments } from './payment-review';
+import { markPayments } from './payment-marks';
 import { paymentSettingsOf } from './payment-settings';
 import { namedPart, ReviewedWorld, type PaymentWorld } from './payment-world';
 import { stagedPayments, type StagingDeps } from './staged-rows';
@@ -29,11 +31,12 @@ export interface PaymentsInReview {
 
 /** The staged payments, staged and judged; `read` reads Brex (and may throw). */
 export function paymentsInReview(
-  deps: StagingDeps & { readonly audit: AuditLogPort },
+  deps: StagingDeps & { readonly audit: AuditLogPort; readonly marks: MarksPort },
   read: () => PaymentWorld,
 ): PaymentsInReview {
   completeInterrupted(deps);
   if (stagedPayments(deps, NOTHING_READ, { stage: false }).length === 0) {
+    markPayments(deps, []);
     return { views: [], summary: null };
   }
   let world: PaymentWorld;
@@ -47,6 +50,7 @@ export function paymentsInReview(
   const payments = stagedPayments(deps, world, { stage: true }).map((p) =>
     unread ? { ...p, problem: unread } : p,
   );
+  markPayments(deps, payments);
   ReviewedWorld.write(
     deps.store,
     namedPart(world, new Set(payments.map((p) => p.draft.vendorName.toLowerCase()))),

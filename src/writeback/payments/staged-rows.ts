@@ -10,7 +10,6 @@
 import { toBlocks } from '../../cells/blocks';
 import type { Cell } from '../../cells/columns';
 import { KEY_HEADER, findHeader, headerText } from '../../cells/header';
-import { readable } from '../../cells/readable-values';
 import { PAYMENT_ACTION } from '../../contract/writeback';
 import type { KeyValuePort } from '../../ports/key-value-port';
 import type { CellValue, TablePort } from '../../ports/table-port';
@@ -22,13 +21,13 @@ import {
   PAYMENT_INPUTS,
   PAYMENT_KEY,
   STAGED_BY,
-  STATUS,
   TRANSFERS_SHEET,
   readPaymentRow,
   type PaymentDraft,
 } from './payment-row';
 import type { PaymentWorld } from './payment-world';
 import { PaymentTypists } from './payment-typists';
+import { sentCells } from './sent-row';
 import { StagedPayments, type StagedPayment } from './staging';
 
 /** A staged payment row, read and judged. */
@@ -102,7 +101,9 @@ export function stagedPayments(
     let record = records.get(typedKey);
     if (record?.transferId) {
       // Sent, and its row was not updated (a kill after Brex answered): it is now.
-      if (!ids.has(record.transferId)) writes.set(index + 1, sentCells(header, record));
+      if (!ids.has(record.transferId)) {
+        writes.set(index + 1, sentCells(header, cells, record, deps.table.timeZone()));
+      }
       return;
     }
     let problem: string | null = null;
@@ -201,17 +202,6 @@ function unstageable(
     });
   });
   return payments;
-}
-
-/** The cells of a sent payment's row: Brex's transfer id (the row is then a synced one) and status. */
-export function sentCells(
-  header: readonly CellValue[],
-  sent: { readonly transferId?: string; readonly status?: string },
-): Map<number, Cell> {
-  return cellsAt(header, {
-    [KEY_HEADER]: { value: sent.transferId ?? '', numberFormat: '@' },
-    [STATUS]: { value: readable(sent.status ?? ''), numberFormat: '@' },
-  });
 }
 
 function stagingCells(header: readonly CellValue[], record: StagedPayment): Map<number, Cell> {

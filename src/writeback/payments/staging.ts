@@ -7,6 +7,8 @@
  * also keeps who typed the row, as `onEdit` noted them: the rule refuses them as approvers too.
  */
 import { readJson, writeJson, type KeyValuePort } from '../../ports/key-value-port';
+import type { TransferAnswer } from './sent-row';
+import type { SentRequest } from './sent-transfer';
 
 export interface StagedPayment {
   readonly key: string;
@@ -20,6 +22,8 @@ export interface StagedPayment {
   readonly sentAt?: string;
   readonly accountId?: string;
   readonly amount?: number;
+  /** What the row shows of Brex's answer until a refresh (sent-row.ts). */
+  readonly answer?: TransferAnswer;
 }
 
 /** A payment whose send began and whose bookkeeping (row, audit row) is not finished. */
@@ -28,6 +32,8 @@ export interface Unfinished {
   /** What the audit row says was sent, and to whom. */
   readonly text: string;
   readonly vendor: string;
+  /** What was sent (absent in records of an older version): how a refresh tells its transfer. */
+  readonly request?: SentRequest;
 }
 
 const recordKey = (key: string): string => `payments.staged.${key}`;
@@ -46,7 +52,12 @@ export class StagedPayments {
   }
 
   /** Records Brex's transfer for the row, and adds it to its account's total of the day. */
-  sent(key: string, transfer: { id: string; status: string }, at: Date, sent: Sent): void {
+  sent(
+    key: string,
+    transfer: { id: string; status: string; answer?: TransferAnswer },
+    at: Date,
+    sent: Sent,
+  ): void {
     const record = this.get(key);
     if (!record || record.transferId) return;
     writeJson(this.store, recordKey(key), {
@@ -56,6 +67,7 @@ export class StagedPayments {
       sentAt: at.toISOString(),
       accountId: sent.accountId,
       amount: sent.amount,
+      ...(transfer.answer ? { answer: transfer.answer } : {}),
     });
     const day = at.toISOString().slice(0, 10);
     const days = readJson<Record<string, Record<string, number>>>(this.store, SENT_DAYS) ?? {};
