@@ -1,14 +1,15 @@
 /**
  * UrlFetchApp over real HTTP (node:http, on the main thread, so fetchAll runs in parallel).
- * Enforces the manifest's urlFetchWhitelist; given a Brex URL, routes the whitelisted hosts to
- * that server, the way a DNS override would, so the bundle stays byte-for-byte production.
- * Every request has its own connection (http-request.ts), so no execution's request can meet a
- * socket another request (or a server's teardown) is closing. Each user's requests count against the daily
- * quota (one per request, fetchAll's included), which starts again 24 hours after its first.
+ * Enforces the manifest's urlFetchWhitelist and the URL length limit; given a Brex URL, routes
+ * the whitelisted hosts to that server, the way a DNS override would, so the bundle stays
+ * byte-for-byte production. Every request has its own connection (http-request.ts), so no
+ * execution's request can meet a socket another request (or a server's teardown) is closing.
+ * Each user's requests count against the daily quota (one per request, fetchAll's included),
+ * which starts again 24 hours after its first.
  */
 import { sendRequest, type HttpResponse } from './http-request';
 import { fail, op, type Execution, type Host, type ServiceTable } from './host';
-import { MESSAGES, URL_FETCH_PER_DAY } from './limits';
+import { MESSAGES, URL_FETCH_PER_DAY, URL_FETCH_URL_CHARS } from './limits';
 
 export interface FetchParams {
   method?: string;
@@ -77,6 +78,7 @@ function encodeBody(params: FetchParams): { body?: Uint8Array; contentType?: str
 export function createUrlFetchService(host: Host, options: UrlFetchOptions): ServiceTable {
   const route = (url: string): string => {
     if (!/^https?:\/\//.test(url)) fail(`Invalid argument: ${url}`);
+    if (url.length > URL_FETCH_URL_CHARS) fail(MESSAGES.urlLength);
     if (options.whitelist && !options.whitelist.some((p) => matchesPrefix(url, p)))
       fail(MESSAGES.notWhitelisted(url));
     if (!options.brexUrl || !options.whitelist) return url;
@@ -141,6 +143,8 @@ export function createUrlFetchService(host: Host, options: UrlFetchOptions): Ser
     'UrlFetchApp.fetchAll': op(
       'fetch',
       (x, _h, requests: Array<string | ({ url: string } & FetchParams)>) => {
+        // A request Apps Script refuses (its URL) fails the whole batch before any is sent.
+        for (const r of requests) route(String(typeof r === 'string' ? r : r.url));
         charge(x, requests.length);
         // Google runs a batch's requests in parallel: one round trip, however many requests.
         if (requests.length > 0) host.count(x, 'fetches');

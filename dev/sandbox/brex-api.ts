@@ -13,6 +13,7 @@ import {
   noBrexCash,
   noBudgetManagement,
   notFound,
+  unsupportedMediaType,
 } from './brex-errors';
 import type { DemoCompany } from './demo-company';
 import type { IdempotencyStore, StoredResponse } from './idempotency';
@@ -29,6 +30,7 @@ import { teamWriteRoutes } from './routes/team-writes';
 import { transactionRoutes } from './routes/transactions';
 import { findOperation, grantingScopes, requiresIdempotencyKey } from './spec-index';
 import { refuseInvalidBody } from './strict-body';
+import { refuseInvalidQuery } from './strict-query';
 import { powersOf, type TokenPowers, type TokenSet } from './tokens';
 
 const ROUTES: RouteTable = {
@@ -95,6 +97,9 @@ export function answer(
     if (write && !key && requiresIdempotencyKey(op)) {
       throw badRequest('Idempotency-Key header is required');
     }
+    if (write && request.rawBody.trim() !== '' && !isJson(header(request, 'content-type'))) {
+      throw unsupportedMediaType();
+    }
     if (write && key) {
       const recalled = idempotency.recall(request.method, request.path, key, request.rawBody);
       if (recalled.kind === 'other_request') throw keyReused();
@@ -102,10 +107,12 @@ export function answer(
         return { ...recalled.response, token: powers, replayed: true, applied: false };
       }
     }
+    if (request.method === 'GET') refuseInvalidQuery(op, request.query);
     const params = (op.pattern.exec(request.path) ?? []).slice(1);
     const body = parseBody(request);
     if (write) refuseInvalidBody(op, body);
     const result = handler({
+      path: request.path,
       state: company.state,
       company,
       query: request.query,
@@ -138,6 +145,14 @@ function authenticate(request: ApiRequest, tokens: TokenSet): TokenPowers {
   if (!powers) throw invalidToken();
   if (powers.expired) throw expiredToken();
   return powers;
+}
+
+/**
+ * Brex's specs declare every request body `application/json` and nothing else. UrlFetchApp sends
+ * a string payload as `application/x-www-form-urlencoded` unless given a content type.
+ */
+function isJson(contentType: string | undefined): boolean {
+  return /^application\/json\s*(;|$)/i.test(contentType ?? '');
 }
 
 function parseBody(request: ApiRequest): unknown {
