@@ -7,6 +7,7 @@ import type { TeamWrites } from '../../../src/writeback/actions/team-writes';
 import type { PaymentWrites } from '../../../src/writeback/actions/payment-writes';
 import type {
   CreateSpendLimitRequest,
+  Settled,
   SpendLimit,
   UpdateSpendLimitRequest,
   WriteResult,
@@ -44,6 +45,21 @@ export class FakeBrex implements Omit<BrexWrites, keyof TeamWrites | keyof Payme
   private readonly answers = new Map<string, SpendLimit>();
   /** Set to make the next write apply but lose its answer. */
   loseNextAnswer = false;
+  /** The size of each batch of writes sent together (one fetchAll in the add-on). */
+  readonly batches: number[] = [];
+
+  /** Brex's errors are each write's own; anything else (an execution killed) ends the batch. */
+  writeEach<T>(writes: readonly (() => T)[]): Settled<T>[] {
+    this.batches.push(writes.length);
+    return writes.map((write) => {
+      try {
+        return { ok: true, value: write() };
+      } catch (error) {
+        if (!(error instanceof BrexError)) throw error;
+        return { ok: false, error };
+      }
+    });
+  }
 
   spendLimits(): SpendLimit[] {
     this.requests.push('GET /v2/spend_limits');
@@ -106,6 +122,17 @@ export class FakeBrex implements Omit<BrexWrites, keyof TeamWrites | keyof Payme
   }
 }
 
+/** Document properties in memory, with `setAll` as PropertiesService's setProperties: one call. */
+export class BatchStore extends MemoryStore {
+  /** The keys of each `setAll` call. */
+  readonly setAlls: string[][] = [];
+
+  setAll(values: Readonly<Record<string, string>>): void {
+    this.setAlls.push(Object.keys(values));
+    for (const [key, value] of Object.entries(values)) this.values.set(key, value);
+  }
+}
+
 class FakeAudit implements AuditLogPort {
   readonly entries: AuditEntry[] = [];
   reserve(): void {}
@@ -132,7 +159,7 @@ export interface PushWorld {
   deps: PushDeps;
   readonly brex: FakeBrex;
   readonly table: MemoryTable;
-  readonly store: MemoryStore;
+  readonly store: BatchStore;
   readonly audit: FakeAudit;
   /** Types an amount (major units) into a limit's "Base limit" cell, or text into another. */
   type(n: number, amount: number | string, header?: string): void;
@@ -142,7 +169,7 @@ export interface PushWorld {
 
 /** `count` limits synced at 100.00 USD each, in Brex and in the sheet. */
 export function pushWorld(count: number): PushWorld {
-  const store = new MemoryStore();
+  const store = new BatchStore();
   const table = new MemoryTable('Etc/UTC');
   const brex = new FakeBrex();
   const audit = new FakeAudit();
