@@ -10,25 +10,26 @@
  *    transfer list is read once, and a transfer made from that instrument, account, amount and
  *    memo since the record is adopted. Otherwise it is sent again with the same key, which Brex
  *    replays rather than paying twice.
- * 4. Write-ahead, then `POST /v1/transfers` with the row's own idempotency key, then the record
- *    (transfer id), the row (id and status), the audit row, and the write-ahead record goes last.
+ * 4. In batches (send-payments.ts): the write-ahead records in one write, then the batch's
+ *    `POST /v1/transfers` together, each with its row's own idempotency key, then the records
+ *    (transfer ids), the rows (id and status), the audit rows, and the write-ahead records last.
  *    A kill anywhere between leaves the write-ahead record or the sent record, never a second send.
+ *    A payment counts against the ceilings when it joins its batch, before anything is sent.
  *
  * It is over 300 lines because these four steps share one payment's records and must be read in
  * order to see that no path sends money twice; split, each part would need the others' records.
  */
-import type { Transfer, WriteResult, CreateTransferRequest, CashAccount, Vendor } from '../../brex';
+import type { Transfer, CashAccount, Vendor } from '../../brex';
 import { BrexError } from '../../brex';
-import { toBlocks } from '../../cells/blocks';
-import type { Cell } from '../../cells/columns';
+import { utf8Length } from '../../ports/key-value-port';
 import { PAYMENT_ACTION, type PaymentOutcome, type PaymentResult } from '../../contract/writeback';
 import type { AuditEntry } from '../audit-entry';
 import { InFlightPushes } from '../in-flight';
-import { OUTCOME_UNKNOWN, writeMessage } from '../send-change';
+import { writeMessage } from '../send-change';
 import { getWriteBackSettings } from '../settings';
 import type { WriteBackDeps } from '../write-back-deps';
 import { groupedAmount } from '../amount-text';
-import { PAYMENT_KEY, TRANSFERS_SHEET, paymentText } from './payment-row';
+import { paymentText } from './payment-row';
 import {
   BREX_TRANSFERS_PER_DAY,
   BREX_WIRES_PER_DAY,
@@ -37,16 +38,22 @@ import {
 } from './payment-review';
 import { paymentSettingsOf } from './payment-settings';
 import { ReviewedWorld } from './payment-world';
-import { paymentKey, paymentTarget, sentCells, stagedPayments, type Payment } from './staged-rows';
+import { paymentKey, paymentTarget, stagedPayments, type Payment } from './staged-rows';
+import {
+  PAYMENTS_PER_BATCH,
+  sendPayments,
+  UNFINISHED_BYTES,
+  writeRows,
+  type PaymentSend,
+  type TransferSends,
+} from './send-payments';
 import { StagedPayments } from './staging';
-import { findHeader, headerText } from '../../cells/header';
 
 /** Brex through the approver's own write credential. */
-export interface TransferWrites {
+export interface TransferWrites extends TransferSends {
   vendors(): Vendor[];
   cashAccounts(): CashAccount[];
   transfers(): Transfer[];
-  createTransfer(request: CreateTransferRequest, idempotencyKey: string): WriteResult<Transfer>;
 }
 
 export interface ApproveDeps extends WriteBackDeps {
@@ -70,8 +77,36 @@ export function approvePayments(deps: ApproveDeps, keys: readonly string[]): Pay
   const dailyTotals = new Map(Object.entries(records.sentOn(day)));
   const counts = { transfers: world?.last24h ?? 0, wires: world?.wires24h ?? 0 };
   let transfers: Transfer[] | null = null;
-  const results: PaymentResult[] = [];
+  const results: (PaymentResult | null)[] = [];
   deps.audit.reserve(keys.length);
+  // Payments to send, with their places in `results`; their amounts are counted against the
+  // ceilings when they join the batch, and given back if Brex refuses them.
+  let batch: { payment: Payment; at: number }[] = [];
+  let batchBytes = 0;
+  const sendBatch = (): void => {
+    const sends = sendPayments(
+      deps,
+      deps.brex,
+      batch.map((b) => b.payment),
+    );
+    const settled = settleBatch(
+      deps,
+      batch.map((b) => b.payment),
+      sends,
+    );
+    batch.forEach(({ payment, at }, n) => {
+      results[at] = settled[n] as PaymentResult;
+      if (sends[n]?.kind === 'failed') count(payment, -1);
+    });
+    batch = [];
+    batchBytes = 0;
+  };
+  const count = (payment: Payment, sign: 1 | -1): void => {
+    const account = payment.draft.account?.id ?? '';
+    dailyTotals.set(account, (dailyTotals.get(account) ?? 0) + sign * (payment.draft.amount ?? 0));
+    counts.transfers += sign;
+    if (payment.draft.method === 'INTERNATIONAL_WIRE') counts.wires += sign;
+  };
 
   for (const key of keys) {
     const payment = byKey.get(key);
@@ -106,16 +141,14 @@ export function approvePayments(deps: ApproveDeps, keys: readonly string[]): Pay
         continue;
       }
     }
-    results.push(send(deps, payment));
-    const sent = results[results.length - 1];
-    if (sent?.outcome === 'sent' || sent?.outcome === 'unknown') {
-      const account = payment.draft.account?.id ?? '';
-      dailyTotals.set(account, (dailyTotals.get(account) ?? 0) + (payment.draft.amount ?? 0));
-      counts.transfers += 1;
-      if (payment.draft.method === 'INTERNATIONAL_WIRE') counts.wires += 1;
-    }
+    count(payment, 1);
+    batch.push({ payment, at: results.length });
+    results.push(null);
+    batchBytes += utf8Length(paymentText(payment.draft)) + 120;
+    if (batch.length >= PAYMENTS_PER_BATCH || batchBytes >= UNFINISHED_BYTES) sendBatch();
   }
-  return results;
+  if (batch.length > 0) sendBatch();
+  return results as PaymentResult[];
 }
 
 function refusalOf(
@@ -171,45 +204,60 @@ function madeBefore(
   );
 }
 
-function send(deps: ApproveDeps, payment: Payment): PaymentResult {
-  const key = payment.record?.key as string;
-  const { draft } = payment;
-  new StagedPayments(deps.store).begin({
-    key,
-    text: paymentText(draft),
-    vendor: draft.vendor?.name ?? draft.vendorName,
+/**
+ * A batch's answers: Brex's transfers into the records (one write), the rows, the audit log
+ * (one append); then the write-ahead records of the payments whose fate is known go. A payment
+ * whose answer was lost keeps them, and the next approval reconciles it.
+ */
+function settleBatch(
+  deps: ApproveDeps,
+  payments: readonly Payment[],
+  sends: readonly PaymentSend[],
+): PaymentResult[] {
+  const keyOf = (payment: Payment): string => payment.record?.key as string;
+  const sent = payments.flatMap((payment, n) => {
+    const send = sends[n] as PaymentSend;
+    return send.kind === 'sent' ? [{ payment, transfer: send.transfer }] : [];
   });
-  new InFlightPushes(deps.store).begin({
-    id: paymentTarget(key),
-    from: '',
-    to: payment.fingerprint,
-    idempotencyKey: key,
-    user: deps.user,
-    startedAt: deps.now().toISOString(),
-  });
-  let answer: WriteResult<Transfer>;
-  try {
-    answer = deps.brex.createTransfer(
-      {
-        counterparty: { type: 'VENDOR', payment_instrument_id: draft.instrumentId },
-        amount: { amount: draft.amount as number, currency: 'USD' },
-        description: draft.description,
-        external_memo: draft.memo,
-        originating_account: { type: 'BREX_CASH', id: draft.account?.id as string },
-      } as CreateTransferRequest,
-      key,
-    );
-  } catch (error) {
-    const brexError = error instanceof BrexError ? error : null;
-    if (brexError && OUTCOME_UNKNOWN.has(brexError.kind)) {
-      const message = `The payment was sent but Brex's answer did not arrive (${brexError.message}) Approve it again to finish: its own idempotency key makes Brex create it at most once.`;
-      return audited(deps, payment, 'unknown', message, null, brexError.traceId);
+  new StagedPayments(deps.store).sentAll(
+    sent.map(({ payment, transfer }) => ({
+      key: keyOf(payment),
+      transfer: { id: transfer.id, status: String(transfer.status) },
+      sent: { accountId: payment.draft.account?.id ?? '', amount: payment.draft.amount ?? 0 },
+    })),
+    deps.now(),
+  );
+  writeRows(
+    deps,
+    new Map(
+      sent.map(({ payment, transfer }) => [
+        keyOf(payment),
+        { transferId: transfer.id, status: String(transfer.status) },
+      ]),
+    ),
+  );
+  const results = payments.map((payment, n): PaymentResult => {
+    const send = sends[n] as PaymentSend;
+    if (send.kind === 'sent') {
+      const message = `Sent: Brex transfer ${send.transfer.id}, ${String(send.transfer.status)}.`;
+      return result(payment, 'sent', message, send.transfer, send.traceId);
     }
-    // Brex refused it: nothing was created, and the record goes.
-    const message = `Brex refused the payment, nothing was sent: ${writeMessage(error)}`;
-    return finish(deps, payment, 'failed', message, null, error);
-  }
-  return settle(deps, payment, answer.value, answer.traceId, 'sent');
+    const traceId = send.error instanceof BrexError ? send.error.traceId : null;
+    return result(payment, send.kind, send.message, null, traceId);
+  });
+  deps.audit.append(
+    results.map((r, n) => {
+      const payment = payments[n] as Payment;
+      const send = sends[n] as PaymentSend;
+      const transfer = send.kind === 'sent' ? send.transfer : null;
+      return auditEntry(deps, payment, r.outcome, r.message, transfer, r.traceId);
+    }),
+  );
+  const known = payments.filter((_, n) => sends[n]?.kind !== 'unknown').map(keyOf);
+  new StagedPayments(deps.store).finishAll(known);
+  const inFlight = new InFlightPushes(deps.store);
+  for (const key of known) inFlight.finish(paymentTarget(key));
+  return results;
 }
 
 /** Brex's transfer into the record, the row and the audit log; then the write-ahead record goes. */
@@ -226,7 +274,7 @@ function settle(
     accountId: payment.draft.account?.id ?? '',
     amount: payment.draft.amount ?? 0,
   });
-  writeRow(deps, key, { transferId: transfer.id, status });
+  writeRows(deps, new Map([[key, { transferId: transfer.id, status }]]));
   const message =
     outcome === 'sent'
       ? `Sent: Brex transfer ${transfer.id}, ${status}.`
@@ -235,22 +283,6 @@ function settle(
   new StagedPayments(deps.store).finish(key);
   new InFlightPushes(deps.store).finish(paymentTarget(key));
   return done;
-}
-
-/** The sent payment's row, found by its key wherever it moved: Brex's id and the status. */
-function writeRow(
-  deps: Pick<WriteBackDeps, 'table'>,
-  key: string,
-  sent: { readonly transferId: string; readonly status: string },
-): void {
-  const grid = deps.table.readAll(TRANSFERS_SHEET);
-  const header = grid?.[0] ?? [];
-  const column = findHeader(header, PAYMENT_KEY);
-  if (!grid || column === null) return;
-  const index = grid.findIndex((cells, i) => i > 0 && headerText(cells[column]) === key);
-  if (index < 0) return;
-  const writes = new Map<number, Map<number, Cell>>([[index, sentCells(header, sent)]]);
-  for (const block of toBlocks(writes)) deps.table.writeBlock(TRANSFERS_SHEET, block);
 }
 
 /** A refusal or failure: audited, and any write-ahead record goes (nothing was created). */
@@ -368,7 +400,7 @@ export function completeInterrupted(
     const record = records.get(unfinished.key);
     if (!record?.transferId) continue;
     const sent = { transferId: record.transferId, status: record.status ?? '' };
-    writeRow(deps, unfinished.key, sent);
+    writeRows(deps, new Map([[unfinished.key, sent]]));
     deps.audit.reserve(1);
     deps.audit.append([
       {
