@@ -175,6 +175,51 @@ describe('push', () => {
     expect(world.brex.applied).toHaveLength(2 * FLUSH_EVERY + 5);
   });
 
+  it('keeps a 429 and a 5xx-after-apply in one batch to their own changes, and the next push ends each applied once', () => {
+    const world = pushWorld(5);
+    for (let n = 0; n < 5; n += 1) world.type(n, 150);
+    world.brex.faults.set('splim_1', 'rate429');
+    world.brex.faults.set('splim_3', 'applied5xx');
+
+    const first = pushChanges(world.deps, null);
+
+    expect(world.brex.batches).toEqual([5]);
+    expect(first.map((r) => r.outcome)).toEqual([
+      'pushed',
+      'unknown',
+      'pushed',
+      'unknown',
+      'pushed',
+    ]);
+    expect(world.brex.applied.map((a) => a.id)).toEqual([
+      'splim_0',
+      'splim_2',
+      'splim_3',
+      'splim_4',
+    ]);
+
+    const second = pushChanges(world.deps, null);
+
+    expect(second.map((r) => [r.brexId, r.outcome])).toEqual([
+      ['splim_1', 'pushed'],
+      ['splim_3', 'pushed'],
+    ]);
+    // Each limit applied once; the 5xx one replayed with its first key.
+    expect(world.brex.applied.map((a) => a.id).sort()).toEqual([
+      'splim_0',
+      'splim_1',
+      'splim_2',
+      'splim_3',
+      'splim_4',
+    ]);
+    const keysOf3 = world.audit.entries.filter((e) => e.brexId === 'splim_3');
+    expect(keysOf3.map((e) => [e.result, e.idempotencyKey])).toEqual([
+      ['unknown', 'key_4'],
+      ['pushed', 'key_4'],
+    ]);
+    expect(readChanges(world.deps).changes).toEqual([]);
+  });
+
   /** Dies at the `nth` call of `method` on `target`, before it runs. */
   function dieAt<T extends object>(
     target: T,

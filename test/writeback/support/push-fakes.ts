@@ -45,6 +45,11 @@ export class FakeBrex implements Omit<BrexWrites, keyof TeamWrites | keyof Payme
   private readonly answers = new Map<string, SpendLimit>();
   /** Set to make the next write apply but lose its answer. */
   loseNextAnswer = false;
+  /**
+   * One fault for the next write to a limit: a 429 (not applied, after the client's retries), or
+   * a 5xx after Brex applied it.
+   */
+  readonly faults = new Map<string, 'rate429' | 'applied5xx'>();
   /** The size of each batch of writes sent together (one fetchAll in the add-on). */
   readonly batches: number[] = [];
 
@@ -98,6 +103,11 @@ export class FakeBrex implements Omit<BrexWrites, keyof TeamWrites | keyof Payme
     key: string,
   ): WriteResult<SpendLimit> {
     this.requests.push(`PUT /v2/spend_limits/${id}`);
+    const fault = this.faults.get(id);
+    this.faults.delete(id);
+    if (fault === 'rate429') {
+      throw new BrexError({ kind: 'rate_limited', operation: 'updateSpendLimit', message: '429.' });
+    }
     let answer = this.answers.get(key);
     if (!answer) {
       const amount = changes.authorization_settings?.base_limit?.amount as number;
@@ -109,6 +119,9 @@ export class FakeBrex implements Omit<BrexWrites, keyof TeamWrites | keyof Payme
       this.limits.set(id, answer);
       this.answers.set(key, answer);
       this.applied.push({ id, amount, key });
+    }
+    if (fault === 'applied5xx') {
+      throw new BrexError({ kind: 'server_error', operation: 'updateSpendLimit', message: '503.' });
     }
     if (this.loseNextAnswer) {
       this.loseNextAnswer = false;
