@@ -5,7 +5,8 @@
  * modelled (BENCH_COST_MODEL, with the runtime's modelled clock, so a sync's own deadline sees
  * modelled time); Node wall time and the process's peak memory are reported beside it.
  * `-- --dashboard-only N` measures the dashboard's update alone at N transactions; `-- --size N`
- * runs every scenario at N transactions only.
+ * runs every scenario at N transactions only; `-- --only a,b` runs those scenario families only
+ * (SCENARIO_FAMILIES), after an unmeasured first sync of the add-on when it is not among them.
  */
 import type { SpendLimitReview } from '../../src/contract/writeback';
 import { cpus, totalmem } from 'node:os';
@@ -19,6 +20,7 @@ import { DATA_SET_IDS } from '../../src/data-sets';
 import { columnLetter } from '../../src/cells/header';
 import { mixedEdits, reviewAndPush, typeEdits } from './mixed-push';
 import { APPROVER, naivePayments, payee, reviewAndApprove, stagePayments } from './approval';
+import { selectedFamilies, type ScenarioFamily } from './scenario-families';
 
 const TODAY = '2026-03-15';
 const OWNER = 'owner@example.com';
@@ -235,7 +237,11 @@ async function editLimits(runtime: Runtime, limits: Limit[]): Promise<void> {
   }
 }
 
-async function scenariosAt(transactions: number, solo: SoloResult[]): Promise<ScenarioResult[]> {
+async function scenariosAt(
+  transactions: number,
+  solo: SoloResult[],
+  families: ReadonlySet<ScenarioFamily>,
+): Promise<ScenarioResult[]> {
   progress(`sandbox with ${transactions.toLocaleString('en-US')} card transactions`);
   // Each runtime runs on its own modelled clock, which the sandbox's rate limit (on real time)
   // cannot follow; the limit itself is tested in test/integration/sync-user-limits.test.ts.
@@ -308,31 +314,42 @@ async function scenariosAt(transactions: number, solo: SoloResult[]): Promise<Sc
       );
     };
 
-    await scenario('first sync', EXECUTION_LIMIT_MS, () => refreshUntilDone(ours), naiveSync);
-    await scenario(
-      'refresh, nothing new',
-      EXECUTION_LIMIT_MS,
-      () => refreshUntilDone(ours),
-      naiveSync,
-    );
-    sandboxControl(sandbox, 'POST', '/card-transactions', { count: 200, date: TODAY });
-    // Both programs see the same 200 new transactions: the baseline runs right after ours.
-    await scenario(
-      'refresh, 200 new transactions',
-      EXECUTION_LIMIT_MS,
-      () => refreshUntilDone(ours),
-      naiveSync,
-    );
-    // Made once (unmeasured); then what every finished refresh adds: the tables computed again
-    // from the synced sheets. The naive script reads Brex again for the same tables.
-    await ours.call('createDashboard');
-    await scenario(
-      'dashboard update',
-      EXECUTION_LIMIT_MS,
-      async () => [await ours.run('createDashboard', [])],
-      async () => [await naive.run('naiveDashboard', [])],
-    );
-    for (const fn of FUNCTIONS) {
+    if (families.has('first-sync')) {
+      await scenario('first sync', EXECUTION_LIMIT_MS, () => refreshUntilDone(ours), naiveSync);
+    } else {
+      progress(`first sync at ${transactions} (not measured)`);
+      await refreshUntilDone(ours);
+    }
+    if (families.has('quiet-refresh')) {
+      await scenario(
+        'refresh, nothing new',
+        EXECUTION_LIMIT_MS,
+        () => refreshUntilDone(ours),
+        naiveSync,
+      );
+    }
+    if (families.has('new-transactions')) {
+      sandboxControl(sandbox, 'POST', '/card-transactions', { count: 200, date: TODAY });
+      // Both programs see the same 200 new transactions: the baseline runs right after ours.
+      await scenario(
+        'refresh, 200 new transactions',
+        EXECUTION_LIMIT_MS,
+        () => refreshUntilDone(ours),
+        naiveSync,
+      );
+    }
+    if (families.has('dashboard')) {
+      // Made once (unmeasured); then what every finished refresh adds: the tables computed again
+      // from the synced sheets. The naive script reads Brex again for the same tables.
+      await ours.call('createDashboard');
+      await scenario(
+        'dashboard update',
+        EXECUTION_LIMIT_MS,
+        async () => [await ours.run('createDashboard', [])],
+        async () => [await naive.run('naiveDashboard', [])],
+      );
+    }
+    for (const fn of families.has('formulas') ? FUNCTIONS : []) {
       for (const temperature of ['cold', 'cached']) {
         await scenario(
           `${fn.name} ${temperature}`,
@@ -342,67 +359,73 @@ async function scenariosAt(transactions: number, solo: SoloResult[]): Promise<Sc
         );
       }
     }
-    await pushScenario(20);
-    try {
-      // 500 changes need 500 limits in the sheet: made through Brex's API, then synced (unmeasured).
-      await addSpendLimits(sandbox, 500 - activeLimits(sandbox).length, 11);
-      await refreshUntilDone(ours);
-      await pushScenario(500);
-    } catch (error) {
-      // The other scenarios' figures still stand; the line says why this one is missing.
-      progress(`push of 500 not measured: ${error instanceof Error ? error.message : error}`);
+    if (families.has('push-20')) await pushScenario(20);
+    if (families.has('push-500')) {
+      try {
+        // 500 changes need 500 limits in the sheet: made through Brex's API, then synced (unmeasured).
+        await addSpendLimits(sandbox, 500 - activeLimits(sandbox).length, 11);
+        await refreshUntilDone(ours);
+        await pushScenario(500);
+      } catch (error) {
+        // The other scenarios' figures still stand; the line says why this one is missing.
+        progress(`push of 500 not measured: ${error instanceof Error ? error.message : error}`);
+      }
     }
-    try {
-      // Cards locked, users' limits and departments, expense memos, and base limits for the rest,
-      // typed after a refresh: the naive push of 500 changed the limits in Brex since the last one.
-      await refreshUntilDone(ours);
-      const edits = mixedEdits(ours, 500);
-      await typeEdits(ours, edits);
-      const name = `push of ${edits.length} mixed actions`;
-      progress(`${name} at ${transactions}: ours`);
-      const outcomes: Record<string, number> = {};
-      const figures = await measure(sandbox, EXECUTION_LIMIT_MS, () =>
-        reviewAndPush(ours, outcomes),
-      );
-      const oursRequests = requestsByEndpoint(sandbox);
-      solo.push({ scenario: name, transactions, ours: figures, oursRequests, outcomes });
-      process.stdout.write(
-        `\n${name} (${transactions} transactions), the add-on alone:\n` +
-          (Object.keys(figures) as (keyof Figures)[])
-            .map((key) => `  ${key.padEnd(20)} ${figures[key].toLocaleString('en-US')}`)
-            .join('\n') +
-          `\noutcomes:\n${Object.entries(outcomes)
+    if (families.has('mixed-push')) {
+      try {
+        // Cards locked, users' limits and departments, expense memos, and base limits for the rest,
+        // typed after a refresh: the naive push of 500 changed the limits in Brex since the last one.
+        await refreshUntilDone(ours);
+        const edits = mixedEdits(ours, 500);
+        await typeEdits(ours, edits);
+        const name = `push of ${edits.length} mixed actions`;
+        progress(`${name} at ${transactions}: ours`);
+        const outcomes: Record<string, number> = {};
+        const figures = await measure(sandbox, EXECUTION_LIMIT_MS, () =>
+          reviewAndPush(ours, outcomes),
+        );
+        const oursRequests = requestsByEndpoint(sandbox);
+        solo.push({ scenario: name, transactions, ours: figures, oursRequests, outcomes });
+        process.stdout.write(
+          `\n${name} (${transactions} transactions), the add-on alone:\n` +
+            (Object.keys(figures) as (keyof Figures)[])
+              .map((key) => `  ${key.padEnd(20)} ${figures[key].toLocaleString('en-US')}`)
+              .join('\n') +
+            `\noutcomes:\n${Object.entries(outcomes)
+              .map(([outcome, n]) => `  ${outcome}: ${n}`)
+              .join('\n')}\nBrex requests by endpoint:\n${Object.entries(oursRequests)
+              .map(([endpoint, n]) => `  ${endpoint}: ${n}`)
+              .join('\n')}\n`,
+        );
+      } catch (error) {
+        progress(`mixed push not measured: ${error instanceof Error ? error.message : error}`);
+      }
+    }
+    if (families.has('approval')) {
+      try {
+        // Staged by one person (unmeasured), reviewed and approved by another with their own key.
+        const account = payee(sandbox);
+        await refreshUntilDone(ours);
+        await stagePayments(ours, account, 200);
+        await ours.call('saveWriteCredential', [{ token: sandbox.token }], { as: APPROVER });
+        const outcomes: Record<string, number> = {};
+        await scenario(
+          'approval of 200 payments',
+          EXECUTION_LIMIT_MS,
+          () => reviewAndApprove(ours, outcomes),
+          async () => {
+            await naive.call('naiveStagePayments', [naivePayments(sandbox, 200)]);
+            return [await naive.run('naiveApprovePayments', [])];
+          },
+        );
+        process.stdout.write(
+          `approval outcomes:\n${Object.entries(outcomes)
             .map(([outcome, n]) => `  ${outcome}: ${n}`)
-            .join('\n')}\nBrex requests by endpoint:\n${Object.entries(oursRequests)
-            .map(([endpoint, n]) => `  ${endpoint}: ${n}`)
             .join('\n')}\n`,
-      );
-    } catch (error) {
-      progress(`mixed push not measured: ${error instanceof Error ? error.message : error}`);
-    }
-    try {
-      // Staged by one person (unmeasured), reviewed and approved by another with their own key.
-      const account = payee(sandbox);
-      await refreshUntilDone(ours);
-      await stagePayments(ours, account, 200);
-      await ours.call('saveWriteCredential', [{ token: sandbox.token }], { as: APPROVER });
-      const outcomes: Record<string, number> = {};
-      await scenario(
-        'approval of 200 payments',
-        EXECUTION_LIMIT_MS,
-        () => reviewAndApprove(ours, outcomes),
-        async () => {
-          await naive.call('naiveStagePayments', [naivePayments(sandbox, 200)]);
-          return [await naive.run('naiveApprovePayments', [])];
-        },
-      );
-      process.stdout.write(
-        `approval outcomes:\n${Object.entries(outcomes)
-          .map(([outcome, n]) => `  ${outcome}: ${n}`)
-          .join('\n')}\n`,
-      );
-    } catch (error) {
-      progress(`approval not measured: ${error instanceof Error ? error.message : error}`);
+        );
+      } catch (error) {
+        progress(`approval not measured: ${error instanceof Error ? error.message : error}`);
+      }
     }
     return out;
   } finally {
@@ -450,19 +473,23 @@ async function main(): Promise<void> {
     return;
   }
   const quick = process.argv.includes('--quick');
+  const onlyAt = process.argv.indexOf('--only');
+  const families = selectedFamilies(onlyAt >= 0 ? process.argv[onlyAt + 1] : undefined);
   // `--size N`: one transaction count alone (the full run's second half, say).
-  const only = process.argv.indexOf('--size');
-  const sizes = only >= 0 ? [Number(process.argv[only + 1])] : quick ? [10_000] : [10_000, 100_000];
+  const sizeAt = process.argv.indexOf('--size');
+  const sizes =
+    sizeAt >= 0 ? [Number(process.argv[sizeAt + 1])] : quick ? [10_000] : [10_000, 100_000];
   const machine = {
     date: new Date().toISOString().slice(0, 10),
     cpus: cpus().length,
     memoryGb: Math.round(totalmem() / 2 ** 30),
     node: process.version,
     run: quick ? 'quick' : 'full',
+    ...(onlyAt >= 0 ? { only: [...families] } : {}),
   };
   const results: ScenarioResult[] = [];
   const solo: SoloResult[] = [];
-  for (const size of sizes) results.push(...(await scenariosAt(size, solo)));
+  for (const size of sizes) results.push(...(await scenariosAt(size, solo, families)));
   process.stdout.write(
     `\n${JSON.stringify({ machine, costModel: BENCH_COST_MODEL, results, solo })}\n`,
   );

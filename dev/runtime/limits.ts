@@ -38,6 +38,8 @@ export const CACHE_ITEMS_KEPT = 900;
 export const SIMULTANEOUS_EXECUTIONS = 30;
 /** UrlFetch calls per user and day: a consumer account's quota (Workspace: 100,000). */
 export const URL_FETCH_PER_DAY = 20_000;
+/** The longest URL UrlFetchApp sends (its reference: "up to 2,082 characters"; quotas: 2 kB). */
+export const URL_FETCH_URL_CHARS = 2082;
 export const CELL_CHARS = 50_000;
 export const SPREADSHEET_CELLS = 10_000_000;
 export const NEW_SHEET_ROWS = 1000;
@@ -54,6 +56,7 @@ export const MESSAGES = {
   cacheKey: 'Argument too large: key',
   cacheTtl: 'Invalid argument: expirationInSeconds',
   urlFetchQuota: 'Service invoked too many times for one day: urlfetch.',
+  urlLength: 'Limit Exceeded: URLFetch URL Length.',
   simultaneous: 'There are too many scripts running simultaneously for this Google user account.',
   lockTimeout: 'Lock timeout: another process was holding the lock for too long.',
   cellChars: `Your input contains more than the maximum of ${CELL_CHARS} characters in a single cell.`,

@@ -1,13 +1,15 @@
 /**
- * UrlFetchApp over real HTTP (Node's fetch, on the main thread, so fetchAll runs in parallel).
- * Enforces the manifest's urlFetchWhitelist; given a Brex URL, routes the whitelisted hosts to
- * that server, the way a DNS override would, so the bundle stays byte-for-byte production.
- * Every request has its own connection, so no execution's request can meet a socket another
- * request (or a server's teardown) is closing. Each user's requests count against the daily
- * quota (one per request, fetchAll's included), which starts again 24 hours after its first.
+ * UrlFetchApp over real HTTP (node:http, on the main thread, so fetchAll runs in parallel).
+ * Enforces the manifest's urlFetchWhitelist and the URL length limit; given a Brex URL, routes
+ * the whitelisted hosts to that server, the way a DNS override would, so the bundle stays
+ * byte-for-byte production. Every request has its own connection (http-request.ts), so no
+ * execution's request can meet a socket another request (or a server's teardown) is closing.
+ * Each user's requests count against the daily quota (one per request, fetchAll's included),
+ * which starts again 24 hours after its first.
  */
+import { sendRequest, type HttpResponse } from './http-request';
 import { fail, op, type Execution, type Host, type ServiceTable } from './host';
-import { MESSAGES, URL_FETCH_PER_DAY } from './limits';
+import { MESSAGES, URL_FETCH_PER_DAY, URL_FETCH_URL_CHARS } from './limits';
 
 export interface FetchParams {
   method?: string;
@@ -76,6 +78,7 @@ function encodeBody(params: FetchParams): { body?: Uint8Array; contentType?: str
 export function createUrlFetchService(host: Host, options: UrlFetchOptions): ServiceTable {
   const route = (url: string): string => {
     if (!/^https?:\/\//.test(url)) fail(`Invalid argument: ${url}`);
+    if (url.length > URL_FETCH_URL_CHARS) fail(MESSAGES.urlLength);
     if (options.whitelist && !options.whitelist.some((p) => matchesPrefix(url, p)))
       fail(MESSAGES.notWhitelisted(url));
     if (!options.brexUrl || !options.whitelist) return url;
@@ -108,26 +111,20 @@ export function createUrlFetchService(host: Host, options: UrlFetchOptions): Ser
     if (contentType && !Object.keys(headers).some((k) => k.toLowerCase() === 'content-type'))
       headers['Content-Type'] = contentType;
     host.count(x, 'fetchBytesSent', (body?.byteLength ?? 0) + JSON.stringify(headers).length);
-    let response: Response;
+    let response: HttpResponse;
     try {
-      response = await fetch(target, {
+      response = await sendRequest(target, {
         method: (params.method ?? 'get').toUpperCase(),
-        // A connection per request: a pooled keep-alive socket can be closed by the server (its
-        // idle timeout, or its teardown in a test) just as the next request is written on it,
-        // which fails that request with ECONNRESET. Loopback connections cost next to nothing.
-        headers: { ...headers, Connection: 'close' },
-        body: body as BodyInit | undefined,
-        redirect: params.followRedirects === false ? 'manual' : 'follow',
+        headers,
+        body,
+        follow: params.followRedirects !== false,
       });
     } catch {
       fail(`Address unavailable: ${url}`);
     }
-    const bytes = new Uint8Array(await response.arrayBuffer());
+    const bytes = response.body;
     host.count(x, 'fetchBytesReceived', bytes.byteLength);
-    const responseHeaders: Record<string, string> = {};
-    response.headers.forEach((value, key) => {
-      responseHeaders[key] = value;
-    });
+    const responseHeaders = response.headers;
     if (response.status >= 400 && !params.muteHttpExceptions) {
       const text = Buffer.from(bytes).toString('utf8');
       fail(
@@ -146,6 +143,8 @@ export function createUrlFetchService(host: Host, options: UrlFetchOptions): Ser
     'UrlFetchApp.fetchAll': op(
       'fetch',
       (x, _h, requests: Array<string | ({ url: string } & FetchParams)>) => {
+        // A request Apps Script refuses (its URL) fails the whole batch before any is sent.
+        for (const r of requests) route(String(typeof r === 'string' ? r : r.url));
         charge(x, requests.length);
         // Google runs a batch's requests in parallel: one round trip, however many requests.
         if (requests.length > 0) host.count(x, 'fetches');

@@ -13,6 +13,7 @@ import {
   noBrexCash,
   noBudgetManagement,
   notFound,
+  unsupportedMediaType,
 } from './brex-errors';
 import type { DemoCompany } from './demo-company';
 import type { IdempotencyStore, StoredResponse } from './idempotency';
@@ -95,6 +96,9 @@ export function answer(
     if (write && !key && requiresIdempotencyKey(op)) {
       throw badRequest('Idempotency-Key header is required');
     }
+    if (write && request.rawBody.trim() !== '' && !isJson(header(request, 'content-type'))) {
+      throw unsupportedMediaType();
+    }
     if (write && key) {
       const recalled = idempotency.recall(request.method, request.path, key, request.rawBody);
       if (recalled.kind === 'other_request') throw keyReused();
@@ -106,6 +110,7 @@ export function answer(
     const body = parseBody(request);
     if (write) refuseInvalidBody(op, body);
     const result = handler({
+      path: request.path,
       state: company.state,
       company,
       query: request.query,
@@ -138,6 +143,14 @@ function authenticate(request: ApiRequest, tokens: TokenSet): TokenPowers {
   if (!powers) throw invalidToken();
   if (powers.expired) throw expiredToken();
   return powers;
+}
+
+/**
+ * Brex's specs declare every request body `application/json` and nothing else. UrlFetchApp sends
+ * a string payload as `application/x-www-form-urlencoded` unless given a content type.
+ */
+function isJson(contentType: string | undefined): boolean {
+  return /^application\/json\s*(;|$)/i.test(contentType ?? '');
 }
 
 function parseBody(request: ApiRequest): unknown {

@@ -40,6 +40,13 @@ export const noBudgetManagement = () =>
 
 export const notFound = () => new BrexError(404, { type: 'NOT_FOUND', message: 'Not Found' });
 
+/** A request body in another media type than the spec's only one, `application/json`. */
+export const unsupportedMediaType = () =>
+  new BrexError(415, {
+    type: 'UNSUPPORTED_MEDIA_TYPE',
+    message: 'Content-Type must be application/json',
+  });
+
 export const badRequest = (message: string) => new BrexError(400, { type: 'BAD_REQUEST', message });
 
 /** The same Idempotency-Key sent with a different body (see idempotency.ts). */

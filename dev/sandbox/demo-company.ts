@@ -266,9 +266,11 @@ export class DemoCompany {
 
     const limits = SPEND_LIMITS.map((spec, i) => this.spendLimit(spec, i, budgets, users));
     s.spendLimits.load(limits);
-    for (const user of users) {
-      const limit = limits.find((l) => l.data.member_user_ids?.includes(user.id));
-      if (limit) this.limitsByUser.set(user.id, limit.data.id);
+    // Each user's first limit that names them (a search per user is quadratic at 5,000 users).
+    for (const limit of limits) {
+      for (const member of limit.data.member_user_ids ?? []) {
+        if (!this.limitsByUser.has(member)) this.limitsByUser.set(member, limit.data.id);
+      }
     }
   }
 

@@ -1,8 +1,10 @@
 /**
- * Replays the first response for a repeated Idempotency-Key on the same path, as Brex does, so a
- * retried write is never applied twice. The key belongs to the request it first came with: the
- * same key with a different body is refused (Brex does not document that case; refusing it is
- * the stricter reading, and a client that reuses a key for another edit must fail here).
+ * Replays the first response for a repeated Idempotency-Key, as Brex does, so a retried write is
+ * never applied twice. The key belongs to the request it first came with, method, path and body:
+ * Brex says a client "must not provide identical idempotency keys for different requests"
+ * (developer.brex.com/docs/idempotency) but not what it does then, nor whether keys are per
+ * endpoint. Refusing the key for any other request, on any endpoint, is the stricter reading: if
+ * Brex's keys are account-wide, the other request would be taken for a duplicate and dropped.
  */
 export interface StoredResponse {
   readonly status: number;
@@ -25,9 +27,9 @@ export class IdempotencyStore {
   private readonly entries = new Map<string, Entry>();
 
   recall(method: string, path: string, key: string, rawBody: string): Recalled {
-    const entry = this.entries.get(`${method} ${path} ${key}`);
+    const entry = this.entries.get(key);
     if (!entry) return { kind: 'new' };
-    if (entry.fingerprint !== fingerprint(rawBody)) return { kind: 'other_request' };
+    if (entry.fingerprint !== fingerprint(method, path, rawBody)) return { kind: 'other_request' };
     return { kind: 'replay', response: entry.response };
   }
 
@@ -38,7 +40,7 @@ export class IdempotencyStore {
     rawBody: string,
     response: StoredResponse,
   ): void {
-    this.entries.set(`${method} ${path} ${key}`, { fingerprint: fingerprint(rawBody), response });
+    this.entries.set(key, { fingerprint: fingerprint(method, path, rawBody), response });
   }
 
   clear(): void {
@@ -46,8 +48,15 @@ export class IdempotencyStore {
   }
 }
 
-/** The body's meaning: JSON with its keys sorted, so spacing and key order do not count. */
-function fingerprint(rawBody: string): string {
+/**
+ * The request's meaning: method, path and the body as JSON with its keys sorted, so spacing and
+ * key order do not count.
+ */
+function fingerprint(method: string, path: string, rawBody: string): string {
+  return `${method} ${path} ${bodyMeaning(rawBody)}`;
+}
+
+function bodyMeaning(rawBody: string): string {
   const text = rawBody.trim();
   if (text === '') return '';
   try {

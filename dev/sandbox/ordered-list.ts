@@ -86,22 +86,31 @@ export class OrderedList<T extends Ordered> {
   }
 }
 
-/** A cursor naming `key`, stamped with when it was issued (epoch ms) so that it can expire. */
-export function encodeCursor(key: CursorKey, issuedAt: number): string {
-  return Buffer.from(JSON.stringify([...key, issuedAt])).toString('base64url');
+/**
+ * A cursor naming `key`, stamped with when it was issued (epoch ms) so that it can expire, and
+ * with the list it pages (`list`, a digest of path and filters) so that it pages no other.
+ */
+export function encodeCursor(key: CursorKey, issuedAt: number, list: string): string {
+  return Buffer.from(JSON.stringify([...key, issuedAt, list])).toString('base64url');
 }
 
-/** The key a cursor names and when it was issued, or null when it is not one this sandbox issued. */
-export function decodeCursor(cursor: string): { key: CursorKey; issuedAt: number } | null {
+/**
+ * The key a cursor names, when it was issued and the list it pages, or null when it is not one
+ * this sandbox issued.
+ */
+export function decodeCursor(
+  cursor: string,
+): { key: CursorKey; issuedAt: number; list: string } | null {
   try {
     const key: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
     if (
       Array.isArray(key) &&
       typeof key[0] === 'string' &&
       Number.isInteger(key[1]) &&
-      Number.isFinite(key[2])
+      Number.isFinite(key[2]) &&
+      typeof key[3] === 'string'
     ) {
-      return { key: [key[0], key[1] as number], issuedAt: key[2] as number };
+      return { key: [key[0], key[1] as number], issuedAt: key[2] as number, list: key[3] };
     }
   } catch {
     // fall through: not a cursor of ours

@@ -1,5 +1,6 @@
 /**
- * Brex's rate limit, per token: 1,000 requests in any 60 seconds (developer.brex.com/docs/rate_limits).
+ * Brex's rate limit, per account (every token of one Brex account together): 1,000 requests in
+ * any 60 seconds (developer.brex.com/docs/rate_limits, "per Client ID and Brex account").
  * Every request counts, refused ones included, since Brex does not say that refused ones are free.
  * A request over the limit gets 429 with no `Retry-After`, as Brex documents no such header.
  */
@@ -15,12 +16,12 @@ export class RateWindow {
     private readonly clock: () => number,
   ) {}
 
-  /** Counts a request by `token`; false when it is over the limit. */
-  admit(token: string): boolean {
+  /** Counts a request for `account`; false when it is over the limit. */
+  admit(account: string): boolean {
     const now = this.clock();
-    const times = (this.sent.get(token) ?? []).filter((t) => now - t < WINDOW_MS);
+    const times = (this.sent.get(account) ?? []).filter((t) => now - t < WINDOW_MS);
     times.push(now);
-    this.sent.set(token, times);
+    this.sent.set(account, times);
     return times.length <= this.limit;
   }
 

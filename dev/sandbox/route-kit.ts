@@ -1,4 +1,5 @@
 /** What every Brex route handler receives and returns, and the paging/query helpers they share. */
+import { createHash } from 'node:crypto';
 import { badRequest, notFound } from './brex-errors';
 import { parseFilterDateTime } from './dates';
 import type { DemoCompany } from './demo-company';
@@ -7,6 +8,8 @@ import { decodeCursor, encodeCursor, type Ordered, type OrderedList } from './or
 import type { TokenPowers } from './tokens';
 
 export interface RouteContext {
+  /** The request's path, as sent. */
+  readonly path: string;
   readonly state: SandboxState;
   readonly company: DemoCompany;
   readonly query: URLSearchParams;
@@ -57,7 +60,8 @@ export function found<T>(item: T | undefined | null): T {
 
 /**
  * One page of a list: `{next_cursor, items}`. A `limit` above `max` gets Brex's 400; a cursor
- * this sandbox did not issue, or one older than the cursor lifetime, gets a 400 too.
+ * this sandbox did not issue, one older than the cursor lifetime, or one issued for another list
+ * (another path, or other filters: `limit` aside) gets a 400 too.
  */
 export function page<T extends Ordered, R>(
   ctx: RouteContext,
@@ -69,13 +73,29 @@ export function page<T extends Ordered, R>(
   const limit = limitOf(ctx.query, max);
   const cursor = ctx.query.get('cursor');
   const decoded = cursor ? decodeCursor(cursor) : null;
-  if (cursor && !decoded) throw badRequest('Invalid cursor');
+  const listed = listOf(ctx);
+  if (cursor && (!decoded || decoded.list !== listed)) throw badRequest('Invalid cursor');
   const { clock, cursorTtlMs } = ctx.paging;
   if (decoded && cursorTtlMs !== null && clock() - decoded.issuedAt > cursorTtlMs) {
     throw badRequest('Invalid cursor');
   }
   const { items, next } = list.page(decoded?.key ?? null, limit, accept);
-  return ok({ next_cursor: next ? encodeCursor(next, clock()) : null, items: items.map(render) });
+  return ok({
+    next_cursor: next ? encodeCursor(next, clock(), listed) : null,
+    items: items.map(render),
+  });
+}
+
+/** What a cursor pages: the path and every filter, in a stable order; `limit` may change. */
+function listOf(ctx: RouteContext): string {
+  const filters = [...ctx.query.entries()]
+    .filter(([name]) => name !== 'cursor' && name !== 'limit')
+    .map(([name, value]) => `${name}=${value}`)
+    .sort();
+  return createHash('sha256')
+    .update([ctx.path, ...filters].join('&'))
+    .digest('base64url')
+    .slice(0, 16);
 }
 
 function limitOf(query: URLSearchParams, max: number): number {

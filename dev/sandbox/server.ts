@@ -21,7 +21,7 @@ import { progressPayments } from './payment-book';
 import { IdempotencyStore, type StoredResponse } from './idempotency';
 import { EXPENSES_MAX_LIMIT } from './routes/expenses';
 import { type LoggedRequest, queryRecord, safeHeaders } from './request-log';
-import { issueTokens } from './tokens';
+import { accountOf, issueTokens } from './tokens';
 
 export interface SandboxOptions {
   /** 0 (the default) picks a free port. */
@@ -40,7 +40,7 @@ export interface SandboxOptions {
   readonly cursorTtlMinutes?: number;
   /** The largest expense page accepted (100, Brex's maximum since February 2026). */
   readonly expensePageMax?: number;
-  /** Requests per token in any 60 s before a 429 (Brex's 1,000 by default). */
+  /** Requests per account (all its tokens) in any 60 s before a 429 (Brex's 1,000 by default). */
   readonly rateLimit?: number;
   /**
    * Epoch ms: the sandbox's now (when today is the clock's today), the rate limit's window and
@@ -168,7 +168,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     }
 
     // Over the rate limit, Brex answers before handling the request; no fault is drawn for it.
-    const overLimit = !rateWindow.admit(String(req.headers.authorization ?? ''));
+    const overLimit = !rateWindow.admit(accountOf(tokens, String(req.headers.authorization ?? '')));
     const aimed = overLimit ? null : writeFaults.next(method, url.pathname, rawBody);
     const fault: Fault = overLimit ? { kind: 'none' } : faults.next(method, aimed);
     const request = {

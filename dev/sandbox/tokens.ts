@@ -81,3 +81,16 @@ export function powersOf(tokens: TokenSet, bearer: string): TokenPowers | null {
   }
   return null;
 }
+
+/**
+ * The Brex account a request's `Authorization` header acts for, as Brex's rate limit counts
+ * ("per Client ID and Brex account"): the full, read-only and expired tokens are people of the
+ * demo company; the tokens without Brex Cash or budget management are companies of their own.
+ * A header naming no token of ours counts on its own.
+ */
+export function accountOf(tokens: TokenSet, authorization: string): string {
+  const bearer = /^Bearer\s+(\S+)$/i.exec(authorization)?.[1];
+  const kind = (Object.keys(tokens) as TokenKind[]).find((k) => tokens[k] === bearer);
+  if (kind === undefined) return `unknown ${authorization}`;
+  return kind === 'no_cash' || kind === 'no_budgets' ? kind : 'demo';
+}

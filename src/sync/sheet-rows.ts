@@ -5,14 +5,9 @@
  * column (which locate every row), then, page by page, the full rows of the ids the page brings,
  * in as few reads as their places allow. A row not read holds only its id in `grid`.
  */
+import { readRuns } from '../cells/read-runs';
 import type { CellValue, TablePort } from '../ports/table-port';
 import { locateColumns, readIds, type SheetLayout } from './upsert-plan';
-
-/**
- * Rows between two wanted ones that are read along instead of starting another read: a read call
- * costs about as much as 25,000 cells (dev/bench/cost-model.ts), so small gaps are cheaper read.
- */
-const JOIN_GAP = 100;
 
 export class SheetRows {
   /** 0-based indexes into `grid` of the rows read whole. */
@@ -71,19 +66,8 @@ export class SheetRows {
   load(ids: Iterable<string>): void {
     const wanted = [...new Set(ids)]
       .map((id) => this.ids.get(id))
-      .filter((index): index is number => index !== undefined && !this.loaded.has(index))
-      .sort((a, b) => a - b);
-    let start = 0;
-    while (start < wanted.length) {
-      let end = start;
-      while (
-        end + 1 < wanted.length &&
-        (wanted[end + 1] as number) - (wanted[end] as number) <= JOIN_GAP
-      )
-        end += 1;
-      this.read(wanted[start] as number, wanted[end] as number);
-      start = end + 1;
-    }
+      .filter((index): index is number => index !== undefined && !this.loaded.has(index));
+    for (const { first, last } of readRuns(wanted, this.width)) this.read(first, last);
   }
 
   /** Reads every row the sheet had that is not read yet, in one call. */
@@ -98,6 +82,8 @@ export class SheetRows {
     const values = this.table.readBlock(this.sheetName, first + 1, 1, last - first + 1, this.width);
     values.forEach((cells, offset) => {
       const index = first + offset;
+      // A row read before, between two wanted ones, may have been written since: the grid has it.
+      if (this.loaded.has(index)) return;
       // The grid may have been replaced by an upsert's `sheetAfter`: write into the current one.
       const row = this.grid[index] ?? [];
       cells.forEach((value, column) => (row[column] = value));

@@ -4,9 +4,12 @@
  * execution's modelled time runs out as Apps Script's would: the push sends 50 locks a round
  * trip, and at the bench's 0.3 s, or at 1 s, 500 locks fit one execution). They do not fit one
  * execution: the rest is "deferred" and the next push sends it. Then the same
- * push killed at service calls spread over all of it (HOSTILE_KILL_POINTS, 12 by default), and
- * resumed by pushing again: every card locked, each by exactly one applied request, replays with
- * the same Idempotency-Key, none lost, none twice, one "pushed" audit row per card.
+ * push killed at service calls spread over all of it (HOSTILE_KILL_POINTS), and resumed by
+ * pushing again: every card locked, each by exactly one applied request, replays with the same
+ * Idempotency-Key, none lost, none twice, one "pushed" audit row per card. `npm test` kills at 6
+ * points, which fall in each of the push's executions (the first, a deferred one, the last);
+ * `npm run test:long` kills at 40. At small size, payment-kill.test.ts kills an approval at each
+ * call around Brex's answer, and kill-resume.test.ts a spend-limit push at ever later calls.
  */
 import { startSandbox, type Sandbox } from '../../dev/sandbox';
 import { createRuntime, fakeClock, type Runtime, type RuntimeClock } from '../../dev/runtime';
@@ -18,7 +21,7 @@ import { auditRows, CARDS } from '../support/team-world';
 import { control, OWNER, refreshUntilDone, TODAY } from '../support/world';
 
 const LOCKS = 500;
-const POINTS = Number(process.env.HOSTILE_KILL_POINTS ?? 12);
+const POINTS = Number(process.env.HOSTILE_KILL_POINTS ?? 6);
 const START = Date.parse(`${TODAY}T12:00:00Z`);
 const SLOW_BREX = { ...BENCH_COST_MODEL, fetches: 25_000 };
 

@@ -1,4 +1,4 @@
-/** The sandbox's rate limit per token and its expiring cursors, on a clock the test moves. */
+/** The sandbox's rate limit per account and its expiring cursors, on a clock the test moves. */
 import { startSandbox, type Sandbox } from '../../dev/sandbox';
 
 let now = Date.parse('2026-03-15T12:00:00Z');
@@ -20,18 +20,23 @@ const get = (path: string, token = sandbox.token) =>
   fetch(`${sandbox.url}${path}`, { headers: { Authorization: `Bearer ${token}` } });
 
 describe('sandbox limits', () => {
-  it('answers 429 without Retry-After past the limit in 60 s, per token, until the window moves', async () => {
+  // developer.brex.com/docs/rate_limits: "Per Client ID and Brex account, we allow up to 1,000
+  // requests in 60 seconds". Every person's token on one account shares that budget.
+  it('answers 429 without Retry-After past the limit in 60 s, per account, until the window moves', async () => {
     const statuses = [];
-    for (let i = 0; i < 6; i += 1) statuses.push((await get('/v2/users/me')).status);
+    for (let i = 0; i < 3; i += 1) statuses.push((await get('/v2/users/me')).status);
+    for (let i = 0; i < 3; i += 1) {
+      statuses.push((await get('/v2/users/me', sandbox.tokens.readonly)).status);
+    }
     const over = await get('/v2/users/me');
-    const otherToken = await get('/v2/users/me', sandbox.tokens.readonly);
+    const otherAccount = await get('/v2/users/me', sandbox.tokens.no_cash);
     now += 60_000;
     const later = await get('/v2/users/me');
 
     expect(statuses).toEqual([200, 200, 200, 200, 200, 429]);
     expect(over.status).toBe(429);
     expect(over.headers.get('retry-after')).toBeNull();
-    expect(otherToken.status).toBe(200);
+    expect(otherAccount.status).toBe(200);
     expect(later.status).toBe(200);
     expect(sandbox.log.filter((r) => r.status === 429).map((r) => r.fault)).toEqual([
       'rate_limit',

@@ -26,7 +26,7 @@ export function seeds(fallback: number): number[] {
   return Array.from({ length: count }, (_, i) => i + 1);
 }
 
-/** A small company, so that twenty seeds fit in the `npm test` budget. */
+/** A small company, so that many seeds fit in the `npm test` budget. */
 export function smallSandbox(seed: string, transactions = 60): Promise<Sandbox> {
   return startSandbox({ seed, today: TODAY, transactions });
 }
