@@ -9,6 +9,7 @@ import { typeValue } from './cell-typing';
 import type { ExecuteOptions, ExecutionResult } from './execution';
 import { parseFunctionCall, type FunctionCall } from './formulas';
 import type { Change } from './host';
+import { CELL_CHARS } from './limits';
 import { isDateFormat } from './number-format';
 import { readCellValue } from './spreadsheet-service';
 import { cellFor, findSheet, getCell, type Sheet, type Workbook } from './workbook';
@@ -70,7 +71,13 @@ export function createFormulaEngine(setup: FormulaEngineSetup): { recalculate():
   };
 
   /** Writes a custom function's result from its cell, as Sheets spills an array. */
-  const spill = (sheet: Sheet, row: number, column: number, result: unknown): Change => {
+  const spill = (
+    sheet: Sheet,
+    row: number,
+    column: number,
+    result: unknown,
+    name: string,
+  ): Change => {
     const origin = cellA1(row, column);
     const cell = cellFor(sheet, row, column);
     clearSpill(sheet, origin);
@@ -84,6 +91,12 @@ export function createFormulaEngine(setup: FormulaEngineSetup): { recalculate():
     if (row + height - 1 > sheet.maxRows || column + width - 1 > sheet.maxColumns) {
       cell.value = '#REF!';
       cell.error = `Result was not automatically expanded, please insert more rows (${row + height - 1 - sheet.maxRows}).`;
+      return area;
+    }
+    // No cell holds more than 50,000 characters: Sheets answers #VALUE!, as its own functions do.
+    if (rows.some((values) => values.some((v) => typeof v === 'string' && v.length > CELL_CHARS))) {
+      cell.value = '#VALUE!';
+      cell.error = `Text result of ${name.toUpperCase()} is longer than the limit of ${CELL_CHARS} characters.`;
       return area;
     }
     for (let r = 0; r < height; r++) {
@@ -142,7 +155,7 @@ export function createFormulaEngine(setup: FormulaEngineSetup): { recalculate():
       cell.error = result.error?.message ?? 'Error';
       return { sheetId: sheet.id, row, column, rows: 1, columns: 1 };
     }
-    return spill(sheet, row, column, result.value);
+    return spill(sheet, row, column, result.value, name);
   }
 
   async function recalculate(): Promise<void> {

@@ -30,6 +30,7 @@ import { teamWriteRoutes } from './routes/team-writes';
 import { transactionRoutes } from './routes/transactions';
 import { findOperation, grantingScopes, requiresIdempotencyKey } from './spec-index';
 import { refuseInvalidBody } from './strict-body';
+import { refuseInvalidQuery } from './strict-query';
 import { powersOf, type TokenPowers, type TokenSet } from './tokens';
 
 const ROUTES: RouteTable = {
@@ -106,6 +107,7 @@ export function answer(
         return { ...recalled.response, token: powers, replayed: true, applied: false };
       }
     }
+    if (request.method === 'GET') refuseInvalidQuery(op, request.query);
     const params = (op.pattern.exec(request.path) ?? []).slice(1);
     const body = parseBody(request);
     if (write) refuseInvalidBody(op, body);

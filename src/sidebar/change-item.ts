@@ -1,8 +1,8 @@
 /**
- * One change in the review: its tick box, target, sheet and row, Brex's value now and what will
- * be sent, then its problem or consequences, a push whose answer was lost, a conflict with "Keep
- * mine" and "Take Brex's", and the choice it still needs (a termination's reason). Every string
- * from the sheet or Brex goes in as text.
+ * One change in the review: its tick box, target (name and Brex ID), sheet and row, Brex's value
+ * now and what will be sent, then its problem or consequences, a push whose answer was lost, a
+ * conflict with "Keep mine" and "Take Brex's", and the choice it still needs (a termination's
+ * reason). Every string from the sheet or Brex goes in as text.
  */
 import type { ChangeView, ConflictChoice } from '../contract/writeback';
 import { h, notice, uniqueId } from './dom';
@@ -30,6 +30,12 @@ function values(change: ChangeView): string {
   return `Brex now: ${change.brexNow || '(blank)'} → will be sent: ${sent || '(blank)'}`;
 }
 
+/** "Brex Cards, row 4 · Brex ID card_1": the row, and the object the change is sent to. */
+function where(change: ChangeView): string {
+  const row = `${change.sheet}, row ${change.row}`;
+  return change.target.id ? `${row} · Brex ID ${change.target.id}` : row;
+}
+
 export function changeItem(options: ChangeItemOptions): HTMLLIElement {
   const { change } = options;
   const name = change.target.name || change.target.id || change.toSend || 'New row';
@@ -46,7 +52,7 @@ export function changeItem(options: ChangeItemOptions): HTMLLIElement {
     'li',
     { class: 'change', 'data-key': change.key },
     h('label', { class: 'change-title' }, box, ' ', h('span', { class: 'name' }, name)),
-    h('div', { class: 'secondary-text' }, `${change.sheet}, row ${change.row}`),
+    h('div', { class: 'secondary-text' }, where(change)),
     h('div', { class: 'change-values' }, values(change)),
     change.inFlight
       ? notice('Sent before, answer lost: pushing again completes it once.', 'warning')

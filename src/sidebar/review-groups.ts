@@ -1,15 +1,18 @@
 /**
- * Pure: the review's changes grouped by action, in the order the server listed them, with the
- * counts each group's title shows and the words of its confirmation. Payment changes (actions
- * "transfers.…") form one group of their own: they are approved by a second person in the
- * payments section, never pushed from the review.
+ * Pure: the review's changes grouped by what Brex will do (their action and its words for the
+ * change: "Lock card" and "Unlock card" are one action, two groups), in the order the server
+ * listed them, with the counts each group's title shows and the words of its confirmation.
+ * Payment changes (actions "transfers.…") form one group of their own: they are approved by a
+ * second person in the payments section, never pushed from the review.
  */
 import type { ChangeView, Confirmation } from '../contract/writeback';
 import { plural } from './format';
 
 export interface ChangeGroup {
-  /** The action id, or PAYMENTS for every payment change. */
+  /** The action id with the changes' label, or PAYMENTS for every payment change. */
   readonly id: string;
+  /** The action id, or PAYMENTS. */
+  readonly action: string;
   readonly label: string;
   readonly confirmation: Confirmation;
   readonly changes: readonly ChangeView[];
@@ -35,15 +38,17 @@ export const preChecked = (change: ChangeView): boolean =>
 export function groupChanges(changes: readonly ChangeView[]): ChangeGroup[] {
   const byId = new Map<string, ChangeView[]>();
   for (const change of changes) {
-    const id = isPayment(change) ? PAYMENTS : change.action;
+    const id = isPayment(change) ? PAYMENTS : `${change.action}:${change.actionLabel}`;
     byId.set(id, [...(byId.get(id) ?? []), change]);
   }
   return [...byId].map(([id, members]) => {
     const first = members[0] as ChangeView;
+    const payments = id === PAYMENTS;
     return {
       id,
-      label: id === PAYMENTS ? 'Payments' : first.actionLabel,
-      confirmation: id === PAYMENTS ? 'none' : first.confirmation,
+      action: payments ? PAYMENTS : first.action,
+      label: payments ? 'Pay vendors' : first.actionLabel,
+      confirmation: payments ? 'none' : first.confirmation,
       changes: members,
       ready: members.filter(isReady).length,
       refused: members.filter((c) => c.problem !== null).length,
@@ -92,10 +97,10 @@ const CONFIRM_WORDS: Readonly<Record<string, (count: number) => string>> = {
 };
 
 export function confirmationText(
-  group: Pick<ChangeGroup, 'id' | 'label' | 'confirmation'>,
+  group: Pick<ChangeGroup, 'action' | 'label' | 'confirmation'>,
   count: number,
 ): string {
-  const words = CONFIRM_WORDS[group.id];
+  const words = CONFIRM_WORDS[group.action];
   if (words) return words(count);
   return group.confirmation === 'irreversible'
     ? `${group.label}: send ${plural(count, 'change')} that cannot be undone`

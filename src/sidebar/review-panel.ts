@@ -114,7 +114,7 @@ export class ReviewPanel {
       push.disabled = !review.canPush || keys.length === 0 || this.busy;
       const unconfirmed = selection.unconfirmed();
       waiting.hidden = unconfirmed.length === 0;
-      waiting.textContent = `Ticked but not confirmed, so not sent: ${unconfirmed.map((g) => g.label).join(', ')}.`;
+      waiting.textContent = `Ticked but not confirmed, so not sent: ${unconfirmed.map((g) => g.label).join(', ')}. Tick "I confirm" in the group to send them.`;
     };
     const views = groups.map(
       (group) =>

@@ -26,6 +26,8 @@ export interface Change<Detail = unknown> {
   /** The Brex object it changes; '' for a creation. */
   readonly targetId: string;
   readonly targetName: string;
+  /** What the review calls this change, when not its action's label ("Unlock card"). */
+  readonly label?: string;
   /** 1-based sheet row, and the column of the cell that carries its mark. */
   readonly row: number;
   readonly column: number;
@@ -87,7 +89,7 @@ export interface Sent<Answer> {
 export interface WriteAction<Detail = unknown, Current = unknown, Answer = unknown> {
   /** Stable id, in keys and audit rows: "<data set>.<what>". */
   readonly id: string;
-  /** What the review calls it ("Base limit"). */
+  /** What the review calls it, as what Brex will do ("Change base limit", "Terminate card"). */
   readonly label: string;
   readonly sheet: string;
   /** The headers whose edit it reads, or a new row (blank "Brex ID"). */
@@ -157,7 +159,7 @@ export function viewOf(change: Change): ChangeView {
     sheet: change.action.sheet,
     row: change.row,
     action: change.action.id,
-    actionLabel: change.action.label,
+    actionLabel: change.label ?? change.action.label,
     target: { id: change.targetId, name: change.targetName },
     brexNow: change.brexNow,
     toSend: change.toSend,

@@ -104,14 +104,14 @@ describe('review and push of Brex actions in the sidebar', () => {
       .getByRole('form', { name: 'Your write credential' })
       .waitFor({ timeout: 20_000 });
     await review().getByRole('button', { name: 'Use the same token as the connection' }).click();
-    const locks = review().getByRole('group', { name: 'Card lock (20)' });
+    const locks = review().getByRole('group', { name: 'Lock card (20)' });
     await locks.waitFor({ timeout: 20_000 });
 
     await expect(review().getByRole('group').count()).resolves.toBe(1);
     await expect(locks.innerText()).resolves.toContain('20 pending · 20 ready · 0 refused');
     await expect(locks.getByRole('checkbox', { checked: true }).count()).resolves.toBe(21);
     await expect(locks.innerText()).resolves.toContain(
-      `Brex Cards, row ${first + 1}\nBrex now: Active → will be sent: Locked`,
+      `Brex Cards, row ${first + 1} · Brex ID ${ids[0]}\nBrex now: Active → will be sent: Locked`,
     );
     await review().scrollIntoViewIfNeeded();
     await screenshot(sidebarPanel(), 'actions-01-review-20-locks');
@@ -184,7 +184,7 @@ describe('review and push of Brex actions in the sidebar', () => {
       .waitFor({ timeout: 45_000 });
     await screenshot(sidebarPanel(), 'actions-03-count-followed');
     await count.getByRole('button', { name: 'Review again' }).click();
-    const invites = review().getByRole('group', { name: 'Invitation (3)' });
+    const invites = review().getByRole('group', { name: 'Invite user (3)' });
     await invites.waitFor({ timeout: 20_000 });
 
     await expect(invites.getByRole('checkbox', { checked: true }).count()).resolves.toBe(0);
@@ -200,7 +200,7 @@ describe('review and push of Brex actions in the sidebar', () => {
       review().getByRole('button', { name: 'Push 0 changes' }).isDisabled(),
     ).resolves.toBe(true);
     await expect(review().innerText()).resolves.toContain(
-      'Ticked but not confirmed, so not sent: Invitation.',
+      'Ticked but not confirmed, so not sent: Invite user. Tick "I confirm" in the group to send them.',
     );
     await review().scrollIntoViewIfNeeded();
     await screenshot(sidebarPanel(), 'actions-04-invites-unconfirmed');
@@ -235,7 +235,7 @@ describe('review and push of Brex actions in the sidebar', () => {
     await preview.runtime.paste(`'Brex Cards'!${letter(status)}${index + 1}`, [['Terminated']]);
 
     await chooseFromMenu('Review changes');
-    const terminations = review().getByRole('group', { name: 'Card termination (1)' });
+    const terminations = review().getByRole('group', { name: 'Terminate card (1)' });
     await terminations.waitFor({ timeout: 20_000 });
     await expect(terminations.innerText()).resolves.toContain('needs a reason from Brex');
     await terminations.scrollIntoViewIfNeeded();

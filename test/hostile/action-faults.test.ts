@@ -15,7 +15,12 @@ import type { Runtime } from '../../dev/runtime';
 import type { Card } from '../../src/brex';
 import { auditRows, CARDS, cards, openSandbox, push, review, type } from '../support/team-world';
 import { control, OWNER, refreshUntilDone } from '../support/world';
-import { actionWorld, typeOneEditPerAction, type ActionEdit } from './support/action-world';
+import { actionWorld } from '../support/action-world';
+import {
+  cardOnSpendLimit,
+  typeOneEditPerAction,
+  type ActionEdit,
+} from './support/one-edit-per-action';
 
 /** The client's attempts per call (retry-policy.ts): a fault on all of them outlasts one push. */
 const ATTEMPTS = 5;
@@ -47,7 +52,7 @@ describe('each action under a fault aimed at its write', () => {
   });
 
   it.each(CASES)('%s (%i attempts): %s; every action applied exactly once', async (kind, n) => {
-    const runtime: Runtime = await actionWorld(sandbox);
+    const runtime: Runtime = await actionWorld(sandbox, { company: cardOnSpendLimit });
     const edits = await typeOneEditPerAction(runtime, sandbox, `${kind}${n}`);
     sandbox.failWrites(kind, n);
 
@@ -114,7 +119,7 @@ describe('each action under a fault aimed at its write', () => {
   });
 
   it('a change left unknown, then synced instead of pushed, is sent afresh when made again after Brex undid it', async () => {
-    const runtime: Runtime = await actionWorld(sandbox);
+    const runtime: Runtime = await actionWorld(sandbox, { company: cardOnSpendLimit });
     const card = cards(sandbox).find(
       (c) => c.status === 'ACTIVE' && c.limit_type === 'USER',
     ) as Card;

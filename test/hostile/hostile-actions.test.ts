@@ -13,14 +13,11 @@ import {
   cards,
   nextRow,
   openSandbox,
-  push,
-  review,
   teamWorld,
-  type,
   users,
 } from '../support/team-world';
-
-type Edit = readonly [sheet: string, target: string | number, header: string, value: unknown];
+import { reviewAndPush } from '../support/action-world';
+import { typeCases, unmatched, type RefusedCase } from './support/refused-edits';
 
 describe('hostile values for the card and user actions', () => {
   let sandbox: Sandbox;
@@ -47,7 +44,7 @@ describe('hostile values for the card and user actions', () => {
     const invite = nextRow(runtime, USERS);
     const dept = nextRow(runtime, 'Brex Departments');
 
-    const edits: readonly (readonly [Edit[], RegExp])[] = [
+    const edits: readonly RefusedCase[] = [
       [[[CARDS, c(0), 'Status', 'Frozen']], /"Frozen" is not a card status/],
       [[[CARDS, c(1), 'Status', 'lock']], /"lock" is not a card status/],
       [[[CARDS, c(2), 'Status', 'Shipped']], /"Shipped" is not a card status/],
@@ -165,31 +162,13 @@ describe('hostile values for the card and user actions', () => {
       [[['Brex Departments', dept, 'Name', "'@admin"]], /starts with "@"/],
     ];
     expect(edits).toHaveLength(30);
-    for (const [steps] of edits) {
-      for (const [sheet, target, header, value] of steps) {
-        await type(runtime, sheet, target, header, value);
-      }
-    }
-
-    const changes = await review(runtime);
-    expect(changes).toHaveLength(30);
-    const unmatched = edits
-      .map(([, message]) => message)
-      .filter((message) => changes.filter((ch) => message.test(ch.problem ?? '')).length !== 1);
-    expect({
-      unmatched,
-      problems: unmatched.length ? changes.map((ch) => ch.problem) : [],
-    }).toEqual({
-      unmatched: [],
-      problems: [],
-    });
-    expect(changes.every((ch) => ch.problem !== null)).toBe(true);
-
+    await typeCases(runtime, edits);
     sandbox.log.length = 0;
-    const results = await push(
-      runtime,
-      changes.map((ch) => ch.key),
-    );
+
+    const { changes, results } = await reviewAndPush(runtime);
+    expect(changes).toHaveLength(30);
+    expect(unmatched(edits, changes)).toEqual({ unmatched: [], problems: [] });
+    expect(changes.every((ch) => ch.problem !== null)).toBe(true);
     expect(results.map((r) => r.outcome)).toEqual(changes.map(() => 'refused'));
     expect(sandbox.log).toHaveLength(0);
     expect(auditRows(runtime).filter((r) => r.Result === 'refused')).toHaveLength(30);

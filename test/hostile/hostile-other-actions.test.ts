@@ -8,9 +8,9 @@ import type { Sandbox } from '../../dev/sandbox';
 import type { Runtime } from '../../dev/runtime';
 import type { Expense, SpendLimit, Vendor } from '../../src/brex';
 import { auditRows, nextRow, openSandbox, push, review, type } from '../support/team-world';
-import { actionWorld, EXPENSES, LIMITS, VENDORS } from './support/action-world';
-
-type Edit = readonly [sheet: string, target: string | number, header: string, value: unknown];
+import { actionWorld, reviewAndPush } from '../support/action-world';
+import { cardOnSpendLimit, EXPENSES, LIMITS, VENDORS } from './support/one-edit-per-action';
+import { typeCases, unmatched, type RefusedCase } from './support/refused-edits';
 
 describe('hostile values for the spend-limit, department, location, vendor and memo actions', () => {
   let sandbox: Sandbox;
@@ -18,7 +18,7 @@ describe('hostile values for the spend-limit, department, location, vendor and m
 
   beforeAll(async () => {
     sandbox = await openSandbox();
-    runtime = await actionWorld(sandbox);
+    runtime = await actionWorld(sandbox, { company: cardOnSpendLimit });
   });
 
   afterAll(async () => {
@@ -41,7 +41,7 @@ describe('hostile values for the spend-limit, department, location, vendor and m
     const loc = nextRow(runtime, 'Brex Locations');
     const vend = nextRow(runtime, VENDORS);
 
-    const edits: readonly (readonly [Edit[], RegExp])[] = [
+    const edits: readonly RefusedCase[] = [
       [[[LIMITS, eur.id, 'Base limit', '$5000']], /typed in "\$", but this spend limit is in EUR/],
       [[[LIMITS, l(0), 'Base limit', 'ten thousand']], /"ten thousand" is not an amount/],
       [[[LIMITS, l(1), 'Base limit', -100]], /negative/],
@@ -71,28 +71,13 @@ describe('hostile values for the spend-limit, department, location, vendor and m
       ],
       [[[VENDORS, v(2), 'Phone', 'call me maybe']], /call me maybe/],
     ];
-    for (const [steps] of edits) {
-      for (const [sheet, target, header, value] of steps) {
-        await type(runtime, sheet, target, header, value);
-      }
-    }
+    await typeCases(runtime, edits);
+    sandbox.log.length = 0;
 
-    const changes = await review(runtime);
-    const unmatched = edits
-      .map(([, message]) => message)
-      .filter((message) => changes.filter((ch) => message.test(ch.problem ?? '')).length !== 1);
-    expect({
-      unmatched,
-      problems: unmatched.length ? changes.map((ch) => [ch.action, ch.problem]) : [],
-    }).toEqual({ unmatched: [], problems: [] });
+    const { changes, results } = await reviewAndPush(runtime);
+    expect(unmatched(edits, changes)).toEqual({ unmatched: [], problems: [] });
     expect(changes).toHaveLength(edits.length);
     expect(changes.every((ch) => ch.problem !== null)).toBe(true);
-
-    sandbox.log.length = 0;
-    const results = await push(
-      runtime,
-      changes.map((ch) => ch.key),
-    );
     expect(results.map((r) => r.outcome)).toEqual(changes.map(() => 'refused'));
     expect(sandbox.log).toHaveLength(0);
     expect(auditRows(runtime).filter((r) => r.Result === 'refused')).toHaveLength(edits.length);

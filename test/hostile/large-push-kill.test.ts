@@ -18,7 +18,8 @@ import type { ChangeResult, ChangesReview } from '../../src/contract/writeback';
 import { columnLetter } from '../../src/cells/header';
 import type { WorkbookFile } from '../../dev/runtime/workbook-file';
 import { auditRows, CARDS } from '../support/team-world';
-import { control, OWNER, refreshUntilDone, TODAY } from '../support/world';
+import { connectAndSync } from '../support/action-world';
+import { control, OWNER, TODAY } from '../support/world';
 
 const LOCKS = 500;
 const POINTS = Number(process.env.HOSTILE_KILL_POINTS ?? 6);
@@ -57,12 +58,7 @@ function companyWithActiveCards(sandbox: Sandbox): void {
 async function syncedWithPaste(sandbox: Sandbox): Promise<{ file: WorkbookFile; ids: string[] }> {
   companyWithActiveCards(sandbox);
   const runtime = runtimeOn(sandbox);
-  await runtime.call('connect', [{ token: sandbox.token, environment: 'production' }], {
-    as: OWNER,
-  });
-  await runtime.call('saveWriteCredential', [{ sameAsConnection: true }], { as: OWNER });
-  await runtime.call('saveSyncSettings', [{ dataSets: ['cards'], historyStart: '2026-01-01' }]);
-  await refreshUntilDone(runtime, { as: OWNER });
+  await connectAndSync(runtime, sandbox, ['cards']);
   const grid = runtime.values(CARDS);
   const header = grid[0] as unknown[];
   const status = header.indexOf('Status');

@@ -9,7 +9,8 @@ import type { Runtime } from '../../dev/runtime';
 import type { Card, User } from '../../src/brex';
 import type { ChangeResult, ChangesReview } from '../../src/contract/writeback';
 import { auditRows, CARDS, USERS, cards, cellOf, openSandbox, users } from '../support/team-world';
-import { actionWorld } from './support/action-world';
+import { actionWorld } from '../support/action-world';
+import { cardOnSpendLimit } from './support/one-edit-per-action';
 
 const BEA = 'bea@example.com';
 
@@ -19,7 +20,7 @@ describe('a second person and the first person’s write credential', () => {
 
   beforeAll(async () => {
     sandbox = await openSandbox();
-    runtime = await actionWorld(sandbox);
+    runtime = await actionWorld(sandbox, { company: cardOnSpendLimit });
   });
 
   afterAll(async () => {

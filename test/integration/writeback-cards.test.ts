@@ -45,6 +45,7 @@ describe('card actions', () => {
     expect(changes).toEqual([
       expect.objectContaining({
         action: 'card.status',
+        actionLabel: 'Lock card',
         target: { id, name: card(sandbox, id).card_name },
         brexNow: 'Active',
         toSend: 'Locked',
@@ -55,7 +56,13 @@ describe('card actions', () => {
     expect(writes(sandbox)).toHaveLength(0);
 
     const results = await push(runtime);
-    expect(results).toEqual([expect.objectContaining({ outcome: 'pushed', brexId: id })]);
+    expect(results).toEqual([
+      expect.objectContaining({
+        outcome: 'pushed',
+        brexId: id,
+        message: `Status of "${card(sandbox, id).card_name}" changed from Active to Locked.`,
+      }),
+    ]);
     expect(card(sandbox, id).status).toBe('LOCKED');
     const [lock] = writes(sandbox);
     expect(writes(sandbox)).toHaveLength(1);
@@ -81,7 +88,12 @@ describe('card actions', () => {
     await runtime.call('revertAuditEntry', [audit.length + 1]);
     expect(valueOf(runtime, CARDS, id, 'Status')).toBe('Active');
     expect(await review(runtime)).toEqual([
-      expect.objectContaining({ action: 'card.status', brexNow: 'Locked', toSend: 'Active' }),
+      expect.objectContaining({
+        action: 'card.status',
+        actionLabel: 'Unlock card',
+        brexNow: 'Locked',
+        toSend: 'Active',
+      }),
     ]);
     expect(await push(runtime)).toEqual([expect.objectContaining({ outcome: 'pushed' })]);
     expect(card(sandbox, id).status).toBe('ACTIVE');

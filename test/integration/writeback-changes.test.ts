@@ -54,7 +54,7 @@ describe('the write engine through the bundle', () => {
     expect(review.changes.find((c) => c.target.id === engineering.id)).toMatchObject({
       sheet: 'Brex Spend Limits',
       action: ACTION,
-      actionLabel: 'Base limit',
+      actionLabel: 'Change base limit',
       target: { id: engineering.id, name: 'Engineering SaaS' },
       brexNow: '25,000.00 USD',
       toSend: '777.00 USD',

@@ -164,15 +164,24 @@ const changeOfAction = async (
 ): Promise<ChangeView | undefined> =>
   (await review(runtime)).find((change) => change.target.id === id && change.action === action);
 
+/**
+ * The case's world with the person's edit typed in the `nth` target's cell, and the target then
+ * changed in Brex: what each test below starts from.
+ */
+async function editedThenChangedInBrex(c: Case, nth: number) {
+  const runtime = await c.world(sandbox);
+  const id = c.target(sandbox, runtime, nth);
+  const mine = c.mine(sandbox, id);
+  await type(runtime, c.sheet, id, c.header, mine.typed);
+  const brex = await c.changeInBrex(sandbox, id);
+  return { runtime, id, mine, brex };
+}
+
 describe.each(CASES)('a pending $name through a refresh', (c) => {
   const changeOf = (runtime: Runtime, id: string) => changeOfAction(runtime, id, c.action);
 
   it('after a refresh, the review shows Brex’s value → yours, and Discard restores Brex’s value now', async () => {
-    const runtime = await c.world(sandbox);
-    const id = c.target(sandbox, runtime, 0);
-    const mine = c.mine(sandbox, id);
-    await type(runtime, c.sheet, id, c.header, mine.typed);
-    const brex = await c.changeInBrex(sandbox, id);
+    const { runtime, id, mine, brex } = await editedThenChangedInBrex(c, 0);
 
     await refresh(runtime);
 
@@ -195,11 +204,7 @@ describe.each(CASES.filter((c) => c.action !== 'card.status'))('a conflict on $n
   const changeOf = (runtime: Runtime, id: string) => changeOfAction(runtime, id, c.action);
 
   it('the push refuses and shows both values; "take Brex’s" puts Brex’s value in the cell', async () => {
-    const runtime = await c.world(sandbox);
-    const id = c.target(sandbox, runtime, 1);
-    const mine = c.mine(sandbox, id);
-    await type(runtime, c.sheet, id, c.header, mine.typed);
-    const brex = await c.changeInBrex(sandbox, id);
+    const { runtime, id, mine, brex } = await editedThenChangedInBrex(c, 1);
     sandbox.log.length = 0;
 
     const results = await push(runtime);
@@ -224,11 +229,7 @@ describe.each(CASES.filter((c) => c.action !== 'card.status'))('a conflict on $n
   });
 
   it('"keep mine" re-stages the edit against Brex’s value, and it then pushes', async () => {
-    const runtime = await c.world(sandbox);
-    const id = c.target(sandbox, runtime, 2);
-    const mine = c.mine(sandbox, id);
-    await type(runtime, c.sheet, id, c.header, mine.typed);
-    const brex = await c.changeInBrex(sandbox, id);
+    const { runtime, id, mine, brex } = await editedThenChangedInBrex(c, 2);
     const [conflict] = (await push(runtime)).filter((r) => r.brexId === id);
     expect(conflict).toMatchObject({ outcome: 'conflict' });
     sandbox.log.length = 0;

@@ -4,7 +4,8 @@
  * audit row → revert where there is an inverse.
  */
 import type { Sandbox } from '../../dev/sandbox';
-import type { Department, User } from '../../src/brex';
+import type { Department, Location, User } from '../../src/brex';
+import { control } from '../support/world';
 import {
   USERS,
   auditRows,
@@ -156,6 +157,49 @@ describe('user, department and location actions', () => {
     expect(user(id).manager_id).toBe(oldManager);
   });
 
+  it('refuses at review a department or location name two of them have, sending nothing at push', async () => {
+    const runtime = await teamWorld(sandbox);
+    const [first, second] = departments() as [Department, Department];
+    const [here, there] = sandbox.snapshot().locations as [Location, Location];
+    control(sandbox, 'PUT', `/records/departments/${second.id}`, { name: first.name });
+    control(sandbox, 'PUT', `/records/locations/${there.id}`, { name: here.name.toUpperCase() });
+    await refresh(runtime);
+    const { id } = users(sandbox).find(
+      (u) =>
+        u.status === 'ACTIVE' &&
+        ![first.id, second.id].includes(u.department_id ?? '') &&
+        ![here.id, there.id].includes(u.location_id ?? ''),
+    ) as User;
+    const location = valueOf(runtime, USERS, id, 'Location');
+    await type(runtime, USERS, id, 'Department', first.name.toLowerCase());
+    await type(runtime, USERS, id, 'Location', here.name);
+    sandbox.log.length = 0;
+
+    const changes = await review(runtime);
+    const byAction = new Map(changes.map((c) => [c.action, c]));
+    expect(byAction.get('user.department')).toMatchObject({
+      toSend: null,
+      problem: `Two departments are named "${first.name.toLowerCase()}": ${first.name} (${first.id}), ${first.name} (${second.id}). Type the Brex ID of the one you mean, from "Brex Departments", instead.`,
+    });
+    expect(byAction.get('user.location')?.problem).toMatch(
+      /^Two locations are named .*from "Brex Locations", instead\.$/,
+    );
+    expect(await push(runtime)).toEqual([]);
+    expect(sandbox.log).toHaveLength(0);
+
+    // The Brex ID the message names resolves to that one department.
+    await type(runtime, USERS, id, 'Department', second.id);
+    await type(runtime, USERS, id, 'Location', location);
+    const [moved] = await review(runtime);
+    expect(moved).toMatchObject({
+      action: 'user.department',
+      toSend: `${first.name} (${second.id})`,
+      problem: null,
+    });
+    expect(await push(runtime)).toEqual([expect.objectContaining({ outcome: 'pushed' })]);
+    expect(user(id).department_id).toBe(second.id);
+  });
+
   it('invites a person from a new row, with department, location and manager by name', async () => {
     const runtime = await teamWorld(sandbox);
     const manager = person();
@@ -198,17 +242,24 @@ describe('user, department and location actions', () => {
     await type(runtime, 'Brex Locations', locRow, 'Name', 'Berlin');
 
     const changes = await review(runtime);
-    expect(changes.map((c) => [c.action, c.toSend, c.problem])).toEqual([
-      ['department.create', 'Legal (Contracts and compliance)', null],
-      ['department.create', 'sales', null],
-      ['location.create', 'Berlin', null],
+    const sales = departments().find((d) => d.name === 'Sales') as Department;
+    expect(changes.map((c) => [c.action, c.actionLabel, c.toSend, c.problem])).toEqual([
+      ['department.create', 'Create department', 'Legal (Contracts and compliance)', null],
+      [
+        'department.create',
+        'Create department',
+        'sales',
+        `Brex already has a department named "Sales" (${sales.id}, in "Brex Departments"). Use that one, or type another name.`,
+      ],
+      ['location.create', 'Create location', 'Berlin', null],
     ]);
     const results = await push(
       runtime,
       changes.map((c) => c.key),
     );
+    // Named in the push, the refused row is answered with its review's problem, unsent.
     expect(results.map((r) => r.outcome)).toEqual(['pushed', 'refused', 'pushed']);
-    expect(results[1]?.message).toMatch(/Brex already has a department named "Sales"/);
+    expect(results[1]?.message).toBe(changes[1]?.problem);
     expect(departments().map((d) => d.name)).toContain('Legal');
     expect((sandbox.snapshot().locations as { name: string }[]).map((l) => l.name)).toContain(
       'Berlin',

@@ -20,6 +20,7 @@ import {
   writes,
   teamWorld,
 } from '../support/team-world';
+import { control } from '../support/world';
 
 const VENDORS = 'Brex Vendors';
 
@@ -56,11 +57,21 @@ describe('vendor actions', () => {
     await type(runtime, VENDORS, row, 'Email', 'ap@acmepaper.com');
     await type(runtime, VENDORS, row, 'Phone', '415 555 0100');
     await type(runtime, VENDORS, row + 1, 'Company name', String(taken.company_name).toUpperCase());
+    // A vendor renamed in Brex after the sync: only the push's read of Brex's list can tell.
+    const renamed = vendors()[1] as Vendor;
+    control(sandbox, 'PUT', `/records/vendors/${renamed.id}`, { company_name: 'Late Twin Inc' });
+    await type(runtime, VENDORS, row + 2, 'Company name', 'late twin inc');
 
     const changes = await review(runtime);
     expect(changes.map((c) => [c.action, c.toSend, c.confirmation, c.problem])).toEqual([
       ['vendor.create', 'Acme Paper Co, ap@acmepaper.com, 415 555 0100', 'creation', null],
-      ['vendor.create', String(taken.company_name).toUpperCase(), 'creation', null],
+      [
+        'vendor.create',
+        String(taken.company_name).toUpperCase(),
+        'creation',
+        `Brex already has a vendor named "${taken.company_name}" (${taken.id}, in "Brex Vendors"). Use that one, or type another name.`,
+      ],
+      ['vendor.create', 'late twin inc', 'creation', null],
     ]);
     expect(await push(runtime)).toEqual([]);
     expect(writes(sandbox)).toEqual([]);
@@ -69,8 +80,9 @@ describe('vendor actions', () => {
       runtime,
       changes.map((c) => c.key),
     );
-    expect(results.map((r) => r.outcome)).toEqual(['pushed', 'refused']);
-    expect(results[1]?.message).toMatch(/Brex already has a vendor named/);
+    expect(results.map((r) => r.outcome)).toEqual(['pushed', 'refused', 'refused']);
+    expect(results[1]?.message).toBe(changes[1]?.problem);
+    expect(results[2]?.message).toMatch(/Brex already has a vendor named "Late Twin Inc"/);
     const created = vendors().find((v) => v.company_name === 'Acme Paper Co') as Vendor;
     expect(created).toMatchObject({ email: 'ap@acmepaper.com', phone: '415 555 0100' });
     expect(writes(sandbox).map((w) => `${w.method} ${w.path}`)).toEqual(['POST /v1/vendors']);

@@ -127,4 +127,58 @@ describe('sandbox strictness', () => {
       ]);
     });
   });
+
+  describe('query parameters', () => {
+    // The expenses spec types `status[]`, `payment_status[]` and `expense_type[]` as lists of
+    // enums and `load_custom_fields` as a boolean; a value outside them is a malformed request
+    // (400), not a filter that quietly matches nothing or everything.
+    it('refuses a filter value outside its enum, or a boolean that is neither true nor false', async () => {
+      const get = (query: string) => call(sandbox, sandbox.token, 'GET', `/v1/expenses?${query}`);
+
+      const lowercase = await get('status[]=approved');
+      const unknownType = await get('expense_type[]=CARD&expense_type[]=TRAVEL');
+      const notBoolean = await get('load_custom_fields=yes');
+      const valid = await get('status[]=APPROVED&payment_status[]=CLEARED&load_custom_fields=true');
+
+      expect([lowercase.status, lowercase.body]).toEqual([
+        400,
+        {
+          type: 'BAD_REQUEST',
+          message: expect.stringMatching(/^status\[\] must be one of DRAFT, SUBMITTED, APPROVED/),
+        },
+      ]);
+      expect(unknownType.status).toBe(400);
+      expect([notBoolean.status, notBoolean.body]).toEqual([
+        400,
+        { type: 'BAD_REQUEST', message: 'load_custom_fields must be true or false' },
+      ]);
+      expect(valid.status).toBe(200);
+    });
+  });
+
+  describe('money', () => {
+    // Every Money in Brex's specs is an integer `amount` in minor units and a `currency` "in ISO
+    // 4217 format": a three-letter code that names no currency is as wrong as a lower-case one.
+    it('refuses a currency code ISO 4217 does not have, and an amount that is not whole cents', async () => {
+      const user = at(sandbox.snapshot().users, 1);
+      const setLimit = (monthly_limit: unknown) =>
+        call(sandbox, sandbox.token, 'POST', `/v2/users/${user.id}/limit`, {
+          body: { monthly_limit },
+        });
+
+      const unknownCode = await setLimit({ amount: 100_000, currency: 'ABC' });
+      const lowerCase = await setLimit({ amount: 100_000, currency: 'usd' });
+      const fraction = await setLimit({ amount: 1000.5, currency: 'USD' });
+      const valid = await setLimit({ amount: 100_000, currency: 'USD' });
+
+      expect([unknownCode.status, unknownCode.body]).toEqual([
+        400,
+        {
+          type: 'BAD_REQUEST',
+          message: 'monthly_limit.currency must be an ISO 4217 currency code like USD',
+        },
+      ]);
+      expect([lowerCase.status, fraction.status, valid.status]).toEqual([400, 400, 200]);
+    });
+  });
 });

@@ -455,7 +455,7 @@ describe('sidebar › review', () => {
       sheet: 'Brex Spend Limits',
       row: 2,
       action: 'spend_limit.base_limit',
-      actionLabel: 'Base limit',
+      actionLabel: 'Change base limit',
       target: { id: 'limit_1', name: 'Travel' },
       brexNow: '1.00 USD',
       toSend: '2.00 USD',

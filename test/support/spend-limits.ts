@@ -7,10 +7,10 @@ import { startSandbox, type Sandbox } from '../../dev/sandbox';
 import type { Runtime } from '../../dev/runtime';
 import { findSheet, getCell, type Sheet } from '../../dev/runtime/workbook';
 import type { SpendLimit } from '../../src/brex';
-import type { RefreshSummary } from '../../src/sync/refresh';
 import type { ReviewedChange, SpendLimitReview } from '../../src/contract/writeback';
 import { columnLetter } from '../../src/cells/header';
-import { newRuntime, OWNER, TODAY } from './world';
+import { actionWorld } from './action-world';
+import { OWNER, TODAY } from './world';
 
 export const SHEET = 'Brex Spend Limits';
 export const AUDIT = 'Brex Audit Log';
@@ -26,18 +26,7 @@ export function openSandbox(): Promise<Sandbox> {
 
 /** A fresh spreadsheet connected by the owner (whose token is also their write credential), synced. */
 export async function syncedWorld(sandbox: Sandbox): Promise<World> {
-  sandbox.reset();
-  const runtime = newRuntime(sandbox);
-  await runtime.call('connect', [{ token: sandbox.token, environment: 'production' }]);
-  // The person pushing chose the connection's token as their own write credential.
-  await runtime.call('saveWriteCredential', [{ sameAsConnection: true }]);
-  await runtime.call('saveSyncSettings', [
-    { dataSets: ['spend_limits'], historyStart: '2026-01-01' },
-  ]);
-  const summary = (await runtime.call('refreshNow', [])) as RefreshSummary;
-  if (!summary.done) throw new Error('The spend limits did not sync in one execution.');
-  sandbox.log.length = 0;
-  return { sandbox, runtime };
+  return { sandbox, runtime: await actionWorld(sandbox, { dataSets: ['spend_limits'] }) };
 }
 
 export function limitNamed(sandbox: Sandbox, name: string): SpendLimit {

@@ -4,11 +4,12 @@
  * `onEdit`, review and push with the general entry points, and read the sandbox's side.
  */
 import type { Sandbox } from '../../dev/sandbox';
-import { createRuntime, fakeClock, type Runtime } from '../../dev/runtime';
+import type { Runtime } from '../../dev/runtime';
 import type { Card, User } from '../../src/brex';
 import { findSheet, getCell, type Sheet } from '../../dev/runtime/workbook';
 import { columnLetter } from '../../src/cells/header';
 import type { ChangeResult, ChangeView, ChangesReview } from '../../src/contract/writeback';
+import { actionWorld } from './action-world';
 import { OWNER } from './world';
 
 export { OWNER } from './world';
@@ -18,21 +19,11 @@ export const CARDS = 'Brex Cards';
 export const USERS = 'Brex Users';
 
 /** `dataSets`: the ones synced (a person may sync "Brex Users" alone). */
-export async function teamWorld(
+export function teamWorld(
   sandbox: Sandbox,
   dataSets: readonly string[] = ['users', 'departments', 'locations', 'cards'],
 ): Promise<Runtime> {
-  sandbox.reset();
-  const runtime = createRuntime({
-    brexUrl: sandbox.url,
-    clock: fakeClock(Date.parse('2026-03-15T12:00:00Z')),
-  });
-  await runtime.call('connect', [{ token: sandbox.token, environment: 'production' }]);
-  await runtime.call('saveWriteCredential', [{ sameAsConnection: true }]);
-  await runtime.call('saveSyncSettings', [{ dataSets, historyStart: '2026-01-01' }]);
-  await refresh(runtime);
-  sandbox.log.length = 0;
-  return runtime;
+  return actionWorld(sandbox, { dataSets });
 }
 
 export async function refresh(runtime: Runtime): Promise<void> {

@@ -70,6 +70,22 @@ function payment(index: number, cells: Record<string, unknown>): Payment {
 }
 
 describe('a staged payment row', () => {
+  it('refuses a vendor or account name two of Brex\u2019s share, rather than pick one', () => {
+    const twins = paymentWorld(
+      [vendor('v1', 'Initech', ['ACH']), vendor('v9', 'INITECH', ['ACH'])],
+      [{ id: 'acc', name: 'Operating' } as never, { id: 'acc2', name: 'operating' } as never],
+      [],
+      NOW,
+    );
+    expect(readPaymentRow(row(ok), twins).problem).toBe(
+      '2 vendors are named "Initech" in Brex (v1, v9), so the row cannot tell which: rename one of them in Brex, refresh, then type the new name.',
+    );
+    const oneVendor = { ...twins, vendors: twins.vendors.slice(0, 1) };
+    expect(readPaymentRow(row(ok), oneVendor).problem).toMatch(
+      /^2 cash accounts are named "Operating" in Brex \(acc, acc2\)/,
+    );
+  });
+
   it.each([
     ['Domestic wire', 'DOMESTIC_WIRE'],
     ['WIRE', 'DOMESTIC_WIRE'],

@@ -12,7 +12,7 @@ const change = (overrides: Partial<ChangeView> & Pick<ChangeView, 'key'>): Chang
   sheet: 'Brex Cards',
   row: 2,
   action: 'card.status',
-  actionLabel: 'Card lock',
+  actionLabel: 'Lock card',
   target: { id: `card_${overrides.key}`, name: `<b>${overrides.key}</b>` },
   brexNow: 'Active',
   toSend: 'Locked',
@@ -29,7 +29,7 @@ const terminate = (key: string, problem: string | null = null) =>
   change({
     key,
     action: 'card.terminate',
-    actionLabel: 'Card termination',
+    actionLabel: 'Terminate card',
     toSend: problem ? null : 'Terminated',
     confirmation: 'irreversible',
     problem,
@@ -50,7 +50,7 @@ const invite = (key: string, row: number) =>
     sheet: 'Brex Users',
     row,
     action: 'user.invite',
-    actionLabel: 'Invitation',
+    actionLabel: 'Invite user',
     target: { id: '', name: `Person ${row}` },
     brexNow: '',
     toSend: `Person ${row} p${row}@example.com`,
@@ -186,16 +186,35 @@ describe('ReviewPanel', () => {
       ),
     );
 
-    const locks = group(panel, 'Card lock (3)');
+    const locks = group(panel, 'Lock card (3)');
     expect(locks.textContent).toContain('3 pending · 2 ready · 1 refused');
-    expect(locks.textContent).toContain('Brex Cards, row 3');
+    expect(locks.textContent).toContain('Brex Cards, row 3 · Brex ID card_b');
     expect(locks.textContent).toContain('Brex now: Active → will be sent: Locked');
     expect(locks.textContent).toContain('A terminated card cannot become locked.');
-    expect(group(panel, 'Card termination (1)').textContent).toContain('Terminating is permanent.');
+    expect(group(panel, 'Terminate card (1)').textContent).toContain('Terminating is permanent.');
     expect(panel.element.textContent).toContain('<b>a</b>');
     expect(panel.element.querySelector('b')).toBeNull();
     expect(panel.element.querySelector('.pending-count')?.textContent).toBe(
       '4 pending changes in the sheets, 1 refused.',
+    );
+  });
+
+  it('titles each group with what Brex will do: locks and unlocks of one action apart', async () => {
+    const unlock = change({
+      key: 'u',
+      row: 5,
+      actionLabel: 'Unlock card',
+      brexNow: 'Locked',
+      toSend: 'Active',
+    });
+    const panel = await mount(fakeServer(reviewOf([lock('a', 2), unlock, lock('b', 3)])));
+
+    const titles = [...panel.element.querySelectorAll('.change-group h3')].map(
+      (t) => t.textContent,
+    );
+    expect(titles).toEqual(['Lock card (2)', 'Unlock card (1)']);
+    expect(group(panel, 'Unlock card (1)').textContent).toContain(
+      'Brex now: Locked → will be sent: Active',
     );
   });
 
@@ -204,7 +223,7 @@ describe('ReviewPanel', () => {
       reviewOf([lock('a', 2), lock('b', 3), terminate('t1'), terminate('t2')]),
     );
     const panel = await mount(server);
-    const terminations = group(panel, 'Card termination (2)');
+    const terminations = group(panel, 'Terminate card (2)');
 
     // Never pre-checked: the push names only the locks.
     expect(byText(panel.element, /^Push/).textContent).toBe('Push 2 changes');
@@ -213,12 +232,12 @@ describe('ReviewPanel', () => {
     expect(confirm.parentElement?.textContent).toBe('I confirm: terminate 2 cards for good');
     expect(byText(panel.element, /^Push/).textContent).toBe('Push 2 changes');
     expect(panel.element.textContent).toContain(
-      'Ticked but not confirmed, so not sent: Card termination.',
+      'Ticked but not confirmed, so not sent: Terminate card. Tick "I confirm" in the group to send them.',
     );
     click(confirm);
     expect(byText(panel.element, /^Push/).textContent).toBe('Push 4 changes');
     // Unticking one of the locks: what is sent follows what is shown ticked.
-    click(included(group(panel, 'Card lock (2)'), '<b>b</b>'));
+    click(included(group(panel, 'Lock card (2)'), '<b>b</b>'));
     byText(panel.element, 'Push 3 changes').click();
     await flush();
 
@@ -228,7 +247,7 @@ describe('ReviewPanel', () => {
   it('takes a confirmation back when the ticked changes of its group change', async () => {
     const server = fakeServer(reviewOf([invite('i1', 5), invite('i2', 6), invite('i3', 7)]));
     const panel = await mount(server);
-    const invites = group(panel, 'Invitation (3)');
+    const invites = group(panel, 'Invite user (3)');
 
     expect(
       [...invites.querySelectorAll('li input')].map((b) => (b as HTMLInputElement).checked),
@@ -272,11 +291,16 @@ describe('ReviewPanel', () => {
     const conflict = 'Brex now has 19,000.00 USD for "Travel"; you typed 20,000.00 USD.';
     const server = fakeServer(
       reviewOf([
-        change({ key: 'x', action: 'spend_limit.base_limit', actionLabel: 'Base limit', conflict }),
+        change({
+          key: 'x',
+          action: 'spend_limit.base_limit',
+          actionLabel: 'Change base limit',
+          conflict,
+        }),
       ]),
     );
     const panel = await mount(server);
-    const limits = group(panel, 'Base limit (1)');
+    const limits = group(panel, 'Change base limit (1)');
 
     expect(limits.textContent).toContain(conflict);
     expect(limits.textContent).toContain('1 pending · 0 ready · 0 refused · 1 conflict');
@@ -394,7 +418,7 @@ describe('ReviewPanel', () => {
     });
     const server = fakeServer(reviewOf([lock('a', 2), payment]));
     const panel = await mount(server);
-    const payments = group(panel, 'Payments (1)');
+    const payments = group(panel, 'Pay vendors (1)');
 
     expect(payments.textContent).toContain('approved by a second person in the payments section');
     expect(payments.querySelector('input')).toBeNull();

@@ -81,7 +81,7 @@ describe('Members', () => {
     });
     expect(resolvePeople(store, 'Ana Li')).toEqual({
       problem:
-        '"Ana Li" names 2 people: Ana Li <ana@acme.com>, Ana Li <ana.li@acme.com>. Type the email instead.',
+        'Two people are named "Ana Li": Ana Li <ana@acme.com>, Ana Li <ana.li@acme.com>. Type the email of the one you mean instead.',
     });
   });
 
@@ -104,7 +104,7 @@ describe('Members', () => {
   it('refuses an ambiguous new member, listing both', () => {
     const [change] = find(world(), [['Meals', 'Per month', 'Ana Li', 'sl2']]);
     expect(change?.problem).toMatch(
-      /^Members: "Ana Li" names 2 people: .*Type the email instead\.$/,
+      /^Members: Two people are named "Ana Li": .*Type the email of the one you mean instead\.$/,
     );
     expect(change?.to).toBeNull();
   });

@@ -1,6 +1,6 @@
 /** The card and user actions' pure parts: typed words, reasons, names, emails, the last-synced rows. */
 import { codeText, reasonOf, reasonText } from '../../src/writeback/actions/cards';
-import { resolveIn } from '../../src/writeback/actions/directory';
+import { distinctName, resolveIn, takenProblem } from '../../src/writeback/actions/directory';
 import { SyncedRows } from '../../src/writeback/actions/synced-rows';
 import { emailProblem, textProblem } from '../../src/writeback/actions/typed-text';
 import { splitName } from '../../src/writeback/actions/user-invite';
@@ -44,12 +44,51 @@ describe('names and emails', () => {
   it('refuses an ambiguous name listing the candidates, and an unknown one with near names', () => {
     expect(resolveIn(people, 'users', 'Ana Li')).toEqual({
       problem:
-        '"Ana Li" names 2 people: Ana Li <ana@acme.com>, Ana Li <ana.li@acme.com>. Type the email instead.',
+        'Two people are named "Ana Li": Ana Li <ana@acme.com>, Ana Li <ana.li@acme.com>. Type the email of the one you mean instead.',
     });
     const unknown = resolveIn(people, 'users', 'Bo Chan');
     expect('problem' in unknown && unknown.problem).toMatch(
       /No person "Bo Chan".*Did you mean Bo Chen/,
     );
+  });
+
+  it('refuses a department or location name two of them have, naming where to find the id', () => {
+    const departments = [
+      { id: 'cudept_1', name: 'Sales' },
+      { id: 'cudept_2', name: 'sales ' },
+      { id: 'cudept_3', name: 'Finance' },
+    ];
+    expect(resolveIn(departments, 'departments', 'SALES')).toEqual({
+      problem:
+        'Two departments are named "SALES": Sales (cudept_1), sales (cudept_2). Type the Brex ID of the one you mean, from "Brex Departments", instead.',
+    });
+    expect(resolveIn(departments, 'departments', 'cudept_2')).toEqual({
+      id: 'cudept_2',
+      name: 'sales ',
+    });
+    const locations = departments.map((d) => ({ ...d, id: d.id.replace('dept', 'loc') }));
+    const twice = resolveIn(locations, 'locations', 'sales');
+    expect('problem' in twice && twice.problem).toMatch(
+      /^Two locations are named "sales": .*from "Brex Locations", instead\.$/,
+    );
+  });
+
+  it('names an entry with its email or Brex ID only when another has its name', () => {
+    expect(distinctName(people, 'u3')).toBe('Bo Chen');
+    expect(distinctName(people, 'u2')).toBe('Ana Li <ana.li@acme.com>');
+    const departments = [
+      { id: 'cudept_1', name: 'Sales' },
+      { id: 'cudept_2', name: 'sales' },
+    ];
+    expect(distinctName(departments, 'cudept_2')).toBe('sales (cudept_2)');
+  });
+
+  it('refuses a new name the last sync already has, in any case, naming the one it has', () => {
+    const synced = [{ id: 'cuvendor_1', name: 'Acme Supplies ' }];
+    expect(takenProblem(synced, 'vendor', 'Brex Vendors', ' acme supplies')).toBe(
+      'Brex already has a vendor named "Acme Supplies" (cuvendor_1, in "Brex Vendors"). Use that one, or type another name.',
+    );
+    expect(takenProblem(synced, 'vendor', 'Brex Vendors', 'Acme Supplies Ltd')).toBeNull();
   });
 
   it('splits a name into first names and a last name', () => {

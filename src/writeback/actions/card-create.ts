@@ -15,7 +15,7 @@ import { parseAmount } from '../parse-amount';
 import { ceilingFor, getWriteBackSettings } from '../settings';
 import { CARDS_SHEET, codeText } from './cards';
 import type { RowReader } from './column-action';
-import { entries, resolveIn } from './directory';
+import { distinctName, entries, resolveIn } from './directory';
 import { newRowAction, type Creation } from './new-row-action';
 import { cardEntry } from './synced-entries';
 import { SyncedRows } from './synced-rows';
@@ -74,7 +74,7 @@ function parseCard(row: RowReader, store: KeyValuePort): Creation<CreateCardRequ
     return {
       name,
       to: JSON.stringify(body),
-      toSend: `Virtual card "${name}" for ${holder.name}, on their monthly limit`,
+      toSend: `Virtual card "${name}" for ${distinctName(users, holder.id)}, on their monthly limit`,
       payload: body,
       problem: null,
     };
@@ -109,7 +109,7 @@ function parseCard(row: RowReader, store: KeyValuePort): Creation<CreateCardRequ
   return {
     name,
     to: JSON.stringify(body),
-    toSend: `Virtual card "${name}" for ${holder.name}, limit ${groupedAmount(amount.minorUnits, currency)} ${currency} ${readable(duration).toLowerCase()}`,
+    toSend: `Virtual card "${name}" for ${distinctName(users, holder.id)}, limit ${groupedAmount(amount.minorUnits, currency)} ${currency} ${readable(duration).toLowerCase()}`,
     payload: body,
     problem: null,
   };
@@ -117,7 +117,8 @@ function parseCard(row: RowReader, store: KeyValuePort): Creation<CreateCardRequ
 
 export const cardCreate: WriteAction = newRowAction<CreateCardRequest, null, Card>({
   id: 'card.create',
-  label: 'Virtual card',
+  label: 'Create virtual card',
+  noun: 'virtual card',
   sheet: CARDS_SHEET,
   headers: ['Card name', 'Holder', 'Limit', 'Currency', 'Limit period'],
   parse: parseCard,

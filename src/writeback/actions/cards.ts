@@ -107,7 +107,9 @@ const statusCommon = {
 export const cardStatus: WriteAction = columnAction<'cards', StatusPayload, Card, Card>({
   ...statusCommon,
   id: 'card.status',
-  label: 'Card lock',
+  label: 'Lock or unlock card',
+  labelOf: (typed) =>
+    typed === 'LOCKED' ? 'Lock card' : typed === 'ACTIVE' ? 'Unlock card' : 'Lock or unlock card',
   confirmation: 'none',
   reversible: true,
   parse(to, entry, row) {
@@ -153,7 +155,7 @@ export const cardStatus: WriteAction = columnAction<'cards', StatusPayload, Card
 export const cardTerminate: WriteAction = columnAction<'cards', StatusPayload, Card, Card>({
   ...statusCommon,
   id: 'card.terminate',
-  label: 'Card termination',
+  label: 'Terminate card',
   confirmation: 'irreversible',
   reversible: false,
   parse(to, _entry, row: RowReader) {
@@ -197,7 +199,7 @@ function borrowedLimit(entry: CardEntry, store: KeyValuePort): string | null {
 export const cardLimit: WriteAction = columnAction<'cards', number, Card, Card>({
   ...moneyColumn<'cards'>(),
   id: 'card.limit',
-  label: 'Card limit',
+  label: 'Change card limit',
   sheet: CARDS_SHEET,
   set: 'cards',
   header: 'Limit',

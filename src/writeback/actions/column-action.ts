@@ -40,6 +40,8 @@ export type RowReader = (header: string) => CellValue;
 export interface ColumnSpec<S extends SyncedSet, P, Current, Answer> {
   readonly id: string;
   readonly label: string;
+  /** What the review calls one change, by the typed canonical value, when not `label`. */
+  labelOf?(typed: string): string;
   readonly sheet: string;
   readonly set: S;
   /** The edited column, whose cells carry the marks. */
@@ -146,6 +148,7 @@ export function columnAction<S extends SyncedSet, P, Current, Answer>(
           action,
           targetId: id,
           targetName: field(entry, 'name'),
+          label: spec.labelOf?.(typed),
           row: firstRow + index,
           column: column + 1,
           from,
@@ -204,7 +207,7 @@ export function columnAction<S extends SyncedSet, P, Current, Answer>(
       return {
         result,
         brexId: change.targetId,
-        message: `${spec.label} of "${change.targetName}" changed from ${change.brexNow || '(blank)'} to ${change.toSend || '(blank)'}.`,
+        message: `${spec.header} of "${change.targetName}" changed from ${change.brexNow || '(blank)'} to ${change.toSend || '(blank)'}.`,
       };
     },
 

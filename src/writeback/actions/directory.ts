@@ -3,6 +3,8 @@
  * department or location by name (an id is taken as it is). An unknown or ambiguous name is
  * refused with the candidates listed, never guessed at; so is any name while the sheet it is
  * matched against ("Brex Departments", "Brex Locations") was never synced, naming that sheet.
+ * A new department, location or vendor whose name the last sync already has is refused at review
+ * too: names are how rows point at them, so two of one name could not be told apart.
  */
 import type { KeyValuePort } from '../../ports/key-value-port';
 import { SyncedRows } from './synced-rows';
@@ -47,14 +49,20 @@ export function resolveIn(all: readonly Named[], kind: Directory, text: string):
   const matches = all.filter(
     (e) => e.name.trim().toLowerCase() === lower || e.email?.toLowerCase() === lower,
   );
-  const label = (e: Named): string => (e.email ? `${e.name} <${e.email}>` : `${e.name} (${e.id})`);
+  const label = (e: Named): string =>
+    e.email ? `${e.name.trim()} <${e.email}>` : `${e.name.trim()} (${e.id})`;
   if (matches.length === 1) {
     const [match] = matches as [Named];
     return { id: match.id, name: match.name };
   }
   if (matches.length > 1) {
+    const many = `${countWord(matches.length)} ${one === 'person' ? 'people' : `${one}s`}`;
+    const fix =
+      one === 'person'
+        ? 'Type the email of the one you mean instead.'
+        : `Type the Brex ID of the one you mean, from "${sheet}", instead.`;
     return {
-      problem: `"${wanted}" names ${matches.length} ${one === 'person' ? 'people' : `${one}s`}: ${matches.slice(0, LISTED).map(label).join(', ')}. Type ${one === 'person' ? 'the email' : 'the Brex ID'} instead.`,
+      problem: `${many} are named "${wanted}": ${matches.slice(0, LISTED).map(label).join(', ')}. ${fix}`,
     };
   }
   const near = all
@@ -66,12 +74,48 @@ export function resolveIn(all: readonly Named[], kind: Directory, text: string):
   };
 }
 
+/** Pure: 2 → "Two", as a sentence starts; beyond ten, the digits. */
+function countWord(count: number): string {
+  const words = ['Two', 'Three', 'Four', 'Five', 'Six', 'Seven', 'Eight', 'Nine', 'Ten'];
+  return words[count - 2] ?? String(count);
+}
+
 export function resolve(store: KeyValuePort, kind: Directory, text: string): Resolved {
   return resolveIn(entries(store, kind), kind, text);
+}
+
+/**
+ * Pure: how a review names an entry so that it cannot be taken for another: its name, with the
+ * email (a person) or Brex ID (a department, location) when another entry has that name too.
+ */
+export function distinctName(all: readonly Named[], id: string): string {
+  const entry = all.find((e) => e.id === id);
+  if (!entry) return id;
+  const name = entry.name.trim().toLowerCase();
+  const shared = all.some((e) => e.id !== id && e.name.trim().toLowerCase() === name);
+  if (!shared) return entry.name;
+  return entry.email ? `${entry.name} <${entry.email}>` : `${entry.name} (${entry.id})`;
 }
 
 /** An id's name in the last sync ('' when none). */
 export function nameOf(store: KeyValuePort, kind: Directory, id: string): string {
   if (!id) return '';
   return SyncedRows.read(store, kind).get(id)?.name ?? '';
+}
+
+/**
+ * Pure: why a name the last sync already has cannot be created again ("Sales" beside "sales");
+ * null when none has it. Brex's own list is read again at push for a name added since.
+ */
+export function takenProblem(
+  synced: readonly { readonly id: string; readonly name: string }[],
+  noun: string,
+  sheet: string,
+  name: string,
+): string | null {
+  const wanted = name.trim().toLowerCase();
+  const taken = synced.find((entry) => entry.name.trim().toLowerCase() === wanted);
+  return taken
+    ? `Brex already has a ${noun} named "${taken.name.trim()}" (${taken.id}, in "${sheet}"). Use that one, or type another name.`
+    : null;
 }

@@ -42,7 +42,7 @@ export function expenseEntry(expense: Expense): ExpenseEntry {
 
 export const expenseMemo: WriteAction = columnAction<'expenses', string, Expense, UpdatedExpense>({
   id: 'expense.memo',
-  label: 'Memo',
+  label: 'Change expense memo',
   sheet: EXPENSES_SHEET,
   set: 'expenses',
   header: MEMO_HEADER,

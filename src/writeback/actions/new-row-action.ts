@@ -33,7 +33,10 @@ export interface Creation<P> {
 
 export interface NewRowSpec<P, Current, Answer> {
   readonly id: string;
+  /** What the review calls it ("Create virtual card"). */
   readonly label: string;
+  /** What one creation makes, in messages ("virtual card"). */
+  readonly noun: string;
   readonly sheet: string;
   /** The columns a new row fills; the first carries the marks. */
   readonly headers: readonly string[];
@@ -90,7 +93,7 @@ export function newRowAction<P, Current, Answer>(
           creation.problem ??
           (twin === undefined
             ? null
-            : `Row ${twin} asks for the same ${spec.label.toLowerCase()}. Change or clear one of the two rows.`);
+            : `Row ${twin} asks for the same ${spec.noun}. Change or clear one of the two rows.`);
         if (creation.to !== null && twin === undefined) seen.set(creation.to, sheetRow);
         const typed = spec.headers.map((name) => headerText(row(name)));
         const to = problem === null ? creation.to : null;
@@ -148,7 +151,7 @@ export function newRowAction<P, Current, Answer>(
       return {
         result,
         brexId: made.id,
-        message: `Created ${spec.label.toLowerCase()} "${made.name}" (Brex ID ${made.id}).`,
+        message: `Created ${spec.noun} "${made.name}" (Brex ID ${made.id}).`,
       };
     },
 

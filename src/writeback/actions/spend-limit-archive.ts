@@ -44,7 +44,7 @@ export function statusOf(cell: CellValue | undefined): string {
 
 export const archiveLimit: WriteAction = defineAction<null, SpendLimit, SpendLimit>({
   id: 'spend_limit.archive',
-  label: 'Archive',
+  label: 'Archive spend limit',
   sheet: SPEND_LIMITS_SHEET,
   reads: [STATUS_HEADER],
   confirmation: 'irreversible',

@@ -29,7 +29,7 @@ const DEFAULT_CURRENCY = 'USD';
 
 export const baseLimit: WriteAction = defineAction<LimitEdit, SpendLimit, SpendLimit>({
   id: 'spend_limit.base_limit',
-  label: 'Base limit',
+  label: 'Change base limit',
   sheet: SPEND_LIMITS_SHEET,
   reads: ['Base limit', 'Currency'],
   confirmation: 'none',

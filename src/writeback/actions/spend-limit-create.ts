@@ -171,7 +171,8 @@ export const limitCreate: WriteAction = newRowAction<
   SpendLimit
 >({
   id: 'spend_limit.create',
-  label: 'Spend limit',
+  label: 'Create spend limit',
+  noun: 'spend limit',
   sheet: SPEND_LIMITS_SHEET,
   headers: ['Name', 'Period', 'Base limit', 'Currency', 'Members', 'Owners', 'Description'],
   parse: parseLimit,

@@ -99,7 +99,7 @@ function difference(store: KeyValuePort, from: string, to: string): string {
 
 export const limitMembers: WriteAction = columnAction<'limits', string[], SpendLimit, SpendLimit>({
   id: 'spend_limit.members',
-  label: 'Limit members',
+  label: 'Change spend limit members',
   sheet: SPEND_LIMITS_SHEET,
   set: 'limits',
   header: 'Members',

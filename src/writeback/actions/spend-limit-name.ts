@@ -53,7 +53,7 @@ export function limitRowHolds(row: RowReader, entry: LimitEntry, store: KeyValue
 
 export const limitName: WriteAction = columnAction<'limits', string, SpendLimit, SpendLimit>({
   id: 'spend_limit.name',
-  label: 'Limit name',
+  label: 'Rename spend limit',
   sheet: SPEND_LIMITS_SHEET,
   set: 'limits',
   header: 'Name',

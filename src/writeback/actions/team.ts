@@ -10,6 +10,7 @@ import type { KeyValuePort } from '../../ports/key-value-port';
 import type { WriteAction } from '../action';
 import type { BrexWrites, PushDeps } from '../write-back-deps';
 import { newRowAction } from './new-row-action';
+import { takenProblem } from './directory';
 import { SyncedRows } from './synced-rows';
 import { textProblem } from './typed-text';
 
@@ -22,7 +23,7 @@ type Named = Department | Location;
 
 function namedAction(
   id: string,
-  label: string,
+  noun: string,
   sheet: string,
   set: 'departments' | 'locations',
   list: (brex: BrexWrites) => Named[],
@@ -30,16 +31,19 @@ function namedAction(
 ): WriteAction {
   return newRowAction<NamedRequest, Named[], Named>({
     id,
-    label,
+    label: `Create ${noun}`,
+    noun,
     sheet,
     headers: ['Name', 'Description'],
-    parse(row) {
+    parse(row, store) {
       const name = headerText(row('Name'));
       const description = headerText(row('Description'));
       const problem =
         name === ''
-          ? `A new ${label.toLowerCase()} needs a name. Type one in "Name", or clear the row.`
-          : (textProblem('Name', name) ?? textProblem('Description', description));
+          ? `A new ${noun} needs a name. Type one in "Name", or clear the row.`
+          : (textProblem('Name', name) ??
+            textProblem('Description', description) ??
+            takenProblem(SyncedRows.read(store, set).all(), noun, sheet, name));
       return {
         name,
         to: JSON.stringify([name.toLowerCase(), description]),
@@ -52,7 +56,7 @@ function namedAction(
     refusal(current, request) {
       const taken = current.find((d) => d.name.trim().toLowerCase() === request.name.toLowerCase());
       return taken
-        ? `Brex already has a ${label.toLowerCase()} named "${taken.name}" (${taken.id}). Nothing was sent. Use that one, or choose another name.`
+        ? `Brex already has a ${noun} named "${taken.name}" (${taken.id}). Nothing was sent. Use that one, or choose another name.`
         : null;
     },
     send: create,
@@ -69,7 +73,7 @@ function namedAction(
 
 export const departmentCreate = namedAction(
   'department.create',
-  'Department',
+  'department',
   'Brex Departments',
   'departments',
   (brex) => brex.departments(),
@@ -78,7 +82,7 @@ export const departmentCreate = namedAction(
 
 export const locationCreate = namedAction(
   'location.create',
-  'Location',
+  'location',
   'Brex Locations',
   'locations',
   (brex) => brex.locations(),

@@ -10,7 +10,7 @@ import { personName } from '../../cells/person-name';
 import { readable } from '../../cells/readable-values';
 import type { KeyValuePort } from '../../ports/key-value-port';
 import type { WriteAction } from '../action';
-import { entries, resolveIn, type Directory } from './directory';
+import { distinctName, entries, resolveIn, type Directory } from './directory';
 import { newRowAction, type Creation } from './new-row-action';
 import type { RowReader } from './column-action';
 import { userEntry } from './synced-entries';
@@ -67,10 +67,11 @@ function parseInvite(row: RowReader, store: KeyValuePort): Creation<CreateUserRe
   for (const [header, kind, field] of OPTIONAL) {
     const text = headerText(row(header));
     if (text === '') continue;
-    const found = resolveIn(kind === 'users' ? users : entries(store, kind), kind, text);
+    const all = kind === 'users' ? users : entries(store, kind);
+    const found = resolveIn(all, kind, text);
     if (!('id' in found)) return refused(`${header}: ${found.problem}`);
     request[field] = found.id;
-    shown.push(`${header.toLowerCase()} ${found.name}`);
+    shown.push(`${header.toLowerCase()} ${distinctName(all, found.id)}`);
   }
   return {
     name: `${split.first} ${split.last}`,
@@ -84,7 +85,8 @@ function parseInvite(row: RowReader, store: KeyValuePort): Creation<CreateUserRe
 
 export const userInvite: WriteAction = newRowAction<CreateUserRequest, User[], User>({
   id: 'user.invite',
-  label: 'Invitation',
+  label: 'Invite user',
+  noun: 'invitation',
   sheet: USERS_SHEET,
   headers: ['Name', 'Email', 'Department', 'Location', 'Manager'],
   parse: parseInvite,

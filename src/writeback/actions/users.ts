@@ -12,7 +12,7 @@ import type { KeyValuePort } from '../../ports/key-value-port';
 import type { WriteAction } from '../action';
 import { codeText, followBorrowedLimits } from './cards';
 import { columnAction, type Parsed } from './column-action';
-import { nameOf, resolve, type Directory } from './directory';
+import { distinctName, entries, nameOf, resolve, type Directory } from './directory';
 import { moneyColumn, plainLimit } from './money-column';
 import { SyncedRows, type SyncedRow } from './synced-rows';
 import { byIds } from './team-writes';
@@ -40,7 +40,13 @@ export const userStatus: WriteAction = columnAction<'users', 'ACTIVE' | 'DISABLE
   ...common,
   ...userAnswer,
   id: 'user.status',
-  label: 'User status',
+  label: 'Suspend or reactivate user',
+  labelOf: (typed) =>
+    typed === 'DISABLED'
+      ? 'Suspend user'
+      : typed === 'ACTIVE'
+        ? 'Reactivate user'
+        : 'Suspend or reactivate user',
   header: 'Status',
   synced: (entry) => entry.status,
   read: (cell) => codeText(headerText(cell)),
@@ -93,7 +99,7 @@ export const userMonthlyLimit: WriteAction = columnAction<
   ...common,
   ...moneyColumn<'users'>(),
   id: 'user.monthly_limit',
-  label: 'Monthly limit',
+  label: 'Change monthly limit',
   header: 'Monthly limit',
   readCurrent(brex, ids) {
     const found = new Map<string, UserLimit | null | Error>();
@@ -165,7 +171,7 @@ function referenceAction(
     ...common,
     ...userAnswer,
     id,
-    label: header,
+    label: `Change ${header.toLowerCase()}`,
     header,
     synced: (entry) => entry[field],
     read(cell, entry, deps) {
@@ -176,6 +182,11 @@ function referenceAction(
       return 'id' in found ? found.id : text;
     },
     shown: (value, entry, store) => name(store, entry, value) || value,
+    // Sent is an id: a name another entry has too is shown with what tells them apart.
+    toSend: (value, entry, store) =>
+      nameOf(store, kind, value)
+        ? distinctName(entries(store, kind), value)
+        : name(store, entry, value),
     cell: (value, entry, timeZone, store) => toCell('text', name(store, entry, value), timeZone),
     parse(to, entry, _row, deps) {
       if (to === '') return { to, payload: null, problem: null };

@@ -14,6 +14,7 @@ import type { WriteAction } from '../action';
 import { identityOf } from '../row-identity';
 import type { PushDeps } from '../write-back-deps';
 import { columnAction, type Parsed } from './column-action';
+import { takenProblem } from './directory';
 import { newRowAction } from './new-row-action';
 import { SyncedRows, type SyncedRow } from './synced-rows';
 import { byIds } from './team-writes';
@@ -39,7 +40,7 @@ export function vendorEntry(vendor: Vendor): VendorEntry {
 function contactAction(field: Contact, header: string): WriteAction {
   return columnAction<'vendors', string, Vendor, Vendor>({
     id: `vendor.${field}`,
-    label: header,
+    label: `Change vendor ${header.toLowerCase()}`,
     sheet: VENDORS_SHEET,
     set: 'vendors',
     header,
@@ -92,10 +93,11 @@ interface NewVendor {
 
 export const vendorCreate: WriteAction = newRowAction<NewVendor, Vendor[], Vendor>({
   id: 'vendor.create',
-  label: 'New vendor',
+  label: 'Create vendor',
+  noun: 'vendor',
   sheet: VENDORS_SHEET,
   headers: [NAME, 'Email', 'Phone'],
-  parse(row) {
+  parse(row, store) {
     const name = headerText(row(NAME));
     const email = headerText(row('Email'));
     const phone = headerText(row('Phone'));
@@ -106,7 +108,8 @@ export const vendorCreate: WriteAction = newRowAction<NewVendor, Vendor[], Vendo
           textProblem('Email', email) ??
           textProblem('Phone', phone) ??
           contactProblem('email', email) ??
-          contactProblem('phone', phone));
+          contactProblem('phone', phone) ??
+          takenProblem(SyncedRows.read(store, 'vendors').all(), 'vendor', VENDORS_SHEET, name));
     return {
       name,
       to: JSON.stringify([name.toLowerCase(), email, phone]),

@@ -86,6 +86,8 @@ export function readPaymentRow(row: RowReader, world: PaymentWorld): PaymentDraf
       ? `A payment needs a vendor. Type the vendor's company name in "${VENDOR}", as "Brex Vendors" shows it.`
       : null) ??
     textProblem(VENDOR, vendorName) ??
+    twinsProblem('vendor', world.vendors, vendorName, 'rename one of them in Brex') ??
+    twinsProblem('cash account', world.accounts, accountName, 'rename one of them in Brex') ??
     (vendor
       ? null
       : `Brex has no vendor named "${vendorName}". Type a company name from "Brex Vendors" (create the vendor there first, then refresh).`) ??
@@ -183,6 +185,21 @@ function amountOf(row: RowReader): { minorUnits: number | null; problem: string 
     return { minorUnits: null, problem: `The amount is zero. Type the amount to pay, in USD.` };
   }
   return { minorUnits: parsed.minorUnits, problem: null };
+}
+
+/**
+ * Pure: why a name two of Brex's vendors or accounts share cannot be paid or paid from (a row
+ * names them, and could only go to one of them by guessing); null when at most one has it.
+ */
+function twinsProblem(
+  what: string,
+  all: readonly { readonly id: string; readonly name: string }[],
+  name: string,
+  fix: string,
+): string | null {
+  const twins = all.filter((e) => name !== '' && e.name.toLowerCase() === name.toLowerCase());
+  if (twins.length < 2) return null;
+  return `${twins.length} ${what}s are named "${name}" in Brex (${twins.map((e) => e.id).join(', ')}), so the row cannot tell which: ${fix}, refresh, then type the new name.`;
 }
 
 function accountProblem(

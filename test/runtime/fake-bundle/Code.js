@@ -43,6 +43,14 @@ function DOUBLE(x) {
 }
 
 /**
+ * A label and a text of n characters, side by side.
+ * @customfunction
+ */
+function LONG_TEXT(n) {
+  return [['label', new Array(n + 1).join('x')]];
+}
+
+/**
  * A block of n rows: the row number and a string that looks like a formula.
  * @customfunction
  */

@@ -1,34 +1,24 @@
 /**
- * A spreadsheet with every sheet an action writes from (users, departments, locations, cards,
- * spend limits, vendors, expenses), synced once by the owner, and one edit per action kind: the
- * cell typed, the Brex request it must become, and what Brex must hold after it.
+ * For the hostile action tests, on test/support/action-world.ts's spreadsheet: Brex with a card
+ * on a spend limit, and one edit per action kind: the cell typed, the Brex request it must
+ * become, and what Brex must hold after it.
  */
 import type { Sandbox } from '../../../dev/sandbox';
 import type { Runtime } from '../../../dev/runtime';
 import type { Card, Expense, SpendLimit, User, Vendor } from '../../../src/brex';
-import { CARDS, USERS, cards, nextRow, refresh, type, users } from '../../support/team-world';
-import { control, newRuntime, OWNER } from '../../support/world';
+import { CARDS, USERS, cards, nextRow, type, users } from '../../support/team-world';
+import { control } from '../../support/world';
 
 export const LIMITS = 'Brex Spend Limits';
 export const VENDORS = 'Brex Vendors';
 export const EXPENSES = 'Brex Expenses';
 
-const DATA_SETS = [
-  'users',
-  'departments',
-  'locations',
-  'cards',
-  'spend_limits',
-  'vendors',
-  'expenses',
-];
-
 /**
- * A fresh spreadsheet, connected and synced by the owner, whose token is their write credential.
- * One card spends from the first active spend limit, as if set so in Brex's dashboard: its
- * "Limit" cell shows that limit's base limit.
+ * Brex for the hostile action tests: the seeded company, with one card spending from the first
+ * active spend limit, as if set so in Brex's dashboard (its "Limit" cell shows that limit's base
+ * limit). Pass it as `actionWorld`'s `company`.
  */
-export async function actionWorld(sandbox: Sandbox): Promise<Runtime> {
+export function cardOnSpendLimit(sandbox: Sandbox): void {
   sandbox.reset();
   const state = sandbox.snapshot();
   const budget = state.spend_limits.find((l) => l.status === 'ACTIVE') as SpendLimit;
@@ -36,19 +26,6 @@ export async function actionWorld(sandbox: Sandbox): Promise<Runtime> {
   control(sandbox, 'PUT', `/records/cards/${(spending.at(-1) as Card).id}`, {
     budget_id: budget.id,
   });
-  const runtime = newRuntime(sandbox);
-  await runtime.call('connect', [{ token: sandbox.token, environment: 'production' }], {
-    as: OWNER,
-  });
-  await runtime.call('saveWriteCredential', [{ sameAsConnection: true }], { as: OWNER });
-  await runtime.call('saveSyncSettings', [{ dataSets: DATA_SETS, historyStart: '2026-01-01' }]);
-  for (let call = 0; call < 5; call += 1) {
-    const summary = (await runtime.call('refreshNow', [], { as: OWNER })) as { done: boolean };
-    if (summary.done) break;
-  }
-  await refresh(runtime);
-  sandbox.log.length = 0;
-  return runtime;
 }
 
 /** One action's edit: what to type, and how to tell the request and Brex's state it leads to. */
