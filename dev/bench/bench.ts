@@ -19,6 +19,7 @@ import { figuresOf, ratios, table, type Figures } from './figures';
 import { DATA_SET_IDS } from '../../src/data-sets';
 import { columnLetter } from '../../src/cells/header';
 import { mixedEdits, reviewAndPush, typeEdits } from './mixed-push';
+import { APPROVER, naivePayments, payee, reviewAndApprove, stagePayments } from './approval';
 import { selectedFamilies, type ScenarioFamily } from './scenario-families';
 
 const TODAY = '2026-03-15';
@@ -398,6 +399,32 @@ async function scenariosAt(
         );
       } catch (error) {
         progress(`mixed push not measured: ${error instanceof Error ? error.message : error}`);
+      }
+    }
+    if (families.has('approval')) {
+      try {
+        // Staged by one person (unmeasured), reviewed and approved by another with their own key.
+        const account = payee(sandbox);
+        await refreshUntilDone(ours);
+        await stagePayments(ours, account, 200);
+        await ours.call('saveWriteCredential', [{ token: sandbox.token }], { as: APPROVER });
+        const outcomes: Record<string, number> = {};
+        await scenario(
+          'approval of 200 payments',
+          EXECUTION_LIMIT_MS,
+          () => reviewAndApprove(ours, outcomes),
+          async () => {
+            await naive.call('naiveStagePayments', [naivePayments(sandbox, 200)]);
+            return [await naive.run('naiveApprovePayments', [])];
+          },
+        );
+        process.stdout.write(
+          `approval outcomes:\n${Object.entries(outcomes)
+            .map(([outcome, n]) => `  ${outcome}: ${n}`)
+            .join('\n')}\n`,
+        );
+      } catch (error) {
+        progress(`approval not measured: ${error instanceof Error ? error.message : error}`);
       }
     }
     return out;

@@ -16,6 +16,7 @@ export const SCENARIO_FAMILIES = [
   'push-20',
   'push-500',
   'mixed-push',
+  'approval',
 ] as const;
 export type ScenarioFamily = (typeof SCENARIO_FAMILIES)[number];
 

@@ -28,6 +28,7 @@ function transferWrites(client: BrexClient): TransferWrites {
     cashAccounts: () => client.collect('cashAccounts', {}, all).items,
     transfers: () => client.collect('transfers', {}, all).items,
     createTransfer: (request, idempotencyKey) => client.createTransfer(request, { idempotencyKey }),
+    writeEach: (writes) => client.writeEach(writes),
   };
 }
 

@@ -32,7 +32,7 @@ export function userStore(): BulkKeyValuePort {
 /**
  * One execution's view of a store: every value read with one call the first time one is needed,
  * each write sent at once (a write-ahead record must be stored before its request goes out) and
- * kept in the view. A push reads last-synced values, records and settings many times; each
+ * kept in the view (many at once in one call, `setAll`). A push reads last-synced values, records and settings many times; each
  * PropertiesService call costs tens of milliseconds whatever its size. The write-back runs under
  * the document lock, so no other execution changes these values meanwhile.
  */
@@ -44,6 +44,10 @@ export function readOnceStore(base: BulkKeyValuePort): KeyValuePort {
     set: (key, value) => {
       base.set(key, value);
       loaded().set(key, value);
+    },
+    setAll: (many) => {
+      base.setAll(many);
+      for (const [key, value] of Object.entries(many)) loaded().set(key, value);
     },
     delete: (key) => {
       base.delete(key);

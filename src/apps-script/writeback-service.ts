@@ -76,6 +76,7 @@ function brexWrites(credential: Connection, deadline: number): BrexWrites {
     archiveSpendLimit: (id, idempotencyKey) => client.archiveSpendLimit(id, { idempotencyKey }),
     createSpendLimit: (request, idempotencyKey) =>
       client.createSpendLimit(request, { idempotencyKey }),
+    writeEach: (writes) => client.writeEach(writes),
     ...teamWrites(client),
     ...paymentWrites(client),
   };

@@ -22,6 +22,7 @@ import { defaultRateLimit, type RateLimit } from './rate-limiter';
 import { RequestSender, type BrexCall, type Delivered, type RetryNotice } from './request-sender';
 import { repeatedCursorError } from './response-errors';
 import { defaultRetryPolicy, type RetryPolicy } from './retry-policy';
+import { writeEach, type Settled } from './write-batch';
 import type {
   Budget,
   Card,
@@ -319,6 +320,14 @@ export class BrexClient {
   /** The token's own user; a cheap way to check a token. */
   getMe(options: CallOptions = {}): User {
     return this.sender.send({ operation: operations.getMe, ...options }).data as User;
+  }
+
+  /**
+   * Runs writes made with this client's write methods, each making one call at most, with their
+   * calls sent together in one paced `fetchAll` (write-batch.ts); each gives its own result.
+   */
+  writeEach<T>(writes: readonly (() => T)[]): Settled<T>[] {
+    return writeEach(this.sender, writes);
   }
 
   // MARK: - Payments and expense writes

@@ -21,4 +21,5 @@ export { toBrexDateTime, type DateInput } from './query-string';
 export type { RateLimit } from './rate-limiter';
 export type { RetryPolicy } from './retry-policy';
 export type { RetryNotice } from './request-sender';
+export type { Settled } from './write-batch';
 export type * from './types';

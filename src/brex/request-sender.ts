@@ -74,10 +74,14 @@ interface Prepared {
   readonly idempotencyKey?: string;
 }
 
-/** What one request of a wave got: a response, or the error its wave's transmission threw. */
+/**
+ * What one request of a wave got: a response, the error its wave's transmission threw, or, when
+ * it was never sent because its deadline came first, that error.
+ */
 interface Outcome {
   readonly response?: HttpResponse;
   readonly thrown?: unknown;
+  readonly unsent?: BrexError;
 }
 
 interface Failure {
@@ -86,14 +90,32 @@ interface Failure {
   readonly retryAfter?: string;
 }
 
+/** A failure whose retry would end after a deadline (`past`: its own). */
+interface Late extends Failure {
+  readonly past: boolean;
+}
+
 export class RequestSender {
   private readonly bucket: TokenBucket;
+  /** While set, `send` hands its call here instead of sending it (see write-batch.ts). */
+  private intercept: ((call: BrexCall) => Delivered) | null = null;
 
   constructor(private readonly settings: SenderSettings) {
     this.bucket = new TokenBucket(settings.rateLimit);
   }
 
+  /** Runs `work` with every `send` it makes answered by `answer` instead of the network. */
+  intercepted<T>(answer: (call: BrexCall) => Delivered, work: () => T): T {
+    this.intercept = answer;
+    try {
+      return work();
+    } finally {
+      this.intercept = null;
+    }
+  }
+
   send(call: BrexCall): Delivered {
+    if (this.intercept) return this.intercept(call);
     const [delivered] = this.deliver([call], (requests) =>
       requests.map((r) => this.settings.http.fetch(r)),
     );
@@ -110,7 +132,11 @@ export class RequestSender {
     ) as Delivered[];
   }
 
-  /** Like `sendAll`, but each call that fails (after its retries) gives its error as its result. */
+  /**
+   * Like `sendAll`, but each call that fails (after its retries, or at its deadline) gives its
+   * error as its result, a write's cut-off answer included, so one call's failure never hides
+   * another's answer.
+   */
   settleAll(calls: readonly BrexCall[]): (Delivered | BrexError)[] {
     if (calls.length === 0) return [];
     return this.deliver(calls, (requests) => this.settings.http.fetchAll(requests), true);
@@ -129,11 +155,15 @@ export class RequestSender {
         ...(prepared[index] as Prepared).context,
         attempts: attempt,
       });
-      const outcomes = this.paced(pending, prepared, contextOf, transmit);
+      const outcomes = this.paced(pending, prepared, contextOf, transmit, settle);
 
       const failures: Failure[] = [];
       pending.forEach((index, position) => {
-        const { response, thrown } = outcomes[position] as Outcome;
+        const { response, thrown, unsent } = outcomes[position] as Outcome;
+        if (unsent) {
+          results[index] = unsent;
+          return;
+        }
         if (response === undefined) {
           failures.push({ index, error: networkError(contextOf(index), thrown) });
           return;
@@ -144,7 +174,11 @@ export class RequestSender {
             results[index] = this.accept(call, contextOf(index), response);
           } catch (error) {
             // A body cut off in transit: reading again is safe; a write's fate is the caller's to check.
-            if (call.request.method !== 'get') throw error;
+            if (call.request.method !== 'get') {
+              if (!settle) throw error;
+              results[index] = error as BrexError;
+              return;
+            }
             failures.push({ index, error: error as BrexError });
           }
           return;
@@ -165,7 +199,12 @@ export class RequestSender {
         for (const failure of failures) results[failure.index] = failure.error;
         break;
       }
-      this.waitBeforeRetry(attempt, failures, prepared);
+      const late = this.waitBeforeRetry(attempt, failures, prepared);
+      if (late) {
+        if (!settle) throw (late.find((f) => f.past) as Late).error;
+        for (const { index, error } of late) results[index] = error;
+        break;
+      }
       pending = failures.map((failure) => failure.index);
     }
     return results;
@@ -212,18 +251,23 @@ export class RequestSender {
     prepared: readonly Prepared[],
     contextOf: (index: number) => CallContext,
     transmit: (requests: HttpRequest[]) => HttpResponse[],
+    settle: boolean,
   ): Outcome[] {
     const outcomes: Outcome[] = [];
-    while (outcomes.length < pending.length) {
+    let late: BrexError | null = null;
+    while (outcomes.length < pending.length && late === null) {
       const wave: number[] = [];
       do {
         const index = pending[outcomes.length + wave.length] as number;
-        this.admit(prepared[index] as Prepared, contextOf(index), wave.length === 0);
-        wave.push(index);
+        late = this.admit(prepared[index] as Prepared, contextOf(index), wave.length === 0);
+        if (late && !settle) throw late;
+        if (!late) wave.push(index);
       } while (
+        late === null &&
         outcomes.length + wave.length < pending.length &&
         this.bucket.waitTime(this.settings.clock.now()) === 0
       );
+      if (wave.length === 0) break;
       try {
         const responses = transmit(wave.map((index) => (prepared[index] as Prepared).request));
         outcomes.push(...wave.map((_, position) => ({ response: responses[position] })));
@@ -232,16 +276,22 @@ export class RequestSender {
         outcomes.push(...wave.map(() => ({ thrown })));
       }
     }
-    return outcomes;
+    // A call whose deadline came before its turn is not sent, nor any after it.
+    const unsent = pending.slice(outcomes.length);
+    return [...outcomes, ...unsent.map((i) => ({ unsent: deadlineError(contextOf(i)) }))];
   }
 
-  /** Waits for the rate limiter (when `mayWait`), unless that wait would pass the deadline. */
-  private admit(prepared: Prepared, context: CallContext, mayWait: boolean): void {
+  /**
+   * Waits for the rate limiter (when `mayWait`) and takes a token; gives the deadline's error
+   * instead when that wait would pass the deadline.
+   */
+  private admit(prepared: Prepared, context: CallContext, mayWait: boolean): BrexError | null {
     const { clock } = this.settings;
     const wait = this.bucket.waitTime(clock.now());
-    if (clock.now() + wait >= prepared.deadline) throw deadlineError(context);
+    if (clock.now() + wait >= prepared.deadline) return deadlineError(context);
     if (wait > 0 && mayWait) clock.sleep(wait);
     this.bucket.take(clock.now());
+    return null;
   }
 
   private accept(prepared: Prepared, context: CallContext, response: HttpResponse): Delivered {
@@ -255,24 +305,29 @@ export class RequestSender {
     }
   }
 
-  /** Sleeps the longest wait any failure asks for, or stops at the deadline. */
+  /**
+   * Sleeps the longest wait any failure asks for; when that wait would pass a call's deadline,
+   * sleeps not and gives each failure its deadline's error instead.
+   */
   private waitBeforeRetry(
     attempt: number,
     failures: readonly Failure[],
     prepared: readonly Prepared[],
-  ): void {
+  ): Late[] | null {
     const { clock, random, retry } = this.settings;
     const now = clock.now();
     const wait = Math.max(
       ...failures.map((f) => retryDelay(retry, attempt, random, now, f.retryAfter)),
     );
-    for (const failure of failures) {
-      const call = prepared[failure.index] as Prepared;
-      if (now + wait >= call.deadline) {
-        throw deadlineError({ ...call.context, attempts: attempt }, failure.error);
-      }
+    if (failures.some((f) => now + wait >= (prepared[f.index] as Prepared).deadline)) {
+      return failures.map((failure) => {
+        const call = prepared[failure.index] as Prepared;
+        const error = deadlineError({ ...call.context, attempts: attempt }, failure.error);
+        return { index: failure.index, error, past: now + wait >= call.deadline };
+      });
     }
     this.settings.onRetry?.({ attempt: attempt + 1, maxAttempts: retry.maxAttempts, waitMs: wait });
     clock.sleep(wait);
+    return null;
   }
 }

@@ -7,6 +7,8 @@ export interface KeyValuePort {
   get(key: string): string | null;
   set(key: string, value: string): void;
   delete(key: string): void;
+  /** Sets many values in one call (PropertiesService's `setProperties`); absent, one by one. */
+  setAll?(values: Readonly<Record<string, string>>): void;
   /**
    * Writes changes held back for a checkpoint (see staged-store.ts); stores that write at once
    * have nothing to do and leave it out.
@@ -18,6 +20,13 @@ export interface KeyValuePort {
 export interface BulkKeyValuePort extends KeyValuePort {
   getAll(): Record<string, string>;
   setAll(values: Readonly<Record<string, string>>): void;
+}
+
+/** Sets many values in one call when the store can, else one by one. */
+export function setAll(store: KeyValuePort, values: Readonly<Record<string, string>>): void {
+  if (Object.keys(values).length === 0) return;
+  if (store.setAll) store.setAll(values);
+  else for (const [key, value] of Object.entries(values)) store.set(key, value);
 }
 
 /** Apps Script's limit per property value, checked here for a clear message instead of a quota error. */
@@ -34,13 +43,25 @@ export function readJson<T>(store: KeyValuePort, key: string): T | null {
 }
 
 export function writeJson(store: KeyValuePort, key: string, value: unknown): void {
+  store.set(key, jsonValue(key, value));
+}
+
+/** Like `writeJson` for many keys, in one call when the store can (`setAll`). */
+export function writeJsonAll(store: KeyValuePort, values: ReadonlyMap<string, unknown>): void {
+  setAll(
+    store,
+    Object.fromEntries([...values].map(([key, value]) => [key, jsonValue(key, value)])),
+  );
+}
+
+function jsonValue(key: string, value: unknown): string {
   const raw = JSON.stringify(value);
   if (utf8Length(raw) > MAX_PROPERTY_VALUE_BYTES) {
     throw new Error(
       `Sync state "${key}" is ${utf8Length(raw)} bytes, over the 9 KB a document property holds. Report this to the add-on's maintainers.`,
     );
   }
-  store.set(key, raw);
+  return raw;
 }
 
 /** Pure: the bytes a value takes in a property, as Apps Script counts them (UTF-8). */

@@ -6,7 +6,7 @@
  * pushes next, the change is the same target's. A target is an action and a Brex id
  * (`targetKey`); values are the action's canonical text of what it changes.
  */
-import { readJson, writeJson, type KeyValuePort } from '../ports/key-value-port';
+import { readJson, writeJson, writeJsonAll, type KeyValuePort } from '../ports/key-value-port';
 
 export interface InFlightPush {
   /** `targetKey` of the change: its action and Brex id. */
@@ -35,8 +35,14 @@ export class InFlightPushes {
     return record && record.from === from && record.to === to ? record : null;
   }
 
-  begin(record: InFlightPush): void {
-    writeJson(this.store, keyOf(record.id), record);
+  /** Stores the records of a batch of changes, in one call where the store can. */
+  begin(records: readonly InFlightPush[]): void {
+    writeJsonAll(this.store, InFlightPushes.entries(records));
+  }
+
+  /** The records as stored, for a caller that writes them with other values in one call. */
+  static entries(records: readonly InFlightPush[]): Map<string, InFlightPush> {
+    return new Map(records.map((record) => [keyOf(record.id), record]));
   }
 
   finish(target: string): void {

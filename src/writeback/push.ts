@@ -9,8 +9,9 @@
  * 3. Brex's current records are read for the conflict check, one list read per data set
  *    (`memoizedReads`), never one request per change. Each action judges its change against
  *    them (`check`): a value changed in Brex since the sync is a conflict, and nothing is sent.
- * 4. Write-ahead and send (`send-change.ts`).
- * 5. Every `FLUSH_EVERY` changes, and at the end, the audit rows are appended in one write, then
+ * 4. In batches of `FLUSH_EVERY`: write-ahead records of the batch in one write, then its
+ *    requests together (`send-change.ts`).
+ * 5. After each batch, the audit rows are appended in one write, then
  *    Brex's answers go into the rows and last-synced values, then the write-ahead records are
  *    cleared. In that order a kill loses no audit row: a change whose answer was not settled is
  *    still pending, is sent again with its key, and `AuditedAhead` keeps its row from being
@@ -26,11 +27,14 @@ import { Conflicts } from './conflicts';
 import { AuditedAhead, InFlightPushes } from './in-flight';
 import { WRITE_ACTIONS } from './actions';
 import { markChanges, readChanges } from './review';
-import { sendChange, writeMessage } from './send-change';
+import { sendChanges, writeMessage, type Ready, type SendOutcome } from './send-change';
 import type { BrexWrites, PushDeps } from './write-back-deps';
 import { BrexError } from '../brex';
 
-/** Answers are settled and audited in batches this size, so a kill loses little bookkeeping. */
+/**
+ * Changes are sent in batches this size (records in one write, requests in one paced fetchAll),
+ * and each batch's answers settled and audited before the next, so a kill loses little.
+ */
 export const FLUSH_EVERY = 50;
 
 /** One change's push result, with what the entry points and aliases show of it. */
@@ -68,20 +72,76 @@ export function pushChanges(deps: PushDeps, keys: readonly string[] | null): Pus
 
   const flush = new Flush(deps);
   const results: Pushed[] = [];
-  for (const key of asked) {
-    const change = byKey.get(key) ?? null;
-    const pushed = change
-      ? pushOne(deps, key, change, current)
-      : notPending(
-          key,
-          found.find((c) => sameTarget(c, key)),
-        );
-    results.push(pushed);
-    flush.add(pushed, deps);
+  for (const batch of batches(asked, byKey)) {
+    for (const pushed of pushBatch(deps, batch, byKey, found, current)) {
+      results.push(pushed);
+      flush.add(pushed, deps);
+    }
+    flush.done();
   }
-  flush.done();
   markChanges(deps, readChanges(deps, sheets ?? undefined));
   return results;
+}
+
+/**
+ * Pure: the keys in runs of at most `FLUSH_EVERY`, a run ending before a target it already has
+ * (two changes of one target cannot share a batch: the second would find the first's record).
+ */
+function batches(asked: readonly string[], byKey: ReadonlyMap<string, Change>): string[][] {
+  const runs: string[][] = [];
+  let run: string[] = [];
+  let targets = new Set<string>();
+  for (const key of asked) {
+    const change = byKey.get(key);
+    const target = change ? targetKey(change) : null;
+    if (run.length === FLUSH_EVERY || (target !== null && targets.has(target))) {
+      runs.push(run);
+      run = [];
+      targets = new Set();
+    }
+    run.push(key);
+    if (target !== null) targets.add(target);
+  }
+  if (run.length > 0) runs.push(run);
+  return runs;
+}
+
+/** One batch: each change judged, then the ones to send sent together (`sendChanges`). */
+function pushBatch(
+  deps: PushDeps,
+  keys: readonly string[],
+  byKey: ReadonlyMap<string, Change>,
+  found: readonly Change[],
+  current: ReadonlyMap<Change, unknown>,
+): Pushed[] {
+  const judged = keys.map((key): Pushed | Ready => {
+    const change = byKey.get(key);
+    if (!change) {
+      return notPending(
+        key,
+        found.find((c) => sameTarget(c, key)),
+      );
+    }
+    return judge(deps, key, change, current);
+  });
+  const ready = judged.filter((j): j is Ready => !('outcome' in j));
+  const sent = sendChanges(deps, ready);
+  return judged.map((j) => {
+    if ('outcome' in j) return j;
+    const outcome = sent[ready.indexOf(j)] as SendOutcome;
+    const { change } = j;
+    return {
+      key: keyOf(change),
+      change,
+      outcome: outcome.outcome,
+      message: outcome.message,
+      brexId: outcome.brexId,
+      traceId: outcome.traceId,
+      idempotencyKey: outcome.idempotencyKey,
+      current: outcome.answer,
+      settled: outcome.settled,
+    };
+  });
 }
 
 /** Pure: the sheets of the actions these keys name (`keyOf`: the action's id first). */
@@ -93,12 +153,13 @@ function sheetsOf(keys: readonly string[]): Set<string> {
   );
 }
 
-function pushOne(
+/** What becomes of a change before anything is sent: its result, or ready to send. */
+function judge(
   deps: PushDeps,
   key: string,
   change: Change,
   current: ReadonlyMap<Change, unknown>,
-): Pushed {
+): Pushed | Ready {
   const base = { key, change, brexId: change.targetId || null, traceId: null };
   if (change.problem !== null || change.to === null) {
     const message = change.problem ?? 'The new value cannot be read. Type it again.';
@@ -119,17 +180,7 @@ function pushOne(
     const { kind: outcome, message } = verdict;
     return { ...base, outcome, message, idempotencyKey: null, current: brex, settled: true };
   }
-  const sent = sendChange(deps, change, brex, verdict.freshKey === true);
-  return {
-    ...base,
-    outcome: sent.outcome,
-    message: sent.message,
-    brexId: sent.brexId,
-    traceId: sent.traceId,
-    idempotencyKey: sent.idempotencyKey,
-    current: sent.answer,
-    settled: sent.settled,
-  };
+  return { change, current: brex, freshKey: verdict.freshKey === true };
 }
 
 /** A key no pending change has: its change was edited since the review, or there is none. */
@@ -175,14 +226,13 @@ export function memoizedReads(brex: BrexWrites): BrexWrites {
   };
 }
 
-/** Settles, audits and clears pushed changes in batches (see FLUSH_EVERY). */
+/** Settles, audits and clears a batch's pushed changes (see FLUSH_EVERY). */
 class Flush {
   private audit: AuditEntry[] = [];
   private answers = new Map<WriteAction, unknown[]>();
   private finished: string[] = [];
   private auditedKeys: string[] = [];
   private logged: Set<string> | null = null;
-  private count = 0;
   private readonly conflicts: Conflicts;
   private readonly auditedAhead: AuditedAhead;
 
@@ -207,8 +257,6 @@ class Flush {
     if (pushed.settled) this.finished.push(targetKey(change));
     if (pushed.outcome === 'conflict') this.conflicts.note(targetKey(change), pushed.message);
     if (pushed.outcome === 'pushed') this.conflicts.forget(targetKey(change));
-    this.count += 1;
-    if (this.count % FLUSH_EVERY === 0) this.done();
   }
 
   /** The keys of the log's "pushed" rows, read once, and only after a kill. */

@@ -1,6 +1,7 @@
 /**
- * Sending one change, after its action found Brex still holding what it was made against:
- * write-ahead ("pushing target T from A to B with key K" stored first), then the request with K.
+ * Sending changes, after their actions found Brex still holding what they were made against:
+ * write-ahead ("pushing target T from A to B with key K" stored first, a batch's records in one
+ * write), then the requests with their keys, a batch's together.
  * An answer that was lost keeps the record, so the next push of the same change reuses K and Brex
  * replays its first answer instead of applying the change twice. An action that sees Brex still
  * holding the old value asks for a fresh key instead (`Verdict.freshKey`): K's request was never
@@ -8,10 +9,10 @@
  */
 import { BrexError } from '../brex';
 import type { PushOutcome } from '../contract/writeback';
-import { targetKey, type Change } from './action';
-import { InFlightPushes } from './in-flight';
+import { targetKey, type Change, type Sent } from './action';
+import { InFlightPushes, type InFlightPush } from './in-flight';
 import { missingScopeMessage } from './write-scopes';
-import type { PushDeps } from './write-back-deps';
+import { writeEach, type PushDeps } from './write-back-deps';
 
 /**
  * Errors after which the change (or a payment) may have been applied: the write-ahead record
@@ -37,50 +38,74 @@ export interface SendOutcome {
   readonly settled: boolean;
 }
 
-export function sendChange(
-  deps: PushDeps,
-  change: Change,
-  current: unknown,
-  freshKey = false,
-): SendOutcome {
+/** A change its action found still sendable, with Brex's current record of its target. */
+export interface Ready {
+  readonly change: Change;
+  readonly current: unknown;
+  /** Send with a new key, not an unfinished record's (`Verdict.freshKey`). */
+  readonly freshKey: boolean;
+}
+
+/**
+ * Sends a batch of changes: every change's write-ahead record stored first, in one write, then
+ * their requests together (`writeEach`: one paced `fetchAll`), each answer or error its own. A
+ * batch must not name one target twice (its record would be both changes').
+ */
+export function sendChanges(deps: PushDeps, batch: readonly Ready[]): SendOutcome[] {
   const inFlight = new InFlightPushes(deps.store);
-  const target = targetKey(change);
-  const to = change.to as string;
-  const record = freshKey ? null : inFlight.matching(target, change.from, to);
-  const key = record?.idempotencyKey ?? deps.newUuid();
-  inFlight.begin({
-    id: target,
-    from: change.from,
-    to,
-    idempotencyKey: key,
-    user: deps.user,
-    startedAt: deps.now().toISOString(),
+  const records = batch.map(({ change, freshKey }) => {
+    const target = targetKey(change);
+    const to = change.to as string;
+    const record = freshKey ? null : inFlight.matching(target, change.from, to);
+    return {
+      id: target,
+      from: change.from,
+      to,
+      idempotencyKey: record?.idempotencyKey ?? deps.newUuid(),
+      user: deps.user,
+      startedAt: deps.now().toISOString(),
+    };
   });
-  try {
-    const sent = change.action.send(deps, change, current, key);
-    return {
-      outcome: 'pushed',
-      message: sent.message,
-      brexId: sent.brexId,
-      traceId: sent.result.traceId,
-      idempotencyKey: key,
-      answer: sent.result.value,
-      settled: true,
-    };
-  } catch (error) {
-    const brexError = error instanceof BrexError ? error : null;
-    const unknown = brexError !== null && OUTCOME_UNKNOWN.has(brexError.kind);
-    return {
-      outcome: unknown ? 'unknown' : 'failed',
-      message: unknown
-        ? `The change was sent but Brex's answer did not arrive (${brexError.message}) Push again to finish it: the same idempotency key makes Brex apply it at most once.`
-        : writeMessage(error, change.action.id),
-      brexId: change.targetId || null,
-      traceId: brexError?.traceId ?? null,
-      idempotencyKey: key,
-      settled: !unknown,
-    };
-  }
+  inFlight.begin(records);
+  const settled = writeEach(
+    deps.brex,
+    batch.map(({ change, current }, index) => () => {
+      const key = (records[index] as InFlightPush).idempotencyKey;
+      return change.action.send(deps, change, current, key);
+    }),
+  );
+  return settled.map((result, index) => {
+    const { change } = batch[index] as Ready;
+    const key = (records[index] as InFlightPush).idempotencyKey;
+    return result.ok ? sentOutcome(result.value, key) : failedOutcome(change, result.error, key);
+  });
+}
+
+function sentOutcome(sent: Sent<unknown>, key: string): SendOutcome {
+  return {
+    outcome: 'pushed',
+    message: sent.message,
+    brexId: sent.brexId,
+    traceId: sent.result.traceId,
+    idempotencyKey: key,
+    answer: sent.result.value,
+    settled: true,
+  };
+}
+
+function failedOutcome(change: Change, error: unknown, key: string): SendOutcome {
+  const brexError = error instanceof BrexError ? error : null;
+  const unknown = brexError !== null && OUTCOME_UNKNOWN.has(brexError.kind);
+  return {
+    outcome: unknown ? 'unknown' : 'failed',
+    message: unknown
+      ? `The change was sent but Brex's answer did not arrive (${brexError.message}) Push again to finish it: the same idempotency key makes Brex apply it at most once.`
+      : writeMessage(error, change.action.id),
+    brexId: change.targetId || null,
+    traceId: brexError?.traceId ?? null,
+    idempotencyKey: key,
+    settled: !unknown,
+  };
 }
 
 /**

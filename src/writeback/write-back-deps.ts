@@ -1,6 +1,7 @@
 /** What the write-back needs from the outside world: ports, the clock and who is acting. */
 import type {
   CreateSpendLimitRequest,
+  Settled,
   SpendLimit,
   UpdateSpendLimitRequest,
   WriteResult,
@@ -43,6 +44,26 @@ export interface BrexWrites extends TeamWrites, PaymentWrites {
     request: CreateSpendLimitRequest,
     idempotencyKey: string,
   ): WriteResult<SpendLimit>;
+  /**
+   * Runs writes, each making one of the calls above at most, with their requests sent together
+   * (one paced `fetchAll`); each gives its own result. Absent, they run one after another.
+   */
+  writeEach?<T>(writes: readonly (() => T)[]): Settled<T>[];
+}
+
+/** The writes' results, sent together when the port can (`BrexWrites.writeEach`). */
+export function writeEach<T>(
+  brex: Pick<BrexWrites, 'writeEach'>,
+  writes: readonly (() => T)[],
+): Settled<T>[] {
+  if (brex.writeEach) return brex.writeEach(writes);
+  return writes.map((write) => {
+    try {
+      return { ok: true, value: write() };
+    } catch (error) {
+      return { ok: false, error };
+    }
+  });
 }
 
 export interface PushDeps extends WriteBackDeps {

@@ -161,40 +161,124 @@ describe('push', () => {
     expect(readChanges(world.deps).changes).toEqual([]);
   }
 
-  it('after a kill between sends, the next push completes the changes left in flight with their keys', () => {
-    const world = killedPush((w, die) => {
-      const deps = w.deps;
-      let calls = 0;
-      w.deps = { ...deps, timeLeft: () => ((calls += 1) > FLUSH_EVERY + 10 ? die() : true) };
-      return () => (w.deps = deps);
-    });
-    // The first batch was settled and audited; ten more were applied, with their records kept.
-    expect(world.audit.entries).toHaveLength(FLUSH_EVERY);
-    expect(world.brex.applied).toHaveLength(FLUSH_EVERY + 10);
-    const kept = [...world.store.values.keys()].filter((k) => k.startsWith('writeback.pushing.'));
-    expect(kept).toHaveLength(10);
+  it('sends a batch as one write of its records, then one batch of requests', () => {
+    const world = pushWorld(2 * FLUSH_EVERY + 5);
+    for (let n = 0; n < 2 * FLUSH_EVERY + 5; n += 1) world.type(n, 150);
 
-    expectResumedOnce(world);
-    // The ten in flight were sent again with their first keys: Brex replayed, never applied twice.
-    expect(world.brex.requests.filter((r) => r.startsWith('PUT'))).toHaveLength(
-      2 * FLUSH_EVERY + 10,
+    pushChanges(world.deps, null);
+
+    expect(world.brex.batches).toEqual([FLUSH_EVERY, FLUSH_EVERY, 5]);
+    const records = world.store.setAlls.filter((keys) =>
+      keys.every((k) => k.startsWith('writeback.pushing.')),
     );
+    expect(records.map((keys) => keys.length)).toEqual([FLUSH_EVERY, FLUSH_EVERY, 5]);
+    expect(world.brex.applied).toHaveLength(2 * FLUSH_EVERY + 5);
   });
 
-  it('after a kill between the write-ahead record and the request, the next push sends it once', () => {
-    const world = killedPush((w, die) => {
-      const set = w.store.set;
-      let records = 0;
-      w.store.set = (key, value) => {
-        set.call(w.store, key, value);
-        if (key.startsWith('writeback.pushing.') && (records += 1) === 7) die();
+  it('keeps a 429 and a 5xx-after-apply in one batch to their own changes, and the next push ends each applied once', () => {
+    const world = pushWorld(5);
+    for (let n = 0; n < 5; n += 1) world.type(n, 150);
+    world.brex.faults.set('splim_1', 'rate429');
+    world.brex.faults.set('splim_3', 'applied5xx');
+
+    const first = pushChanges(world.deps, null);
+
+    expect(world.brex.batches).toEqual([5]);
+    expect(first.map((r) => r.outcome)).toEqual([
+      'pushed',
+      'unknown',
+      'pushed',
+      'unknown',
+      'pushed',
+    ]);
+    expect(world.brex.applied.map((a) => a.id)).toEqual([
+      'splim_0',
+      'splim_2',
+      'splim_3',
+      'splim_4',
+    ]);
+
+    const second = pushChanges(world.deps, null);
+
+    expect(second.map((r) => [r.brexId, r.outcome])).toEqual([
+      ['splim_1', 'pushed'],
+      ['splim_3', 'pushed'],
+    ]);
+    // Each limit applied once; the 5xx one replayed with its first key.
+    expect(world.brex.applied.map((a) => a.id).sort()).toEqual([
+      'splim_0',
+      'splim_1',
+      'splim_2',
+      'splim_3',
+      'splim_4',
+    ]);
+    const keysOf3 = world.audit.entries.filter((e) => e.brexId === 'splim_3');
+    expect(keysOf3.map((e) => [e.result, e.idempotencyKey])).toEqual([
+      ['unknown', 'key_4'],
+      ['pushed', 'key_4'],
+    ]);
+    expect(readChanges(world.deps).changes).toEqual([]);
+  });
+
+  /** Dies at the `nth` call of `method` on `target`, before it runs. */
+  function dieAt<T extends object>(
+    target: T,
+    method: keyof T,
+    nth: number,
+    when: (...args: never[]) => boolean = () => true,
+  ): (w: PushWorld, die: () => never) => () => void {
+    return (_w, die) => {
+      const original = target[method] as (...args: unknown[]) => unknown;
+      let calls = 0;
+      (target as Record<keyof T, unknown>)[method] = function (this: T, ...args: unknown[]) {
+        if ((when as (...a: unknown[]) => boolean)(...args) && (calls += 1) === nth) die();
+        return original.apply(this, args);
       };
-      return () => (w.store.set = set);
-    });
-    expect(world.brex.applied).toHaveLength(6);
+      return () => ((target as Record<keyof T, unknown>)[method] = original);
+    };
+  }
 
-    expectResumedOnce(world);
-  });
+  // A kill at each step of the second batch (the first was settled before it): the trap, then
+  // the changes Brex applied and the "pushed" audit rows when the execution died.
+  type Trap = (w: PushWorld) => (w: PushWorld, die: () => never) => () => void;
+  const PHASES: [string, Trap, number, number][] = [
+    ["before the batch's records are stored", (w) => dieAt(w.store, 'setAll', 2), 50, 50],
+    [
+      "after the batch's records, before its requests",
+      (w) => dieAt(w.brex, 'updateSpendLimit', FLUSH_EVERY + 1),
+      50,
+      50,
+    ],
+    [
+      'after some of the batch’s answers came back',
+      (w) => dieAt(w.brex, 'updateSpendLimit', FLUSH_EVERY + 11),
+      60,
+      50,
+    ],
+    ['after all its answers, before its audit rows', (w) => dieAt(w.audit, 'append', 2), 100, 50],
+    [
+      'mid-settle, its records half cleared',
+      (w) =>
+        dieAt(w.store, 'delete', FLUSH_EVERY + 20, (key: string) =>
+          key.startsWith('writeback.pushing.'),
+        ),
+      100,
+      100,
+    ],
+  ];
+
+  it.each(PHASES)(
+    'after a kill %s, the next push applies every change exactly once',
+    (_phase, trap, applied, audited) => {
+      const world = killedPush((w, die) => trap(w)(w, die));
+      expect(world.brex.applied).toHaveLength(applied);
+      expect(world.audit.entries.filter((e) => e.result === 'pushed')).toHaveLength(audited);
+
+      expectResumedOnce(world);
+      // A change resent after its request was applied reused its first key: Brex replayed it.
+      expect(new Set(world.brex.applied.map((a) => a.key)).size).toBe(2 * FLUSH_EVERY);
+    },
+  );
 
   it('sends an irreversible archive only when its key is named, and has no revert', () => {
     const world = pushWorld(3);

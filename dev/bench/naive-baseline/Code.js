@@ -256,3 +256,39 @@ function naiveDashboard() {
   });
   return rows.length;
 }
+
+/** Keeps the payments to approve, one row each: instrument, account, amount, memo. */
+function naiveStagePayments(payments) {
+  var ss = SpreadsheetApp.getActive();
+  var sheet = ss.getSheetByName('Naive payments') || ss.insertSheet('Naive payments');
+  payments.forEach(function (p, i) {
+    sheet.getRange(i + 1, 1, 1, 4).setValues([[p.instrument, p.account, p.amount, p.memo]]);
+  });
+}
+
+/** Approves each staged payment: cell by cell, one POST per row, a status cell per row. */
+function naiveApprovePayments() {
+  var token = token_();
+  var sheet = SpreadsheetApp.getActive().getSheetByName('Naive payments');
+  var last = sheet.getLastRow();
+  for (var row = 1; row <= last; row += 1) {
+    var instrument = sheet.getRange(row, 1).getValue();
+    var account = sheet.getRange(row, 2).getValue();
+    var amount = sheet.getRange(row, 3).getValue();
+    var memo = sheet.getRange(row, 4).getValue();
+    UrlFetchApp.fetch(BREX + '/v1/transfers', {
+      method: 'post',
+      contentType: 'application/json',
+      headers: { Authorization: 'Bearer ' + token, 'Idempotency-Key': Utilities.getUuid() },
+      payload: JSON.stringify({
+        counterparty: { type: 'VENDOR', payment_instrument_id: instrument },
+        amount: { amount: amount, currency: 'USD' },
+        description: 'Naive payment ' + row,
+        external_memo: memo,
+        originating_account: { type: 'BREX_CASH', id: account },
+      }),
+    });
+    sheet.getRange(row, 5).setValue('sent');
+  }
+  return last;
+}

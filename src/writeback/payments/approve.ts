@@ -10,23 +10,26 @@
  *    transfer list is read once, and a transfer made from that instrument, account, amount and
  *    memo since the record is adopted. Otherwise it is sent again with the same key, which Brex
  *    replays rather than paying twice.
- * 4. Write-ahead, then `POST /v1/transfers` with the row's own idempotency key, then the record
- *    (transfer id), the row (id and status), the audit row, and the write-ahead record goes last.
+ * 4. In batches (send-payments.ts): the write-ahead records in one write, then the batch's
+ *    `POST /v1/transfers` together, each with its row's own idempotency key, then the records
+ *    (transfer ids), the rows (id and status), the audit rows, and the write-ahead records last.
  *    A kill anywhere between leaves the write-ahead record or the sent record, never a second send.
+ *    A payment counts against the ceilings when it joins its batch, before anything is sent.
  *
  * It is over 300 lines because these four steps share one payment's records and must be read in
  * order to see that no path sends money twice; split, each part would need the others' records.
  */
-import type { Transfer, WriteResult, CreateTransferRequest, CashAccount, Vendor } from '../../brex';
+import type { Transfer, CashAccount, Vendor } from '../../brex';
 import { BrexError } from '../../brex';
+import { utf8Length } from '../../ports/key-value-port';
 import { PAYMENT_ACTION, type PaymentOutcome, type PaymentResult } from '../../contract/writeback';
 import type { AuditEntry, AuditRecord } from '../audit-entry';
 import { InFlightPushes } from '../in-flight';
-import { OUTCOME_UNKNOWN, writeMessage } from '../send-change';
+import { writeMessage } from '../send-change';
 import { getWriteBackSettings } from '../settings';
 import type { WriteBackDeps } from '../write-back-deps';
 import { groupedAmount } from '../amount-text';
-import { paymentText, type PaymentDraft } from './payment-row';
+import { paymentText } from './payment-row';
 import {
   BREX_TRANSFERS_PER_DAY,
   BREX_WIRES_PER_DAY,
@@ -37,16 +40,22 @@ import { markPayments } from './payment-marks';
 import { paymentSettingsOf } from './payment-settings';
 import { ReviewedWorld } from './payment-world';
 import { paymentKey, paymentTarget, stagedPayments, type Payment } from './staged-rows';
+import { answerOf, writeSentRows } from './sent-row';
+import { transferOf, requestOf } from './sent-transfer';
+import {
+  PAYMENTS_PER_BATCH,
+  sendPayments,
+  UNFINISHED_BYTES,
+  type PaymentSend,
+  type TransferSends,
+} from './send-payments';
 import { StagedPayments } from './staging';
-import { answerOf, writeSentRow } from './sent-row';
-import { transferOf, type SentRequest } from './sent-transfer';
 
 /** Brex through the approver's own write credential. */
-export interface TransferWrites {
+export interface TransferWrites extends TransferSends {
   vendors(): Vendor[];
   cashAccounts(): CashAccount[];
   transfers(): Transfer[];
-  createTransfer(request: CreateTransferRequest, idempotencyKey: string): WriteResult<Transfer>;
 }
 
 export interface ApproveDeps extends WriteBackDeps {
@@ -70,8 +79,36 @@ export function approvePayments(deps: ApproveDeps, keys: readonly string[]): Pay
   const dailyTotals = new Map(Object.entries(records.sentOn(day)));
   const counts = { transfers: world?.last24h ?? 0, wires: world?.wires24h ?? 0 };
   let transfers: Transfer[] | null = null;
-  const results: PaymentResult[] = [];
+  const results: (PaymentResult | null)[] = [];
   deps.audit.reserve(keys.length);
+  // Payments to send, with their places in `results`; their amounts are counted against the
+  // ceilings when they join the batch, and given back if Brex refuses them.
+  let batch: { payment: Payment; at: number }[] = [];
+  let batchBytes = 0;
+  const sendBatch = (): void => {
+    const sends = sendPayments(
+      deps,
+      deps.brex,
+      batch.map((b) => b.payment),
+    );
+    const settled = settleBatch(
+      deps,
+      batch.map((b) => b.payment),
+      sends,
+    );
+    batch.forEach(({ payment, at }, n) => {
+      results[at] = settled[n] as PaymentResult;
+      if (sends[n]?.kind === 'failed') count(payment, -1);
+    });
+    batch = [];
+    batchBytes = 0;
+  };
+  const count = (payment: Payment, sign: 1 | -1): void => {
+    const account = payment.draft.account?.id ?? '';
+    dailyTotals.set(account, (dailyTotals.get(account) ?? 0) + sign * (payment.draft.amount ?? 0));
+    counts.transfers += sign;
+    if (payment.draft.method === 'INTERNATIONAL_WIRE') counts.wires += sign;
+  };
 
   for (const key of keys) {
     const payment = byKey.get(key);
@@ -106,23 +143,21 @@ export function approvePayments(deps: ApproveDeps, keys: readonly string[]): Pay
         continue;
       }
     }
-    results.push(send(deps, payment));
-    const sent = results[results.length - 1];
-    if (sent?.outcome === 'sent' || sent?.outcome === 'unknown') {
-      const account = payment.draft.account?.id ?? '';
-      dailyTotals.set(account, (dailyTotals.get(account) ?? 0) + (payment.draft.amount ?? 0));
-      counts.transfers += 1;
-      if (payment.draft.method === 'INTERNATIONAL_WIRE') counts.wires += 1;
-    }
+    count(payment, 1);
+    batch.push({ payment, at: results.length });
+    results.push(null);
+    batchBytes += utf8Length(paymentText(payment.draft)) + 120;
+    if (batch.length >= PAYMENTS_PER_BATCH || batchBytes >= UNFINISHED_BYTES) sendBatch();
   }
+  if (batch.length > 0) sendBatch();
   // A sent row is no longer pending: its mark goes, the others' stay.
-  const settled = new Set(results.flatMap((r) => (r.transferId ? [r.key] : [])));
+  const settled = new Set(results.flatMap((r) => (r?.transferId ? [r.key] : [])));
   if (settled.size > 0)
     markPayments(
       deps,
       payments.filter((p) => !settled.has(paymentKey(p))),
     );
-  return results;
+  return results as PaymentResult[];
 }
 
 function refusalOf(
@@ -164,57 +199,58 @@ function madeBefore(
   return transferOf(requestOf(payment.draft), record?.startedAt ?? '', transfers);
 }
 
-/** Pure: what a payment sends, as its write-ahead record keeps it. */
-function requestOf(draft: PaymentDraft): SentRequest {
-  return {
-    instrumentId: draft.instrumentId,
-    accountId: draft.account?.id ?? '',
-    amount: draft.amount ?? 0,
-    description: draft.description,
-    memo: draft.memo,
-  };
-}
-
-function send(deps: ApproveDeps, payment: Payment): PaymentResult {
-  const key = payment.record?.key as string;
-  const { draft } = payment;
-  new StagedPayments(deps.store).begin({
-    key,
-    text: paymentText(draft),
-    vendor: draft.vendor?.name ?? draft.vendorName,
-    request: requestOf(draft),
+/**
+ * A batch's answers: Brex's transfers into the records (one write), the rows, the audit log
+ * (one append); then the write-ahead records of the payments whose fate is known go. A payment
+ * whose answer was lost keeps them, and the next approval reconciles it.
+ */
+function settleBatch(
+  deps: ApproveDeps,
+  payments: readonly Payment[],
+  sends: readonly PaymentSend[],
+): PaymentResult[] {
+  const keyOf = (payment: Payment): string => payment.record?.key as string;
+  const sent = payments.flatMap((payment, n) => {
+    const send = sends[n] as PaymentSend;
+    return send.kind === 'sent' ? [{ payment, transfer: send.transfer }] : [];
   });
-  new InFlightPushes(deps.store).begin({
-    id: paymentTarget(key),
-    from: '',
-    to: payment.fingerprint,
-    idempotencyKey: key,
-    user: deps.user,
-    startedAt: deps.now().toISOString(),
-  });
-  let answer: WriteResult<Transfer>;
-  try {
-    answer = deps.brex.createTransfer(
-      {
-        counterparty: { type: 'VENDOR', payment_instrument_id: draft.instrumentId },
-        amount: { amount: draft.amount as number, currency: 'USD' },
-        description: draft.description,
-        external_memo: draft.memo,
-        originating_account: { type: 'BREX_CASH', id: draft.account?.id as string },
-      } as CreateTransferRequest,
-      key,
-    );
-  } catch (error) {
-    const brexError = error instanceof BrexError ? error : null;
-    if (brexError && OUTCOME_UNKNOWN.has(brexError.kind)) {
-      const message = `The payment was sent but Brex's answer did not arrive (${brexError.message}) Approve it again to finish: its own idempotency key makes Brex create it at most once.`;
-      return audited(deps, payment, 'unknown', message, null, brexError.traceId);
+  const rows = new Map(
+    sent.map(({ payment, transfer }) => [
+      keyOf(payment),
+      { transferId: transfer.id, status: String(transfer.status), answer: answerOf(transfer) },
+    ]),
+  );
+  new StagedPayments(deps.store).sentAll(
+    sent.map(({ payment, transfer }) => ({
+      key: keyOf(payment),
+      transfer: { id: transfer.id, status: String(transfer.status), answer: answerOf(transfer) },
+      sent: { accountId: payment.draft.account?.id ?? '', amount: payment.draft.amount ?? 0 },
+    })),
+    deps.now(),
+  );
+  writeSentRows(deps.table, rows);
+  const results = payments.map((payment, n): PaymentResult => {
+    const send = sends[n] as PaymentSend;
+    if (send.kind === 'sent') {
+      const message = `Sent: Brex transfer ${send.transfer.id}, ${String(send.transfer.status)}.`;
+      return result(payment, 'sent', message, send.transfer, send.traceId);
     }
-    // Brex refused it: nothing was created, and the record goes.
-    const message = `Brex refused the payment, nothing was sent: ${writeMessage(error)}`;
-    return finish(deps, payment, 'failed', message, null, error);
-  }
-  return settle(deps, payment, answer.value, answer.traceId, 'sent');
+    const traceId = send.error instanceof BrexError ? send.error.traceId : null;
+    return result(payment, send.kind, send.message, null, traceId);
+  });
+  deps.audit.append(
+    results.map((r, n) => {
+      const payment = payments[n] as Payment;
+      const send = sends[n] as PaymentSend;
+      const transfer = send.kind === 'sent' ? send.transfer : null;
+      return auditEntry(deps, payment, r.outcome, r.message, transfer, r.traceId);
+    }),
+  );
+  const known = payments.filter((_, n) => sends[n]?.kind !== 'unknown').map(keyOf);
+  new StagedPayments(deps.store).finishAll(known);
+  const inFlight = new InFlightPushes(deps.store);
+  for (const key of known) inFlight.finish(paymentTarget(key));
+  return results;
 }
 
 /** Brex's transfer into the record, the row and the audit log; then the write-ahead record goes. */
@@ -232,7 +268,7 @@ function settle(
     accountId: payment.draft.account?.id ?? '',
     amount: payment.draft.amount ?? 0,
   });
-  writeSentRow(deps.table, key, { transferId: transfer.id, status, answer });
+  writeSentRows(deps.table, new Map([[key, { transferId: transfer.id, status, answer }]]));
   const message =
     outcome === 'sent'
       ? `Sent: Brex transfer ${transfer.id}, ${status}.`
@@ -359,7 +395,7 @@ export function completeInterrupted(
     const record = records.get(unfinished.key);
     if (!record?.transferId) continue;
     const sent = { transferId: record.transferId, status: record.status ?? '' };
-    writeSentRow(deps.table, unfinished.key, { ...sent, answer: record.answer });
+    writeSentRows(deps.table, new Map([[unfinished.key, { ...sent, answer: record.answer }]]));
     // The approver who sent it, as its write-ahead record says; else whoever completes it.
     const approver = new InFlightPushes(deps.store).get(paymentTarget(unfinished.key))?.user;
     // Killed after its audit row and before the records went: the row is not written twice.

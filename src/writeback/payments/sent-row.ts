@@ -73,18 +73,22 @@ export function sentCells(
 }
 
 /**
- * Writes a sent payment into its row, found by its key wherever it moved; nothing when the row
- * already shows the transfer (a refresh found it first, and its status is newer).
+ * Writes sent payments into their rows (by payment key), found by their keys wherever they moved;
+ * a row that already shows its transfer is left alone (a refresh found it first, and its status
+ * is newer).
  */
-export function writeSentRow(table: TablePort, key: string, sent: SentRow): void {
+export function writeSentRows(table: TablePort, sent: ReadonlyMap<string, SentRow>): void {
+  if (sent.size === 0) return;
   const grid = table.readAll(TRANSFERS_SHEET);
   const header = grid?.[0] ?? [];
   const column = findHeader(header, PAYMENT_KEY);
   const id = findHeader(header, KEY_HEADER);
   if (!grid || column === null) return;
-  const index = grid.findIndex((cells, i) => i > 0 && headerText(cells[column]) === key);
-  const cells = grid[index] ?? [];
-  if (index < 0 || (id !== null && headerText(cells[id]) === sent.transferId)) return;
-  const writes = new Map([[index, sentCells(header, cells, sent, table.timeZone())]]);
+  const writes = new Map<number, Map<number, Cell>>();
+  grid.forEach((cells, index) => {
+    const row = index > 0 ? sent.get(headerText(cells[column])) : undefined;
+    if (!row || (id !== null && headerText(cells[id]) === row.transferId)) return;
+    writes.set(index, sentCells(header, cells, row, table.timeZone()));
+  });
   for (const block of toBlocks(writes)) table.writeBlock(TRANSFERS_SHEET, block);
 }

@@ -6,6 +6,7 @@
  * sending again; the refresh writes it into the staged row instead of adding a row of its own.
  */
 import type { Transfer } from '../../brex';
+import type { PaymentDraft } from './payment-row';
 
 /** What an approval sent for a payment, as its write-ahead record keeps it. */
 export interface SentRequest {
@@ -15,6 +16,17 @@ export interface SentRequest {
   readonly amount: number;
   readonly description: string;
   readonly memo: string;
+}
+
+/** Pure: what a payment sends, as its write-ahead record keeps it. */
+export function requestOf(draft: PaymentDraft): SentRequest {
+  return {
+    instrumentId: draft.instrumentId,
+    accountId: draft.account?.id ?? '',
+    amount: draft.amount ?? 0,
+    description: draft.description,
+    memo: draft.memo,
+  };
 }
 
 /** Pure: the first transfer made from `sent` on or after `startedAt`'s day; null when none. */

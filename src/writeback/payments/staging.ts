@@ -6,7 +6,7 @@
  * two-person rule trusts (a cell anyone can retype is not), and what says the row was sent. It
  * also keeps who typed the row, as `onEdit` noted them: the rule refuses them as approvers too.
  */
-import { readJson, writeJson, type KeyValuePort } from '../../ports/key-value-port';
+import { readJson, writeJson, writeJsonAll, type KeyValuePort } from '../../ports/key-value-port';
 import type { TransferAnswer } from './sent-row';
 import type { SentRequest } from './sent-transfer';
 
@@ -77,18 +77,59 @@ export class StagedPayments {
     writeJson(this.store, SENT_DAYS, { [day]: today });
   }
 
+  /**
+   * Records Brex's transfers for many rows, and adds them to their accounts' totals of the day,
+   * in one write.
+   */
+  sentAll(
+    sends: readonly {
+      key: string;
+      transfer: { id: string; status: string; answer?: TransferAnswer };
+      sent: Sent;
+    }[],
+    at: Date,
+  ): void {
+    const day = at.toISOString().slice(0, 10);
+    const today = { ...this.sentOn(day) };
+    const values = new Map<string, unknown>();
+    for (const { key, transfer, sent } of sends) {
+      const record = this.get(key);
+      if (!record || record.transferId) continue;
+      values.set(recordKey(key), {
+        ...record,
+        transferId: transfer.id,
+        status: transfer.status,
+        sentAt: at.toISOString(),
+        accountId: sent.accountId,
+        amount: sent.amount,
+        ...(transfer.answer ? { answer: transfer.answer } : {}),
+      });
+      today[sent.accountId] = (today[sent.accountId] ?? 0) + sent.amount;
+    }
+    if (values.size === 0) return;
+    // Only today's totals matter for the daily ceiling: older days go.
+    values.set(SENT_DAYS, { [day]: today });
+    writeJsonAll(this.store, values);
+  }
+
   /** Payments whose send began and whose row and audit row may not be written yet. */
   unfinished(): Unfinished[] {
     return readJson<Unfinished[]>(this.store, UNFINISHED) ?? [];
   }
 
-  begin(entry: Unfinished): void {
-    const others = this.unfinished().filter((u) => u.key !== entry.key);
-    writeJson(this.store, UNFINISHED, [...others, entry]);
+  /** The value that adds these to the unfinished payments, for the caller to write with others. */
+  beginning(entries: readonly Unfinished[]): Map<string, Unfinished[]> {
+    const keys = new Set(entries.map((e) => e.key));
+    const others = this.unfinished().filter((u) => !keys.has(u.key));
+    return new Map([[UNFINISHED, [...others, ...entries]]]);
   }
 
   finish(key: string): void {
-    const others = this.unfinished().filter((u) => u.key !== key);
+    this.finishAll([key]);
+  }
+
+  finishAll(keys: readonly string[]): void {
+    const others = this.unfinished().filter((u) => !keys.includes(u.key));
     if (others.length === 0) this.store.delete(UNFINISHED);
     else writeJson(this.store, UNFINISHED, others);
   }

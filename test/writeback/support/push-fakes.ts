@@ -7,6 +7,7 @@ import type { TeamWrites } from '../../../src/writeback/actions/team-writes';
 import type { PaymentWrites } from '../../../src/writeback/actions/payment-writes';
 import type {
   CreateSpendLimitRequest,
+  Settled,
   SpendLimit,
   UpdateSpendLimitRequest,
   WriteResult,
@@ -44,6 +45,26 @@ export class FakeBrex implements Omit<BrexWrites, keyof TeamWrites | keyof Payme
   private readonly answers = new Map<string, SpendLimit>();
   /** Set to make the next write apply but lose its answer. */
   loseNextAnswer = false;
+  /**
+   * One fault for the next write to a limit: a 429 (not applied, after the client's retries), or
+   * a 5xx after Brex applied it.
+   */
+  readonly faults = new Map<string, 'rate429' | 'applied5xx'>();
+  /** The size of each batch of writes sent together (one fetchAll in the add-on). */
+  readonly batches: number[] = [];
+
+  /** Brex's errors are each write's own; anything else (an execution killed) ends the batch. */
+  writeEach<T>(writes: readonly (() => T)[]): Settled<T>[] {
+    this.batches.push(writes.length);
+    return writes.map((write) => {
+      try {
+        return { ok: true, value: write() };
+      } catch (error) {
+        if (!(error instanceof BrexError)) throw error;
+        return { ok: false, error };
+      }
+    });
+  }
 
   spendLimits(): SpendLimit[] {
     this.requests.push('GET /v2/spend_limits');
@@ -82,6 +103,11 @@ export class FakeBrex implements Omit<BrexWrites, keyof TeamWrites | keyof Payme
     key: string,
   ): WriteResult<SpendLimit> {
     this.requests.push(`PUT /v2/spend_limits/${id}`);
+    const fault = this.faults.get(id);
+    this.faults.delete(id);
+    if (fault === 'rate429') {
+      throw new BrexError({ kind: 'rate_limited', operation: 'updateSpendLimit', message: '429.' });
+    }
     let answer = this.answers.get(key);
     if (!answer) {
       const amount = changes.authorization_settings?.base_limit?.amount as number;
@@ -94,6 +120,9 @@ export class FakeBrex implements Omit<BrexWrites, keyof TeamWrites | keyof Payme
       this.answers.set(key, answer);
       this.applied.push({ id, amount, key });
     }
+    if (fault === 'applied5xx') {
+      throw new BrexError({ kind: 'server_error', operation: 'updateSpendLimit', message: '503.' });
+    }
     if (this.loseNextAnswer) {
       this.loseNextAnswer = false;
       throw new BrexError({ kind: 'network', operation: 'updateSpendLimit', message: 'Lost.' });
@@ -103,6 +132,17 @@ export class FakeBrex implements Omit<BrexWrites, keyof TeamWrites | keyof Payme
       traceId: `trace_${this.requests.length}`,
       idempotencyKey: key,
     };
+  }
+}
+
+/** Document properties in memory, with `setAll` as PropertiesService's setProperties: one call. */
+export class BatchStore extends MemoryStore {
+  /** The keys of each `setAll` call. */
+  readonly setAlls: string[][] = [];
+
+  setAll(values: Readonly<Record<string, string>>): void {
+    this.setAlls.push(Object.keys(values));
+    for (const [key, value] of Object.entries(values)) this.values.set(key, value);
   }
 }
 
@@ -132,7 +172,7 @@ export interface PushWorld {
   deps: PushDeps;
   readonly brex: FakeBrex;
   readonly table: MemoryTable;
-  readonly store: MemoryStore;
+  readonly store: BatchStore;
   readonly audit: FakeAudit;
   /** Types an amount (major units) into a limit's "Base limit" cell, or text into another. */
   type(n: number, amount: number | string, header?: string): void;
@@ -142,7 +182,7 @@ export interface PushWorld {
 
 /** `count` limits synced at 100.00 USD each, in Brex and in the sheet. */
 export function pushWorld(count: number): PushWorld {
-  const store = new MemoryStore();
+  const store = new BatchStore();
   const table = new MemoryTable('Etc/UTC');
   const brex = new FakeBrex();
   const audit = new FakeAudit();
