@@ -8,7 +8,7 @@
  * 2. Already sent (its record holds Brex's transfer): nothing is sent again; its row gets the id.
  * 3. A send that was started and never finished (write-ahead record) is reconciled first: Brex's
  *    transfer list is read once, and a transfer made from that instrument, account, amount and
- *    memo since the record is adopted. Otherwise it is sent again with the same key, which Brex
+ *    memo since the record is adopted, unless a row of the sheet already shows it. Otherwise it is sent again with the same key, which Brex
  *    replays rather than paying twice.
  * 4. Write-ahead, then `POST /v1/transfers` with the row's own idempotency key, then the record
  *    (transfer id), the row (id and status), the audit row, and the write-ahead record goes last.
@@ -38,7 +38,7 @@ import { paymentSettingsOf } from './payment-settings';
 import { ReviewedWorld } from './payment-world';
 import { paymentKey, paymentTarget, stagedPayments, type Payment } from './staged-rows';
 import { StagedPayments } from './staging';
-import { answerOf, writeSentRow } from './sent-row';
+import { answerOf, shownTransferIds, writeSentRow } from './sent-row';
 import { transferOf, type SentRequest } from './sent-transfer';
 
 /** Brex through the approver's own write credential. */
@@ -70,6 +70,9 @@ export function approvePayments(deps: ApproveDeps, keys: readonly string[]): Pay
   const dailyTotals = new Map(Object.entries(records.sentOn(day)));
   const counts = { transfers: world?.last24h ?? 0, wires: world?.wires24h ?? 0 };
   let transfers: Transfer[] | null = null;
+  // Transfers a row already shows are that row's: another payment with the same fields cannot
+  // adopt them (two equal payments to one vendor on one day are two transfers).
+  let taken: Set<string> | null = null;
   const results: PaymentResult[] = [];
   deps.audit.reserve(keys.length);
 
@@ -100,14 +103,18 @@ export function approvePayments(deps: ApproveDeps, keys: readonly string[]): Pay
         results.push(audited(deps, payment, 'failed', message, null, traceId));
         continue;
       }
-      const made = madeBefore(deps, payment, transfers);
+      taken ??= shownTransferIds(deps.table);
+      const free = transfers.filter((t) => !taken?.has(t.id));
+      const made = madeBefore(deps, payment, free);
       if (made) {
+        taken.add(made.id);
         results.push(settle(deps, payment, made, null, 'already_sent'));
         continue;
       }
     }
     results.push(send(deps, payment));
     const sent = results[results.length - 1];
+    if (sent?.transferId) taken?.add(sent.transferId);
     if (sent?.outcome === 'sent' || sent?.outcome === 'unknown') {
       const account = payment.draft.account?.id ?? '';
       dailyTotals.set(account, (dailyTotals.get(account) ?? 0) + (payment.draft.amount ?? 0));

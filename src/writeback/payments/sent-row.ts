@@ -88,3 +88,11 @@ export function writeSentRow(table: TablePort, key: string, sent: SentRow): void
   const writes = new Map([[index, sentCells(header, cells, sent, table.timeZone())]]);
   for (const block of toBlocks(writes)) table.writeBlock(TRANSFERS_SHEET, block);
 }
+
+/** The transfer ids the sheet's rows show in "Brex ID". */
+export function shownTransferIds(table: TablePort): Set<string> {
+  const grid = table.readAll(TRANSFERS_SHEET) ?? [];
+  const id = findHeader(grid[0] ?? [], KEY_HEADER);
+  if (id === null) return new Set();
+  return new Set(grid.slice(1).flatMap((cells) => headerText(cells[id]) || []));
+}
