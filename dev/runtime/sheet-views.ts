@@ -4,7 +4,7 @@
  */
 import { displayValue } from './number-format';
 import { readCellValue } from './spreadsheet-service';
-import { findSheet, getCell, type Sheet, type Workbook } from './workbook';
+import { findSheet, getCell, type Cell, type Sheet, type Workbook } from './workbook';
 
 export interface SheetViews {
   values(sheetName: string): unknown[][];
@@ -23,16 +23,22 @@ export function sheetViews(workbook: Workbook): SheetViews {
   };
   const table = <T>(name: string, read: (sheet: Sheet, r: number, c: number) => T): T[][] => {
     const sheet = sheetNamed(name);
+    const holds = (cell: Cell | undefined) =>
+      Boolean(cell && (cell.formula || (cell.value !== undefined && cell.value !== '')));
     let rows = 0;
     let columns = 0;
-    sheet.rows.forEach((cells, r) =>
-      cells?.forEach((cell, c) => {
-        if (cell && (cell.formula || (cell.value !== undefined && cell.value !== ''))) {
-          rows = Math.max(rows, r + 1);
-          columns = Math.max(columns, c + 1);
-        }
-      }),
-    );
+    // From the bottom right: the last row that holds anything, then only the cells right of the
+    // widest row so far (a test reads a sheet of thousands of rows many times).
+    for (let r = sheet.rows.length - 1; r >= 0; r -= 1) {
+      const cells = sheet.rows[r];
+      if (!cells) continue;
+      for (let c = cells.length - 1; c >= columns; c -= 1) {
+        if (!holds(cells[c])) continue;
+        columns = c + 1;
+        rows ||= r + 1;
+        break;
+      }
+    }
     return Array.from({ length: rows }, (_, r) =>
       Array.from({ length: columns }, (_, c) => read(sheet, r + 1, c + 1)),
     );
