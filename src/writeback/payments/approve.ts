@@ -8,8 +8,8 @@
  * 2. Already sent (its record holds Brex's transfer): nothing is sent again; its row gets the id.
  * 3. A send that was started and never finished (write-ahead record) is reconciled first: Brex's
  *    transfer list is read once, and a transfer made from that instrument, account, amount and
- *    memo since the record is adopted. Otherwise it is sent again with the same key, which Brex
- *    replays rather than paying twice.
+ *    memo since the record is adopted, unless a row of the sheet already shows it. Otherwise it
+ *    is sent again with the same key, which Brex replays rather than paying twice.
  * 4. In batches (send-payments.ts): the write-ahead records in one write, then the batch's
  *    `POST /v1/transfers` together, each with its row's own idempotency key, then the records
  *    (transfer ids), the rows (id and status), the audit rows, and the write-ahead records last.
@@ -40,7 +40,7 @@ import { markPayments } from './payment-marks';
 import { paymentSettingsOf } from './payment-settings';
 import { ReviewedWorld } from './payment-world';
 import { paymentKey, paymentTarget, stagedPayments, type Payment } from './staged-rows';
-import { answerOf, writeSentRows } from './sent-row';
+import { answerOf, shownTransferIds, writeSentRows } from './sent-row';
 import { transferOf, requestOf } from './sent-transfer';
 import {
   PAYMENTS_PER_BATCH,
@@ -79,6 +79,9 @@ export function approvePayments(deps: ApproveDeps, keys: readonly string[]): Pay
   const dailyTotals = new Map(Object.entries(records.sentOn(day)));
   const counts = { transfers: world?.last24h ?? 0, wires: world?.wires24h ?? 0 };
   let transfers: Transfer[] | null = null;
+  // Transfers a row already shows are that row's: another payment with the same fields cannot
+  // adopt them (two equal payments to one vendor on one day are two transfers).
+  let taken: Set<string> | null = null;
   const results: (PaymentResult | null)[] = [];
   deps.audit.reserve(keys.length);
   // Payments to send, with their places in `results`; their amounts are counted against the
@@ -98,6 +101,8 @@ export function approvePayments(deps: ApproveDeps, keys: readonly string[]): Pay
     );
     batch.forEach(({ payment, at }, n) => {
       results[at] = settled[n] as PaymentResult;
+      const transferId = settled[n]?.transferId;
+      if (transferId) taken?.add(transferId);
       if (sends[n]?.kind === 'failed') count(payment, -1);
     });
     batch = [];
@@ -137,8 +142,11 @@ export function approvePayments(deps: ApproveDeps, keys: readonly string[]): Pay
         results.push(audited(deps, payment, 'failed', message, null, traceId));
         continue;
       }
-      const made = madeBefore(deps, payment, transfers);
+      taken ??= shownTransferIds(deps.table);
+      const free = transfers.filter((t) => !taken?.has(t.id));
+      const made = madeBefore(deps, payment, free);
       if (made) {
+        taken.add(made.id);
         results.push(settle(deps, payment, made, null, 'already_sent'));
         continue;
       }

@@ -92,3 +92,11 @@ export function writeSentRows(table: TablePort, sent: ReadonlyMap<string, SentRo
   });
   for (const block of toBlocks(writes)) table.writeBlock(TRANSFERS_SHEET, block);
 }
+
+/** The transfer ids the sheet's rows show in "Brex ID". */
+export function shownTransferIds(table: TablePort): Set<string> {
+  const grid = table.readAll(TRANSFERS_SHEET) ?? [];
+  const id = findHeader(grid[0] ?? [], KEY_HEADER);
+  if (id === null) return new Set();
+  return new Set(grid.slice(1).flatMap((cells) => headerText(cells[id]) || []));
+}
