@@ -1,7 +1,7 @@
 /**
  * Brex actions from the sheet, reviewed and pushed in the real sidebar: the preview's page in
- * headless Chromium, the built bundle in the local runtime, the Brex sandbox over loopback. A
- * fill-down of "Locked" over 20 cards is one edit, one group in the review and one push; three
+ * headless Chromium, the built bundle in the local runtime, the Brex sandbox over loopback.
+ * "Locked" filled down over 60 cards is one group in the review and one push in batches; three
  * new rows of "Brex Users" are invitations that go only once confirmed. The runtime models Apps
  * Script time on a fake clock, so one push can be made slow enough to span several executions.
  * Screenshots of each step go to test-artifacts/browser/.
@@ -42,6 +42,20 @@ function sheet(name: string): { rows: string[][]; column: (header: string) => nu
 
 const letter = (column: number): string => String.fromCharCode(64 + column);
 
+/** More card locks than one batch of the push holds (50), so the push takes several. */
+const LOCKS = 60;
+
+/** Pure: ascending row indexes in runs of consecutive ones. */
+function consecutiveRuns(rows: readonly number[]): number[][] {
+  const runs: number[][] = [];
+  for (const row of rows) {
+    const run = runs.at(-1);
+    if (run && run.at(-1) === row - 1) run.push(row);
+    else runs.push([row]);
+  }
+  return runs;
+}
+
 /** Extensions ▸ Brex ▸ `label`; an item that opens the sidebar loads it afresh, as Sheets does. */
 async function chooseFromMenu(label: string): Promise<void> {
   const before = await page.locator('#sidebar-frame').getAttribute('src');
@@ -58,7 +72,8 @@ async function chooseFromMenu(label: string): Promise<void> {
 beforeAll(async () => {
   browser = await launchChromium();
   preview = await startPreview({
-    sandbox: { seed: 'review-actions' },
+    // 90 people: enough active cards for more locks than one batch of the push.
+    sandbox: { seed: 'review-actions', users: 90 },
     clock: fakeClock(Date.now()),
     modelTime: true,
     costModel,
@@ -77,47 +92,51 @@ afterAll(async () => {
 });
 
 describe('review and push of Brex actions in the sidebar', () => {
-  it('locks 20 cards filled down to "Locked": one group, one push, 20 audit rows', async () => {
+  it('locks 60 cards filled down to "Locked": one group, one push over executions, 60 audit rows', async () => {
     const cards = sheet('Brex Cards');
     const status = cards.column('Status');
     const idColumn = cards.column('Brex ID');
-    // 20 consecutive rows of active cards, as a person would select them before a fill-down.
-    const first = cards.rows.findIndex(
-      (_, i) =>
-        i > 0 &&
-        cards.rows.slice(i, i + 20).length === 20 &&
-        cards.rows.slice(i, i + 20).every((r) => r[status - 1] === 'Active'),
-    );
-    expect(first).toBeGreaterThan(0);
-    const ids = cards.rows.slice(first, first + 20).map((r) => r[idColumn - 1] as string);
+    // 60 active cards, more than a push sends in one batch (50), each run of consecutive rows
+    // pasted at once, as Sheets fires one edit event for a fill-down.
+    const rows = cards.rows
+      .map((r, i) => ({ r, i }))
+      .filter(({ r, i }) => i > 0 && r[status - 1] === 'Active')
+      .slice(0, LOCKS)
+      .map(({ i }) => i);
+    expect(rows).toHaveLength(LOCKS);
+    const ids = rows.map((i) => cards.rows[i]?.[idColumn - 1] as string);
     const auditBefore = preview.runtime.workbook.sheets.some((s) => s.name === 'Brex Audit Log')
       ? preview.runtime.displayValues('Brex Audit Log').length
       : 1;
 
-    // One paste of the block: one edit event, as Sheets fires for a fill-down.
-    await preview.runtime.paste(
-      `'Brex Cards'!${letter(status)}${first + 1}`,
-      ids.map(() => ['Locked']),
-    );
+    for (const run of consecutiveRuns(rows)) {
+      await preview.runtime.paste(
+        `'Brex Cards'!${letter(status)}${(run[0] as number) + 1}`,
+        run.map(() => ['Locked']),
+      );
+    }
     await chooseFromMenu('Review changes');
     await review()
       .getByRole('form', { name: 'Your write credential' })
       .waitFor({ timeout: 20_000 });
     await review().getByRole('button', { name: 'Use the same token as the connection' }).click();
-    const locks = review().getByRole('group', { name: 'Lock card (20)' });
+    const locks = review().getByRole('group', { name: `Lock card (${LOCKS})` });
     await locks.waitFor({ timeout: 20_000 });
 
     await expect(review().getByRole('group').count()).resolves.toBe(1);
-    await expect(locks.innerText()).resolves.toContain('20 pending · 20 ready · 0 refused');
-    await expect(locks.getByRole('checkbox', { checked: true }).count()).resolves.toBe(21);
     await expect(locks.innerText()).resolves.toContain(
-      `Brex Cards, row ${first + 1} · Brex ID ${ids[0]}\nBrex now: Active → will be sent: Locked`,
+      `${LOCKS} pending · ${LOCKS} ready · 0 refused`,
+    );
+    await expect(locks.getByRole('checkbox', { checked: true }).count()).resolves.toBe(LOCKS + 1);
+    await expect(locks.innerText()).resolves.toContain(
+      `Brex Cards, row ${(rows[0] as number) + 1} · Brex ID ${ids[0]}\nBrex now: Active → will be sent: Locked`,
     );
     await review().scrollIntoViewIfNeeded();
-    await screenshot(sidebarPanel(), 'actions-01-review-20-locks');
+    await screenshot(sidebarPanel(), 'actions-01-review-60-locks');
 
-    // Brex answering in 30 s of Apps Script time: the push stops before the execution's limit,
-    // and the sidebar calls again with the deferred keys until none is left.
+    // Brex answering a round trip in 130 s of Apps Script time: after its conflict read and one
+    // batch the push stops before the execution's limit, and the sidebar calls again with the
+    // deferred keys until none is left.
     const frame = await (await page.locator('#sidebar-frame').elementHandle())?.contentFrame();
     await frame?.evaluate(() => {
       const lines: string[] = [];
@@ -127,39 +146,40 @@ describe('review and push of Brex actions in the sidebar', () => {
         if (line && lines.at(-1) !== line) lines.push(line);
       }).observe(document.body, { subtree: true, childList: true, characterData: true });
     });
-    costModel.fetches = 30_000;
-    await review().getByRole('button', { name: 'Push 20 changes' }).click();
-    await review().getByText('Sent 20 of 20.').waitFor({ timeout: 60_000 });
+    costModel.fetches = 130_000;
+    await review()
+      .getByRole('button', { name: `Push ${LOCKS} changes` })
+      .click();
+    await review().getByText(`Sent ${LOCKS} of ${LOCKS}.`).waitFor({ timeout: 60_000 });
     costModel.fetches = DEFAULT_COST_MODEL.fetches;
     const lines = await frame?.evaluate(
       () => (window as unknown as { pushLines: string[] }).pushLines,
     );
-    const sent = (lines ?? []).slice(1).map((line) => Number(/^Sent (\d+) of 20/.exec(line)?.[1]));
-    expect(lines?.[0]).toBe('Sending 20 changes…');
+    const sent = (lines ?? [])
+      .slice(1)
+      .map((line) => Number(new RegExp(`^Sent (\\d+) of ${LOCKS}`).exec(line)?.[1]));
+    expect(lines?.[0]).toBe(`Sending ${LOCKS} changes…`);
     expect(sent.length).toBeGreaterThan(1);
-    expect(sent.at(-1)).toBe(20);
+    expect(sent.at(-1)).toBe(LOCKS);
     expect(sent.slice(0, -1).every((n, i) => n > 0 && n < (sent[i + 1] as number))).toBe(true);
     await expect(
-      review().getByText('Pushed 20 changes.', { exact: false }).isVisible(),
+      review().getByText(`Pushed ${LOCKS} changes.`, { exact: false }).isVisible(),
     ).resolves.toBe(true);
     await review()
       .getByText(/^No pending changes\./)
       .waitFor();
     await review().scrollIntoViewIfNeeded();
-    await screenshot(sidebarPanel(), 'actions-02-20-locks-pushed');
+    await screenshot(sidebarPanel(), 'actions-02-60-locks-pushed');
 
     const byId = new Map((sandbox().snapshot().cards as Card[]).map((c) => [c.id, c]));
-    expect(ids.filter((id) => byId.get(id)?.status === 'LOCKED')).toHaveLength(20);
+    expect(ids.filter((id) => byId.get(id)?.status === 'LOCKED')).toHaveLength(LOCKS);
     const audit = preview.runtime.displayValues('Brex Audit Log');
     const action = (audit[0] ?? []).indexOf('Action');
     const added = audit.slice(Math.max(1, auditBefore));
-    expect(added).toHaveLength(20);
+    expect(added).toHaveLength(LOCKS);
     expect(added.every((row) => row[action] === 'card.status')).toBe(true);
-    expect(
-      sheet('Brex Cards')
-        .rows.slice(first, first + 20)
-        .map((r) => r[status - 1]),
-    ).toEqual(ids.map(() => 'Locked'));
+    const after = sheet('Brex Cards').rows;
+    expect(rows.map((i) => after[i]?.[status - 1])).toEqual(ids.map(() => 'Locked'));
   });
 
   it('invites 3 people from new rows only once confirmed, and puts their ids in the rows', async () => {

@@ -58,23 +58,7 @@ export class StagedPayments {
     at: Date,
     sent: Sent,
   ): void {
-    const record = this.get(key);
-    if (!record || record.transferId) return;
-    writeJson(this.store, recordKey(key), {
-      ...record,
-      transferId: transfer.id,
-      status: transfer.status,
-      sentAt: at.toISOString(),
-      accountId: sent.accountId,
-      amount: sent.amount,
-      ...(transfer.answer ? { answer: transfer.answer } : {}),
-    });
-    const day = at.toISOString().slice(0, 10);
-    const days = readJson<Record<string, Record<string, number>>>(this.store, SENT_DAYS) ?? {};
-    const today = days[day] ?? {};
-    today[sent.accountId] = (today[sent.accountId] ?? 0) + sent.amount;
-    // Only today's totals matter for the daily ceiling: older days go.
-    writeJson(this.store, SENT_DAYS, { [day]: today });
+    this.sentAll([{ key, transfer, sent }], at);
   }
 
   /**
