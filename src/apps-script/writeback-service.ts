@@ -2,7 +2,8 @@
  * The composition root of the write-back: builds it over the Apps Script adapters for the entry
  * points in src/server/index.ts. Pushing uses the acting user's own write credential (user
  * properties), never the spreadsheet's read connection. The spend-limit functions are aliases
- * of the general ones, kept for scripts that call them.
+ * of the general ones, kept for scripts that call them. It is about 300 lines because it wires
+ * every write-back entry point, each a few lines over the same deps.
  */
 import { PAYMENT_ACTION } from '../contract/writeback';
 import type {
@@ -49,12 +50,12 @@ import { appsScriptBrexClient } from './brex-client';
 import { RangeBlocks, RangeMarks } from './cell-marks-range';
 import { EditedSheet } from './edited-sheet';
 import { documentStore, userStore } from './properties-store';
+import { paymentsInReviewService } from './payment-service';
 import { paymentWrites } from './payment-writes';
 import { teamWrites } from './team-writes';
 import { NO_CREDENTIAL, noCredential, withLock, writeBackDeps } from './writeback-base';
 
 export { NO_CREDENTIAL };
-import { paymentsInReviewService } from './payment-service';
 
 /** Leaves a push well inside Apps Script's 6 minutes, with time to log what happened… */
 const CALL_BUDGET_MS = 300_000;

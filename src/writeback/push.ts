@@ -11,14 +11,16 @@
  *    them (`check`): a value changed in Brex since the sync is a conflict, and nothing is sent.
  * 4. In batches of `FLUSH_EVERY`: write-ahead records of the batch in one write, then its
  *    requests together (`send-change.ts`).
- * 5. After each batch, the audit rows are appended in one write, then
- *    Brex's answers go into the rows and last-synced values, then the write-ahead records are
- *    cleared. In that order a kill loses no audit row: a change whose answer was not settled is
+ * 5. After each batch, the audit rows are appended in one write, then Brex's answers go into
+ *    the rows and last-synced values, then the write-ahead records are cleared. In that order a kill loses no audit row: a change whose answer was not settled is
  *    still pending, is sent again with its key, and `AuditedAhead` keeps its row from being
  *    written twice. Audit rows are reserved before anything is sent, so a full spreadsheet stops
  *    the push first.
  * 6. A change not started before the execution's time runs out is "deferred": the next push sends
  *    it. A push killed in between leaves only write-ahead records, which the next push completes.
+ *
+ * It is a little over 300 lines because these steps share one batch's state (its records, its
+ * audit rows, what is settled), and the order between them is what makes a kill safe.
  */
 import type { PushOutcome } from '../contract/writeback';
 import { keyOf, targetKey, type Change, type WriteAction } from './action';
